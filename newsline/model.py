@@ -1,0 +1,67 @@
+"""The records that flow through Newsline: articles in, events out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Bumped whenever the event table's columns change meaning or type.
+SCHEMA_VERSION = 1
+
+#: The event table's columns, in order (see docs/data-model.md).
+EVENT_COLUMNS = [
+    "event_id",
+    "article_id",
+    "url",
+    "title",
+    "source",
+    "published",
+    "language",
+    "date_text",
+    "date_char_start",
+    "date_char_end",
+    "value",
+    "date_start",
+    "date_end",
+    "granularity",
+    "resolution",
+    "rule",
+    "tense",
+    "sentence",
+    "sentence_char_start",
+    "sentence_char_end",
+    "actors",
+    "topics",
+    "confidence",
+]
+
+GRANULARITIES = (
+    "day", "week", "month", "season", "quarter", "year", "decade", "range", "unresolved",
+)
+RESOLUTIONS = (
+    "explicit", "relative", "year-inferred", "anchored", "actor-period", "unresolved",
+)
+
+
+@dataclass
+class Article:
+    """One news article, its text and where it came from.
+
+    ``published`` is an ISO date, possibly partial ("2019-05", "2019") or None.
+    ``body_end`` is the offset where the article proper ends: trailing
+    boilerplate after it is kept in ``text`` (offsets stay true) but never tagged.
+    """
+
+    article_id: str
+    text: str
+    title: str = ""
+    url: str = ""
+    source: str = ""
+    published: str | None = None
+    language: str = "en"
+    body_end: int | None = None
+    path: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return self.text if self.body_end is None else self.text[: self.body_end]
