@@ -1,0 +1,381 @@
+"""Turn input files into ``Article`` records.
+
+Supported inputs: plain text and Markdown (first line is the title), HTML
+(body and metadata extracted by trafilatura), JSON (one article object or a
+list of them) and JSON Lines (one article object per line).
+
+``load_file`` returns a ``LoadResult``: a plain list of articles that also
+carries the file's own warnings (a broken JSON Lines row, a skipped list
+item). Warnings about one article (no publication date) are in that
+article's ``warnings``. Every warning and error is one line that starts with
+the file (and line or item) it is about.
+
+The publication date is taken, first found wins, from: the ``published``
+argument, the JSON ``published`` (or ``published_inferred``) key, the HTML
+metadata, a date in the URL path. Without one, relative dates stay unresolved.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterable
+
+from . import boilerplate, language
+from .errors import NewslineError
+from .model import Article
+
+SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+_USE = "use .txt, .md, .html, .json or .jsonl"
+NO_DATE = "no publication date: relative dates stay unresolved"
+
+
+class LoadResult(list[Article]):
+    """The articles read from one file, plus ``warnings`` about the file itself."""
+
+    def __init__(self, articles: Iterable[Article] = (), warnings: Iterable[str] = ()):
+        super().__init__(articles)
+        self.warnings = list(warnings)
+
+
+# --- finding inputs ---------------------------------------------------------
+
+
+def _check_extension(path: Path) -> None:
+    if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+        kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
+        raise NewslineError(path, f"unsupported file type {kind} ({_USE})")
+
+
+def find_inputs(paths: list[str | Path]) -> list[Path]:
+    """The input files named by ``paths``: files as given, folders searched recursively.
+
+    Inside folders, hidden files and folders and files of other types are
+    skipped silently (a folder of articles often holds notes or images); a file
+    named explicitly must be of a supported type. Order: arguments in order,
+    each folder's files sorted; duplicates dropped.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = (
+                p for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_EXTENSIONS
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            found.extend(sorted(inside))
+        elif path.is_file():
+            _check_extension(path)
+            found.append(path)
+        else:
+            raise NewslineError(path, "no such file or folder")
+    unique: dict[Path, Path] = {}
+    for p in found:
+        unique.setdefault(p.resolve(), p)
+    return list(unique.values())
+
+
+# --- decoding -----------------------------------------------------------------
+
+# Formats people drop into an article folder by mistake; named so the error says what it is.
+_MAGIC = [
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "a ZIP archive or Office document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+]
+
+_BOMS = [  # UTF-32 first: its little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+# Real text has almost no control characters besides line breaks and tabs.
+_MAX_CONTROL_SHARE = 0.05
+
+
+def _binary(path: Path, kind: str | None = None) -> NewslineError:
+    return NewslineError(path, "binary file, not text" + (f" (looks like {kind})" if kind else ""))
+
+
+def decode(data: bytes, path: Path) -> str:
+    """Bytes to text: BOM-marked Unicode, else UTF-8, else Windows-1252/Latin-1.
+
+    The legacy fallback is only tried on bytes without NULs, and the result
+    must look like text; anything else is reported as binary instead of being
+    turned into mojibake. Line breaks are normalised to "\\n".
+    """
+    if not data.strip():
+        raise NewslineError(path, "empty file")
+    for magic, kind in _MAGIC:
+        if data.startswith(magic) or (magic == b"%PDF-" and magic in data[:1024]):
+            raise _binary(path, kind)
+    encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+    try:
+        if encoding:
+            text = data.decode(encoding)
+        elif b"\x00" in data:
+            raise _binary(path)
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                # Windows-1252 is what "Latin-1" files from the web usually are;
+                # Latin-1 proper decodes the five bytes cp1252 leaves undefined.
+                try:
+                    text = data.decode("cp1252")
+                except UnicodeDecodeError:
+                    text = data.decode("latin-1")
+    except UnicodeDecodeError as err:
+        problem = f"not valid {encoding} text despite its byte-order mark ({err.reason})"
+        raise NewslineError(path, problem) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise NewslineError(path, "empty file")
+    control = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t\f\v")
+    if control > _MAX_CONTROL_SHARE * len(text):
+        raise _binary(path)
+    return text
+
+
+def read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise NewslineError(path, f"cannot read file ({err.strerror})") from None
+    return decode(data, path)
+
+
+# --- publication dates --------------------------------------------------------
+
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ].+")
+
+
+def normalise_published(value: str, where: object = "published") -> str:
+    """An ISO publication date, kept as precise as given: "2024-12-03", "2024-12" or "2024".
+
+    A full datetime keeps its date part as written (the local publication day).
+    Anything else ("yesterday", "2024-13-45") raises ``NewslineError``.
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    match = _PARTIAL.fullmatch(text)
+    try:
+        if match:
+            year, month, day = (int(g) if g else 1 for g in match.groups())
+            date(year, month, day)
+            return text
+        if _DATETIME.fullmatch(text):
+            datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+            return text[:10]
+    except ValueError:
+        pass
+    raise NewslineError(where, f"malformed publication date {value!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
+# Date-shaped path segments news sites use: /2024-12-03/, /20240802/, /2024/12/03/.
+_URL_DATES = [
+    re.compile(r"/((?:19|20)\d\d)-(\d\d)-(\d\d)(?=/)"),
+    re.compile(r"/((?:19|20)\d\d)(\d\d)(\d\d)(?=/)"),
+    re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?=/)"),
+]
+
+
+def date_from_url(url: str) -> str | None:
+    """The publication date written in a URL's path, or None."""
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(url or ""):
+            year, month, day = (int(g) for g in match.groups())
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                continue  # a number that only looks like a date, e.g. an article id
+    return None
+
+
+def _resolve_published(found: str | None, url: str, where: str, warnings: list[str]) -> str | None:
+    if found:
+        return normalise_published(found, where)
+    from_url = date_from_url(url)
+    if from_url is None:
+        warnings.append(f"{where}: {NO_DATE}")
+    return from_url
+
+
+# --- building articles --------------------------------------------------------
+
+
+def _slug(title: str, max_len: int = 48) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:max_len].rsplit("-", 1)[0] if len(slug) > max_len else slug
+
+
+def record_id(title: str, url: str, text: str) -> str:
+    """Id of one article in a multi-article file: title slug plus a hash of its URL (or content)."""
+    key = url.strip() or f"{title}\n{text}"
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    slug = _slug(title)
+    return f"{slug}-{digest}" if slug else digest
+
+
+def _finish(article: Article, lang_code: str | None) -> Article:
+    """Fill in language and body end, which depend on the text alone."""
+    article.language = lang_code or language.detect(article.text)
+    article.body_end = boilerplate.body_end(article.text, article.language)
+    return article
+
+
+def _load_plain(path: Path, published: str | None, markdown: bool) -> LoadResult:
+    text = read_text(path)
+    title = next(line for line in text.splitlines() if line.strip()).strip()
+    if markdown:
+        title = title.lstrip("#").strip()
+    warnings: list[str] = []
+    found = _resolve_published(published, "", str(path), warnings)
+    article = Article(path.stem, text, title=title, published=found, path=str(path), warnings=warnings)
+    return LoadResult([_finish(article, None)])
+
+
+def _load_html(path: Path, published: str | None) -> LoadResult:
+    # trafilatura separates the article from navigation, scripts and footers far
+    # better than tag stripping would, and reads title, canonical URL, site name
+    # and date (via htmldate) from the page's metadata. Imported here: it takes
+    # a noticeable fraction of a second, wasted on runs without HTML input.
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        read_text(path),
+        with_metadata=True,
+        include_comments=False,
+        # Metadata and markup only: a date guessed from the body text is not a publication date.
+        date_extraction_params={"original_date": True, "extensive_search": False},
+    )
+    text = (doc.text or "").strip() if doc is not None else ""
+    if not text:
+        raise NewslineError(path, "no article text found in the HTML page")
+    url = doc.url or ""
+    warnings: list[str] = []
+    found = _resolve_published(published or doc.date, url, str(path), warnings)
+    article = Article(
+        path.stem, text, title=doc.title or "", url=url, source=doc.sitename or doc.hostname or "",
+        published=found, path=str(path), warnings=warnings,
+    )
+    return LoadResult([_finish(article, None)])
+
+
+def _string(record: dict, key: str, where: str) -> str:
+    value = record.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise NewslineError(where, f"'{key}' must be a string, not {type(value).__name__}")
+    return value.strip() if key != "text" else value
+
+
+def _from_record(
+    record: object, where: str, path: Path, published: str | None, article_id: str | None
+) -> Article:
+    """One article from a JSON object; ``article_id`` None means derive it from the content."""
+    if not isinstance(record, dict):
+        raise NewslineError(where, f"expected an article object, found {type(record).__name__}")
+    text = _string(record, "text", where)
+    if not text.strip():
+        raise NewslineError(where, "missing or empty 'text'")
+    title, url = _string(record, "title", where), _string(record, "url", where)
+    lang_code = _string(record, "language", where).lower().replace("_", "-").split("-")[0]
+    if lang_code and not re.fullmatch(r"[a-z]{2,3}", lang_code):
+        problem = f"'language' must be an ISO 639-1 code like 'en', not {record['language']!r}"
+        raise NewslineError(where, problem)
+    warnings: list[str] = []
+    # published_inferred: the corpus convention for undated pages (see its README).
+    found = published or record.get("published") or record.get("published_inferred")
+    article = Article(
+        article_id or record_id(title, url, text), text, title=title, url=url,
+        source=_string(record, "source", where),
+        published=_resolve_published(found, url, where, warnings),
+        path=str(path), warnings=warnings,
+    )
+    return _finish(article, lang_code or None)
+
+
+def _collect(
+    rows: list[tuple[str, object]], path: Path, published: str | None, warnings: list[str]
+) -> LoadResult:
+    """Articles from the rows of a multi-article file; a bad row is skipped with a warning."""
+    articles: list[Article] = []
+    first_seen: dict[str, str] = {}
+    for where, record in rows:
+        try:
+            article = _from_record(record, where, path, published, None)
+        except NewslineError as err:
+            warnings.append(f"{err}; skipped")
+            continue
+        if article.article_id in first_seen:
+            # The same title and URL again: one id twice, so their events would collide.
+            warnings.append(f"{where}: same article as {first_seen[article.article_id]}; skipped")
+            continue
+        first_seen[article.article_id] = where
+        articles.append(article)
+    if not articles:
+        detail = f" ({warnings[0]})" if warnings else ""
+        raise NewslineError(path, f"no readable article in the file{detail}")
+    return LoadResult(articles, warnings)
+
+
+def _load_json(path: Path, published: str | None) -> LoadResult:
+    try:
+        data = json.loads(read_text(path))
+    except json.JSONDecodeError as err:
+        problem = f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}"
+        raise NewslineError(path, problem) from None
+    if isinstance(data, dict):
+        return LoadResult([_from_record(data, str(path), path, published, path.stem)])
+    if isinstance(data, list):
+        rows = [(f"{path}: item {i}", item) for i, item in enumerate(data, 1)]
+        return _collect(rows, path, published, [])
+    raise NewslineError(path, "expected a JSON article object or a list of them")
+
+
+def _load_jsonl(path: Path, published: str | None) -> LoadResult:
+    rows: list[tuple[str, object]] = []
+    warnings: list[str] = []
+    for number, line in enumerate(read_text(path).split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            rows.append((f"{path}:{number}", json.loads(line)))
+        except json.JSONDecodeError as err:
+            warnings.append(f"{path}:{number}: invalid JSON ({err.msg}, column {err.colno}); skipped")
+    return _collect(rows, path, published, warnings)
+
+
+def load_file(path: str | Path, published: str | None = None) -> LoadResult:
+    """The articles in one file. ``published`` overrides any date the file gives.
+
+    Raises ``NewslineError`` for an unreadable, empty, binary or malformed
+    file; a multi-article file only fails when none of its rows can be read.
+    """
+    path = Path(path)
+    _check_extension(path)
+    if published is not None:
+        published = normalise_published(published, "--published")
+    suffix = path.suffix.lower()
+    if suffix in (".txt", ".md"):
+        return _load_plain(path, published, markdown=suffix == ".md")
+    if suffix in (".html", ".htm"):
+        return _load_html(path, published)
+    if suffix == ".json":
+        return _load_json(path, published)
+    return _load_jsonl(path, published)
