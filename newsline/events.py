@@ -1,0 +1,86 @@
+"""Events: one row per date expression, with its sentence, actors, topics and source."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from . import sentences, topics
+from .actors import ActorMatcher
+from .model import EVENT_COLUMNS, Article
+from .timex import Tagger
+from .timex.normalise import parse_published
+from .timex.rules import available_languages
+
+
+@lru_cache(maxsize=None)
+def tagger_for(language: str) -> Tagger:
+    """One tagger per language; English rules stand in for a language without its own."""
+    rules = language if language in available_languages() else "en"
+    return Tagger(rules, ActorMatcher.default())
+
+
+def event_id(article_id: str, start: int, end: int, date_text: str) -> str:
+    """Stable across rebuilds: the same expression at the same place keeps its id."""
+    digest = hashlib.sha1(f"{article_id}\x1f{start}\x1f{end}\x1f{date_text}".encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def _tense(tx, published) -> str:
+    """Past, present or future relative to publication: by the calendar when the date
+    is known, else by the verbs around it."""
+    pub, _ = parse_published(published)
+    if tx.date_start is not None and pub is not None:
+        if tx.date_start > pub:
+            return "future"
+        if tx.date_end < pub:
+            return "past"
+        return "present" if tx.tense != "future" else "future"
+    return tx.tense or "past"
+
+
+def extract_events(article: Article) -> list[dict]:
+    """The event rows of one article (columns as in ``EVENT_COLUMNS``)."""
+    text = article.text
+    end = article.body_end if article.body_end is not None else len(text)
+    spans = sentences.split(text, 0, end)
+    tagger = tagger_for(article.language or "en")
+    timexes = tagger.tag(text, article.published, end=end, sentence_spans=spans)
+    matcher = tagger.actors
+    pub, _ = parse_published(article.published)
+    by_sentence: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+    rows = []
+    for tx in timexes:
+        s_start, s_end = tx.sentence
+        if tx.sentence not in by_sentence:
+            sentence = text[s_start:s_end]
+            # Descriptions ("the president-elect") are read as of the writing.
+            by_sentence[tx.sentence] = (matcher.actors(sentence, on=pub), topics.assign(sentence))
+        actors, topic_ids = by_sentence[tx.sentence]
+        rows.append({
+            "event_id": event_id(article.article_id, tx.start, tx.end, tx.text),
+            "article_id": article.article_id,
+            "url": article.url,
+            "title": article.title,
+            "source": article.source,
+            "published": article.published,
+            "language": article.language,
+            "date_text": tx.text,
+            "date_char_start": tx.start,
+            "date_char_end": tx.end,
+            "value": tx.value,
+            "date_start": tx.date_start.isoformat() if tx.date_start else None,
+            "date_end": tx.date_end.isoformat() if tx.date_end else None,
+            "granularity": tx.granularity,
+            "resolution": tx.resolution,
+            "rule": tx.rule,
+            "tense": _tense(tx, article.published),
+            "sentence": text[s_start:s_end],
+            "sentence_char_start": s_start,
+            "sentence_char_end": s_end,
+            "actors": list(actors),
+            "topics": list(topic_ids),
+            "confidence": tx.confidence,
+        })
+    assert all(list(r) == EVENT_COLUMNS for r in rows[:1])
+    return rows

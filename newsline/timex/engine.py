@@ -1,0 +1,209 @@
+"""The tagging engine: apply the rules, keep the best non-overlapping matches,
+normalise them in text order so later expressions can lean on earlier ones.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date
+
+from .. import sentences as sentence_splitter
+from . import grammar
+from .normalise import NORMALISERS, UNRESOLVED, Resolved, parse_published
+from .rules import Rule, load
+
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+_FINE_ENOUGH = {  # which granularities can anchor "that <unit>" / "<n> <unit>s later"
+    "day": {"day"},
+    "week": {"day", "week"},
+    "month": {"day", "week", "month"},
+    "year": {"day", "week", "month", "season", "quarter", "year"},
+}
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    groups: dict
+
+
+@dataclass
+class Timex:
+    """A date expression found in text and what it means on the calendar."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    date_start: date | None
+    date_end: date | None
+    granularity: str
+    resolution: str
+    rule: str
+    confidence: float
+    tense: str | None
+    sentence: tuple[int, int]
+
+
+class Context:
+    """What a normaliser may consult: the text, the publication date, earlier results."""
+
+    def __init__(self, text: str, published: str | None, sentence_spans, actors=None, actor_cache=None):
+        self.text = text
+        self.anchor, self.anchor_precision = parse_published(published)
+        self._spans = sentence_spans
+        self._starts = [s for s, _ in sentence_spans]
+        self.history: list[Timex] = []
+        self.actors = actors
+        self._actor_cache = actor_cache if actor_cache is not None else {}
+
+    def has_anchor(self, precision: str) -> bool:
+        if self.anchor is None:
+            return False
+        return _PRECISION_RANK[self.anchor_precision] >= _PRECISION_RANK.get(precision, 2)
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return 0, len(self.text)
+        return self._spans[i]
+
+    # -- anchors for chained expressions --------------------------------------------
+
+    def last_anchor(self, unit: str, pos: int) -> Timex | None:
+        fine = _FINE_ENOUGH.get(unit, _FINE_ENOUGH["day"])
+        for tx in reversed(self.history):
+            if tx.date_start is not None and tx.granularity in fine and tx.start < pos:
+                return tx
+        return None
+
+    def clause_anchor(self, pos: int) -> Timex | None:
+        """The time of the clause a "<n> days after ..." hangs on: a day earlier in the
+        same sentence, else the story's own day (its first day relative to publication)."""
+        sent_start, _ = self.sentence_span(pos)
+        for tx in reversed(self.history):
+            if tx.start >= sent_start and tx.granularity == "day" and tx.date_start:
+                return tx
+        for tx in self.history:
+            if tx.granularity == "day" and tx.resolution == "relative":
+                return tx
+        if self.has_anchor("day"):
+            return Timex(pos, pos, "", self.anchor.isoformat(), self.anchor, self.anchor, "day",
+                         "relative", "publication", 1.0, None, (pos, pos))
+        return None
+
+    # -- people with terms of office -------------------------------------------------
+
+    def _people_with_terms(self, start: int, end: int) -> list[str]:
+        key = (start, end)
+        if key not in self._actor_cache:
+            found = []
+            if self.actors is not None:
+                for mention in self.actors.find(self.text[start:end], on=self.anchor):
+                    for name in mention.names:
+                        if self.actors.terms(name) and name not in found:
+                            found.append(name)
+            self._actor_cache[key] = found
+        return self._actor_cache[key]
+
+    def person_for(self, groups: dict, cand: Candidate) -> str | None:
+        """Whose term or inauguration: a named person, else the nearest one in context."""
+        if groups.get("who"):
+            people = self._people_with_terms(cand.start, cand.end)
+            return people[0] if people else None
+        sent_start, sent_end = self.sentence_span(cand.start)
+        people = self._people_with_terms(sent_start, sent_end)
+        if people:
+            return people[0]
+        i = bisect.bisect_right(self._starts, cand.start) - 1
+        for j in range(i - 1, max(i - 4, -1), -1):  # a pronoun's antecedent, a few sentences back
+            people = self._people_with_terms(*self._spans[j])
+            if people:
+                return people[-1]
+        return None
+
+
+class Tagger:
+    """Finds and normalises the date expressions of one language's rules."""
+
+    def __init__(self, language: str = "en", actors=None):
+        self.rules = load(language)
+        self.actors = actors
+
+    def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
+        end = len(text) if end is None else end
+        blocked = [(m.start(), m.end()) for rx in self.rules.excludes for m in rx.finditer(text, start, end)]
+        found = []
+        for rule in self.rules.rules:
+            for m in rule.regex.finditer(text, start, end):
+                s, e = m.span()
+                if e == s:
+                    continue
+                if any(bs < e and s < be for bs, be in blocked):
+                    continue
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                found.append(Candidate(s, e, rule, groups))
+        return _best_non_overlapping(found)
+
+    def tag(self, text: str, published: str | None = None, end: int | None = None,
+            sentence_spans=None) -> list[Timex]:
+        """Every date expression in ``text[:end]``, in text order."""
+        spans = sentence_spans if sentence_spans is not None else sentence_splitter.split(text, 0, end)
+        ctx = Context(text, published, spans, self.actors)
+        for cand in self.candidates(text, 0, end):
+            result = NORMALISERS[cand.rule.normaliser](cand.groups, cand, ctx)
+            if result is None:
+                continue
+            sent = ctx.sentence_span(cand.start)
+            verb_tense = grammar.tense(text, cand.start, cand.end, *sent)
+            if result is UNRESOLVED:
+                tx = Timex(cand.start, cand.end, text[cand.start:cand.end], None, None, None, "unresolved",
+                           "unresolved", cand.rule.name, round(cand.rule.confidence * 0.9, 3), verb_tense, sent)
+            else:
+                assert isinstance(result, Resolved)
+                tx = Timex(cand.start, cand.end, text[cand.start:cand.end], result.value, result.start,
+                           result.end, result.granularity, result.resolution, cand.rule.name,
+                           round(min(1.0, cand.rule.confidence * result.confidence), 3), verb_tense, sent)
+            ctx.history.append(tx)
+        return _one_per_phrase(ctx.history, text)
+
+
+def _best_non_overlapping(found: list[Candidate]) -> list[Candidate]:
+    """Longest match wins; on a tie, the rule listed first."""
+    found.sort(key=lambda c: (-(c.end - c.start), c.rule.order, c.start))
+    taken: list[Candidate] = []
+    for cand in found:
+        if all(cand.end <= t.start or t.end <= cand.start for t in taken):
+            taken.append(cand)
+    taken.sort(key=lambda c: c.start)
+    return taken
+
+
+def _one_per_phrase(timexes: list[Timex], text: str) -> list[Timex]:
+    """Two expressions of one phrase naming the same time give one event, the more
+    specific ("In 2020, during Trump's first term" is "In 2020")."""
+    drop = set()
+    for a, b in zip(timexes, timexes[1:]):
+        if a.sentence != b.sentence or a.date_start is None or b.date_start is None:
+            continue
+        gap = text[a.end:b.start]
+        if len(gap) > 25 or any(ch in gap for ch in ".;:!?"):
+            continue
+        if a.date_start <= b.date_start and b.date_end <= a.date_end and (a.date_start, a.date_end) != (b.date_start, b.date_end):
+            drop.add(id(a))
+        elif b.date_start <= a.date_start and a.date_end <= b.date_end and (a.date_start, a.date_end) != (b.date_start, b.date_end):
+            drop.add(id(b))
+    return [t for t in timexes if id(t) not in drop]
+
+
+def tag(text: str, published: str | None = None, language: str = "en") -> list[Timex]:
+    """Convenience: tag ``text`` with the default actor knowledge base."""
+    try:
+        from ..actors import ActorMatcher
+        actors = ActorMatcher.default()
+    except ImportError:  # pragma: no cover - the knowledge base ships with the package
+        actors = None
+    return Tagger(language, actors).tag(text, published)

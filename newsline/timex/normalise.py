@@ -1,0 +1,587 @@
+"""Normalisers: from a rule's match to a calendar value, the way a careful reader would.
+
+Each normaliser takes the match's named groups, the candidate and the document
+context, and returns a ``Resolved`` value, ``UNRESOLVED`` (a real but vague time
+expression, kept without a date) or ``None`` (not a date after all: dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+
+from . import grammar
+from .calendar import (
+    SEASONS, add_months, fmt_month, month_end, quarter_bounds, season_bounds, week_bounds,
+)
+
+MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+MONTH_NAMES = ("January February March April May June July August September October "
+               "November December").split()
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "a couple of": 2, "a dozen": 12,
+}
+VAGUE_NUMBERS = {"a few", "few", "several"}
+OPEN_ENDED = {"over", "more than", "at least", "less than", "fewer than", "under"}
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+@dataclass
+class Resolved:
+    value: str
+    start: date
+    end: date
+    granularity: str
+    resolution: str
+    confidence: float = 1.0  # multiplies the rule's confidence
+
+
+class _Unresolved:
+    def __repr__(self) -> str:
+        return "UNRESOLVED"
+
+
+UNRESOLVED = _Unresolved()
+
+
+# ---- helpers --------------------------------------------------------------------
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.strip(".").lower()[:3]]
+
+
+def number(word: str | None) -> int | None:
+    """A count from digits or words; None when vague ("a few") or absent."""
+    if word is None:
+        return None
+    word = " ".join(word.lower().split())
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def unit_name(unit: str) -> str:
+    return unit.lower().rstrip("s")
+
+
+@lru_cache(maxsize=4096)
+def parse_day(year: int, month: int, day: int) -> date | None:
+    """Validate and normalise a calendar day with dateparser ("February 30" is no date)."""
+    if not 1 <= year <= 9999:
+        return None
+    fragment = f"{MONTH_NAMES[month - 1]} {day} {year}"
+    parsed = dateparser.parse(
+        fragment, languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True},
+    )
+    return parsed.date() if parsed else None
+
+
+def infer_year(ctx, first_day, last_day, tense: str | None) -> int | None:
+    """The year the context implies for a year-less date or month.
+
+    ``first_day(y)``/``last_day(y)`` give the interval in year ``y``. Past tense
+    takes the latest interval starting on or before publication, future the
+    first one ending on or after it, otherwise the one nearest to it.
+    """
+    pub = ctx.anchor
+    if pub is None:
+        return None
+    years = [pub.year - 1, pub.year, pub.year + 1]
+    if tense == "past":
+        fits = [y for y in years if first_day(y) <= pub]
+        return max(fits)
+    if tense == "future":
+        fits = [y for y in years if last_day(y) >= pub]
+        return min(fits)
+
+    def distance(y: int) -> int:
+        if first_day(y) <= pub <= last_day(y):
+            return 0
+        return min(abs((first_day(y) - pub).days), abs((last_day(y) - pub).days))
+
+    return min(years, key=distance)
+
+
+def _day(d: date, resolution: str, confidence: float = 1.0) -> Resolved:
+    return Resolved(d.isoformat(), d, d, "day", resolution, confidence)
+
+
+def _month(year: int, month: int, resolution: str, confidence: float = 1.0) -> Resolved:
+    return Resolved(fmt_month(year, month), date(year, month, 1), month_end(year, month),
+                    "month", resolution, confidence)
+
+
+def _year(year: int, resolution: str, confidence: float = 1.0) -> Resolved:
+    return Resolved(f"{year:04d}", date(year, 1, 1), date(year, 12, 31), "year", resolution, confidence)
+
+
+def _days_range(first: date, last: date, resolution: str, granularity: str = "range") -> Resolved:
+    return Resolved(f"{first.isoformat()}/{last.isoformat()}", first, last, granularity, resolution)
+
+
+def _tense(cand, ctx) -> str | None:
+    return grammar.tense(ctx.text, cand.start, cand.end, *ctx.sentence_span(cand.start))
+
+
+def _speech_day(cand, ctx) -> date | None:
+    """The day words were said: inside a quotation, the latest day reported just before it."""
+    pub = ctx.anchor
+    if grammar.in_quotation(ctx.text, cand.start):
+        for tx in reversed(ctx.history):
+            if tx.granularity == "day" and tx.date_start and pub and timedelta(0) <= pub - tx.date_start <= timedelta(days=7):
+                return tx.date_start
+            if tx.granularity == "day":
+                break
+    return pub
+
+
+# ---- explicit calendar dates --------------------------------------------------
+
+
+def calendar_date(g, cand, ctx):
+    month = month_number(g["month"])
+    day = int(re.match(r"\d+", g["day"]).group())
+    if g.get("year"):
+        d = parse_day(int(g["year"]), month, day)
+        return _day(d, "explicit") if d else None
+    if not ctx.has_anchor("year"):
+        return UNRESOLVED if _valid_month_day(month, day) else None
+    tense = _lean(cand, ctx)
+    year = infer_year(ctx, lambda y: _safe_day(y, month, day), lambda y: _safe_day(y, month, day), tense)
+    d = parse_day(year, month, day)
+    return _day(d, "year-inferred", 0.97) if d else None
+
+
+def _valid_month_day(month: int, day: int) -> bool:
+    return parse_day(2024, month, day) is not None  # 2024 is a leap year
+
+
+def _safe_day(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, month_end(year, month).day))
+
+
+def _lean(cand, ctx) -> str | None:
+    """Which way a year-less date leans: "since July" looks back; "until April" and
+    "as of March 1" bound a period running now, so the nearest year is taken."""
+    if _leading(cand, ctx, ("since", "from", "after")):
+        return "past"
+    if _leading(cand, ctx, ("until", "till", "by", "as of", "through")):
+        return None
+    return _tense(cand, ctx)
+
+
+def _leading(cand, ctx, words) -> bool:
+    head = ctx.text[cand.start:cand.end].lower()
+    return head.startswith(tuple(w + " " for w in words))
+
+
+def calendar_month(g, cand, ctx):
+    month = month_number(g["month"])
+    if g.get("year"):
+        return _month(int(g["year"]), month, "explicit")
+    rel = (g.get("rel") or "").lower()
+    if rel and ctx.has_anchor("year") and g.get("rel") and "year" in ctx.text[cand.start:cand.end].lower():
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
+        return _month(year, month, "relative")
+    if not ctx.has_anchor("month"):
+        return UNRESOLVED
+    if rel == "last":
+        tense = "past"
+    elif rel == "next":
+        tense = "future"
+    else:
+        tense = _lean(cand, ctx)
+    year = infer_year(ctx, lambda y: date(y, month, 1), lambda y: month_end(y, month), tense)
+    return _month(year, month, "year-inferred", 0.95)
+
+
+def month_range(g, cand, ctx):
+    m1, m2 = month_number(g["month"]), month_number(g["month2"])
+    y1 = int(g["year"]) if g.get("year") else None
+    y2 = int(g["year2"]) if g.get("year2") else None
+    resolution = "explicit"
+    if y1 is None and y2 is None:
+        if not ctx.has_anchor("month"):
+            return UNRESOLVED
+        tense = _tense(cand, ctx)
+        span = lambda y: (date(y, m1, 1), month_end(y + (m2 < m1), m2))  # noqa: E731
+        y1 = infer_year(ctx, lambda y: span(y)[0], lambda y: span(y)[1], tense)
+        resolution = "year-inferred"
+    if y1 is None:
+        y1 = y2 - (1 if m1 > m2 else 0)
+    if y2 is None:
+        y2 = y1 + (1 if m2 < m1 else 0)
+    first, last = date(y1, m1, 1), month_end(y2, m2)
+    if last < first:
+        return None
+    return Resolved(f"{fmt_month(y1, m1)}/{fmt_month(y2, m2)}", first, last, "range", resolution)
+
+
+def calendar_year(g, cand, ctx):
+    year = int(g["year"])
+    if ctx.anchor and year > ctx.anchor.year + 60:
+        return None  # a number, not a year people write about
+    return _year(year, "explicit")
+
+
+def year_range(g, cand, ctx):
+    y1, y2 = int(g["year"]), int(g["year2"])
+    if not 0 < y2 - y1 <= 200:
+        return None
+    return Resolved(f"{y1:04d}/{y2:04d}", date(y1, 1, 1), date(y2, 12, 31), "range", "explicit")
+
+
+def decade(g, cand, ctx):
+    first = int(g["decade"])
+    mod = (g.get("mod") or "").lower()
+    if mod:
+        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[mod]
+        return Resolved(f"{first + lo}/{first + hi}", date(first + lo, 1, 1), date(first + hi, 12, 31),
+                        "range", "explicit")
+    return Resolved(str(first)[:3], date(first, 1, 1), date(first + 9, 12, 31), "decade", "explicit")
+
+
+def season(g, cand, ctx):
+    name = g["season"].lower()
+    code = SEASONS[name][1]
+    if g.get("year"):
+        year, resolution = int(g["year"]), "explicit"
+    else:
+        if not ctx.has_anchor("month"):
+            return UNRESOLVED
+        pub = ctx.anchor
+        rel = (g.get("rel") or "").lower().replace("the ", "")
+        years = [pub.year - 1, pub.year, pub.year + 1]
+        bounds = {y: season_bounds(y, name) for y in years}
+        if rel in ("last", "past"):
+            year = max(y for y in years if bounds[y][1] < pub)
+        elif rel in ("next", "coming"):
+            year = min(y for y in years if bounds[y][0] > pub)
+        else:
+            tense = "past" if rel == "" and _tense(cand, ctx) == "past" else _tense(cand, ctx)
+            current = [y for y in years if bounds[y][0] <= pub <= bounds[y][1]]
+            if current and rel == "this":
+                year = current[0]
+            elif tense == "future":
+                year = min(y for y in years if bounds[y][1] >= pub)
+            else:
+                year = max(y for y in years if bounds[y][0] <= pub)
+        resolution = "relative"
+    first, last = season_bounds(year, name)
+    return Resolved(f"{year:04d}-{code}", first, last, "season", resolution)
+
+
+def _year_from(g, ctx) -> tuple[int, str] | None:
+    if g.get("year"):
+        return int(g["year"]), "explicit"
+    if not ctx.has_anchor("year"):
+        return None
+    rel = (g.get("rel") or "this").lower()
+    return ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel], "relative"
+
+
+def quarter(g, cand, ctx):
+    ordinal = g["ordinal"].lower()
+    q = int(ordinal) if ordinal.isdigit() else ORDINALS.get(ordinal, 4)
+    found = _year_from(g, ctx)
+    if found is None:
+        return UNRESOLVED
+    year, resolution = found
+    first, last = quarter_bounds(year, q)
+    return Resolved(f"{year:04d}-Q{q}", first, last, "quarter", resolution)
+
+
+def half_year(g, cand, ctx):
+    found = _year_from(g, ctx)
+    if found is None:
+        return UNRESOLVED
+    year, resolution = found
+    m1, m2 = (1, 6) if g["ordinal"].lower() == "first" else (7, 12)
+    return Resolved(f"{fmt_month(year, m1)}/{fmt_month(year, m2)}", date(year, m1, 1),
+                    month_end(year, m2), "range", resolution)
+
+
+# ---- relative to publication -------------------------------------------------------
+
+
+def weekday(g, cand, ctx):
+    if not ctx.has_anchor("day"):
+        return UNRESOLVED
+    pub = ctx.anchor
+    target = WEEKDAYS[g["weekday"].lower()]
+    rel = " ".join((g.get("rel") or "").lower().split())
+    back = (pub.weekday() - target) % 7  # days since the latest such day (0 = today)
+    ahead = (target - pub.weekday()) % 7
+    if rel in ("last", "this past"):
+        d = pub - timedelta(days=back or 7)
+    elif rel in ("next", "this coming"):
+        d = pub + timedelta(days=ahead or 7)
+    elif back == 0:
+        d = pub  # the publication weekday itself is that day
+    elif _tense(cand, ctx) == "future" or _leading(cand, ctx, ("until", "by")):
+        d = pub + timedelta(days=ahead)
+    else:
+        d = pub - timedelta(days=back)
+    return _day(d, "relative")
+
+
+def deictic_day(g, cand, ctx):
+    if not ctx.has_anchor("day"):
+        return UNRESOLVED
+    word = " ".join(g["deixis"].lower().split())
+    base = _speech_day(cand, ctx)
+    shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+    return _day(base + timedelta(days=shift), "relative")
+
+
+def calendar_unit(g, cand, ctx):
+    unit = g["unit"].lower()
+    if not ctx.has_anchor("day" if unit == "week" else unit):
+        return UNRESOLVED
+    pub = ctx.anchor
+    rel = g["rel"].lower().split()[-1]
+    mod = (g.get("mod") or "").lower()
+    step = {"last": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[rel]
+    if unit == "week":
+        monday, sunday = week_bounds(pub + timedelta(weeks=step))
+        if step == 0 and mod == "earlier":
+            return _days_range(monday, pub, "relative")
+        if step == 0 and mod == "later":
+            return _days_range(pub, sunday, "relative")
+        return _days_range(monday, sunday, "relative", "week")
+    if unit == "month":
+        first = add_months(pub.replace(day=1), step)
+        return _month(first.year, first.month, "relative")
+    return _year(pub.year + step, "relative")
+
+
+def weekend(g, cand, ctx):
+    if not ctx.has_anchor("day"):
+        return UNRESOLVED
+    pub = ctx.anchor
+    rel = (g.get("rel") or "").lower().replace("the ", "")
+    saturday_back = pub - timedelta(days=(pub.weekday() - 5) % 7)  # latest Saturday on/before pub
+    upcoming = saturday_back if pub.weekday() >= 5 else saturday_back + timedelta(days=7)
+    if rel in ("next", "coming"):
+        sat = upcoming if pub.weekday() < 5 else upcoming + timedelta(days=7)
+    elif rel in ("last", "past"):
+        sat = saturday_back if pub.weekday() < 5 else saturday_back - timedelta(days=7)
+        if pub.weekday() == 6:
+            sat = saturday_back  # a Sunday article's "last weekend" is the one just ending
+    elif _tense(cand, ctx) == "future":
+        sat = upcoming
+    else:
+        sat = saturday_back
+    return _days_range(sat, sat + timedelta(days=1), "relative")
+
+
+def _back(pub: date, n: int, unit: str) -> Resolved:
+    if unit == "year":
+        return Resolved(f"{pub.year - n:04d}/{pub.year:04d}", date(pub.year - n, 1, 1), pub, "range", "relative")
+    if unit == "decade":
+        return Resolved(f"{pub.year - 10 * n:04d}/{pub.year:04d}", date(pub.year - 10 * n, 1, 1), pub,
+                        "range", "relative")
+    if unit == "month":
+        first = add_months(pub.replace(day=1), -n)
+        return Resolved(f"{fmt_month(first.year, first.month)}/{fmt_month(pub.year, pub.month)}", first, pub,
+                        "range", "relative")
+    days = n * (7 if unit == "week" else 1)
+    return _days_range(pub - timedelta(days=days), pub, "relative")
+
+
+def span_back(g, cand, ctx):
+    unit = unit_name(g["unit"])
+    n = number(g.get("num")) if g.get("num") else 1
+    if n is None:
+        return UNRESOLVED
+    if not ctx.has_anchor("day" if unit in ("day", "week") else "month"):
+        return UNRESOLVED
+    return _back(ctx.anchor, n, unit)
+
+
+def span_for(g, cand, ctx):
+    sent_start, _ = ctx.sentence_span(cand.start)
+    if not grammar.perfect_before(ctx.text, cand.start, sent_start):
+        return None  # a plain duration ("sentenced for two years"), not a time
+    n = number(g.get("num"))
+    approx = (g.get("approx") or "").lower()
+    if n is None or approx in OPEN_ENDED:
+        return UNRESOLVED
+    unit = unit_name(g["unit"])
+    if not ctx.has_anchor("day" if unit in ("day", "week") else "month"):
+        return UNRESOLVED
+    return _back(ctx.anchor, n, unit)
+
+
+def ago(g, cand, ctx):
+    n = number(g.get("num"))
+    approx = (g.get("approx") or "").lower()
+    unit = unit_name(g["unit"])
+    if n is None or approx in OPEN_ENDED:
+        return UNRESOLVED
+    if not ctx.has_anchor("day" if unit in ("hour", "day", "week") else "month"):
+        return UNRESOLVED
+    base = _speech_day(cand, ctx)
+    closeness = 1.0 if not approx else 0.8
+    if unit == "hour":
+        return _day(base - timedelta(hours=n) if n >= 24 else base, "relative")
+    if unit == "day":
+        return _day(base - timedelta(days=n), "relative", closeness)
+    if unit == "week":
+        return _day(base - timedelta(weeks=n), "relative", 0.8)
+    if unit == "month":
+        first = add_months(base.replace(day=1), -n)
+        return _month(first.year, first.month, "relative", closeness)
+    years = n * (10 if unit == "decade" else 1)
+    return _year(base.year - years, "relative", closeness)
+
+
+def within_count(g, cand, ctx):
+    """"in three years" ahead is a date; "in at least three years" back is not."""
+    n = number(g.get("num"))
+    approx = (g.get("approx") or "").lower()
+    if n is None or approx or _tense(cand, ctx) != "future" or not ctx.has_anchor("day"):
+        return UNRESOLVED
+    unit = unit_name(g["unit"])
+    pub = ctx.anchor
+    if unit == "day":
+        return _day(pub + timedelta(days=n), "relative")
+    if unit == "week":
+        return _day(pub + timedelta(weeks=n), "relative", 0.8)
+    if unit == "month":
+        first = add_months(pub.replace(day=1), n)
+        return _month(first.year, first.month, "relative")
+    return _year(pub.year + n * (10 if unit == "decade" else 1), "relative")
+
+
+# ---- anchored to another date in the text ------------------------------------------------
+
+
+def _shift(anchor, n: int, unit: str) -> Resolved | None:
+    if unit in ("hour", "day", "morning", "night", "evening"):
+        d = anchor.date_start + timedelta(days=n)
+        return _day(d, "anchored", 0.9)
+    if unit == "week":
+        return _day(anchor.date_start + timedelta(weeks=n), "anchored", 0.8)
+    if unit == "month":
+        first = add_months(anchor.date_start.replace(day=1), n)
+        return _month(first.year, first.month, "anchored", 0.9)
+    if unit == "year":
+        return _year(anchor.date_start.year + n, "anchored", 0.9)
+    return None
+
+
+def offset_from_anchor(g, cand, ctx):
+    """"two days later" moves on from the last date; "a day after <clause>" dates the clause."""
+    unit = unit_name(g["unit"])
+    n = number(g.get("num")) if g.get("num") else (1 if not g["unit"].lower().endswith("s") else None)
+    if unit == "hour":
+        n, unit = (n or 0) // 24 if n else 0, "day"
+    if n is None or unit == "decade":
+        return UNRESOLVED
+    direction = g["dir"].lower()
+    if cand.rule.params.get("adverbial"):
+        direction = {"after": "later", "before": "earlier"}[direction]
+    if direction in ("later", "afterwards", "afterward", "earlier"):
+        anchor = ctx.last_anchor(unit, cand.start)
+        sign = -1 if direction == "earlier" else 1
+    else:
+        anchor = ctx.clause_anchor(cand.start)
+        sign = -1 if direction == "after" else 1
+    if anchor is None:
+        return UNRESOLVED
+    return _shift(anchor, sign * n, unit)
+
+
+def same_period(g, cand, ctx):
+    unit = g["unit"].lower()
+    step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get((g.get("next") or "").lower(), 0)
+    anchor = ctx.last_anchor("day" if unit in ("morning", "night", "evening") else unit, cand.start)
+    if anchor is None:
+        return UNRESOLVED
+    if unit == "week":
+        monday, sunday = week_bounds(anchor.date_start + timedelta(weeks=step))
+        return _days_range(monday, sunday, "anchored", "week")
+    return _shift(anchor, step, "day" if unit in ("morning", "night", "evening") else unit)
+
+
+# ---- periods from the actor knowledge base --------------------------------------------------
+
+
+def term_of_office(g, cand, ctx):
+    person = ctx.person_for(g, cand)
+    if person is None or ctx.actors is None:
+        return None if g.get("who") else UNRESOLVED
+    terms = ctx.actors.terms(person)
+    if not terms:
+        return None
+    pub = ctx.anchor
+    ordinal = (g.get("ordinal") or "").lower()
+    chosen = None
+    if ordinal in ORDINALS:
+        chosen = [t for t in terms if t.ordinal == ORDINALS[ordinal]]
+    elif pub is not None:
+        current = [t for t in terms if t.start <= pub and (t.end is None or pub <= t.end)]
+        if ordinal in ("previous", "last"):
+            past = [t for t in terms if t.end is not None and t.end < pub]
+            chosen = past[-1:] if past else None
+        else:
+            chosen = current or [t for t in terms if t.start <= pub]
+    if not chosen:
+        return UNRESOLVED
+    first = min(t.start for t in chosen)
+    ends = [t.end for t in chosen]
+    last = None if None in ends else max(ends)
+    if pub is not None and (last is None or last > pub) and first <= pub:
+        last = pub  # a term still running: the part of it so far
+    if last is None:
+        return UNRESOLVED
+    return Resolved(f"{first.isoformat()}/{last.isoformat()}", first, last, "range", "actor-period", 0.95)
+
+
+def term_start(g, cand, ctx):
+    person = ctx.person_for(g, cand)
+    if person is None or ctx.actors is None:
+        return UNRESOLVED
+    terms = ctx.actors.terms(person)
+    pub = ctx.anchor
+    starts = [t.start for t in terms if pub is None or t.start <= pub]
+    if g.get("year"):
+        starts = [s for s in starts if s.year == int(g["year"])]
+    if not starts:
+        return UNRESOLVED
+    return _day(max(starts), "actor-period", 0.9)
+
+
+def vague(g, cand, ctx):
+    return UNRESOLVED
+
+
+NORMALISERS = {f.__name__: f for f in (
+    calendar_date, calendar_month, month_range, calendar_year, year_range, decade, season, quarter,
+    half_year, weekday, deictic_day, calendar_unit, weekend, span_back, span_for, ago, within_count,
+    offset_from_anchor, same_period, term_of_office, term_start, vague,
+)}
+
+
+def parse_published(value: str | None) -> tuple[date | None, str | None]:
+    """An ISO publication date, full or partial, as (first day, precision)."""
+    if not value:
+        return None, None
+    value = value.strip()
+    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
+        try:
+            return datetime.strptime(value[: len(datetime(2000, 1, 1).strftime(fmt))], fmt).date(), precision
+        except ValueError:
+            continue
+    return None, None

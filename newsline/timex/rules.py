@@ -1,0 +1,59 @@
+"""Load temporal rules from their TOML files and compile them once."""
+
+from __future__ import annotations
+
+import regex as re  # variable-width look-behind; already a dateparser dependency
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: re.Pattern
+    normaliser: str
+    confidence: float
+    order: int
+    params: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    language: str
+    rules: tuple[Rule, ...]
+    excludes: tuple[re.Pattern, ...]
+
+
+def _expand(pattern: str, macros: dict[str, str]) -> str:
+    for _ in range(5):  # macros may use macros
+        expanded = _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+        if expanded == pattern:
+            return expanded
+        pattern = expanded
+    raise ValueError(f"macro expansion does not settle: {pattern[:80]}")
+
+
+@lru_cache(maxsize=None)
+def load(language: str = "en") -> RuleSet:
+    path = RULES_DIR / f"{language}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    macros = data.get("macros", {})
+    rules = []
+    for order, spec in enumerate(data.get("rule", [])):
+        try:
+            regex = re.compile(_expand(spec["pattern"], macros), re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"{path.name}: rule {spec['name']}: {exc}") from None
+        params = {k: v for k, v in spec.items() if k not in {"name", "pattern", "normaliser", "confidence"}}
+        rules.append(Rule(spec["name"], regex, spec["normaliser"], float(spec.get("confidence", 0.8)), order, params))
+    excludes = tuple(re.compile(_expand(x["pattern"], macros)) for x in data.get("exclude", []))
+    return RuleSet(language, tuple(rules), excludes)
+
+
+def available_languages() -> list[str]:
+    return sorted(p.stem for p in RULES_DIR.glob("*.toml"))
