@@ -2,13 +2,13 @@
 
 Every alias and description goes into one Aho-Corasick automaton (pyahocorasick):
 a sentence is scanned once, in C, however many names the knowledge base holds,
-where a regex alternation of hundreds of names backtracks through each of them.
+where a regex alternation of hundreds of names tries each one at every position.
 This runs on every sentence of every article, so the automaton is built once.
 
 Matching works on a folded copy of the text: lowercase, accents stripped and every
 non-alphanumeric character turned into a space, one character for one, so offsets
 in the copy are offsets in the original. Keys are stored padded with spaces, which
-makes every hit a whole-word hit ("US" never hits "USA"-less "bus") and lets
+makes every hit a whole-word hit ("US" never hits inside "bus") and lets
 possessives through ("Maduro’s" folds to "maduro s"). Text is expected in NFC
 (decomposed accents would split words).
 """
@@ -124,6 +124,50 @@ def _overlap(a: _Sense, b: _Sense) -> bool:
     return lo < hi
 
 
+def _strings(entry: dict, key: str, where: str) -> list[str]:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+        raise NewslineError(where, f"{key} must be a list of non-empty strings")
+    return value
+
+
+def _senses(entry: dict, known: dict[str, str], where: str) -> list[tuple[str, _Sense]]:
+    """(text, sense) pairs for one actor's name, aliases and descriptions."""
+    name = entry["name"]
+    out = [(a, _Sense((name,), a if _is_short_acronym(a) else None, None, None, False))
+           for a in [name, *_strings(entry, "aliases", where)]]
+    out += [(a, _Sense((name,), a, None, None, False)) for a in _strings(entry, "cased", where)]
+    for d in entry.get("descriptions", []):
+        text = d.get("text") if isinstance(d, dict) else None
+        if not isinstance(text, str) or not text.strip():
+            raise NewslineError(where, "a description needs a text")
+        also = tuple(_strings(d, "also", where))
+        unknown = [x for x in also if x not in known]
+        if unknown:
+            raise NewslineError(where, f"description {text!r} adds unknown actor {unknown[0]!r}")
+        start, end = _day(d.get("from"), where, text), _day(d.get("to"), where, text)
+        if start and end and start >= end:
+            raise NewslineError(where, f"description {text!r} ends before it starts")
+        windowed = start is not None or end is not None
+        out.append((text, _Sense((name, *also), None, start, end, windowed)))
+        if windowed:  # "former US president" names nobody, whatever the date
+            out += [(p + text, _Sense((), None, None, None, False)) for p in _PAST_PREFIXES]
+    return out
+
+
+def _terms(entry: dict, where: str) -> list[Term]:
+    terms = []
+    for t in entry.get("terms", []):
+        start = _day(t.get("from"), where, "term") if isinstance(t, dict) else None
+        if start is None or not t.get("role"):
+            raise NewslineError(where, "a term needs a role and a start date")
+        ordinal = t.get("ordinal")
+        if ordinal is not None and not isinstance(ordinal, int):
+            raise NewslineError(where, f"term ordinal must be an integer or null: {ordinal!r}")
+        terms.append(Term(t["role"], start, _day(t.get("to"), where, "term"), ordinal))
+    return sorted(terms, key=lambda t: t.start)
+
+
 class ActorMatcher:
     """Finds actor mentions; build once (``ActorMatcher.default()``) and reuse."""
 
@@ -131,62 +175,35 @@ class ActorMatcher:
         if not isinstance(kb, dict) or not isinstance(kb.get("actors"), list):
             raise NewslineError(where, 'expected an object with an "actors" list')
         self._types: dict[str, str] = {}
-        self._aliases: dict[str, list[str]] = {}
-        self._terms: dict[str, list[Term]] = {}
-        senses: dict[str, list[_Sense]] = {}
-        dotted: set[str] = set()
-
-        def add(text: str, sense: _Sense) -> None:
-            key = fold(text).strip()
-            if not key:
-                raise NewslineError(where, f"empty alias {text!r}")
-            if text.rstrip().endswith("."):
-                dotted.add(key)  # "U.S.": the final dot belongs to the mention
-            senses.setdefault(key, []).append(sense)
-
-        entries = kb["actors"]
-        for i, e in enumerate(entries):
+        for i, e in enumerate(kb["actors"]):
             name = e.get("name") if isinstance(e, dict) else None
-            if not isinstance(name, str) or not name:
-                raise NewslineError(where, f"actor #{i}: missing name")
+            if not isinstance(name, str) or not name.strip():
+                raise NewslineError(where, f"actor #{i + 1}: missing name")
             if name in self._types:
                 raise NewslineError(where, f"{name}: listed twice")
             if e.get("type") not in TYPES:
                 raise NewslineError(where, f"{name}: type must be one of {', '.join(TYPES)}")
             self._types[name] = e["type"]
-        for e in entries:
-            name, here = e["name"], f"{where}: {e['name']}"
-            aliases = list(e.get("aliases", []))
-            cased = list(e.get("cased", []))
-            self._aliases[name] = [name, *aliases, *cased]
-            for a in [name, *aliases]:
-                add(a, _Sense((name,), a if _is_short_acronym(a) else None, None, None, False))
-            for a in cased:
-                add(a, _Sense((name,), a, None, None, False))
-            for d in e.get("descriptions", []):
-                also = tuple(d.get("also", ()))
-                for other in also:
-                    if other not in self._types:
-                        raise NewslineError(where, f"{name}: description {d.get('text')!r} adds unknown actor {other!r}")
-                start = _day(d.get("from"), here, "description")
-                end = _day(d.get("to"), here, "description")
-                if start and end and start >= end:
-                    raise NewslineError(here, f"description {d.get('text')!r} ends before it starts")
-                windowed = start is not None or end is not None
-                add(d["text"], _Sense((name, *also), None, start, end, windowed))
-                if windowed:
-                    for p in _PAST_PREFIXES:
-                        add(p + d["text"], _Sense((), None, None, None, False))
-            terms = []
-            for t in e.get("terms", []):
-                start = _day(t.get("from"), here, "term")
-                if start is None or not t.get("role"):
-                    raise NewslineError(here, "a term needs a role and a start date")
-                terms.append(Term(t["role"], start, _day(t.get("to"), here, "term"), t.get("ordinal")))
-            self._terms[name] = sorted(terms, key=lambda t: t.start)
-        for phrase in kb.get("ignore", []):
-            add(phrase, _Sense((), None, None, None, False))
 
+        self._aliases: dict[str, list[str]] = {}
+        self._terms: dict[str, list[Term]] = {}
+        pairs: list[tuple[str, _Sense]] = []
+        for e in kb["actors"]:
+            here = f"{where}: {e['name']}"
+            pairs += _senses(e, self._types, here)
+            self._aliases[e["name"]] = [e["name"], *e.get("aliases", []), *e.get("cased", [])]
+            self._terms[e["name"]] = _terms(e, here)
+        pairs += [(p, _Sense((), None, None, None, False)) for p in _strings(kb, "ignore", where)]
+
+        senses: dict[str, list[_Sense]] = {}
+        dotted: set[str] = set()
+        for text, sense in pairs:
+            key = fold(text).strip()
+            if not key:
+                raise NewslineError(where, f"nothing to match in {text!r}")
+            if text.rstrip().endswith("."):
+                dotted.add(key)  # "U.S.": the final dot belongs to the mention
+            senses.setdefault(key, []).append(sense)
         self._automaton = ahocorasick.Automaton()
         for key, group in senses.items():
             group = self._check(key, list(dict.fromkeys(group)), where)
