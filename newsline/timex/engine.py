@@ -137,16 +137,28 @@ class Tagger:
         end = len(text) if end is None else end
         blocked = [(m.start(), m.end()) for rx in self.rules.excludes for m in rx.finditer(text, start, end)]
         found = []
+        segments = {kind: self._segments(rx, text, start, end) for kind, rx in self.rules.triggers.items()}
         for rule in self.rules.rules:
-            for m in rule.regex.finditer(text, start, end):
+            for m in (m for seg in segments[rule.trigger] for m in rule.regex.finditer(text, *seg)):
                 s, e = m.span()
-                if e == s:
-                    continue
-                if any(bs < e and s < be for bs, be in blocked):
+                if e == s or any(bs < e and s < be for bs, be in blocked):
                     continue
                 groups = {k: v for k, v in m.groupdict().items() if v is not None}
                 found.append(Candidate(s, e, rule, groups))
         return _best_non_overlapping(found)
+
+    def _segments(self, trigger, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Stretches of text around a trigger's hits, cut at white space, merged."""
+        before, after = self.rules.margins
+        segments: list[tuple[int, int]] = []
+        for m in trigger.finditer(text, start, end):
+            lo = max(start, m.start() - before)
+            hi = min(end, m.end() + after)
+            if segments and lo <= segments[-1][1]:
+                segments[-1] = (segments[-1][0], hi)
+            else:
+                segments.append((lo, hi))
+        return [(_at_space(text, lo, -1, start), _at_space(text, hi, 1, end)) for lo, hi in segments]
 
     def tag(self, text: str, published: str | None = None, end: int | None = None,
             sentence_spans=None) -> list[Timex]:
@@ -169,6 +181,13 @@ class Tagger:
                            round(min(1.0, cand.rule.confidence * result.confidence), 3), verb_tense, sent)
             ctx.history.append(tx)
         return _one_per_phrase(ctx.history, text)
+
+
+def _at_space(text: str, pos: int, step: int, limit: int) -> int:
+    """Move ``pos`` outwards to white space so no word is cut in two."""
+    while pos != limit and not text[pos - (step < 0)].isspace():
+        pos += step
+    return pos
 
 
 def _best_non_overlapping(found: list[Candidate]) -> list[Candidate]:

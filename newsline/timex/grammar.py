@@ -55,6 +55,14 @@ def perfect_before(text: str, start: int, sent_start: int) -> bool:
     return _PERFECT.search(text, max(sent_start, start - 80), start) is not None
 
 
+_STATIVE_PAST = re.compile(r"\b(?:was|were|had|remained|stayed|lasted)\b", re.IGNORECASE)
+
+
+def stative_past(text: str, start: int, sent_start: int) -> bool:
+    """Is the clause before ``start`` told in the past ("was in power until March")?"""
+    return _STATIVE_PAST.search(text, max(sent_start, start - 60), start) is not None
+
+
 def in_quotation(text: str, pos: int) -> bool:
     """Is ``pos`` inside a quotation opened earlier in its paragraph?"""
     para = text.rfind("\n", 0, pos) + 1

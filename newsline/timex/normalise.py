@@ -172,11 +172,13 @@ def _safe_day(year: int, month: int, day: int) -> date:
 
 def _lean(cand, ctx) -> str | None:
     """Which way a year-less date leans: "since July" looks back; "until April" and
-    "as of March 1" bound a period running now, so the nearest year is taken."""
+    "as of March 1" bound a period running on from now, unless the clause
+    is told in the past ("he was in power until March")."""
     if _leading(cand, ctx, ("since", "from", "after")):
         return "past"
     if _leading(cand, ctx, ("until", "till", "by", "as of", "through")):
-        return None
+        sent = ctx.sentence_span(cand.start)
+        return "past" if grammar.stative_past(ctx.text, cand.start, sent[0]) else "future"
     return _tense(cand, ctx)
 
 

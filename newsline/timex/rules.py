@@ -19,6 +19,7 @@ class Rule:
     normaliser: str
     confidence: float
     order: int
+    trigger: str
     params: dict = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -27,6 +28,8 @@ class RuleSet:
     language: str
     rules: tuple[Rule, ...]
     excludes: tuple[re.Pattern, ...]
+    triggers: dict[str, re.Pattern]
+    margins: tuple[int, int]
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
@@ -49,10 +52,17 @@ def load(language: str = "en") -> RuleSet:
             regex = re.compile(_expand(spec["pattern"], macros), re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"{path.name}: rule {spec['name']}: {exc}") from None
-        params = {k: v for k, v in spec.items() if k not in {"name", "pattern", "normaliser", "confidence"}}
-        rules.append(Rule(spec["name"], regex, spec["normaliser"], float(spec.get("confidence", 0.8)), order, params))
+        params = {k: v for k, v in spec.items() if k not in {"name", "pattern", "normaliser", "confidence", "trigger"}}
+        rules.append(Rule(spec["name"], regex, spec["normaliser"], float(spec.get("confidence", 0.8)), order,
+                          spec["trigger"], params))
     excludes = tuple(re.compile(_expand(x["pattern"], macros)) for x in data.get("exclude", []))
-    return RuleSet(language, tuple(rules), excludes)
+    trig = dict(data["triggers"])
+    margins = (int(trig.get("margin_before", 80)), int(trig.get("margin_after", 100)))
+    triggers = {k: re.compile(_expand(v, macros)) for k, v in trig.items() if isinstance(v, str)}
+    for rule in rules:
+        if rule.trigger not in triggers:
+            raise ValueError(f"{path.name}: rule {rule.name}: unknown trigger {rule.trigger!r}")
+    return RuleSet(language, tuple(rules), excludes, triggers, margins)
 
 
 def available_languages() -> list[str]:
