@@ -11,8 +11,10 @@ from newsline.boilerplate import body_end, is_boilerplate_line
 from newsline.ingest import load_file
 from newsline.language import detect, line_language
 
-SEED_TXT = Path("/work/shared/seed/000_45733d0834079ab8.txt")
-CORPUS = sorted(Path("/work/shared/corpus/articles").glob("*.json"))
+from corpus_paths import SEED_TXT
+from corpus_paths import CORPUS_ARTICLES
+
+CORPUS = sorted(CORPUS_ARTICLES.glob("*.json"))
 
 STORY = (
     "Venezuela released two detained Americans on Tuesday, a day after a rare visit to Caracas "

@@ -57,6 +57,7 @@ class Context:
         self._spans = sentence_spans
         self._starts = [s for s, _ in sentence_spans]
         self.history: list[Timex] = []
+        self.candidates: list[Candidate] = []
         self.actors = actors
         self._actor_cache = actor_cache if actor_cache is not None else {}
 
@@ -165,7 +166,8 @@ class Tagger:
         """Every date expression in ``text[:end]``, in text order."""
         spans = sentence_spans if sentence_spans is not None else sentence_splitter.split(text, 0, end)
         ctx = Context(text, published, spans, self.actors)
-        for cand in self.candidates(text, 0, end):
+        ctx.candidates = self.candidates(text, 0, end)
+        for cand in ctx.candidates:
             result = NORMALISERS[cand.rule.normaliser](cand.groups, cand, ctx)
             if result is None:
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 _FUTURE = re.compile(
-    r"\b(?:will|won[’']t|shall|going\s+to|plans?\s+to|planned\s+to|expected\s+to|set\s+to|"
+    r"\b(?:will|won[’']t|shall|could|might|should|going\s+to|plans?\s+to|planned\s+to|expected\s+to|set\s+to|"
     r"scheduled|(?:is|are|was|were)\s+due\s+to|intends?\s+to|would|upcoming|is\s+to|are\s+to|next)\b|[’']ll\b",
     re.IGNORECASE,
 )
@@ -17,6 +17,9 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _PERFECT = re.compile(r"\b(?:has|have|had|’ve|'ve)\s+(?:not\s+|also\s+|long\s+|been\s+)?\w+", re.IGNORECASE)
+_PERFECT_AUX = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:not\s+|also\s+|already\s+)?$", re.IGNORECASE)
+_MODAL_PASSIVE = re.compile(r"\b(?:will|would|could|might|shall|should|to)\s+(?:not\s+)?(?:be|have\s+been)\s+$",
+                            re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s")
 
 _NOT_VERBS = frozenset({"red", "bed", "need", "feed", "seed", "speed", "indeed", "united", "based", "related",
@@ -42,8 +45,14 @@ def tense(text: str, start: int, end: int, sent_start: int, sent_end: int) -> st
         for m in regex.finditer(text, left, right):
             if m.start() < end and m.end() > start:
                 continue  # inside the expression itself ("next year")
-            if label == "past" and m.group().lower() in _NOT_VERBS:
-                continue
+            if label == "past":
+                if m.group().lower() in _NOT_VERBS:
+                    continue
+                before = text[max(left, m.start() - 24):m.start()]
+                if _PERFECT_AUX.search(before):
+                    continue  # "has called for": present perfect speaks from now
+                if _MODAL_PASSIVE.search(before):
+                    label = "future"  # "will be inaugurated", "could be held"
             distance = start - m.end() if m.end() <= start else m.start() - end
             if best is None or distance < best[0]:
                 best = (distance, label)
@@ -55,12 +64,13 @@ def perfect_before(text: str, start: int, sent_start: int) -> bool:
     return _PERFECT.search(text, max(sent_start, start - 80), start) is not None
 
 
-_STATIVE_PAST = re.compile(r"\b(?:was|were|had|remained|stayed|lasted)\b", re.IGNORECASE)
+_STATIVE_PAST = re.compile(r"\b(?:was|were|had|remained|stayed|lasted|continued|held|kept)\b", re.IGNORECASE)
 
 
-def stative_past(text: str, start: int, sent_start: int) -> bool:
-    """Is the clause before ``start`` told in the past ("was in power until March")?"""
-    return _STATIVE_PAST.search(text, max(sent_start, start - 60), start) is not None
+def stative_past(text: str, start: int, end: int, sent_start: int, sent_end: int) -> bool:
+    """Is a state told in the past around the expression ("was in power until March",
+    "As of March 1, 300 prisoners remained")?"""
+    return _STATIVE_PAST.search(text, max(sent_start, start - 60), min(sent_end, end + 60)) is not None
 
 
 def in_quotation(text: str, pos: int) -> bool:

@@ -134,15 +134,31 @@ def _tense(cand, ctx) -> str | None:
 
 
 def _speech_day(cand, ctx) -> date | None:
-    """The day words were said: inside a quotation, the latest day reported just before it."""
+    """The day words were said: inside a quotation, the day its attribution gives
+    ("..., Maduro said on Saturday"), else the latest day reported just before it."""
     pub = ctx.anchor
     if grammar.in_quotation(ctx.text, cand.start):
+        said = _attribution_day(cand, ctx)
+        if said is not None:
+            return said
         for tx in reversed(ctx.history):
             if tx.granularity == "day" and tx.date_start and pub and timedelta(0) <= pub - tx.date_start <= timedelta(days=7):
                 return tx.date_start
             if tx.granularity == "day":
                 break
     return pub
+
+
+def _attribution_day(cand, ctx) -> date | None:
+    sent_start, sent_end = ctx.sentence_span(cand.start)
+    for other in ctx.candidates:
+        if not (cand.end < other.start < sent_end) or grammar.in_quotation(ctx.text, other.start):
+            continue
+        if other.rule.normaliser in ("weekday", "calendar_date"):
+            found = NORMALISERS[other.rule.normaliser](other.groups, other, ctx)
+            if isinstance(found, Resolved) and ctx.anchor and 0 <= (ctx.anchor - found.start).days <= 7:
+                return found.start
+    return None
 
 
 # ---- explicit calendar dates --------------------------------------------------
@@ -178,7 +194,7 @@ def _lean(cand, ctx) -> str | None:
         return "past"
     if _leading(cand, ctx, ("until", "till", "by", "as of", "through")):
         sent = ctx.sentence_span(cand.start)
-        return "past" if grammar.stative_past(ctx.text, cand.start, sent[0]) else "future"
+        return "past" if grammar.stative_past(ctx.text, cand.start, cand.end, *sent) else "future"
     return _tense(cand, ctx)
 
 
@@ -272,8 +288,8 @@ def season(g, cand, ctx):
         else:
             tense = "past" if rel == "" and _tense(cand, ctx) == "past" else _tense(cand, ctx)
             current = [y for y in years if bounds[y][0] <= pub <= bounds[y][1]]
-            if current and rel == "this":
-                year = current[0]
+            if rel == "this":
+                year = current[0] if current else pub.year
             elif tense == "future":
                 year = min(y for y in years if bounds[y][1] >= pub)
             else:

@@ -1,0 +1,30 @@
+"""Sentence boundaries in news prose."""
+
+import pytest
+
+from newsline.sentences import split
+
+
+def sentences(text):
+    return [text[s:e] for s, e in split(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mr. Trump said Tuesday. He left.", ["Mr. Trump said Tuesday.", "He left."]),
+    ("On Sept. 2, U.S. forces struck. Rubio spoke.", ["On Sept. 2, U.S. forces struck.", "Rubio spoke."]),
+    ("Judge James E. Boasberg ruled. It stood.", ["Judge James E. Boasberg ruled.", "It stood."]),
+    ('"We won," he said. "We will go on."', ['"We won," he said.', '"We will go on."']),
+    ("It was signed (the agreement). , a company. Then it ended.",
+     ["It was signed (the agreement). , a company.", "Then it ended."]),
+    ("Tren de Aragua ... trying to poison. Next.", ["Tren de Aragua ... trying to poison.", "Next."]),
+    ("First paragraph\n\nSecond one", ["First paragraph", "Second one"]),
+])
+def test_split(text, expected):
+    assert sentences(text) == expected
+
+
+def test_offsets_are_exact_and_ordered():
+    text = "  One. Two!  Three?\n\nFour.  "
+    spans = split(text)
+    assert [text[s:e] for s, e in spans] == ["One.", "Two!", "Three?", "Four."]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
