@@ -1,0 +1,117 @@
+"""The filter sidebar: every control that decides which events match.
+
+Topic, outlet, search, precision and tense widgets bind themselves to the
+URL. Actors and dates are seeded from a validated link by ``view_state``
+(actor labels carry counts, which must not end up in links).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from .filters import Filters, actor_counts, value_counts_of_lists
+from .url_state import TENSE_OPTIONS
+
+WIDGET_DEFAULTS = {
+    "actor": [],
+    "topic": [],
+    "outlet": [],
+    "q": "",
+    "hide_year": False,
+    "hide_unresolved": False,
+    "tense": TENSE_OPTIONS[0],
+}
+
+
+def reset_filters(extent: tuple[date, date] | None) -> None:
+    """Back to everything (a button callback, so it may set widget state)."""
+    for key, value in WIDGET_DEFAULTS.items():
+        st.session_state[key] = list(value) if isinstance(value, list) else value
+    if extent is not None:
+        st.session_state["dates"] = extent
+    st.session_state["window_auto"] = True
+
+
+def _keep_known(key: str, options: list[str]) -> None:
+    # A value the options no longer hold (an addition discarded) would make the widget raise.
+    if key in st.session_state:
+        allowed = set(options)
+        st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
+
+
+def render_sidebar(frame: pd.DataFrame, extent: tuple[date, date] | None) -> Filters:
+    sb = st.sidebar
+    sb.header("Filters", anchor=False)
+
+    counts = actor_counts(frame)
+    actors = list(counts.index)
+    _keep_known("actor", actors)
+    chosen_actors = sb.multiselect(
+        "Actors",
+        actors,
+        key="actor",
+        format_func=lambda a: f"{a} ({counts.get(a, 0)})",
+        placeholder="All actors",
+        help="Events whose sentence names any of these actors. The number is how many events name them.",
+    )
+
+    if extent is not None:
+        if "dates" not in st.session_state:
+            st.session_state["dates"] = extent
+        picked = sb.date_input(
+            "Dates",
+            key="dates",
+            min_value=min(extent[0], date(1900, 1, 1)),
+            max_value=max(extent[1], date(2100, 12, 31)),
+            format="YYYY-MM-DD",
+            help="Events whose period overlaps these dates. Unresolved dates are left out while this is narrowed.",
+        )
+    else:
+        picked = ()
+    date_from, date_to = _date_bounds(picked, extent)
+
+    topics = list(value_counts_of_lists(frame, "topics").index)
+    chosen_topics = sb.multiselect("Topics", topics, key="topic", bind="query-params", placeholder="All topics")
+    outlets = [o for o in frame["source"].value_counts().index if o]
+    chosen_outlets = sb.multiselect("Outlets", outlets, key="outlet", bind="query-params", placeholder="All outlets")
+    search = sb.text_input(
+        "Search the sentences", key="q", bind="query-params", placeholder="e.g. sanctions oil",
+        help="Every word must appear in the sentence (or the date as written).",
+    )
+    sb.markdown("**Precision**")
+    hide_year = sb.toggle("Hide year-only and vaguer dates", key="hide_year", bind="query-params")
+    hide_unresolved = sb.toggle("Hide unresolved dates", key="hide_unresolved", bind="query-params")
+    tense = sb.radio(
+        "Reported or announced",
+        TENSE_OPTIONS,
+        key="tense",
+        bind="query-params",
+        horizontal=True,
+        help="Past: the sentence reports something that happened. Future: it announces or expects it.",
+    )
+    sb.button("Reset all filters", key="reset_sidebar", on_click=reset_filters, args=(extent,), width="stretch")
+
+    return Filters(
+        actors=tuple(chosen_actors),
+        topics=tuple(chosen_topics),
+        outlets=tuple(chosen_outlets),
+        date_from=date_from,
+        date_to=date_to,
+        search=search.strip(),
+        hide_year_only=hide_year,
+        hide_unresolved=hide_unresolved,
+        tense=(tense or "All").lower(),
+    )
+
+
+def _date_bounds(picked, extent) -> tuple[date | None, date | None]:
+    """Only the ends that differ from the data's own extent restrict anything."""
+    if extent is None or not picked:
+        return None, None
+    picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
+    lo = picked[0] if picked[0] != extent[0] else None
+    hi = picked[1] if len(picked) > 1 and picked[1] != extent[1] else None
+    return lo, hi

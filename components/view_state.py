@@ -1,0 +1,176 @@
+"""Session state that is not a filter: the visible window and the selected event.
+
+Selections arrive from three widgets (timeline, table, unresolved list). Each
+run compares a widget's selection with the one it last acted on, so a new
+click wins whatever widget it came from, and a chart redrawn after a filter
+change (which starts with an empty selection) does not clear the evidence.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from .filters import Filters
+from .timeline_figure import bin_window
+from .url_state import Known, Seed, params_of, read_seed
+
+SELECTION_WIDGETS = ("timeline", "table", "unresolved_table")
+
+
+def seed_from_link(known: Known, extent: tuple[date, date] | None) -> None:
+    """On a session's first run, apply the link it was opened with; keep the notices."""
+    if st.session_state.get("link_read"):
+        return
+    st.session_state["link_read"] = True
+    seed: Seed = read_seed(params_of(st.query_params), known)
+    st.session_state["actor"] = seed.actors
+    if extent is not None and (seed.date_from or seed.date_to):
+        st.session_state["dates"] = (seed.date_from or extent[0], seed.date_to or extent[1])
+    if seed.window is not None and extent is not None:
+        lo, hi = max(seed.window[0], extent[0]), min(seed.window[1], extent[1])
+        if lo <= hi:
+            st.session_state["window"] = (lo, hi)
+            st.session_state["window_auto"] = False
+        else:
+            seed.notices.append("the time window lies outside the data")
+    st.session_state["event"] = seed.event
+    st.session_state["link_notices"] = seed.notices
+
+
+def selected_event() -> str | None:
+    return st.session_state.get("event")
+
+
+def _table_pick(state, ids: list[str]) -> list[str]:
+    rows = ((state or {}).get("selection") or {}).get("rows") or []
+    return [ids[i] for i in rows if 0 <= i < len(ids)]
+
+
+def _chart_pick(state) -> list[str]:
+    points = ((state or {}).get("selection") or {}).get("points") or []
+    return [p.get("customdata") for p in points if isinstance(p.get("customdata"), str)]
+
+
+def take_selections(row_ids: dict[str, list[str]], extent: tuple[date, date] | None) -> None:
+    """Apply a new click from any selection widget (run before widgets are drawn).
+
+    ``row_ids`` maps each table widget to the event ids of its rows in the
+    order they were shown on the previous run.
+    """
+    for widget in SELECTION_WIDGETS:
+        state = st.session_state.get(widget)
+        picked = _chart_pick(state) if widget == "timeline" else _table_pick(state, row_ids.get(widget, []))
+        seen_key = f"seen_{widget}"
+        if not picked or picked == st.session_state.get(seen_key):
+            continue
+        st.session_state[seen_key] = picked
+        for other in SELECTION_WIDGETS:  # the same click on another widget later must count again
+            if other != widget:
+                st.session_state.pop(f"seen_{other}", None)
+        period = bin_window(picked[0])
+        if period is not None and extent is not None:
+            set_window((max(period[0].date(), extent[0]), min(period[1].date(), extent[1])))
+        elif period is None:
+            st.session_state["event"] = picked[0]
+
+
+def set_window(window: tuple[date, date] | None) -> None:
+    if window is None:
+        st.session_state["window_auto"] = True
+    else:
+        st.session_state["window"] = window
+        st.session_state["window_auto"] = False
+
+
+def quick_window(span_years: int | None, shown: tuple[date, date] | None) -> None:
+    """1Y / 5Y end at the latest event shown; All covers every event shown (button callbacks)."""
+    if shown is None:
+        return
+    if span_years is None:
+        set_window(shown)
+        return
+    start = shown[1] - timedelta(days=round(365.25 * span_years))
+    bounds = st.session_state.get("window_bounds")
+    if bounds:
+        start = max(start, bounds[0])
+    set_window((start, shown[1]))
+
+
+def visible_window(extent: tuple[date, date] | None, fitted: tuple[date, date] | None):
+    """The window slider; follows the filtered events until the visitor moves it.
+
+    ``extent`` is the slider's natural span (the table without its few far-older
+    events); it widens to include whatever window is chosen, e.g. by "All".
+    """
+    if extent is None:
+        return None
+    if "window_auto" not in st.session_state:
+        st.session_state["window_auto"] = True
+    applied = st.session_state.get("window_applied")
+    current = st.session_state.get("window")
+    if current is not None and applied is not None and tuple(current) != tuple(applied):
+        st.session_state["window_auto"] = False  # the visitor dragged the slider
+    if st.session_state["window_auto"] or current is None:
+        target = fitted or extent
+    else:
+        target = tuple(current)
+    bounds = st.session_state.get("window_bounds") or extent
+    target = (max(target[0], bounds[0]), min(target[1], bounds[1]))
+    if target[0] > target[1]:
+        target = fitted or extent
+    lo, hi = min(extent[0], target[0]), max(extent[1], target[1])
+    st.session_state["window"] = target
+    st.session_state["window_applied"] = target
+    if lo == hi:
+        return None
+    st.slider("Visible window", min_value=lo, max_value=hi, key="window", format="YYYY-MM-DD",
+              label_visibility="collapsed")
+    return None if st.session_state["window_auto"] else target
+
+
+def window_timestamps(window: tuple[date, date] | None, fitted) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    chosen = window or fitted
+    if chosen is None:
+        return None
+    return pd.Timestamp(chosen[0]), pd.Timestamp(chosen[1])
+
+
+def filtered_extent(frame: pd.DataFrame) -> tuple[date, date] | None:
+    """First and last day any of these events covers."""
+    placed = frame[frame["placed"].to_numpy()]
+    if placed.empty:
+        return None
+    return placed["start"].min().date(), placed["end"].max().date()
+
+
+def fitted_window(frame: pd.DataFrame) -> tuple[date, date] | None:
+    """The default window: all events, except a few far older ones.
+
+    News about today cites 1798 laws; fitting those would squeeze everything
+    else into a sliver. Among the earliest 5% of events, everything before a
+    gap of more than ten years is left out; the caption says so and "All"
+    shows them.
+    """
+    placed = frame[frame["placed"].to_numpy()]
+    if placed.empty:
+        return None
+    starts = placed["start"].sort_values().to_numpy()
+    lo = starts[0]
+    head = starts[: int(len(starts) * 0.05) + 1]
+    if len(head) > 1:
+        gaps = head[1:] - head[:-1]
+        widest = int(gaps.argmax())
+        if gaps[widest] > np.timedelta64(3652, "D"):
+            lo = head[widest + 1]
+    return pd.Timestamp(lo).date(), placed["end"].max().date()
+
+
+def describe_window(window: tuple[date, date] | None) -> str:
+    return "all dates" if window is None else f"{window[0]:%Y-%m-%d} to {window[1]:%Y-%m-%d}"
+
+
+__all__ = ["Filters"]

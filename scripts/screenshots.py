@@ -1,0 +1,142 @@
+"""Regenerate docs/screenshots/ from the running app.
+
+    .venv/bin/python scripts/screenshots.py [--events data/events.parquet]
+
+Starts ``streamlit run app.py`` on a free loopback port, drives Debian's
+Chromium through Playwright and writes:
+
+- main.png      the timeline with filters (desktop width)
+- evidence.png  an event selected, its evidence panel
+- table.png     the table tab with downloads
+- phone.png     the main view at phone width
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server(events: Path | None = None):
+    """A headless Streamlit serving app.py on a free loopback port; yields its URL."""
+    port = free_port()
+    env = dict(os.environ)
+    if events is not None:
+        env["NEWSLINE_EVENTS"] = str(events)
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+           "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+                raise RuntimeError(f"streamlit did not start:\n{output}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def wait_until_idle(page, timeout: float = 30_000) -> None:
+    """Until the script has finished its run and the chart (if any) has drawn."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
+        timeout=timeout,
+    )
+    page.wait_for_load_state("networkidle", timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"], .stSkeleton')", timeout=timeout
+    )
+    if page.locator('[data-testid="stPlotlyChart"]').count():
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=timeout)
+    page.wait_for_timeout(1500)  # let Plotly finish its first paint and transitions
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def pick_event(events: Path) -> str | None:
+    """A readable example for the evidence screenshot: a relative, day-precise date."""
+    sys.path.insert(0, str(ROOT))
+    from newsline.store import read_events
+
+    frame = read_events(events)
+    for resolution in ("relative", "year-inferred", "explicit"):
+        rows = frame[(frame["resolution"] == resolution) & (frame["granularity"] == "day")
+                     & (frame["actors"].map(len) > 1)]
+        if not rows.empty:
+            return str(rows.iloc[0]["event_id"])
+    return str(frame.iloc[0]["event_id"]) if len(frame) else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=Path, default=ROOT / "data" / "events.parquet")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    event = pick_event(args.events)
+    with streamlit_server(args.events) as url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        desktop = browser.new_page(viewport={"width": 1440, "height": 1000}, device_scale_factor=1)
+        desktop.goto(url + "/?window=2024-01-01..2026-02-01")
+        wait_until_idle(desktop)
+        desktop.screenshot(path=str(OUT / "main.png"), full_page=False)
+
+        desktop.goto(f"{url}/?actor=Nicol%C3%A1s+Maduro&event={event}")
+        wait_until_idle(desktop)
+        desktop.screenshot(path=str(OUT / "evidence.png"), full_page=False)
+
+        desktop.goto(url + "/?tab=Table")
+        wait_until_idle(desktop)
+        desktop.screenshot(path=str(OUT / "table.png"), full_page=False)
+
+        phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        phone.goto(f"{url}/?event={event}")
+        wait_until_idle(phone)
+        phone.screenshot(path=str(OUT / "phone.png"), full_page=True)
+        browser.close()
+    for name in ("main", "evidence", "table", "phone"):
+        print(OUT / f"{name}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,321 @@
+"""The dashboard driven through Streamlit's AppTest: filters, selection, links, tampering.
+
+Every test runs the real app.py against a small event table written to a
+temporary folder (see conftest.py); nothing here reads the shipped data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from urllib.parse import parse_qsl, urlsplit
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.timeline_figure import figure_event_ids
+from conftest import APP, XSS_SENTENCE, by_date_text, sample_rows
+
+ALL_IDS = {row["event_id"] for row in sample_rows()}
+PLACED_IDS = {row["event_id"] for row in sample_rows() if row["granularity"] != "unresolved"}
+
+
+def run_app(query: dict | None = None, tab: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    if query:
+        at.query_params.update(query)
+    if tab:
+        at.query_params["tab"] = tab
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def rerun(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def chart_spec(at: AppTest) -> dict:
+    charts = at.get("plotly_chart")
+    assert len(charts) == 1
+    return json.loads(charts[0].proto.spec)
+
+
+def chart_ids(at: AppTest) -> set[str]:
+    return figure_event_ids(chart_spec(at))
+
+
+def table_ids(at: AppTest) -> list[str]:
+    at.session_state["tab"] = "Table"
+    rerun(at)
+    tables = [d for d in at.dataframe if "event_id" in d.value.columns and "sentence" in d.value.columns]
+    assert len(tables) == 1
+    ids = list(tables[0].value["event_id"])
+    at.session_state["tab"] = "Timeline"
+    rerun(at)
+    return ids
+
+
+def match_count(at: AppTest) -> int:
+    line = next(m.value for m in at.markdown if "events match the filters" in m.value)
+    return int(line.split("**")[1].replace(",", ""))
+
+
+def evidence(at: AppTest) -> str:
+    return "\n".join(h.value for h in at.html if "nl-evidence" in h.value)
+
+
+def share_link(at: AppTest) -> str:
+    codes = [c.value for c in at.code if "?" in c.value or c.value.startswith(("./", "http"))]
+    assert codes, "no share link on the page"
+    return codes[-1]
+
+
+def ids_where(predicate) -> set[str]:
+    return {row["event_id"] for row in sample_rows() if predicate(row)}
+
+
+# --- opening --------------------------------------------------------------------
+
+
+def test_opens_on_the_table_with_every_event(events_file):
+    at = run_app()
+    assert match_count(at) == len(ALL_IDS)
+    assert chart_ids(at) == PLACED_IDS  # the unresolved one is never drawn...
+    unresolved = [d for d in at.dataframe if "date_text" in d.value.columns and "sentence" not in d.value.columns]
+    assert list(unresolved[0].value["date_text"]) == ["that day"]  # ...but listed apart
+    assert "Select an event" in " ".join(c.value for c in at.caption)
+
+
+def test_missing_table_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINE_EVENTS", str(tmp_path / "nowhere.parquet"))
+    at = run_app()
+    assert any("no event table here yet" in e.value for e in at.error)
+    assert match_count(at) == 0
+
+
+def test_filter_change_does_not_reread_the_table(events_file):
+    at = run_app()
+    stat = events_file.stat()
+    events_file.write_bytes(b"not parquet at all")  # a re-read would now fail loudly
+    os.utime(events_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    at.multiselect(key="topic").select("elections")
+    rerun(at)
+    assert match_count(at) == 2
+    assert not at.error
+
+
+# --- every filter narrows the chart and the table ---------------------------------
+
+FILTER_CASES = {
+    "actor": (lambda at: at.multiselect(key="actor").select("Nicolás Maduro"),
+              lambda r: "Nicolás Maduro" in r["actors"]),
+    "topic": (lambda at: at.multiselect(key="topic").select("oil-sanctions"),
+              lambda r: "oil-sanctions" in r["topics"]),
+    "outlet": (lambda at: at.multiselect(key="outlet").select("CBS News"),
+               lambda r: r["source"] == "CBS News"),
+    "dates": (lambda at: at.date_input(key="dates").set_value((date(2024, 1, 1), date(2024, 12, 31))),
+              lambda r: r["date_start"] is not None and r["date_end"] >= "2024-01-01" and r["date_start"] <= "2024-12-31"),
+    "search": (lambda at: at.text_input(key="q").input("Caracas"),
+               lambda r: "caracas" in r["sentence"].lower()),
+    "hide_year": (lambda at: at.toggle(key="hide_year").set_value(True),
+                  lambda r: r["granularity"] not in ("year", "decade")),
+    "hide_unresolved": (lambda at: at.toggle(key="hide_unresolved").set_value(True),
+                        lambda r: r["granularity"] != "unresolved"),
+    "tense": (lambda at: at.radio(key="tense").set_value("Future"),
+              lambda r: r["tense"] == "future"),
+}
+
+
+@pytest.mark.parametrize("name", list(FILTER_CASES))
+def test_each_filter_narrows_table_and_chart(events_file, name):
+    act, keep = FILTER_CASES[name]
+    at = run_app()
+    act(at)
+    rerun(at)
+    expected = ids_where(keep)
+    assert 0 < len(expected) < len(ALL_IDS)
+    assert match_count(at) == len(expected)
+    assert chart_ids(at) == expected & PLACED_IDS
+    assert set(table_ids(at)) == expected
+
+
+def test_actor_labels_carry_counts(events_file):
+    at = run_app()
+    widget = at.multiselect(key="actor")
+    assert widget.options[0] == "United States (5)"  # most mentioned first
+    assert "Diosdado Cabello (1)" in widget.options
+
+
+def test_empty_result_explains_itself_and_resets(events_file):
+    at = run_app()
+    at.multiselect(key="actor").select("Citgo")
+    at.radio(key="tense").set_value("Future")
+    rerun(at)
+    assert match_count(at) == 0
+    explanation = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "actor Citgo: 2 events on its own" in explanation
+    assert "announced (future) events: 1 event on its own" in explanation
+    at.button(key="reset_empty").click()
+    rerun(at)
+    assert match_count(at) == len(ALL_IDS)
+    assert at.multiselect(key="actor").value == [] and at.radio(key="tense").value == "All"
+
+
+# --- lanes, precision, scale -----------------------------------------------------------
+
+
+def test_lanes_switch_between_actor_topic_and_outlet(events_file):
+    at = run_app()
+    assert "Nicolás Maduro" in chart_spec(at)["layout"]["yaxis"]["ticktext"]
+    at.radio(key="lanes").set_value("Topic")
+    rerun(at)
+    assert "oil-sanctions" in chart_spec(at)["layout"]["yaxis"]["ticktext"]
+    at.radio(key="lanes").set_value("Outlet")
+    rerun(at)
+    assert "CBS News" in chart_spec(at)["layout"]["yaxis"]["ticktext"]
+
+
+# --- selection and evidence ------------------------------------------------------------
+
+
+def test_selecting_a_point_on_the_chart_shows_its_evidence(events_file):
+    at = run_app()
+    target = by_date_text("last Sunday")
+    at.session_state["timeline"] = {"selection": {"points": [{"customdata": target["event_id"]}],
+                                                   "point_indices": [0], "box": [], "lasso": []}}
+    rerun(at)
+    panel = evidence(at)
+    assert "<mark>last Sunday</mark>" in panel
+    assert "“last Sunday” → 2024-12-01 (day), relative to publication 2024-12-03" in panel
+    assert "Nicolás Maduro offers Trump his experience in security" in panel
+    assert "El País, published 2024-12-03" in panel
+    assert 'href="https://news.example.org/elpais-maduro-trump"' in panel
+    names = [t.get("name") for t in chart_spec(at)["data"]]
+    assert "Selected" in names  # the chosen event is ringed on the timeline
+
+
+def test_selecting_a_table_row_shows_its_evidence(events_file):
+    at = run_app(tab="Table")
+    ids = [d for d in at.dataframe if "sentence" in d.value.columns][0].value["event_id"].tolist()
+    row = ids.index(by_date_text("January 2019")["event_id"])
+    at.session_state["table"] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+    rerun(at)
+    panel = evidence(at)
+    assert "<mark>January 2019</mark>" in panel
+    assert "covering 2019-01-01 to 2019-01-31" in panel
+
+
+def test_article_markup_is_escaped_everywhere(events_file):
+    target = by_date_text("March 3, 2025")
+    at = run_app({"event": target["event_id"]})
+    panel = evidence(at)
+    assert "<script>" not in panel and "<img" not in panel
+    assert "&lt;img src=x onerror=alert(1)&gt;" in panel
+    assert "&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;" in panel
+    assert "javascript:" not in panel  # no link for a non-http(s) address
+    hover = json.dumps(chart_spec(at)["data"])
+    assert "<script>" not in hover and "<img" not in hover
+    assert XSS_SENTENCE.split(" a source")[0] in " ".join(sample_rows()[10]["sentence"] for _ in [0])
+
+
+# --- the URL ---------------------------------------------------------------------------
+
+
+def test_share_link_round_trip_restores_view_and_selection(events_file):
+    at = run_app()
+    at.multiselect(key="actor").select("United States")
+    at.multiselect(key="topic").select("diplomacy-talks").select("migration-deportation")
+    at.text_input(key="q").input("Caracas")
+    at.radio(key="lanes").set_value("Topic")
+    rerun(at)
+    at.button(key="range_1y").click()
+    rerun(at)
+    chosen = by_date_text("next month")["event_id"]
+    at.session_state["timeline"] = {"selection": {"points": [{"customdata": chosen}], "point_indices": [0],
+                                                   "box": [], "lasso": []}}
+    rerun(at)
+    before = (match_count(at), chart_ids(at), at.slider(key="window").value, evidence(at))
+    assert before[0] == 1 and chosen in before[3]
+
+    link = share_link(at)
+    query: dict[str, list[str]] = {}
+    for key, value in parse_qsl(urlsplit(link).query):
+        query.setdefault(key, []).append(value)
+    assert query["actor"] == ["United States"] and query["event"] == [chosen]
+    assert query["window"] == ["2024-02-29..2025-02-28"]  # a year up to the last event shown
+
+    fresh = run_app({k: v if len(v) > 1 else v[0] for k, v in query.items()})
+    assert fresh.multiselect(key="actor").value == ["United States"]
+    assert fresh.multiselect(key="topic").value == ["diplomacy-talks", "migration-deportation"]
+    assert fresh.text_input(key="q").value == "Caracas"
+    assert fresh.radio(key="lanes").value == "Topic"
+    after = (match_count(fresh), chart_ids(fresh), fresh.slider(key="window").value, evidence(fresh))
+    assert after == before
+    assert not fresh.warning  # a good link raises no notice
+
+
+def test_manual_state_is_written_to_the_address_bar(events_file):
+    at = run_app()
+    at.multiselect(key="actor").select("Citgo")
+    at.date_input(key="dates").set_value((date(2017, 1, 1), date(2023, 1, 1)))
+    rerun(at)
+    assert at.query_params["actor"] == "Citgo"
+    assert at.query_params["from"] == "2017-01-01" and at.query_params["to"] == "2023-01-01"
+
+
+TAMPERED = [
+    ({"actor": ["Nobody", "Nicolás Maduro"]}, "unknown actor “Nobody”"),
+    ({"from": "2024-13-45"}, "bad date “2024-13-45”"),
+    ({"from": "2025-01-01", "to": "2020-01-01"}, "ends before it starts"),
+    ({"window": "yesterday..today"}, "bad time window"),
+    ({"window": "1700-01-01..1701-01-01"}, "outside the data"),
+    ({"event": "deadbeefdeadbeef"}, "is not in this table"),
+    ({"topic": "aliens"}, "unknown topic “aliens”"),
+    ({"outlet": "<script>alert(1)</script>"}, "unknown outlet"),
+    ({"tense": "Someday"}, "unknown tense"),
+    ({"lanes": "Colour"}, "unknown lanes"),
+    ({"tab": "Admin"}, "unknown tab"),
+    ({"hide_year": "maybe"}, "hide\\_year must be true or false"),
+    ({"actor": "[click](javascript:alert(1))"}, "unknown actor"),
+    ({"q": "x" * 5000, "event": "", "actor": ""}, None),
+]
+
+
+@pytest.mark.parametrize("query,notice", TAMPERED, ids=[str(i) for i in range(len(TAMPERED))])
+def test_tampered_links_open_a_working_page_with_a_notice(events_file, query, notice):
+    at = run_app(query)
+    assert at.get("plotly_chart") or match_count(at) == 0
+    warnings = " ".join(w.value for w in at.warning)
+    if notice is None:
+        assert "no longer match" not in warnings
+    else:
+        assert notice in warnings.replace("\\", "") or notice in warnings
+        assert "javascript:" not in warnings  # a link in a query string is shown as text
+    if query.get("actor") == ["Nobody", "Nicolás Maduro"]:
+        assert at.multiselect(key="actor").value == ["Nicolás Maduro"]  # the good part is kept
+
+
+def test_notice_can_be_dismissed(events_file):
+    at = run_app({"actor": "Nobody"})
+    assert at.warning
+    at.button(key="dismiss_notice").click()
+    rerun(at)
+    assert not at.warning
+
+
+# --- table and downloads -----------------------------------------------------------------
+
+
+def test_table_tab_has_configured_columns_and_downloads(events_file):
+    at = run_app({"actor": "Citgo"}, tab="Table")
+    table = [d for d in at.dataframe if "sentence" in d.value.columns][0]
+    assert set(table.value["event_id"]) == ids_where(lambda r: "Citgo" in r["actors"])
+    config = json.loads(table.proto.columns)
+    assert config["url"]["type_config"]["type"] == "link"
+    assert config["actors"]["type_config"]["type"] == "list"
+    assert config["date_start"]["type_config"]["type"] == "date"
+    assert {b.label for b in at.download_button} == {"CSV", "JSON", "TimelineJS"}
