@@ -57,6 +57,7 @@ class Context:
         self._spans = sentence_spans
         self._starts = [s for s, _ in sentence_spans]
         self.history: list[Timex] = []
+        self.grammar = None
         self.candidates: list[Candidate] = []
         self.actors = actors
         self._actor_cache = actor_cache if actor_cache is not None else {}
@@ -144,9 +145,14 @@ class Tagger:
                 s, e = m.span()
                 if e == s or any(bs < e and s < be for bs, be in blocked):
                     continue
-                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                groups = {k: self._canonical(v) for k, v in m.groupdict().items() if v is not None}
                 found.append(Candidate(s, e, rule, groups))
         return _best_non_overlapping(found)
+
+    def _canonical(self, word: str) -> str:
+        """A captured word as the normalisers know it ("pasado" -> "last")."""
+        key = " ".join(word.lower().split())
+        return self.rules.lexicon.get(key, word)
 
     def _segments(self, trigger, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Stretches of text around a trigger's hits, cut at white space, merged."""
@@ -166,13 +172,14 @@ class Tagger:
         """Every date expression in ``text[:end]``, in text order."""
         spans = sentence_spans if sentence_spans is not None else sentence_splitter.split(text, 0, end)
         ctx = Context(text, published, spans, self.actors)
+        ctx.grammar = self.rules.grammar
         ctx.candidates = self.candidates(text, 0, end)
         for cand in ctx.candidates:
             result = NORMALISERS[cand.rule.normaliser](cand.groups, cand, ctx)
             if result is None:
                 continue
             sent = ctx.sentence_span(cand.start)
-            verb_tense = grammar.tense(text, cand.start, cand.end, *sent)
+            verb_tense = grammar.tense(ctx.grammar, text, cand.start, cand.end, *sent)
             if result is UNRESOLVED:
                 tx = Timex(cand.start, cand.end, text[cand.start:cand.end], None, None, None, "unresolved",
                            "unresolved", cand.rule.name, round(cand.rule.confidence * 0.9, 3), verb_tense, sent)

@@ -130,7 +130,7 @@ def _days_range(first: date, last: date, resolution: str, granularity: str = "ra
 
 
 def _tense(cand, ctx) -> str | None:
-    return grammar.tense(ctx.text, cand.start, cand.end, *ctx.sentence_span(cand.start))
+    return grammar.tense(ctx.grammar, ctx.text, cand.start, cand.end, *ctx.sentence_span(cand.start))
 
 
 def _speech_day(cand, ctx) -> date | None:
@@ -194,11 +194,14 @@ def _lean(cand, ctx) -> str | None:
         return "past"
     if _leading(cand, ctx, ("until", "till", "by", "as of", "through")):
         sent = ctx.sentence_span(cand.start)
-        return "past" if grammar.stative_past(ctx.text, cand.start, cand.end, *sent) else "future"
+        return "past" if grammar.stative_past(ctx.grammar, ctx.text, cand.start, cand.end, *sent) else "future"
     return _tense(cand, ctx)
 
 
 def _leading(cand, ctx, words) -> bool:
+    """Does the expression open with one of these prepositions (a rule may capture it as `prep`)?"""
+    if cand.groups.get("prep"):
+        return cand.groups["prep"] in words
     head = ctx.text[cand.start:cand.end].lower()
     return head.startswith(tuple(w + " " for w in words))
 
@@ -429,7 +432,7 @@ def span_back(g, cand, ctx):
 
 def span_for(g, cand, ctx):
     sent_start, _ = ctx.sentence_span(cand.start)
-    if not grammar.perfect_before(ctx.text, cand.start, sent_start):
+    if not grammar.perfect_before(ctx.grammar, ctx.text, cand.start, sent_start):
         return None  # a plain duration ("sentenced for two years"), not a time
     n = number(g.get("num"))
     approx = (g.get("approx") or "").lower()
@@ -523,7 +526,7 @@ def offset_from_anchor(g, cand, ctx):
 
 def same_period(g, cand, ctx):
     unit = g["unit"].lower()
-    step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get((g.get("next") or "").lower(), 0)
+    step = {"next": 1, "last": -1, "previous": -1}.get((g.get("next") or "").lower(), 0)
     anchor = ctx.last_anchor("day" if unit in ("morning", "night", "evening") else unit, cand.start)
     if anchor is None:
         return UNRESOLVED

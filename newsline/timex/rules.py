@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .grammar import Grammar
+
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
@@ -30,6 +32,8 @@ class RuleSet:
     excludes: tuple[re.Pattern, ...]
     triggers: dict[str, re.Pattern]
     margins: tuple[int, int]
+    grammar: Grammar
+    lexicon: dict[str, str]
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
@@ -62,7 +66,9 @@ def load(language: str = "en") -> RuleSet:
     for rule in rules:
         if rule.trigger not in triggers:
             raise ValueError(f"{path.name}: rule {rule.name}: unknown trigger {rule.trigger!r}")
-    return RuleSet(language, tuple(rules), excludes, triggers, margins)
+    lexicon = {" ".join(k.lower().split()): v for k, v in data.get("lexicon", {}).items()}
+    return RuleSet(language, tuple(rules), excludes, triggers, margins,
+                   Grammar.from_table(data["grammar"]), lexicon)
 
 
 def available_languages() -> list[str]:
