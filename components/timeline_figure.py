@@ -312,7 +312,8 @@ def figure_event_ids(spec: dict) -> set[str]:
     for trace in spec.get("data", []):
         if trace.get("hoverinfo") == "skip":
             continue
-        for value in trace.get("customdata") or []:
+        customdata = trace.get("customdata")
+        for value in [] if customdata is None else customdata:
             if isinstance(value, str) and not value.startswith(BIN_PREFIX):
                 ids.add(value)
     return ids
