@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 from functools import lru_cache
 
 from . import sentences, topics
@@ -24,6 +26,61 @@ def event_id(article_id: str, start: int, end: int, date_text: str) -> str:
     """Stable across rebuilds: the same expression at the same place keeps its id."""
     digest = hashlib.sha1(f"{article_id}\x1f{start}\x1f{end}\x1f{date_text}".encode("utf-8"))
     return digest.hexdigest()[:16]
+
+
+_SINGULAR = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
+_PLURAL = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
+_SUBJECT_ZONE = 40  # a pronoun this close to the sentence start is usually its subject
+
+
+class SentenceActors:
+    """Actors of each sentence, pronouns included.
+
+    A sentence's *focus* is the person it is about: the first person it names,
+    unless it opens with a pronoun, which keeps the previous focus ("Machado
+    co-founded ... In 2005, she traveled ... She has since been banned"). A
+    singular pronoun adds the previous sentence's focus; a plural one, every
+    person the previous sentence names.
+    """
+
+    def __init__(self, text, spans, matcher, on):
+        self.text, self.spans, self.matcher, self.on = text, spans, matcher, on
+        self.starts = [s for s, _ in spans]
+        self._named: dict[int, list[str]] = {}
+        self._focus: list[str | None] = []
+
+    def named(self, i: int) -> list[str]:
+        if i not in self._named:
+            s, e = self.spans[i]
+            self._named[i] = self.matcher.actors(self.text[s:e], on=self.on)
+        return self._named[i]
+
+    def people(self, i: int) -> list[str]:
+        return [n for n in self.named(i) if self.matcher.type_of(n) == "person"]
+
+    def focus(self, i: int) -> str | None:
+        while len(self._focus) <= i:
+            j = len(self._focus)
+            previous = self._focus[j - 1] if j else None
+            s, e = self.spans[j]
+            opens_with_pronoun = _SINGULAR.search(self.text, s, min(e, s + _SUBJECT_ZONE))
+            people = self.people(j)
+            self._focus.append(previous if opens_with_pronoun or not people else people[0])
+        return self._focus[i]
+
+    def of(self, span: tuple[int, int]) -> list[str]:
+        i = bisect.bisect_left(self.starts, span[0])
+        if i >= len(self.spans) or self.spans[i] != span:
+            return self.matcher.actors(self.text[span[0]:span[1]], on=self.on)
+        actors = list(self.named(i))
+        sentence = self.text[span[0]:span[1]]
+        if i > 0 and _SINGULAR.search(sentence):
+            referent = self.focus(i - 1)
+            if referent and referent not in actors:
+                actors.append(referent)
+        elif i > 0 and _PLURAL.search(sentence[:_SUBJECT_ZONE]) and not self.people(i):
+            actors += [p for p in self.people(i - 1) if p not in actors]
+        return actors
 
 
 def _tense(tx, published) -> str:
@@ -48,6 +105,7 @@ def extract_events(article: Article) -> list[dict]:
     timexes = tagger.tag(text, article.published, end=end, sentence_spans=spans)
     matcher = tagger.actors
     pub, _ = parse_published(article.published)
+    people = SentenceActors(text, spans, matcher, pub)
     by_sentence: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     rows = []
     for tx in timexes:
@@ -55,7 +113,7 @@ def extract_events(article: Article) -> list[dict]:
         if tx.sentence not in by_sentence:
             sentence = text[s_start:s_end]
             # Descriptions ("the president-elect") are read as of the writing.
-            by_sentence[tx.sentence] = (matcher.actors(sentence, on=pub), topics.assign(sentence))
+            by_sentence[tx.sentence] = (people.of(tx.sentence), topics.assign(sentence))
         actors, topic_ids = by_sentence[tx.sentence]
         rows.append({
             "event_id": event_id(article.article_id, tx.start, tx.end, tx.text),
