@@ -72,7 +72,7 @@ known, extent, natural_span, colours = cached_facts(frame, loaded.token)
 seed_from_link(known, extent)
 take_selections(st.session_state.get("row_ids", {}), extent)
 
-flt = render_sidebar(frame, extent)
+flt = render_sidebar(frame, loaded.token, extent)
 positions = cached_matching(frame, loaded.token, flt)
 filtered = frame.iloc[positions]
 event_id = selected_event()

@@ -42,12 +42,21 @@ def _keep_known(key: str, options: list[str]) -> None:
         st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
 
 
-def render_sidebar(frame: pd.DataFrame, extent: tuple[date, date] | None) -> Filters:
+@st.cache_data(max_entries=8, show_spinner=False)
+def facet_options(_frame: pd.DataFrame, token: str) -> tuple[dict[str, int], list[str], list[str]]:
+    """Actor counts, topics and outlets (most frequent first); once per data version."""
+    counts = actor_counts(_frame)
+    topics = list(value_counts_of_lists(_frame, "topics").index)
+    outlets = [o for o in _frame["source"].value_counts().index if o]
+    return {a: int(n) for a, n in counts.items()}, topics, outlets
+
+
+def render_sidebar(frame: pd.DataFrame, token: str, extent: tuple[date, date] | None) -> Filters:
     sb = st.sidebar
     sb.header("Filters", anchor=False)
 
-    counts = actor_counts(frame)
-    actors = list(counts.index)
+    counts, topics, outlets = facet_options(frame, token)
+    actors = list(counts)
     _keep_known("actor", actors)
     chosen_actors = sb.multiselect(
         "Actors",
@@ -73,9 +82,7 @@ def render_sidebar(frame: pd.DataFrame, extent: tuple[date, date] | None) -> Fil
         picked = ()
     date_from, date_to = _date_bounds(picked, extent)
 
-    topics = list(value_counts_of_lists(frame, "topics").index)
     chosen_topics = sb.multiselect("Topics", topics, key="topic", bind="query-params", placeholder="All topics")
-    outlets = [o for o in frame["source"].value_counts().index if o]
     chosen_outlets = sb.multiselect("Outlets", outlets, key="outlet", bind="query-params", placeholder="All outlets")
     search = sb.text_input(
         "Search the sentences", key="q", bind="query-params", placeholder="e.g. sanctions oil",

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from .data import NO_ACTOR, NO_TOPIC
 from .safe_text import esc
@@ -47,7 +46,7 @@ def topic_colours(all_topics: list[str]) -> dict[str, str]:
 
 @dataclass
 class Timeline:
-    figure: go.Figure
+    figure: dict  # a Plotly figure spec ({"data": [...], "layout": {...}}), built without validation cost
     mode: str  # "events", "aggregated" or "empty"
     events_drawn: int
     lane_y: dict[str, float] = field(default_factory=dict)
@@ -125,18 +124,18 @@ def build_timeline(
     marks["y"] = marks["lane"].map(lane_y) + placed["jitter"].to_numpy()[marks["pos"].to_numpy()]
 
     if len(marks) > aggregate_threshold:
-        fig, period = _aggregated_traces(placed, marks, colours, window)
+        traces, period = _aggregated_traces(placed, marks, colours, window, lane_y)
         mode = "aggregated"
     else:
-        fig = _event_traces(placed, marks, colours, gl=len(marks) > webgl_threshold)
+        traces = _event_traces(placed, marks, colours, gl=len(marks) > webgl_threshold)
         mode, period = "events", ""
-    _layout(fig, lane_y, window, placed)
-    return Timeline(fig, mode, len(placed), lane_y, lanes, other, period)
+    figure = {"data": traces, "layout": _layout(lane_y, window, placed)}
+    return Timeline(figure, mode, len(placed), lane_y, lanes, other, period)
 
 
-def _event_traces(placed: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, str], gl: bool) -> go.Figure:
-    scatter = go.Scattergl if gl else go.Scatter
-    fig = go.Figure()
+def _event_traces(placed: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, str], gl: bool) -> list[dict]:
+    kind = "scattergl" if gl else "scatter"
+    traces: list[dict] = []
     rows = placed.iloc[marks["pos"].to_numpy()].reset_index(drop=True)
     rows["y"] = marks["y"].to_numpy()
     rows["is_point"] = (rows["granularity"] == "day") | (rows["start"] == rows["end"])
@@ -144,31 +143,31 @@ def _event_traces(placed: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, 
         colour = colours.get(topic, NO_TOPIC_COLOUR)
         points = group[group["is_point"]]
         spans = group[~group["is_point"]]
-        shown_in_legend = False
         if not spans.empty:
             start_ms = _to_ms(spans["start"])
             end_ms = _to_ms(spans["end"]) + DAY_MS  # a period covers its whole last day
-            xs = np.column_stack([start_ms, end_ms, np.full(len(spans), np.nan)]).ravel()
-            ys = np.column_stack([spans["y"], spans["y"], np.full(len(spans), np.nan)]).ravel()
-            fig.add_trace(scatter(
-                x=xs, y=ys, mode="lines", name=topic, legendgroup=topic, showlegend=False,
-                line={"color": colour, "width": 7}, opacity=0.45, hoverinfo="skip",
-            ))
-            fig.add_trace(scatter(
-                x=(start_ms + end_ms) / 2, y=spans["y"].to_numpy(), mode="markers", name=topic,
-                legendgroup=topic, showlegend=points.empty,
-                marker={"symbol": "diamond", "size": 8, "color": colour, "line": {"width": 1, "color": "#333"}},
-                customdata=spans["event_id"].to_numpy(), hovertext=_hover(spans), hoverinfo="text",
-            ))
-            shown_in_legend = points.empty
+            gap = np.full(len(spans), np.nan)
+            traces.append({
+                "type": kind, "mode": "lines", "name": topic, "legendgroup": topic, "showlegend": False,
+                "x": np.column_stack([start_ms, end_ms, gap]).ravel(),
+                "y": np.column_stack([spans["y"], spans["y"], gap]).ravel(),
+                "line": {"color": colour, "width": 7}, "opacity": 0.45, "hoverinfo": "skip",
+            })
+            traces.append({
+                "type": kind, "mode": "markers", "name": topic, "legendgroup": topic,
+                "showlegend": points.empty,
+                "x": (start_ms + end_ms) / 2, "y": spans["y"].to_numpy(),
+                "marker": {"symbol": "diamond", "size": 8, "color": colour, "line": {"width": 1, "color": "#333"}},
+                "customdata": spans["event_id"].tolist(), "hovertext": _hover(spans), "hoverinfo": "text",
+            })
         if not points.empty:
-            fig.add_trace(scatter(
-                x=_to_ms(points["start"]), y=points["y"].to_numpy(), mode="markers", name=topic,
-                legendgroup=topic, showlegend=not shown_in_legend,
-                marker={"symbol": "circle", "size": 9, "color": colour, "line": {"width": 1, "color": "#333"}},
-                customdata=points["event_id"].to_numpy(), hovertext=_hover(points), hoverinfo="text",
-            ))
-    return fig
+            traces.append({
+                "type": kind, "mode": "markers", "name": topic, "legendgroup": topic, "showlegend": True,
+                "x": _to_ms(points["start"]), "y": points["y"].to_numpy(),
+                "marker": {"symbol": "circle", "size": 9, "color": colour, "line": {"width": 1, "color": "#333"}},
+                "customdata": points["event_id"].tolist(), "hovertext": _hover(points), "hoverinfo": "text",
+            })
+    return traces
 
 
 def _period_for(span_days: float) -> tuple[str, str]:
@@ -180,7 +179,7 @@ def _period_for(span_days: float) -> tuple[str, str]:
     return "M", "month"
 
 
-def _aggregated_traces(placed, marks, colours, window) -> tuple[go.Figure, str]:
+def _aggregated_traces(placed, marks, colours, window, lane_y) -> tuple[list[dict], str]:
     middle = placed["start"] + (placed["end"] + pd.Timedelta(days=1) - placed["start"]) / 2
     lo = window[0] if window else placed["start"].min()
     hi = window[1] if window else placed["end"].max()
@@ -199,55 +198,50 @@ def _aggregated_traces(placed, marks, colours, window) -> tuple[go.Figure, str]:
     # One bubble per lane and period, coloured by its most frequent topic.
     bubbles = by_topic.sort_values(["n", "topic"], ascending=[False, True]).drop_duplicates(["lane", "bin"])
     biggest = max(int(bubbles["total"].max()), 1)
-    fig = go.Figure()
+    traces: list[dict] = []
     for topic, group in bubbles.groupby("topic", sort=True):
         hover = [
             f"<b>{n} event{'s' if n != 1 else ''}</b> · {esc(lane)}<br>{period} from {b:%Y-%m-%d} to {e:%Y-%m-%d}<br>"
             f"mostly {esc(topic)}<br><i>click to zoom to this {period}</i>"
             for n, lane, b, e in zip(group["total"], group["lane"], group["bin"], group["end"])
         ]
-        fig.add_trace(go.Scattergl(
-            x=_to_ms(group["bin"] + (group["end"] + pd.Timedelta(days=1) - group["bin"]) / 2),
-            y=group["lane"].to_numpy(),
-            mode="markers", name=topic, legendgroup=topic,
-            marker={
+        traces.append({
+            "type": "scattergl", "mode": "markers", "name": topic, "legendgroup": topic,
+            "x": _to_ms(group["bin"] + (group["end"] + pd.Timedelta(days=1) - group["bin"]) / 2),
+            "y": group["lane"].map(lane_y).to_numpy(dtype=float),
+            "marker": {
                 "size": (6 + 26 * np.sqrt(group["total"].to_numpy() / biggest)).round(1),
                 "color": colours.get(topic, NO_TOPIC_COLOUR), "opacity": 0.75,
                 "line": {"width": 1, "color": "#333"},
             },
-            customdata=[f"{BIN_PREFIX}{b:%Y-%m-%d}..{e:%Y-%m-%d}" for b, e in zip(group["bin"], group["end"])],
-            hovertext=hover, hoverinfo="text",
-        ))
-    return fig, period
+            "customdata": [f"{BIN_PREFIX}{b:%Y-%m-%d}..{e:%Y-%m-%d}" for b, e in zip(group["bin"], group["end"])],
+            "hovertext": hover, "hoverinfo": "text",
+        })
+    return traces, period
 
 
-def _layout(fig: go.Figure, lane_y: dict[str, float], window, placed: pd.DataFrame) -> None:
-    # Aggregated traces carry lane names; map them to the lane's row.
-    for trace in fig.data:
-        ys = trace.y
-        if ys is not None and len(ys) and isinstance(ys[0], str):
-            trace.y = np.array([lane_y.get(y, np.nan) for y in ys], dtype=float)
+def _layout(lane_y: dict[str, float], window, placed: pd.DataFrame) -> dict:
     lo = window[0] if window else placed["start"].min()
     hi = window[1] if window else placed["end"].max() + pd.Timedelta(days=1)
     pad = max((hi - lo) * 0.02, pd.Timedelta(days=3))
     n_lanes = len(lane_y)
-    fig.update_layout(
-        height=int(min(820, max(320, 170 + 30 * n_lanes))),
-        margin={"l": 8, "r": 8, "t": 30, "b": 8},
-        hovermode="closest",
-        dragmode="pan",
+    return {
+        "height": int(min(820, max(320, 170 + 30 * n_lanes))),
+        "margin": {"l": 8, "r": 8, "t": 30, "b": 8},
+        "hovermode": "closest",
+        "dragmode": "pan",
         # Dates on top where they are seen first; the legend under the range slider.
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0,
-                "title": {"text": "Topic "}},
-        uirevision=f"{lo}|{hi}",
-        xaxis={
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0,
+                   "title": {"text": "Topic "}},
+        "uirevision": f"{lo}|{hi}",
+        "xaxis": {
             "type": "date",
             "side": "top",
             "range": [_iso(lo - pad), _iso(hi + pad)],
             "rangeslider": {"visible": True, "thickness": 0.07},
             "showgrid": True,
         },
-        yaxis={
+        "yaxis": {
             "tickmode": "array",
             "tickvals": list(lane_y.values()),
             "ticktext": [_short(lane) for lane in lane_y],
@@ -256,9 +250,13 @@ def _layout(fig: go.Figure, lane_y: dict[str, float], window, placed: pd.DataFra
             "showgrid": False,
             "zeroline": False,
         },
-    )
-    for y in lane_y.values():  # faint separators make the lanes readable
-        fig.add_hline(y=y + 0.5, line={"width": 1, "color": "rgba(0,0,0,0.08)"})
+        # Faint separators make the lanes readable.
+        "shapes": [
+            {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y + 0.5, "y1": y + 0.5,
+             "line": {"width": 1, "color": "rgba(0,0,0,0.08)"}, "layer": "below"}
+            for y in lane_y.values()
+        ],
+    }
 
 
 def _iso(ts: pd.Timestamp) -> str:
@@ -269,20 +267,18 @@ def _short(label: str, limit: int = 22) -> str:
     return esc(label if len(label) <= limit else label[: limit - 1] + "…")
 
 
-def _empty_figure(window) -> go.Figure:
-    fig = go.Figure()
-    fig.update_layout(
-        height=220, margin={"l": 8, "r": 8, "t": 8, "b": 8},
-        xaxis={"type": "date", "visible": True}, yaxis={"visible": False},
-        annotations=[{"text": "No dated event in this window", "showarrow": False,
-                      "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}],
-    )
-    return fig
+def _empty_figure(window) -> dict:
+    return {"data": [], "layout": {
+        "height": 220, "margin": {"l": 8, "r": 8, "t": 8, "b": 8},
+        "xaxis": {"type": "date", "visible": True}, "yaxis": {"visible": False},
+        "annotations": [{"text": "No dated event in this window", "showarrow": False,
+                         "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}],
+    }}
 
 
 def highlight_trace(
     rows: pd.DataFrame, timeline: Timeline, name: str, colour: str, symbol: str = "circle-open", size: int = 20
-) -> go.Scatter | None:
+) -> dict | None:
     """Rings around given events in every lane they occupy (the selection, new additions)."""
     rows = rows[rows["placed"].to_numpy()]
     if rows.empty or timeline.mode != "events":
@@ -300,10 +296,11 @@ def highlight_trace(
             ids.append(row["event_id"])
     if not xs:
         return None
-    return go.Scatter(
-        x=xs, y=ys, mode="markers", name=name, customdata=ids, hoverinfo="skip",
-        marker={"symbol": symbol, "size": size, "color": colour, "line": {"width": 3, "color": colour}},
-    )
+    return {
+        "type": "scatter", "x": xs, "y": ys, "mode": "markers", "name": name, "customdata": ids,
+        "hoverinfo": "skip",
+        "marker": {"symbol": symbol, "size": size, "color": colour, "line": {"width": 3, "color": colour}},
+    }
 
 
 def figure_event_ids(spec: dict) -> set[str]:

@@ -52,16 +52,15 @@ def render_timeline(frame, filtered, token, flt, colours, selected_id, added_ids
     window = render_window_controls(natural, fitted, shown)
     stamps = window_timestamps(window, fitted)
     timeline = cached_timeline(filtered, token, flt, lanes, stamps, tuple(sorted(colours.items())))
-    figure = go.Figure(timeline.figure)
+    traces = list(timeline.figure["data"])  # the cached spec itself stays untouched
     added = filtered[filtered["event_id"].isin(added_ids)] if added_ids else filtered.iloc[0:0]
-    ring = highlight_trace(added, timeline, "Added by you", ADDED_COLOUR, symbol="star-open", size=18)
-    if ring is not None:
-        figure.add_trace(ring)
+    traces.append(highlight_trace(added, timeline, "Added by you", ADDED_COLOUR, symbol="star-open", size=18))
     if selected_id:
         chosen = frame[frame["event_id"] == selected_id]
-        ring = highlight_trace(chosen, timeline, "Selected", SELECTED_COLOUR)
-        if ring is not None:
-            figure.add_trace(ring)
+        traces.append(highlight_trace(chosen, timeline, "Selected", SELECTED_COLOUR))
+    # Built from our own spec, so Plotly's per-property validation (slow for
+    # thousands of points) is skipped.
+    figure = go.Figure(data=[t for t in traces if t is not None], layout=timeline.figure["layout"], _validate=False)
     _caption(timeline, stamps, _outside(filtered, stamps))
     st.plotly_chart(
         figure,
