@@ -1,0 +1,136 @@
+"""End to end in a real Chromium: filter, select, read the evidence, share, reopen; and no HTML injection.
+
+The test starts its own Streamlit server on a free loopback port, on a small
+event table written to a temporary folder, and drives Debian's chromium
+through Playwright (no browser download).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT, XSS_SENTENCE, XSS_TITLE, by_date_text, sample_rows
+from newsline.model import EVENT_COLUMNS
+from newsline.store import write_events
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from screenshots import launch, streamlit_server, wait_until_idle  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    path = tmp_path_factory.mktemp("events") / "events.parquet"
+    write_events(pd.DataFrame(sample_rows(), columns=EVENT_COLUMNS), path)
+    with streamlit_server(path) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+def count_line(page) -> str:
+    return page.get_by_text("events match the filters").first.inner_text()
+
+
+def evidence_text(page) -> str:
+    return page.locator(".nl-evidence").first.inner_text()
+
+
+def click_first_point(page) -> None:
+    """Click a drawn event the way a reader does: with the mouse, on the marker."""
+    point = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .points path').first
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_filter_select_share_and_reopen(server, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(server)
+    wait_until_idle(page)
+    assert count_line(page).startswith("12 of 12")
+
+    actors = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    actors.click()
+    page.keyboard.type("Nicolás Mad")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    wait_until_idle(page)
+    assert count_line(page).startswith("2 of 12")
+    assert "actor=Nicol" in page.url  # the address bar follows the filter
+
+    click_first_point(page)
+    page.wait_for_selector(".nl-evidence", timeout=20_000)
+    wait_until_idle(page)
+    panel = evidence_text(page)
+    chosen = next(r for r in sample_rows() if r["event_id"] in panel)
+    assert chosen["date_text"] in ("last Sunday", "July 28")
+    assert chosen["sentence"] in panel
+    assert page.locator(".nl-evidence mark").first.inner_text() == chosen["date_text"]
+    assert "El País, published 2024-12-03" in panel
+
+    page.get_by_role("button", name="Share this view").click()
+    link = page.locator('[data-testid="stPopoverBody"] code, [data-testid="stCode"] code').last.inner_text().strip()
+    assert link.startswith(server) and f"event={chosen['event_id']}" in link
+    context.close()
+
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
+    again = fresh.new_page()
+    again.goto(link)
+    wait_until_idle(again)
+    again.wait_for_selector(".nl-evidence", timeout=20_000)
+    assert count_line(again).startswith("2 of 12")
+    assert "Nicolás Maduro (2)" in again.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.inner_text()
+    assert evidence_text(again) == panel
+    ringed = again.locator('[data-testid="stPlotlyChart"] .legendtext', has_text="Selected")
+    assert ringed.count() == 1  # the same event is marked on the timeline
+    fresh.close()
+
+
+def test_article_markup_shows_as_text(server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    target = by_date_text("March 3, 2025")
+    page.goto(f"{server}/?event={target['event_id']}")
+    wait_until_idle(page)
+    page.wait_for_selector(".nl-evidence")
+    panel = evidence_text(page)
+    assert "<img src=x onerror=alert(1)>" in panel and "<script>alert(2)</script>" in panel
+    assert XSS_TITLE in panel and "Unknown <b>Blog</b>" in panel
+    injected = page.evaluate(
+        "() => document.querySelectorAll('.nl-evidence script, .nl-evidence img, .nl-evidence b').length"
+    )
+    assert injected == 0
+    assert page.locator('.nl-evidence a[href^="javascript"]').count() == 0
+    page.mouse.move(10, 10)
+    assert dialogs == []
+    assert XSS_SENTENCE
+    context.close()
+
+
+def test_timelinejs_download_holds_the_filtered_events(server, browser):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{server}/?topic=oil-sanctions&tab=Table")
+    wait_until_idle(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="TimelineJS").click()
+    document = json.loads(open(download_info.value.path(), encoding="utf-8").read())
+    ids = {e["unique_id"] for e in document["events"]}
+    assert ids == {r["event_id"] for r in sample_rows() if "oil-sanctions" in r["topics"]}
+    context.close()
