@@ -1,0 +1,527 @@
+"""Facts: events from different articles that state the same dated fact, merged into one.
+
+The raw event table (one row per date expression) stays as it is; the fact table is
+a view derived from it (see docs/facts.md). Two events are **linked** when every one
+of these holds, and each check is written into the fact's ``merge_reason``:
+
+1. **Different articles**, both dates resolved. Unresolved events never merge.
+2. **Compatible dates**: the same value; or a finer date inside a coarser one (a day
+   in its week or month; in a season, quarter or year only with stricter wording
+   checks); or, the one tolerated disagreement, two days one day apart where at
+   least one side was worked out from the publication date (a weekday, "today":
+   a time-zone or reporting-day shift moves it by a day) and the wording is stricter
+   still. Ranges and decades merge only with the very same range.
+3. **Shared actors** beyond the generic pair {Venezuela, United States}.
+4. **Shared topics**, when both events have topics.
+5. **Similar statements**: on the sentence's content words (the date expression,
+   actor names and stop words taken out; lowercase, accents folded), rapidfuzz
+   ``token_set_ratio`` and the Jaccard share of words in common must both clear the
+   thresholds of the date relation, with at least ``MIN_SHARED_WORDS`` words in common.
+6. **No conflicting numbers**: when both sentences carry figures ("$25 million",
+   "four men") other than years, at least one must agree.
+
+Linked events are grouped by complete linkage: two groups join only when **every**
+pair across them is linked and no article would appear twice, taking the strongest
+links first (ties broken by event id), so the result does not depend on row order
+and no fact is held together by a chain of weaker resemblances.
+
+**Syndication**: articles with the same headline, or whose dated sentences read the
+same (rapidfuzz ``ratio`` ≥ 90 on their first 500 characters), are reprints of one
+story; their events may join a fact, but they count as one source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+from rapidfuzz import fuzz
+
+from .errors import NewslineError
+
+#: Bumped whenever the fact table's columns change meaning or type.
+FACTS_SCHEMA_VERSION = 1
+_META_KEY = b"newsline.facts_schema_version"
+
+#: Actors too common in this coverage to show that two sentences are about the same thing.
+GENERIC_ACTORS = frozenset({"Venezuela", "United States"})
+
+#: Thresholds per date relation: (token_set_ratio, Jaccard share of content words).
+SAME_DATE = (60.0, 0.20)
+WITHIN_SHORT = (60.0, 0.20)   # a day in its week or month
+WITHIN_LONG = (65.0, 0.25)    # a day or month in its season, quarter or year
+DISAGREE = (58.0, 0.15)       # two days one day apart: also MIN_SHARED_WORDS_DISAGREE words in common
+MIN_SHARED_WORDS = 3
+MIN_SHARED_WORDS_DISAGREE = 5
+MIN_CONTENT_WORDS = 3
+MAX_DISAGREE_DAYS = 1
+
+#: Syndication: headline match, or this rapidfuzz ratio on the first characters of the dated sentences.
+SYNDICATION_RATIO = 90.0
+SYNDICATION_CHARS = 500
+SYNDICATION_MIN_CHARS = 80  # shorter signatures say too little to call two articles one story
+
+_SHORT_CONTAINERS = {"week", "month"}
+_LONG_CONTAINERS = {"season", "quarter", "year"}
+_RESOLUTION_RANK = {"explicit": 0, "actor-period": 1, "year-inferred": 2, "relative": 3, "anchored": 4}
+
+STOP_WORDS = frozenset("""
+a about above after again against ago all also am an and any are as at be because been before being
+but by can could did do does doing down during each few for from further had has have having he her
+here hers him his how i if in into is it its itself just more most no nor not now of off on once only
+or other our out over own same she should so some such than that the their them then there these they
+this those through to too under until up very was we were what when where which while who whom why
+will with would you your yours may might must shall yet per via
+said says say saying told tell reported reports reporting according added statement
+de del la las el los lo y o en que por para con sin un una unos unas se su sus al como mas más pero
+sobre este esta estos estas ese esa fue ha han dijo según
+""".split())
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+@dataclass
+class _Event:
+    i: int
+    event_id: str
+    article_id: str
+    group: str
+    value: str
+    start: date
+    end: date
+    granularity: str
+    resolution: str
+    actors: frozenset
+    specific: frozenset
+    topics: frozenset
+    words: frozenset
+    text: str  # content words, sorted, space-joined (what rapidfuzz compares)
+    numbers: frozenset
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class Link:
+    a: int
+    b: int
+    score: float
+    reason: str
+
+
+@dataclass
+class _Cluster:
+    members: list[int]
+    articles: set[str]
+    reasons: list[str] = field(default_factory=list)
+
+
+# --- preparing events ---------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    from .actors import fold
+
+    return fold(text)
+
+
+def _blank(text: str, spans) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for k in range(max(0, start), min(len(chars), end)):
+            chars[k] = " "
+    return "".join(chars)
+
+
+def content_words(sentence: str, date_span: tuple[int, int] | None = None) -> list[str]:
+    """The words that carry a sentence's statement: no date expression, actor names or stop words."""
+    from .actors import ActorMatcher
+
+    spans = [date_span] if date_span else []
+    spans += [(m.start, m.end) for m in ActorMatcher.default().find(sentence)]
+    folded = _fold(_blank(sentence, spans))
+    return [w for w in _WORD.findall(folded) if len(w) > 1 and w not in STOP_WORDS]
+
+
+def numbers_of(sentence: str, date_span: tuple[int, int] | None = None) -> frozenset[str]:
+    """Figures in a sentence outside its date expression, years left out ("$25 million" gives 25)."""
+    text = _blank(sentence, [date_span] if date_span else [])
+    found = set()
+    for match in _NUMBER.finditer(text):
+        number = match.group().replace(",", "")
+        if _YEAR.fullmatch(number):
+            continue
+        found.add(number.rstrip("0").rstrip(".") if "." in number else number)
+    return frozenset(found)
+
+
+def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
+    out = []
+    for i, row in enumerate(frame.itertuples(index=False)):
+        if not isinstance(row.value, str) or not row.value or row.granularity == "unresolved":
+            continue
+        if not isinstance(row.date_start, str) or not isinstance(row.date_end, str):
+            continue
+        span = (int(row.date_char_start) - int(row.sentence_char_start),
+                int(row.date_char_end) - int(row.sentence_char_start))
+        sentence = row.sentence or ""
+        words = content_words(sentence, span)
+        actors = frozenset(row.actors)
+        out.append(_Event(
+            i=i, event_id=row.event_id, article_id=row.article_id, group=groups.get(row.article_id, row.article_id),
+            value=row.value, start=date.fromisoformat(row.date_start), end=date.fromisoformat(row.date_end),
+            granularity=row.granularity, resolution=row.resolution or "", actors=actors,
+            specific=actors - GENERIC_ACTORS, topics=frozenset(row.topics), words=frozenset(words),
+            text=" ".join(sorted(set(words))), numbers=numbers_of(sentence, span),
+        ))
+    return out
+
+
+# --- syndication --------------------------------------------------------------------
+
+
+def _title_key(title: object) -> str | None:
+    if not isinstance(title, str):
+        return None
+    words = _WORD.findall(_fold(title))
+    return " ".join(words) if len(words) >= 4 else None
+
+
+def syndication_groups(frame: pd.DataFrame) -> dict[str, str]:
+    """Article id -> id of its syndication group (the first article of the group, by id).
+
+    Candidates share a headline or at least one dated sentence word for word; they
+    are one story when the headlines match or the first ``SYNDICATION_CHARS``
+    characters of their dated sentences (in text order) reach ``SYNDICATION_RATIO``.
+    """
+    if frame.empty:
+        return {}
+    ordered = frame.sort_values(["article_id", "sentence_char_start"], kind="stable")
+    signature: dict[str, str] = {}
+    titles: dict[str, str | None] = {}
+    by_sentence: dict[str, set[str]] = {}
+    for article, rows in ordered.groupby("article_id", sort=True):
+        sentences = list(dict.fromkeys(s for s in rows["sentence"] if isinstance(s, str)))
+        signature[article] = " ".join(" ".join(_fold(s).split()) for s in sentences)
+        titles[article] = _title_key(rows["title"].iloc[0])
+        for s in sentences:
+            key = hashlib.sha1(" ".join(_fold(s).split()).encode()).hexdigest()
+            by_sentence.setdefault(key, set()).add(article)
+    parent = {a: a for a in signature}
+
+    def find(a):
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    def union(a, b):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    by_title: dict[str, list[str]] = {}
+    for article, key in titles.items():
+        if key:
+            by_title.setdefault(key, []).append(article)
+    for same in by_title.values():
+        for other in same[1:]:
+            union(same[0], other)
+    checked = set()
+    for articles in by_sentence.values():
+        ranked = sorted(articles)
+        for x in range(len(ranked)):
+            for y in range(x + 1, len(ranked)):
+                a, b = ranked[x], ranked[y]
+                if (a, b) in checked:
+                    continue
+                checked.add((a, b))
+                sa, sb = signature[a][:SYNDICATION_CHARS], signature[b][:SYNDICATION_CHARS]
+                if min(len(sa), len(sb)) >= SYNDICATION_MIN_CHARS and fuzz.ratio(sa, sb) >= SYNDICATION_RATIO:
+                    union(a, b)
+    return {a: find(a) for a in signature}
+
+
+# --- linking two events ----------------------------------------------------------------
+
+
+def date_relation(a: _Event, b: _Event) -> tuple[str, str] | None:
+    """How two events' dates fit together: (kind, words for the reason), or None."""
+    if a.value == b.value and a.start == b.start and a.end == b.end:
+        return "same", f"same {a.granularity} {a.value}"
+    if a.granularity in ("range", "decade") or b.granularity in ("range", "decade"):
+        return None
+    if a.granularity == b.granularity == "day":
+        gap = abs((a.start - b.start).days)
+        relative = any(e.resolution not in ("explicit", "actor-period") for e in (a, b))
+        if gap <= MAX_DISAGREE_DAYS and relative:
+            return "disagree", f"dates disagree by {gap} day ({a.value} / {b.value})"
+        return None
+    fine, coarse = (a, b) if a.days < b.days else (b, a)
+    if fine.days == coarse.days or not (coarse.start <= fine.start and fine.end <= coarse.end):
+        return None
+    if coarse.granularity in _SHORT_CONTAINERS:
+        return "within-short", f"{fine.granularity} {fine.value} within {coarse.granularity} {coarse.value}"
+    if coarse.granularity in _LONG_CONTAINERS:
+        return "within-long", f"{fine.granularity} {fine.value} within {coarse.granularity} {coarse.value}"
+    return None
+
+
+_THRESHOLDS = {"same": SAME_DATE, "within-short": WITHIN_SHORT, "within-long": WITHIN_LONG, "disagree": DISAGREE}
+
+
+def link(a: _Event, b: _Event) -> Link | None:
+    """The link between two events when they state the same dated fact, else None."""
+    if a.article_id == b.article_id:
+        return None
+    if a.event_id > b.event_id:  # the same words whichever row came first
+        a, b = b, a
+    relation = date_relation(a, b)
+    if relation is None:
+        return None
+    kind, date_words = relation
+    shared_actors = a.specific & b.specific
+    if not shared_actors:
+        return None
+    shared_topics = a.topics & b.topics
+    if a.topics and b.topics and not shared_topics:
+        return None
+    if len(a.words) < MIN_CONTENT_WORDS or len(b.words) < MIN_CONTENT_WORDS:
+        return None
+    if a.numbers and b.numbers and not (a.numbers & b.numbers):
+        return None
+    common = a.words & b.words
+    need_common = MIN_SHARED_WORDS_DISAGREE if kind == "disagree" else MIN_SHARED_WORDS
+    if len(common) < need_common:
+        return None
+    set_ratio = fuzz.token_set_ratio(a.text, b.text)
+    jaccard = len(common) / len(a.words | b.words)
+    min_ratio, min_jaccard = _THRESHOLDS[kind]
+    if set_ratio < min_ratio or jaccard < min_jaccard:
+        return None
+    parts = [
+        f"{a.event_id}+{b.event_id}: {date_words}",
+        "shared actors " + ", ".join(sorted(shared_actors)),
+    ]
+    if shared_topics:
+        parts.append("shared topics " + ", ".join(sorted(shared_topics)))
+    parts.append(f"wording token_set_ratio {set_ratio:.0f}, {len(common)} content words in common "
+                 f"(Jaccard {jaccard:.2f}: {', '.join(sorted(common)[:8])})")
+    if a.numbers & b.numbers:
+        parts.append("same figures " + ", ".join(sorted(a.numbers & b.numbers)))
+    if a.group == b.group:
+        parts.append("articles are reprints of one story (one source)")
+    score = set_ratio / 100 + jaccard + (0.1 if kind == "same" else 0.0)
+    return Link(a.i, b.i, round(score, 6), "; ".join(parts))
+
+
+def _candidates(events: list[_Event]):
+    """Pairs worth comparing: a specific actor in common and dates that can be compatible."""
+    by_actor: dict[str, list[_Event]] = {}
+    for e in events:
+        for actor in e.specific:
+            by_actor.setdefault(actor, []).append(e)
+    seen = set()
+    for actor in sorted(by_actor):
+        group = sorted(by_actor[actor], key=lambda e: (e.start, e.i))
+        for x, a in enumerate(group):
+            for b in group[x + 1:]:
+                if (b.start - a.end).days > MAX_DISAGREE_DAYS:
+                    break
+                key = (min(a.i, b.i), max(a.i, b.i))
+                if key not in seen:
+                    seen.add(key)
+                    yield (a, b) if a.i < b.i else (b, a)
+
+
+def find_links(events: list[_Event]) -> list[Link]:
+    links = [lk for a, b in _candidates(events) if (lk := link(a, b)) is not None]
+    ids = {e.i: e.event_id for e in events}
+    links.sort(key=lambda lk: (-lk.score, min(ids[lk.a], ids[lk.b]), max(ids[lk.a], ids[lk.b])))
+    return links
+
+
+def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
+    """Complete-linkage groups: strongest links first; a join needs every cross pair linked."""
+    by_i = {e.i: e for e in events}
+    linked = {(lk.a, lk.b) for lk in links} | {(lk.b, lk.a) for lk in links}
+    of: dict[int, _Cluster] = {e.i: _Cluster([e.i], {e.article_id}) for e in events}
+    for lk in links:
+        ca, cb = of[lk.a], of[lk.b]
+        if ca is cb or ca.articles & cb.articles:
+            continue
+        if not all((x, y) in linked for x in ca.members for y in cb.members):
+            continue
+        ca.members.extend(cb.members)
+        ca.articles |= cb.articles
+        ca.reasons.extend(cb.reasons)
+        ca.reasons.append(lk.reason)
+        for m in cb.members:
+            of[m] = ca
+    unique = {id(c): c for c in of.values()}
+    out = list(unique.values())
+    for c in out:
+        c.members.sort()
+        assert all(by_i[m].article_id in c.articles for m in c.members)
+    return out
+
+
+# --- the fact table ----------------------------------------------------------------------
+
+FACT_COLUMNS = [
+    "fact_id", "value", "date_start", "date_end", "granularity", "dates", "dates_disagree",
+    "sentence", "date_text", "actors", "topics", "sources", "articles", "member_event_ids",
+    "merge_reason", "evidence",
+]
+
+EVIDENCE_TYPE = pa.struct([
+    ("event_id", pa.string()), ("article_id", pa.string()), ("source", pa.string()),
+    ("url", pa.string()), ("title", pa.string()), ("published", pa.string()),
+    ("date_text", pa.string()), ("value", pa.string()), ("sentence", pa.string()),
+    ("syndication_group", pa.string()),
+])
+
+FACTS_SCHEMA = pa.schema(
+    [
+        ("fact_id", pa.string()),
+        ("value", pa.string()),
+        ("date_start", pa.string()),
+        ("date_end", pa.string()),
+        ("granularity", pa.string()),
+        ("dates", pa.list_(pa.string())),
+        ("dates_disagree", pa.bool_()),
+        ("sentence", pa.string()),
+        ("date_text", pa.string()),
+        ("actors", pa.list_(pa.string())),
+        ("topics", pa.list_(pa.string())),
+        ("sources", pa.int64()),
+        ("articles", pa.int64()),
+        ("member_event_ids", pa.list_(pa.string())),
+        ("merge_reason", pa.string()),
+        ("evidence", pa.list_(EVIDENCE_TYPE)),
+    ],
+    metadata={_META_KEY: str(FACTS_SCHEMA_VERSION).encode()},
+)
+assert FACTS_SCHEMA.names == FACT_COLUMNS
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _ranked(values) -> list[str]:
+    """Distinct values, most frequent first, then alphabetically."""
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return sorted(counts, key=lambda v: (-counts[v], v))
+
+
+def merge_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """The fact table of an event table: one row per fact, every event in exactly one fact."""
+    frame = frame.reset_index(drop=True)
+    groups = syndication_groups(frame)
+    events = _prepare(frame, groups)
+    by_i = {e.i: e for e in events}
+    clusters = cluster(events, find_links(events))
+    member_of = {m: c for c in clusters for m in c.members}
+    rows = []
+    done = set()
+    records = frame.to_dict(orient="records")
+    for i, record in enumerate(records):
+        if i in done:
+            continue
+        c = member_of.get(i) or _Cluster([i], {record["article_id"]})
+        done.update(c.members)
+        members = [records[m] for m in c.members]
+
+        def rank(m):
+            e = by_i.get(m)
+            rec = records[m]
+            return (
+                e.days if e else 10**9,
+                _RESOLUTION_RANK.get(rec["resolution"], 9),
+                -(rec["confidence"] or 0.0),
+                rec["event_id"],
+            )
+
+        rep = records[min(c.members, key=rank)]
+        values = sorted({_text(r["value"]) for r in members if _text(r["value"])})
+        disagree = any(
+            date_relation(by_i[x], by_i[y])[0] == "disagree"
+            for x in c.members for y in c.members if x < y and x in by_i and y in by_i
+        )
+        ids = sorted(r["event_id"] for r in members)
+        evidence = [
+            {
+                "event_id": r["event_id"], "article_id": r["article_id"], "source": _text(r["source"]),
+                "url": _text(r["url"]), "title": _text(r["title"]), "published": _text(r["published"]),
+                "date_text": _text(r["date_text"]), "value": _text(r["value"]), "sentence": _text(r["sentence"]),
+                "syndication_group": groups.get(r["article_id"], r["article_id"]),
+            }
+            for r in members
+        ]
+        rows.append({
+            "fact_id": "f" + hashlib.sha1("\x1f".join(ids).encode()).hexdigest()[:15],
+            "value": _text(rep["value"]),
+            "date_start": _text(rep["date_start"]),
+            "date_end": _text(rep["date_end"]),
+            "granularity": rep["granularity"],
+            "dates": values,
+            "dates_disagree": bool(disagree),
+            "sentence": rep["sentence"],
+            "date_text": rep["date_text"],
+            "actors": _ranked(a for r in members for a in r["actors"]),
+            "topics": _ranked(t for r in members for t in r["topics"]),
+            "sources": len({ev["syndication_group"] for ev in evidence}),
+            "articles": len({r["article_id"] for r in members}),
+            "member_event_ids": [r["event_id"] for r in members],
+            "merge_reason": "\n".join(c.reasons),
+            "evidence": evidence,
+        })
+    return pd.DataFrame(rows, columns=FACT_COLUMNS)
+
+
+def write_facts(facts: pd.DataFrame, path: str | Path) -> Path:
+    """Write the fact table as Parquet, atomically, with its schema version."""
+    from .store import _atomic_write, lock_for
+
+    path = Path(path)
+    if path.suffix.lower() != ".parquet":
+        raise NewslineError(path, "the fact table is written as .parquet")
+    table = pa.Table.from_pandas(facts.reindex(columns=FACT_COLUMNS), schema=FACTS_SCHEMA, preserve_index=False)
+    with lock_for(path):
+        _atomic_write(path, lambda tmp: pq.write_table(table, tmp))
+    return path
+
+
+def read_facts(path: str | Path) -> pd.DataFrame:
+    """Read a fact table, refusing other schema versions and unreadable files."""
+    path = Path(path)
+    if not path.exists():
+        raise NewslineError(path, "no fact table here (run `newsline merge` first)")
+    try:
+        table = pq.read_table(path)
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise NewslineError(path, f"not a readable Parquet fact table ({exc.__class__.__name__})") from None
+    version = (table.schema.metadata or {}).get(_META_KEY)
+    if version is None:
+        raise NewslineError(path, "not a Newsline fact table (no facts schema version)")
+    if int(version) != FACTS_SCHEMA_VERSION:
+        raise NewslineError(path, f"facts schema version {int(version)} is not the supported "
+                                  f"version {FACTS_SCHEMA_VERSION}")
+    frame = table.to_pandas()
+    for col in ("dates", "actors", "topics", "member_event_ids"):
+        frame[col] = frame[col].map(lambda xs: list(xs) if xs is not None else [])
+    frame["evidence"] = frame["evidence"].map(lambda xs: [dict(x) for x in xs] if xs is not None else [])
+    return frame
