@@ -34,7 +34,8 @@ from components.view_state import (
 PAGE_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.2rem; padding-left: 2rem; padding-right: 2rem; }
 @media (max-width: 640px) {
-  [data-testid="stMainBlockContainer"] { padding-left: 0.8rem; padding-right: 0.8rem; }
+  [data-testid="stMainBlockContainer"] { padding-left: 0.8rem; padding-right: 0.8rem; padding-top: 1rem; }
+  [data-testid="stMainBlockContainer"] h2 { font-size: 1.45rem; }
 }
 </style>"""
 

@@ -70,21 +70,18 @@ def streamlit_server(events: Path | None = None):
             proc.kill()
 
 
-def wait_until_idle(page, timeout: float = 30_000) -> None:
-    """Until the script has finished its run and the chart (if any) has drawn."""
+def wait_until_idle(page, timeout: float = 30_000, chart: bool = False) -> None:
+    """Until the app has rendered its page: header written, no placeholder left, chart drawn."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
+    page.get_by_text("events match the filters").first.wait_for(timeout=timeout)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
+        " && !(document.querySelector('[data-testid=\"stStatusWidget\"]')?.innerText || '').includes('Running')",
         timeout=timeout,
     )
-    page.wait_for_load_state("networkidle", timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"], .stSkeleton')", timeout=timeout
-    )
-    if page.locator('[data-testid="stPlotlyChart"]').count():
+    if chart:
         page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=timeout)
-    page.wait_for_timeout(1500)  # let Plotly finish its first paint and transitions
+    page.wait_for_timeout(800)  # Plotly's transitions, widget fonts
 
 
 def launch(playwright):
@@ -116,22 +113,22 @@ def main() -> int:
     with streamlit_server(args.events) as url, sync_playwright() as playwright:
         browser = launch(playwright)
         desktop = browser.new_page(viewport={"width": 1440, "height": 1000}, device_scale_factor=1)
-        desktop.goto(url + "/?window=2024-01-01..2026-02-01")
-        wait_until_idle(desktop)
+        desktop.goto(url)
+        wait_until_idle(desktop, chart=True)
         desktop.screenshot(path=str(OUT / "main.png"), full_page=False)
 
         desktop.goto(f"{url}/?actor=Nicol%C3%A1s+Maduro&event={event}")
-        wait_until_idle(desktop)
+        wait_until_idle(desktop, chart=True)
         desktop.screenshot(path=str(OUT / "evidence.png"), full_page=False)
 
-        desktop.goto(url + "/?tab=Table")
+        desktop.goto(f"{url}/?tab=Table&event={event}")
         wait_until_idle(desktop)
         desktop.screenshot(path=str(OUT / "table.png"), full_page=False)
 
         phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
         phone.goto(f"{url}/?event={event}")
-        wait_until_idle(phone)
-        phone.screenshot(path=str(OUT / "phone.png"), full_page=True)
+        wait_until_idle(phone, chart=True)
+        phone.screenshot(path=str(OUT / "phone.png"))
         browser.close()
     for name in ("main", "evidence", "table", "phone"):
         print(OUT / f"{name}.png")

@@ -60,7 +60,7 @@ def test_filter_select_share_and_reopen(server, browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.goto(server)
-    wait_until_idle(page)
+    wait_until_idle(page, chart=True)
     assert count_line(page).startswith("12 of 12")
 
     actors = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
@@ -68,7 +68,8 @@ def test_filter_select_share_and_reopen(server, browser):
     page.keyboard.type("Nicolás Mad")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    wait_until_idle(page)
+    page.get_by_text("2 of 12 events match").wait_for()
+    wait_until_idle(page, chart=True)
     assert count_line(page).startswith("2 of 12")
     assert "actor=Nicol" in page.url  # the address bar follows the filter
 
@@ -90,7 +91,7 @@ def test_filter_select_share_and_reopen(server, browser):
     fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
     again = fresh.new_page()
     again.goto(link)
-    wait_until_idle(again)
+    wait_until_idle(again, chart=True)
     again.wait_for_selector(".nl-evidence", timeout=20_000)
     assert count_line(again).startswith("2 of 12")
     assert "Nicolás Maduro (2)" in again.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.inner_text()
