@@ -16,6 +16,7 @@ from .rules import Rule, load
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
 _FINE_ENOUGH = {  # which granularities can anchor "that <unit>" / "<n> <unit>s later"
     "day": {"day"},
+    "the hour": {"day"},
     "week": {"day", "week"},
     "month": {"day", "week", "month"},
     "year": {"day", "week", "month", "season", "quarter", "year"},
@@ -79,6 +80,8 @@ class Context:
         fine = _FINE_ENOUGH.get(unit, _FINE_ENOUGH["day"])
         for tx in reversed(self.history):
             if tx.date_start is not None and tx.granularity in fine and tx.start < pos:
+                if grammar.in_closed_aside(self.text, tx.end, pos, tx.sentence[0]):
+                    continue  # an aside ("which began Jan. 10") is not where the story is
                 return tx
         return None
 
@@ -212,13 +215,18 @@ def _best_non_overlapping(found: list[Candidate]) -> list[Candidate]:
 
 def _one_per_phrase(timexes: list[Timex], text: str) -> list[Timex]:
     """Two expressions of one phrase naming the same time give one event, the more
-    specific ("In 2020, during Trump's first term" is "In 2020")."""
+    specific ("In 2020, during Trump's first term" is "In 2020"), or the first
+    when the second only restates it ("on 31 July, the day after the vote")."""
     drop = set()
     for a, b in zip(timexes, timexes[1:]):
         if a.sentence != b.sentence or a.date_start is None or b.date_start is None:
             continue
         gap = text[a.end:b.start]
         if len(gap) > 25 or any(ch in gap for ch in ".;:!?"):
+            continue
+        restates = text[max(0, b.start - 4):b.start].lower() == "the "
+        if b.resolution == "anchored" and restates and not gap.lower().replace("the", "").strip(" ,—–"):
+            drop.add(id(b))  # an apposition: "on 31 July, the day after the vote"
             continue
         if a.date_start <= b.date_start and b.date_end <= a.date_end and (a.date_start, a.date_end) != (b.date_start, b.date_end):
             drop.add(id(a))

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 import regex as re
 
-_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s")
+# Clause edges: strong punctuation, and "that" opening a reported clause ("told
+# supporters Friday that he would ...": "would" belongs to another clause).
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\bthat(?=\s+(?:he|she|they|it|we|I|the|a|an|[A-Z]))")
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,17 @@ def stative_past(g: Grammar, text: str, start: int, end: int, sent_start: int, s
     """Is a state told in the past around the expression ("was in power until March",
     "As of March 1, 300 prisoners remained")?"""
     return g.stative_past.search(text, max(sent_start, start - 60), min(sent_end, end + 60)) is not None
+
+
+_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*$", re.IGNORECASE)
+
+
+def in_closed_aside(text: str, pos: int, before: int, sent_start: int) -> bool:
+    """Is ``pos`` inside an aside such as ", which began Jan. 10," that closes
+    before ``before``? Such a date is not where the story line stands."""
+    if _RELATIVE.search(text, sent_start, pos) is None:
+        return False
+    return "," in text[pos:before]
 
 
 def in_quotation(text: str, pos: int) -> bool:

@@ -16,7 +16,7 @@ import dateparser
 
 from . import grammar
 from .calendar import (
-    SEASONS, add_months, fmt_month, month_end, quarter_bounds, season_bounds, week_bounds,
+    add_months, fmt_month, month_end, quarter_bounds, season_bounds, week_bounds,
 )
 
 MONTHS = {m: i for i, m in enumerate(
@@ -86,30 +86,36 @@ def parse_day(year: int, month: int, day: int) -> date | None:
     return parsed.date() if parsed else None
 
 
+WRONG_WAY = 4  # how much farther a date against the verb's tense may be and still win
+
+
 def infer_year(ctx, first_day, last_day, tense: str | None) -> int | None:
     """The year the context implies for a year-less date or month.
 
-    ``first_day(y)``/``last_day(y)`` give the interval in year ``y``. Past tense
-    takes the latest interval starting on or before publication, future the
-    first one ending on or after it, otherwise the one nearest to it.
+    ``first_day(y)``/``last_day(y)`` give the interval in year ``y``. The year
+    nearest to publication wins, where a year against the tense counts as
+    WRONG_WAY times as far ("the July 28 election" in an August article is
+    that July even beside "would prove"). "since" (and "last March") look
+    strictly back, "ahead" ("next March") strictly forward.
     """
     pub = ctx.anchor
     if pub is None:
         return None
     years = [pub.year - 1, pub.year, pub.year + 1]
-    if tense == "past":
-        fits = [y for y in years if first_day(y) <= pub]
-        return max(fits)
-    if tense == "future":
-        fits = [y for y in years if last_day(y) >= pub]
-        return min(fits)
+    if tense == "since":
+        return max(y for y in years if first_day(y) <= pub)
+    if tense == "ahead":
+        return min(y for y in years if first_day(y) > pub)
 
-    def distance(y: int) -> int:
+    def cost(y: int) -> int:
         if first_day(y) <= pub <= last_day(y):
             return 0
-        return min(abs((first_day(y) - pub).days), abs((last_day(y) - pub).days))
+        distance = min(abs((first_day(y) - pub).days), abs((last_day(y) - pub).days))
+        backwards = last_day(y) < pub
+        against = (tense == "past" and not backwards) or (tense == "future" and backwards)
+        return distance * (WRONG_WAY if against else 1)
 
-    return min(years, key=distance)
+    return min(years, key=cost)
 
 
 def _day(d: date, resolution: str, confidence: float = 1.0) -> Resolved:
@@ -123,6 +129,10 @@ def _month(year: int, month: int, resolution: str, confidence: float = 1.0) -> R
 
 def _year(year: int, resolution: str, confidence: float = 1.0) -> Resolved:
     return Resolved(f"{year:04d}", date(year, 1, 1), date(year, 12, 31), "year", resolution, confidence)
+
+
+def _month_span(first: date, last: date) -> str:
+    return f"{fmt_month(first.year, first.month)}/{fmt_month(last.year, last.month)}"
 
 
 def _days_range(first: date, last: date, resolution: str, granularity: str = "range") -> Resolved:
@@ -150,15 +160,26 @@ def _speech_day(cand, ctx) -> date | None:
 
 
 def _attribution_day(cand, ctx) -> date | None:
-    sent_start, sent_end = ctx.sentence_span(cand.start)
+    """The day in the attribution after a quotation: from the quote's close to the
+    end of that sentence, which may be a later one ("'...' Mr. X said on Sunday.")."""
+    close = _quote_close(ctx.text, cand.end)
+    _, sent_end = ctx.sentence_span(close)
     for other in ctx.candidates:
-        if not (cand.end < other.start < sent_end) or grammar.in_quotation(ctx.text, other.start):
+        if not (close <= other.start < sent_end) or grammar.in_quotation(ctx.text, other.start):
             continue
         if other.rule.normaliser in ("weekday", "calendar_date"):
             found = NORMALISERS[other.rule.normaliser](other.groups, other, ctx)
             if isinstance(found, Resolved) and ctx.anchor and 0 <= (ctx.anchor - found.start).days <= 7:
                 return found.start
     return None
+
+
+def _quote_close(text: str, pos: int) -> int:
+    """Where the quotation around ``pos`` closes (end of its paragraph at the latest)."""
+    para_end = text.find("\n", pos)
+    para_end = len(text) if para_end < 0 else para_end
+    closes = [i for i in (text.find("”", pos, para_end), text.find('"', pos, para_end)) if i >= 0]
+    return min(closes) if closes else para_end
 
 
 # ---- explicit calendar dates --------------------------------------------------
@@ -191,7 +212,7 @@ def _lean(cand, ctx) -> str | None:
     "as of March 1" bound a period running on from now, unless the clause
     is told in the past ("he was in power until March")."""
     if _leading(cand, ctx, ("since", "from", "after")):
-        return "past"
+        return "since"
     if _leading(cand, ctx, ("until", "till", "by", "as of", "through")):
         sent = ctx.sentence_span(cand.start)
         return "past" if grammar.stative_past(ctx.grammar, ctx.text, cand.start, cand.end, *sent) else "future"
@@ -217,9 +238,9 @@ def calendar_month(g, cand, ctx):
     if not ctx.has_anchor("month"):
         return UNRESOLVED
     if rel == "last":
-        tense = "past"
+        tense = "since"
     elif rel == "next":
-        tense = "future"
+        tense = "ahead"
     else:
         tense = _lean(cand, ctx)
     year = infer_year(ctx, lambda y: date(y, month, 1), lambda y: month_end(y, month), tense)
@@ -269,12 +290,11 @@ def decade(g, cand, ctx):
         lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[mod]
         return Resolved(f"{first + lo}/{first + hi}", date(first + lo, 1, 1), date(first + hi, 12, 31),
                         "range", "explicit")
-    return Resolved(str(first)[:3], date(first, 1, 1), date(first + 9, 12, 31), "decade", "explicit")
+    return Resolved(f"{first}/{first + 9}", date(first, 1, 1), date(first + 9, 12, 31), "decade", "explicit")
 
 
 def season(g, cand, ctx):
     name = g["season"].lower()
-    code = SEASONS[name][1]
     if g.get("year"):
         year, resolution = int(g["year"]), "explicit"
     else:
@@ -299,7 +319,7 @@ def season(g, cand, ctx):
                 year = max(y for y in years if bounds[y][0] <= pub)
         resolution = "relative"
     first, last = season_bounds(year, name)
-    return Resolved(f"{year:04d}-{code}", first, last, "season", resolution)
+    return Resolved(_month_span(first, last), first, last, "season", resolution)
 
 
 def _year_from(g, ctx) -> tuple[int, str] | None:
@@ -319,7 +339,7 @@ def quarter(g, cand, ctx):
         return UNRESOLVED
     year, resolution = found
     first, last = quarter_bounds(year, q)
-    return Resolved(f"{year:04d}-Q{q}", first, last, "quarter", resolution)
+    return Resolved(_month_span(first, last), first, last, "quarter", resolution)
 
 
 def half_year(g, cand, ctx):
@@ -506,11 +526,13 @@ def offset_from_anchor(g, cand, ctx):
     """"two days later" moves on from the last date; "a day after <clause>" dates the clause."""
     unit = unit_name(g["unit"])
     n = number(g.get("num")) if g.get("num") else (1 if not g["unit"].lower().endswith("s") else None)
+    if unit in ("minute", "the hour"):
+        n, unit = 0, "day"
     if unit == "hour":
         n, unit = (n or 0) // 24 if n else 0, "day"
     if n is None or unit == "decade":
         return UNRESOLVED
-    direction = g["dir"].lower()
+    direction = (g.get("dir") or cand.rule.params.get("dir", "later")).lower()
     if cand.rule.params.get("adverbial"):
         direction = {"after": "later", "before": "earlier"}[direction]
     if direction in ("later", "afterwards", "afterward", "earlier"):
@@ -534,6 +556,14 @@ def same_period(g, cand, ctx):
         monday, sunday = week_bounds(anchor.date_start + timedelta(weeks=step))
         return _days_range(monday, sunday, "anchored", "week")
     return _shift(anchor, step, "day" if unit in ("morning", "night", "evening") else unit)
+
+
+def same_as_last(g, cand, ctx):
+    """"until then": whatever time was named last."""
+    anchor = ctx.last_anchor("year", cand.start)
+    if anchor is None:
+        return UNRESOLVED
+    return Resolved(anchor.value, anchor.date_start, anchor.date_end, anchor.granularity, "anchored", 0.85)
 
 
 # ---- periods from the actor knowledge base --------------------------------------------------
@@ -591,7 +621,7 @@ def vague(g, cand, ctx):
 NORMALISERS = {f.__name__: f for f in (
     calendar_date, calendar_month, month_range, calendar_year, year_range, decade, season, quarter,
     half_year, weekday, deictic_day, calendar_unit, weekend, span_back, span_for, ago, within_count,
-    offset_from_anchor, same_period, term_of_office, term_start, vague,
+    offset_from_anchor, same_period, same_as_last, term_of_office, term_start, vague,
 )}
 
 
