@@ -1,0 +1,188 @@
+"""Extraction engines: one function maps input files to event rows, run here or on Dask.
+
+Both engines call ``extract_file`` on each input and ``rows_to_table`` on each
+batch of rows, so they produce the same rows in the same order; they differ
+only in where the calls run. An input travels as its name and its bytes
+(``FileTask``), never as a path the worker must open, so a Dask worker on
+another machine needs no access to the client's files.
+
+``extractor_fingerprint`` names the code and data an extraction depends on;
+the incremental build (``newsline.manifest``) re-extracts everything when it
+changes, and the Dask engine refuses workers whose fingerprint differs from
+the client's (their output would not be the local engine's).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyarrow as pa
+
+from ..errors import NewslineError
+from ..model import SCHEMA_VERSION
+
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class FileTask:
+    """One input file: the name it is reported under and its content."""
+
+    name: str
+    data: bytes
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class FileResult:
+    """What one input file gave: its event rows (in extraction order) and messages."""
+
+    name: str
+    digest: str
+    rows: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    articles: int = 0
+    event_ids: list[str] = field(default_factory=list)  # filled once the rows go into a table
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class Batch:
+    """The results of consecutive input files and their rows as one Arrow table.
+
+    ``files[i]``'s rows are the next ``len(files[i].event_ids)`` rows of ``table``.
+    """
+
+    table: pa.Table
+    files: list[FileResult]
+
+
+def read_task(path: str | Path) -> FileTask:
+    """A file's bytes; an unreadable file is reported by ``extract_file`` like any bad input."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        data = b""  # load_file reports the empty or unreadable file in its own words
+    return FileTask(str(path), data)
+
+
+def extract_file(task: FileTask, published: str | None = None) -> FileResult:
+    """The event rows of every article in one input file.
+
+    The bytes are put back under the file's own name in a private temporary
+    folder, so ``newsline.ingest.load_file`` reads them exactly as it reads
+    the original (format by suffix, article id by stem); messages name the
+    original file. A bad file gives one error line and no rows; it never raises.
+    """
+    from ..events import extract_events
+    from ..ingest import load_file
+
+    result = FileResult(task.name, task.digest)
+    folder = tempfile.mkdtemp(prefix="newsline-")
+    local = Path(folder) / Path(task.name).name
+
+    def named(message: str) -> str:
+        return message.replace(str(local), task.name)
+
+    try:
+        local.write_bytes(task.data)
+        try:
+            loaded = load_file(local, published=published)
+        except NewslineError as exc:
+            result.errors.append(named(str(exc)))
+            return result
+        except Exception as exc:  # an input must never take the whole batch down
+            result.errors.append(f"{task.name}: could not be read ({exc.__class__.__name__}: {exc})")
+            return result
+        result.warnings.extend(named(w) for w in getattr(loaded, "warnings", []))
+        for article in loaded:
+            result.warnings.extend(named(w) for w in article.warnings)
+            try:
+                rows = extract_events(article)
+            except Exception as exc:
+                result.errors.append(f"{task.name}: extraction failed ({exc.__class__.__name__}: {exc})")
+                continue
+            result.rows.extend(rows)
+            result.articles += 1
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def rows_to_table(rows: list[dict]) -> pa.Table:
+    """Event rows as an Arrow table with the store's schema (and its version metadata)."""
+    from ..store import ARROW_SCHEMA, to_frame
+
+    return pa.Table.from_pandas(to_frame(rows), schema=ARROW_SCHEMA, preserve_index=False)
+
+
+def extract_batch(tasks: list[FileTask], published: str | None = None, on_file=None) -> Batch:
+    """``extract_file`` on each task, then all their rows as one table: the unit both engines run."""
+    rows: list[dict] = []
+    files = []
+    for task in tasks:
+        result = extract_file(task, published)
+        result.event_ids = [row["event_id"] for row in result.rows]
+        rows.extend(result.rows)
+        result.rows = []
+        files.append(result)
+        if on_file is not None:
+            on_file()
+    return Batch(rows_to_table(rows), files)
+
+
+# Modules that do not change what extraction produces; editing them keeps a manifest valid.
+_NOT_EXTRACTION = {"cli.py", "merge.py", "evaluate.py", "manifest.py"}
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """Hash of everything extraction depends on: package code, rules, actors, topics, schema."""
+    from ..actors import data_dir
+
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())
+    files = sorted(
+        p for p in package.rglob("*")
+        if p.is_file() and p.suffix in (".py", ".toml", ".json")
+        and "__pycache__" not in p.parts and p.relative_to(package).as_posix() not in _NOT_EXTRACTION
+    )
+    data = data_dir()
+    files += [data / "actors.json", data / "topics.toml"]
+    for path in files:
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.exists() else b"(missing)")
+    return digest.hexdigest()[:20]
+
+
+def run(
+    tasks: list[FileTask],
+    engine: str = "local",
+    *,
+    published: str | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    progress: bool = True,
+) -> list[Batch]:
+    """Extract every task with the chosen engine: batches of consecutive tasks, in task order."""
+    if engine == "local":
+        from .local import run_local
+
+        return run_local(tasks, published=published, progress=progress)
+    if engine == "dask":
+        from .dask_engine import run_dask
+
+        return run_dask(tasks, published=published, scheduler=scheduler, workers=workers, progress=progress)
+    raise NewslineError("--engine", f"unknown engine {engine!r} (use {' or '.join(ENGINES)})")
