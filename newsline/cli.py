@@ -57,14 +57,50 @@ def _write(rows, out: Path) -> None:
     write_events(to_frame(rows), out)
 
 
+def _update(args, paths, out: Path, dataset: bool, published=None) -> int:
+    """Incremental update of a Parquet table or dataset (newsline.manifest), reported like a full run."""
+    from .manifest import update_table
+
+    if args.engine != "dask":
+        for option in ("scheduler", "workers"):
+            if getattr(args, option) is not None:
+                raise NewslineError(f"--{option}", "only applies with --engine dask")
+    report = update_table(paths, out, dataset=dataset, engine=args.engine, published=published,
+                          scheduler=args.scheduler, workers=args.workers)
+    for line in report.errors + report.warnings:
+        _say(line)
+    if report.files == 0:
+        raise NewslineError(" ".join(map(str, paths)), "no article files found (.txt, .md, .html, .json, .jsonl)")
+    if report.articles == 0:
+        _say(f"no article could be read; {out} left unchanged")
+        return 1
+    if report.written:
+        _say(f"{report.events} events from {report.articles} articles written to {out} ({report.summary()})")
+    else:
+        _say(f"{out} is up to date: {report.events} events from {report.articles} articles ({report.summary()})")
+    return 1 if report.errors else 0
+
+
+def _dataset_output(args, out: Path) -> bool:
+    """--engine dask writes a partitioned Parquet dataset: --out names its folder."""
+    from .engines.dataset import is_dataset
+
+    if args.engine == "dask" and out.suffix.lower() not in ("", ".parquet"):
+        raise NewslineError(out, "--engine dask writes a Parquet dataset; give --out a folder (e.g. events/)")
+    return args.engine == "dask" or is_dataset(out)
+
+
 def cmd_extract(args) -> int:
     out = Path(args.out)
-    if out.suffix.lower() not in (".jsonl", ".csv", ".parquet"):
+    dataset = _dataset_output(args, out)
+    if not dataset and out.suffix.lower() not in (".jsonl", ".csv", ".parquet"):
         raise NewslineError(out, "unknown output format (use .jsonl, .csv or .parquet)")
     if args.published:
         from .ingest import normalise_published
 
         normalise_published(args.published, where="--published")
+    if dataset or out.suffix.lower() == ".parquet":
+        return _update(args, args.paths, out, dataset, args.published)
     rows, errors, warnings, articles, files = extract_paths(args.paths, args.published)
     for line in errors + warnings:
         _say(line)
@@ -83,15 +119,28 @@ def cmd_build(args) -> int:
     for source in sources:
         if not source.is_dir():
             raise NewslineError(source, "not a folder of articles")
-    rows, errors, warnings, articles, files = extract_paths(sources)
-    for line in errors + warnings:
-        _say(line)
-    if articles == 0:
-        _say(f"no article could be read; {args.out} left unchanged")
-        return 1
-    _write(rows, Path(args.out))
-    _say(f"{len(rows)} events from {articles} articles written to {args.out}")
-    return 1 if errors else 0
+    status = _update(args, sources, Path(args.out), dataset=False)
+    if Path(args.out).exists():
+        _merge(Path(args.out), Path(args.facts) if args.facts else Path(args.out).with_name("facts.parquet"))
+    return status
+
+
+def _merge(table: Path, out: Path) -> None:
+    from .engines.dataset import is_dataset, read_dataset
+    from .merge import merge_events, write_facts
+    from .store import read_events
+
+    events = read_dataset(table) if table.is_dir() or is_dataset(table) else read_events(table)
+    facts = merge_events(events)
+    write_facts(facts, out)
+    merged = int((facts["articles"] > 1).sum())
+    _say(f"{len(facts)} facts from {len(events)} events ({merged} stated by more than one article) "
+         f"written to {out}")
+
+
+def cmd_merge(args) -> int:
+    _merge(Path(args.table), Path(args.out))
+    return 0
 
 
 def cmd_evaluate(args) -> int:
@@ -123,6 +172,21 @@ def cmd_show(args) -> int:
     return 0
 
 
+def _workers(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"needs a whole number of workers, at least 1, not {text!r}")
+    return int(text)
+
+
+def _engine_options(p) -> None:
+    """--engine, --scheduler, --workers (see docs/scaling.md); Parquet outputs update incrementally."""
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local (this process) or dask (a LocalCluster, or --scheduler's cluster)")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler of an existing cluster (tcp://host:8786)")
+    p.add_argument("--workers", type=_workers, metavar="N",
+                   help="Dask workers: processes of the LocalCluster, or how many to wait for at --scheduler")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsline", description="Dated events from news text.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -131,13 +195,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--out", required=True, help="output file: .jsonl, .csv or .parquet")
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs without one")
+    _engine_options(p)
     p.set_defaults(run=cmd_extract)
 
     p = sub.add_parser("build", help="rebuild the shipped event table")
     p.add_argument("--articles", default=str(DATA_DIR / "articles"), help="folder of shipped articles")
     p.add_argument("--corpus", action="append", default=[], metavar="DIR", help="another folder of articles")
     p.add_argument("--out", default=str(EVENTS_PATH), help="table to write (default: data/events.parquet)")
+    p.add_argument("--facts", help="fact table to write (default: facts.parquet beside --out)")
+    _engine_options(p)
     p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("merge", help="merge events that state the same dated fact into a fact table")
+    p.add_argument("table", nargs="?", default=str(EVENTS_PATH), help="event table (file or dataset folder)")
+    p.add_argument("--out", default=str(DATA_DIR / "facts.parquet"), help="fact table to write (.parquet)")
+    p.set_defaults(run=cmd_merge)
 
     p = sub.add_parser("evaluate", help="score against gold events, beside naive search_dates")
     p.add_argument("gold_dir", metavar="GOLD_DIR")
