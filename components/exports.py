@@ -47,7 +47,8 @@ def to_json(frame: pd.DataFrame) -> bytes:
     return json.dumps(_records(frame), ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def _timeline_date(iso: str, granularity: str, end: bool = False) -> dict:
+def _timeline_date(iso: str, granularity: str) -> dict:
+    """A TimelineJS date as precise as the event: a year event carries only its year."""
     year, month, day = (int(part) for part in iso.split("-"))
     if granularity == "year" or granularity == "decade":
         return {"year": year}
@@ -74,7 +75,7 @@ def to_timelinejs(frame: pd.DataFrame, headline: str = "Newsline timeline", note
             "group": (row["topics"] or ["other"])[0],
         }
         if row["date_end"] and row["date_end"] != row["date_start"]:
-            event["end_date"] = _timeline_date(row["date_end"], granularity, end=True)
+            event["end_date"] = _timeline_date(row["date_end"], granularity)
         events.append(event)
     document = {"title": {"text": {"headline": esc(headline), "text": esc(note)}}, "events": events}
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")

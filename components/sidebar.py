@@ -68,13 +68,15 @@ def render_sidebar(frame: pd.DataFrame, token: str, extent: tuple[date, date] | 
     )
 
     if extent is not None:
-        if "dates" not in st.session_state:
-            st.session_state["dates"] = extent
+        lowest, highest = min(extent[0], date(1900, 1, 1)), max(extent[1], date(2100, 12, 31))
+        # A link may carry any date; the widget raises on one outside its bounds.
+        current = tuple(st.session_state.get("dates") or extent)
+        st.session_state["dates"] = tuple(min(max(d, lowest), highest) for d in current)
         picked = sb.date_input(
             "Dates",
             key="dates",
-            min_value=min(extent[0], date(1900, 1, 1)),
-            max_value=max(extent[1], date(2100, 12, 31)),
+            min_value=lowest,
+            max_value=highest,
             format="YYYY-MM-DD",
             help="Events whose period overlaps these dates. Unresolved dates are left out while this is narrowed.",
         )

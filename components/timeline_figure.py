@@ -13,7 +13,6 @@ narrows the window to that period.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -326,6 +325,3 @@ def bin_window(customdata: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     except ValueError:
         return None
 
-
-def span_days(window) -> float:
-    return math.inf if window is None else (window[1] - window[0]).days

@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from .filters import Filters
 from .timeline_figure import bin_window
 from .url_state import Known, Seed, params_of, read_seed
 
@@ -172,5 +171,3 @@ def fitted_window(frame: pd.DataFrame) -> tuple[date, date] | None:
 def describe_window(window: tuple[date, date] | None) -> str:
     return "all dates" if window is None else f"{window[0]:%Y-%m-%d} to {window[1]:%Y-%m-%d}"
 
-
-__all__ = ["Filters"]

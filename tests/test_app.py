@@ -282,6 +282,7 @@ TAMPERED = [
     ({"hide_year": "maybe"}, "hide\\_year must be true or false"),
     ({"actor": "[click](javascript:alert(1))"}, "unknown actor"),
     ({"q": "x" * 5000, "event": "", "actor": ""}, None),
+    ({"from": "1066-10-14", "to": "9999-12-31"}, None),  # valid dates far outside the widget's range
 ]
 
 
@@ -319,3 +320,33 @@ def test_table_tab_has_configured_columns_and_downloads(events_file):
     assert config["actors"]["type_config"]["type"] == "list"
     assert config["date_start"]["type_config"]["type"] == "date"
     assert {b.label for b in at.download_button} == {"CSV", "JSON", "TimelineJS"}
+
+
+def test_clicking_a_count_bubble_narrows_the_window(tmp_path, monkeypatch):
+    """Past the aggregation threshold the chart counts events; a click on a count zooms to its period."""
+    from components.timeline_figure import AGGREGATE_THRESHOLD
+    from conftest import event_row
+    from newsline.model import EVENT_COLUMNS
+    from newsline.store import write_events
+    import pandas as pd
+
+    days = pd.date_range("2001-01-01", "2024-12-31", periods=AGGREGATE_THRESHOLD // 2 + 50)
+    rows = [event_row(f"a{i}", f"Sanctions were announced on {d:%Y-%m-%d} in Caracas.", f"{d:%Y-%m-%d}",
+                      f"{d:%Y-%m-%d}", f"{d:%Y-%m-%d}", f"{d:%Y-%m-%d}", "day",
+                      actors=["Nicolás Maduro", "United States"], topics=["oil-sanctions"])
+            for i, d in enumerate(days)]
+    path = tmp_path / "many.parquet"
+    write_events(pd.DataFrame(rows, columns=EVENT_COLUMNS), path)
+    monkeypatch.setenv("NEWSLINE_EVENTS", str(path))
+    at = run_app()
+    spec = chart_spec(at)
+    bubbles = [c for t in spec["data"] for c in (t.get("customdata") or []) if str(c).startswith("bin:")]
+    assert bubbles and not chart_ids(at)  # counted, not drawn one by one
+    assert "counted per year" in " ".join(c.value for c in at.caption)
+    target = next(b for b in bubbles if b.startswith("bin:2012-"))
+    at.session_state["timeline"] = {"selection": {"points": [{"customdata": target}], "point_indices": [0],
+                                                   "box": [], "lasso": []}}
+    rerun(at)
+    assert at.slider(key="window").value == (date(2012, 1, 1), date(2012, 12, 31))
+    drawn = chart_ids(at)
+    assert drawn and all(row["date_start"].startswith("2012") for row in rows if row["event_id"] in drawn)
