@@ -9,6 +9,7 @@ import json
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +33,7 @@ def spec(timeline) -> dict:
         if isinstance(value, list):
             return [decode(v) for v in value]
         return value
-    return decode(json.loads(timeline.figure.to_json()))
+    return decode(json.loads(go.Figure(timeline.figure).to_json()))
 
 
 def frame_of(rows) -> pd.DataFrame:
