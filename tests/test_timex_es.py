@@ -379,6 +379,10 @@ TENSE = [
          "2024-12-03", ("el lunes", "2024-12-02")),
     case("periphrastic-future", "Maduro va a viajar el jueves a Moscú.",
          "2024-12-03", ("el jueves", "2024-12-05")),
+    case("para-weekday-in-past-story", "La oposición convocó protestas para el jueves.",
+         "2025-01-11", ("para el jueves", "2025-01-09")),
+    case("para-weekday-future", "La oposición marchará en Caracas para el jueves.",
+         "2025-01-11", ("para el jueves", "2025-01-16")),
     case("stative-past-until", "Maduro estaba en el poder hasta marzo.",
          "2024-12-03", ("hasta marzo", "2024-03")),
 ]
