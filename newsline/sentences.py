@@ -13,7 +13,7 @@ import re
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col sgt capt adm gov sen rep reps st jr sr inc ltd co corp
     no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres amb dept
-    u.s u.k u.n e.u d.c a.m p.m""".split()
+    u.s u.k u.n e.u d.c a.m p.m ee uu ee.uu sra srta dra gral lic av""".split()
 )
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _BREAK = re.compile(r"\n\s*\n|\n")
@@ -56,7 +56,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if nxt == stop:  # no space: "U.S.-led", "3.5"
             continue
         follower = text[nxt]
-        if not (follower.isupper() or follower.isdigit() or follower in "\"“‘'([—–-"):
+        if not (follower.isupper() or follower.isdigit() or follower in "\"“‘'([—–-«¿¡"):
             continue  # ". ," or a lowercase continuation
         if match.group().startswith(".") and len(match.group().rstrip("\"'”’)]")) == 1:
             if _is_abbreviation(text, match.start()):

@@ -80,7 +80,7 @@ class Context:
         fine = _FINE_ENOUGH.get(unit, _FINE_ENOUGH["day"])
         for tx in reversed(self.history):
             if tx.date_start is not None and tx.granularity in fine and tx.start < pos:
-                if grammar.in_closed_aside(self.text, tx.end, pos, tx.sentence[0]):
+                if grammar.in_closed_aside(self.grammar, self.text, tx.end, pos, tx.sentence[0]):
                     continue  # an aside ("which began Jan. 10") is not where the story is
                 return tx
         return None

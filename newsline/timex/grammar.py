@@ -10,9 +10,7 @@ from dataclasses import dataclass
 
 import regex as re
 
-# Clause edges: strong punctuation, and "that" opening a reported clause ("told
-# supporters Friday that he would ...": "would" belongs to another clause).
-_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\bthat(?=\s+(?:he|she|they|it|we|I|the|a|an|[A-Z]))")
+_PUNCTUATION_BREAK = r"[;:—–]|\s-\s"
 
 
 @dataclass(frozen=True)
@@ -24,6 +22,8 @@ class Grammar:
     modal_passive: re.Pattern  # right before a participle, makes it future ("will be inaugurated")
     stative_past: re.Pattern  # a state told in the past ("remained", "was")
     not_verbs: frozenset      # words the past pattern catches that are not verbs
+    clause_break: re.Pattern  # where a clause ends: punctuation, and a word opening a reported clause
+    relative: re.Pattern      # an aside opening: ", which", ", who"
 
     @classmethod
     def from_table(cls, table: dict) -> "Grammar":
@@ -36,15 +36,17 @@ class Grammar:
             modal_passive=re.compile(table["modal_passive"] + "$", flags),
             stative_past=re.compile(table["stative_past"], flags),
             not_verbs=frozenset(w.lower() for w in table.get("not_verbs", [])),
+            clause_break=re.compile(_PUNCTUATION_BREAK + ("|" + table["clause_break"] if "clause_break" in table else "")),
+            relative=re.compile(r",\s+(?:" + table.get("relative", "(?!)") + r")\b[^,]*$", flags),
         )
 
 
-def _clause(text: str, start: int, end: int, sent_start: int, sent_end: int) -> tuple[int, int]:
+def _clause(g: Grammar, text: str, start: int, end: int, sent_start: int, sent_end: int) -> tuple[int, int]:
     left = sent_start
-    for m in _CLAUSE_BREAK.finditer(text, sent_start, start):
+    for m in g.clause_break.finditer(text, sent_start, start):
         left = m.end()
     right = sent_end
-    m = _CLAUSE_BREAK.search(text, end, sent_end)
+    m = g.clause_break.search(text, end, sent_end)
     if m:
         right = m.start()
     return left, right
@@ -52,7 +54,7 @@ def _clause(text: str, start: int, end: int, sent_start: int, sent_end: int) -> 
 
 def tense(g: Grammar, text: str, start: int, end: int, sent_start: int, sent_end: int) -> str | None:
     """'past', 'future' or None: the tense marker nearest the expression in its clause."""
-    left, right = _clause(text, start, end, sent_start, sent_end)
+    left, right = _clause(g, text, start, end, sent_start, sent_end)
     best: tuple[int, str] | None = None
     for regex, label in ((g.future, "future"), (g.past, "past")):
         for m in regex.finditer(text, left, right):
@@ -84,13 +86,10 @@ def stative_past(g: Grammar, text: str, start: int, end: int, sent_start: int, s
     return g.stative_past.search(text, max(sent_start, start - 60), min(sent_end, end + 60)) is not None
 
 
-_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,]*$", re.IGNORECASE)
-
-
-def in_closed_aside(text: str, pos: int, before: int, sent_start: int) -> bool:
+def in_closed_aside(g: Grammar, text: str, pos: int, before: int, sent_start: int) -> bool:
     """Is ``pos`` inside an aside such as ", which began Jan. 10," that closes
     before ``before``? Such a date is not where the story line stands."""
-    if _RELATIVE.search(text, sent_start, pos) is None:
+    if g.relative.search(text, sent_start, pos) is None:
         return False
     return "," in text[pos:before]
 

@@ -178,7 +178,7 @@ def _quote_close(text: str, pos: int) -> int:
     """Where the quotation around ``pos`` closes (end of its paragraph at the latest)."""
     para_end = text.find("\n", pos)
     para_end = len(text) if para_end < 0 else para_end
-    closes = [i for i in (text.find("”", pos, para_end), text.find('"', pos, para_end)) if i >= 0]
+    closes = [i for i in (text.find(q, pos, para_end) for q in ("”", '"', "»")) if i >= 0]
     return min(closes) if closes else para_end
 
 
@@ -211,8 +211,11 @@ def _lean(cand, ctx) -> str | None:
     """Which way a year-less date leans: "since July" looks back; "until April" and
     "as of March 1" bound a period running on from now, unless the clause
     is told in the past ("he was in power until March")."""
-    if _leading(cand, ctx, ("since", "from", "after")):
+    rel = (cand.groups.get("rel") or "").lower()
+    if rel == "last" or _leading(cand, ctx, ("since", "from", "after")):
         return "since"
+    if rel == "next":
+        return "ahead"
     if _leading(cand, ctx, ("until", "till", "by", "as of", "through")):
         sent = ctx.sentence_span(cand.start)
         return "past" if grammar.stative_past(ctx.grammar, ctx.text, cand.start, cand.end, *sent) else "future"
@@ -232,7 +235,8 @@ def calendar_month(g, cand, ctx):
     if g.get("year"):
         return _month(int(g["year"]), month, "explicit")
     rel = (g.get("rel") or "").lower()
-    if rel and ctx.has_anchor("year") and g.get("rel") and "year" in ctx.text[cand.start:cand.end].lower():
+    says_year = (g.get("unit") or "").lower() == "year" or "year" in ctx.text[cand.start:cand.end].lower()
+    if rel and ctx.has_anchor("year") and says_year:
         year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
         return _month(year, month, "relative")
     if not ctx.has_anchor("month"):
@@ -381,7 +385,8 @@ def deictic_day(g, cand, ctx):
         return UNRESOLVED
     word = " ".join(g["deixis"].lower().split())
     base = _speech_day(cand, ctx)
-    shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+    shift = {"yesterday": -1, "last night": -1, "tomorrow": 1,
+             "day before yesterday": -2, "day after tomorrow": 2}.get(word, 0)
     return _day(base + timedelta(days=shift), "relative")
 
 
