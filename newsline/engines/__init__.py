@@ -14,9 +14,11 @@ the client's (their output would not be the local engine's).
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import shutil
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -82,7 +84,7 @@ def extract_file(task: FileTask, published: str | None = None) -> FileResult:
     """The event rows of every article in one input file.
 
     The bytes are put back under the file's own name in a private temporary
-    folder, so ``newsline.ingest.load_file`` reads them exactly as it reads
+    folder (one per thread), so ``newsline.ingest.load_file`` reads them exactly as it reads
     the original (format by suffix, article id by stem); messages name the
     original file. A bad file gives one error line and no rows; it never raises.
     """
@@ -90,8 +92,7 @@ def extract_file(task: FileTask, published: str | None = None) -> FileResult:
     from ..ingest import load_file
 
     result = FileResult(task.name, task.digest)
-    folder = tempfile.mkdtemp(prefix="newsline-")
-    local = Path(folder) / Path(task.name).name
+    local = _scratch() / Path(task.name).name
 
     def named(message: str) -> str:
         return message.replace(str(local), task.name)
@@ -117,8 +118,21 @@ def extract_file(task: FileTask, published: str | None = None) -> FileResult:
             result.rows.extend(rows)
             result.articles += 1
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        local.unlink(missing_ok=True)
     return result
+
+
+_local = threading.local()
+
+
+def _scratch() -> Path:
+    """This thread's private temporary folder (removed at exit): one per thread, so names never collide."""
+    folder = getattr(_local, "folder", None)
+    if folder is None or not folder.is_dir():
+        folder = Path(tempfile.mkdtemp(prefix="newsline-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _local.folder = folder
+    return folder
 
 
 def rows_to_table(rows: list[dict]) -> pa.Table:
