@@ -252,3 +252,21 @@ def test_fact_table_round_trips_and_refuses_other_versions(shipped, tmp_path):
     pq.write_table(pa.table({"x": [1]}), tmp_path / "other.parquet")
     with pytest.raises(NewslineError, match="not a Newsline fact table"):
         read_facts(tmp_path / "other.parquet")
+
+
+def test_newsline_merge_reads_a_table_or_a_dataset_and_writes_the_facts(shipped, tmp_path, capsys):
+    from newsline.cli import main
+    from newsline.engines.dataset import write_dataset
+    from newsline.store import ARROW_SCHEMA
+
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(shipped, schema=ARROW_SCHEMA, preserve_index=False)
+    write_dataset(table, tmp_path / "events", [(0, 50), (50, table.num_rows)])
+    out = tmp_path / "facts.parquet"
+    assert main(["merge", str(tmp_path / "events"), "--out", str(out)]) == 0
+    said = capsys.readouterr().err
+    facts = read_facts(out)
+    assert f"{len(facts)} facts from {len(shipped)} events" in said
+    assert facts["fact_id"].tolist() == merge_events(shipped)["fact_id"].tolist()
+    assert main(["merge", str(tmp_path / "none.parquet"), "--out", str(out)]) == 2
