@@ -20,9 +20,10 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Iterable
 
@@ -33,6 +34,13 @@ from .model import Article
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 _USE = "use .txt, .md, .html, .json or .jsonl"
 NO_DATE = "no publication date: relative dates stay unresolved"
+
+#: Larger input files are refused unread. No news article comes near this size;
+#: a file this big is a mistake or an attack, and reading it would hold up the batch.
+MAX_FILE_BYTES = 16_000_000
+#: One article's text, in characters: ten times the longest long-read, and a
+#: single line of a million characters still fits.
+MAX_ARTICLE_CHARS = 2_000_000
 
 
 class LoadResult(list[Article]):
@@ -149,11 +157,21 @@ def decode(data: bytes, path: Path) -> str:
     return text
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"
+
+
 def read_text(path: Path) -> str:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            # One byte over the limit is enough to know; a huge file is never read whole.
+            data = handle.read(MAX_FILE_BYTES + 1)
+            size = os.fstat(handle.fileno()).st_size
     except OSError as err:
         raise NewslineError(path, f"cannot read file ({err.strerror})") from None
+    if len(data) > MAX_FILE_BYTES:
+        problem = f"file is {_megabytes(max(size, len(data)))}, over the {_megabytes(MAX_FILE_BYTES)} limit for one input"
+        raise NewslineError(path, problem)
     return decode(data, path)
 
 
@@ -206,11 +224,23 @@ def date_from_url(url: str) -> str | None:
 
 def _resolve_published(found: str | None, url: str, where: str, warnings: list[str]) -> str | None:
     if found:
-        return normalise_published(found, where)
+        value = normalise_published(found, where)
+        # A day of slack: "today" in the writer's time zone can be tomorrow here.
+        if value > (date.today() + timedelta(days=1)).isoformat()[: len(value)]:
+            warnings.append(f"{where}: publication date {value} is in the future; relative dates resolve against it")
+        return value
     from_url = date_from_url(url)
     if from_url is None:
         warnings.append(f"{where}: {NO_DATE}")
     return from_url
+
+
+def _web_address(url: str, where: str, warnings: list[str]) -> str:
+    """``url`` when it is an http(s) address; anything else ("javascript:...") is dropped with a warning."""
+    if not url or re.match(r"https?://[^\s/?#]+", url, re.IGNORECASE):
+        return url
+    warnings.append(f"{where}: url {url[:60]!r} is not an http(s) address; left out")
+    return ""
 
 
 # --- building articles --------------------------------------------------------
@@ -230,9 +260,27 @@ def record_id(title: str, url: str, text: str) -> str:
     return f"{slug}-{digest}" if slug else digest
 
 
-def _finish(article: Article, lang_code: str | None) -> Article:
-    """Fill in language and body end, which depend on the text alone."""
-    article.language = lang_code or language.detect(article.text)
+def _finish(article: Article, lang_code: str | None, where: object) -> Article:
+    """Check the text's length; fill in language and body end, which depend on the text alone."""
+    from .timex.rules import available_languages
+
+    if len(article.text) > MAX_ARTICLE_CHARS:
+        problem = f"article text is {len(article.text):,} characters, over the {MAX_ARTICLE_CHARS:,} limit"
+        raise NewslineError(where, problem)
+    if lang_code:
+        article.language = lang_code
+    else:
+        article.language = language.detect(article.text, default="")
+        if not article.language:
+            article.language = "en"
+            article.warnings.append(
+                f"{where}: language not recognised (not one of {', '.join(sorted(language.SUPPORTED))}); "
+                "read with English date rules, so dates written in its own words are missed")
+    rules = available_languages()
+    if article.language not in rules:
+        article.warnings.append(
+            f"{where}: no date rules for language '{article.language}' (rules exist for "
+            f"{', '.join(sorted(rules))}); read with English date rules")
     article.body_end = boilerplate.body_end(article.text, article.language)
     return article
 
@@ -245,18 +293,55 @@ def _load_plain(path: Path, published: str | None, markdown: bool) -> LoadResult
     warnings: list[str] = []
     found = _resolve_published(published, "", str(path), warnings)
     article = Article(path.stem, text, title=title, published=found, path=str(path), warnings=warnings)
-    return LoadResult([_finish(article, None)])
+    return LoadResult([_finish(article, None, path)])
 
 
-def _load_html(path: Path, published: str | None) -> LoadResult:
+# Elements a reader never sees as the article's text: code, styling, embedded
+# documents and fallbacks. Removed before extraction so that a date in a script
+# or an iframe's fallback text can never become an event. JSON-LD stays: it is
+# metadata (the publication date), never body text.
+_UNSEEN = (
+    "//script[not(@type='application/ld+json')] | //style | //iframe | //frame | //frameset"
+    " | //noscript | //template | //object | //embed | //applet | //svg | //math | //canvas"
+)
+# libxml2 stops building the tree at this depth (and at 10 MB of text in one run);
+# what lies beyond would be lost unseen, so such a page is refused instead.
+_MAX_HTML_DEPTH = 255
+
+
+def _html_tree(html: str, where: object):
+    """The page as an lxml tree with unseen elements removed; None when lxml finds no document."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    limits = [err.message.strip() for err in parser.error_log if err.type_name == "ERR_RESOURCE_LIMIT"]
+    if any("depth" in message for message in limits):
+        raise NewslineError(where, f"HTML nested more than {_MAX_HTML_DEPTH} elements deep; not read")
+    if limits:
+        raise NewslineError(where, f"HTML page exceeds the parser's limits ({limits[0]}); not read")
+    for element in root.xpath(_UNSEEN):
+        element.drop_tree()  # keeps the text that follows the element
+    return root
+
+
+def html_article(
+    html: str, where: object, article_id: str, published: str | None = None, url: str = "", path: str = ""
+) -> Article:
+    """One article from an HTML page; ``url`` is where it was fetched from, used when the page names none."""
     # trafilatura separates the article from navigation, scripts and footers far
     # better than tag stripping would, and reads title, canonical URL, site name
     # and date (via htmldate) from the page's metadata. Imported here: it takes
     # a noticeable fraction of a second, wasted on runs without HTML input.
     import trafilatura
 
+    tree = _html_tree(html, where)
     doc = trafilatura.bare_extraction(
-        read_text(path),
+        tree if tree is not None else html,
         with_metadata=True,
         include_comments=False,
         # Metadata and markup only: a date guessed from the body text is not a publication date.
@@ -264,15 +349,20 @@ def _load_html(path: Path, published: str | None) -> LoadResult:
     )
     text = (doc.text or "").strip() if doc is not None else ""
     if not text:
-        raise NewslineError(path, "no article text found in the HTML page")
-    url = doc.url or ""
+        raise NewslineError(where, "no article text found in the HTML page")
     warnings: list[str] = []
-    found = _resolve_published(published or doc.date, url, str(path), warnings)
+    page_url = _web_address(doc.url or "", str(where), warnings)
+    url = page_url or url
+    found = _resolve_published(published or doc.date, url, str(where), warnings)
     article = Article(
-        path.stem, text, title=doc.title or "", url=url, source=doc.sitename or doc.hostname or "",
-        published=found, path=str(path), warnings=warnings,
+        article_id, text, title=doc.title or "", url=url, source=doc.sitename or doc.hostname or "",
+        published=found, path=path, warnings=warnings,
     )
-    return LoadResult([_finish(article, None)])
+    return _finish(article, None, where)
+
+
+def _load_html(path: Path, published: str | None) -> LoadResult:
+    return LoadResult([html_article(read_text(path), path, path.stem, published, path=str(path))])
 
 
 def _string(record: dict, key: str, where: str) -> str:
@@ -293,12 +383,13 @@ def _from_record(
     text = _string(record, "text", where)
     if not text.strip():
         raise NewslineError(where, "missing or empty 'text'")
-    title, url = _string(record, "title", where), _string(record, "url", where)
+    warnings: list[str] = []
+    title = _string(record, "title", where)
+    url = _web_address(_string(record, "url", where), where, warnings)
     lang_code = _string(record, "language", where).lower().replace("_", "-").split("-")[0]
     if lang_code and not re.fullmatch(r"[a-z]{2,3}", lang_code):
         problem = f"'language' must be an ISO 639-1 code like 'en', not {record['language']!r}"
         raise NewslineError(where, problem)
-    warnings: list[str] = []
     # published_inferred: the corpus convention for undated pages (see its README).
     found = published or record.get("published") or record.get("published_inferred")
     article = Article(
@@ -307,7 +398,7 @@ def _from_record(
         published=_resolve_published(found, url, where, warnings),
         path=str(path), warnings=warnings,
     )
-    return _finish(article, lang_code or None)
+    return _finish(article, lang_code or None, where)
 
 
 def _collect(
@@ -340,6 +431,8 @@ def _load_json(path: Path, published: str | None) -> LoadResult:
     except json.JSONDecodeError as err:
         problem = f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}"
         raise NewslineError(path, problem) from None
+    except RecursionError:
+        raise NewslineError(path, "JSON nested too deeply to read") from None
     if isinstance(data, dict):
         return LoadResult([_from_record(data, str(path), path, published, path.stem)])
     if isinstance(data, list):
@@ -358,6 +451,8 @@ def _load_jsonl(path: Path, published: str | None) -> LoadResult:
             rows.append((f"{path}:{number}", json.loads(line)))
         except json.JSONDecodeError as err:
             warnings.append(f"{path}:{number}: invalid JSON ({err.msg}, column {err.colno}); skipped")
+        except RecursionError:
+            warnings.append(f"{path}:{number}: JSON nested too deeply to read; skipped")
     return _collect(rows, path, published, warnings)
 
 
