@@ -90,8 +90,63 @@ def _dataset_output(args, out: Path) -> bool:
     return args.engine == "dask" or is_dataset(out)
 
 
+def _fetch_urls(urls, hosted: bool, published=None):
+    """Events of the articles at ``urls`` (newsline.fetch), with error and warning lines."""
+    from .events import extract_events
+    from .fetch import fetch_article
+
+    rows, errors, warnings, articles = [], [], [], 0
+    for url in urls:
+        try:
+            article = fetch_article(url, hosted=hosted, published=published)
+            rows.extend(extract_events(article))
+        except NewslineError as exc:
+            errors.append(str(exc))
+            continue
+        except Exception as exc:  # one address must never take the whole batch down
+            errors.append(f"{url}: could not be fetched ({exc.__class__.__name__}: {exc})")
+            continue
+        warnings.extend(article.warnings)
+        articles += 1
+    return rows, errors, warnings, articles
+
+
+def _extract_with_urls(args, out: Path, dataset: bool) -> int:
+    """extract with --url: pages are fetched first, then written with the files' events."""
+    from .fetch import hosted_from_env
+    from .store import append_events, to_frame
+
+    if dataset:
+        raise NewslineError(out, "--url writes a .parquet, .jsonl or .csv file, not a dataset folder")
+    rows, errors, warnings, articles = _fetch_urls(args.url, args.hosted or hosted_from_env(), args.published)
+    for line in errors + warnings:
+        _say(line)
+    parquet = out.suffix.lower() == ".parquet"
+    status = 1 if errors else 0
+    if args.paths and parquet:
+        status = max(status, _update(args, args.paths, out, False, args.published))
+        if rows:
+            added = append_events(to_frame(rows), out)
+            _say(f"{added} events from {articles} fetched pages added to {out}")
+        return status
+    if args.paths:
+        more, file_errors, file_warnings, file_articles, _ = extract_paths(args.paths, args.published)
+        for line in file_errors + file_warnings:
+            _say(line)
+        rows, articles = rows + more, articles + file_articles
+        status = max(status, 1 if file_errors else 0)
+    if articles == 0:
+        _say(f"no article could be read; {out} left unchanged")
+        return 1
+    _write(rows, out)
+    _say(f"{len(rows)} events from {articles} articles written to {out}")
+    return status
+
+
 def cmd_extract(args) -> int:
     out = Path(args.out)
+    if not args.paths and not args.url:
+        raise NewslineError("extract", "give at least one PATH or --url")
     dataset = _dataset_output(args, out)
     if not dataset and out.suffix.lower() not in (".jsonl", ".csv", ".parquet"):
         raise NewslineError(out, "unknown output format (use .jsonl, .csv or .parquet)")
@@ -99,6 +154,8 @@ def cmd_extract(args) -> int:
         from .ingest import normalise_published
 
         normalise_published(args.published, where="--published")
+    if args.url:
+        return _extract_with_urls(args, out, dataset)
     if dataset or out.suffix.lower() == ".parquet":
         return _update(args, args.paths, out, dataset, args.published)
     rows, errors, warnings, articles, files = extract_paths(args.paths, args.published)
@@ -191,8 +248,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsline", description="Dated events from news text.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("extract", help="extract events from article files or folders")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = sub.add_parser("extract", help="extract events from article files or folders, or pages by address")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--url", action="append", default=[], metavar="URL",
+                   help="fetch the article at this http(s) address (repeatable)")
+    p.add_argument("--hosted", action="store_true",
+                   help="refuse addresses that resolve to loopback, private, link-local or metadata "
+                        "addresses (also set by NEWSLINE_HOSTED=1)")
     p.add_argument("--out", required=True, help="output file: .jsonl, .csv or .parquet")
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs without one")
     _engine_options(p)
