@@ -20,10 +20,11 @@ import sys
 from ..errors import NewslineError
 from . import Batch, FileTask, extract_batch, extractor_fingerprint
 
-#: The most input files in one partition (one Dask task, one Parquet file of the dataset).
-PARTITION_FILES = 500
+#: The most input files in one partition (one Dask task, one Parquet file of the dataset):
+#: about a second of work, so the last partitions to finish keep every worker busy to the end.
+PARTITION_FILES = 200
 #: Partitions per worker when there are enough files: lets a fast worker take over a slow one's share.
-PARTITIONS_PER_WORKER = 4
+PARTITIONS_PER_WORKER = 8
 #: Seconds to wait for a scheduler to answer, and for ``--workers`` workers to join it.
 CONNECT_TIMEOUT = 30
 
