@@ -309,6 +309,10 @@ _UNSEEN = (
 _MAX_HTML_DEPTH = 255
 
 
+# Characters XML cannot hold; lxml refuses to set them as text, and no reader sees them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _html_tree(html: str, where: object):
     """The page as an lxml tree with unseen elements removed; None when lxml finds no document."""
     import lxml.html
@@ -316,7 +320,7 @@ def _html_tree(html: str, where: object):
 
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+        root = lxml.html.document_fromstring(_NOT_XML.sub("", html).encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     limits = [err.message.strip() for err in parser.error_log if err.type_name == "ERR_RESOURCE_LIMIT"]
