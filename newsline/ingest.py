@@ -369,12 +369,17 @@ def _load_html(path: Path, published: str | None) -> LoadResult:
     return LoadResult([html_article(read_text(path), path, path.stem, published, path=str(path))])
 
 
+# JSON's "\ud800" escapes decode to lone surrogates, which no UTF-8 output can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _string(record: dict, key: str, where: str) -> str:
     value = record.get(key)
     if value is None:
         return ""
     if not isinstance(value, str):
         raise NewslineError(where, f"'{key}' must be a string, not {type(value).__name__}")
+    value = _SURROGATE.sub("\ufffd", value)  # one character for one: offsets stay true
     return value.strip() if key != "text" else value
 
 

@@ -129,6 +129,9 @@ CASES: dict[str, bytes | str] = {
     "language-ru.json": article_json(language="ru", published="2024-03-05",
                                      text="Переговоры возобновились 3 марта 2024 года в Каракасе."),
     "deep.json": "[" * 100_000 + "]" * 100_000,
+    # A JSON escape of half a UTF-16 pair: valid JSON, but no UTF-8 output can hold it.
+    "lone-surrogate.json": '{"title": "Stray \\udc00", "published": "2024-03-05", '
+                           '"text": "On March 3, 2024 the envoy \\ud800 arrived in Caracas."}',
 }
 
 # name -> words the one stderr line about the file must contain (the case is an error).
@@ -297,6 +300,14 @@ def test_json_lines_keep_the_good_lines_around_a_broken_one(run):
     assert not run.events_titled("Broken line")
     [line] = run.lines_about("broken-line.jsonl")
     assert "broken-line.jsonl:2: invalid JSON" in line and "skipped" in line
+
+
+def test_a_lone_surrogate_in_json_becomes_a_replacement_character(run):
+    [event] = run.events("lone-surrogate")
+    assert event["value"] == "2024-03-03"
+    assert event["sentence"] == "On March 3, 2024 the envoy \ufffd arrived in Caracas."
+    assert event["title"] == "Stray \ufffd"
+    assert run.lines_about("lone-surrogate.json") == []
 
 
 def test_partial_publication_date_stays_partial(run):
