@@ -1,0 +1,783 @@
+"""The dashboard's questions to the event store, answered by DuckDB straight from Parquet.
+
+The event table (one file, or a dataset folder of ``part-*.parquet``) and the fact table
+beside it are opened with DuckDB's ``read_parquet``: nothing is loaded into pandas except
+the answers, which are small (the facts in the visible window, or counts per period and
+lane, a page of the table, one fact's evidence). Every filter becomes SQL with bound
+parameters, so DuckDB evaluates it inside the Parquet scan; user input is never written
+into SQL text.
+
+What the dashboard shows are **facts** (docs/facts.md): a fact is one or more events that
+state the same dated thing. Filters are about events (actor, topic, outlet, dates, words,
+precision, tense); a fact is shown when any of its events passes them and it is confirmed
+by at least ``min_sources`` independent sources. A fact with one event is identified by
+that event's id, a merged fact by its ``fact_id``; ``resolve`` accepts either, or any
+member's event id, so links made before facts existed keep working.
+
+Opening reads only the Parquet footers (schema versions) and the merged facts: the
+member ids and the short columns of every fact with two or more events, kept in DuckDB
+tables. Queries run on a cursor of their own (``EventStore.query``), one per thread;
+events a visitor added in their session are attached to that cursor only.
+
+Nothing here imports Streamlit: the app caches these answers, the tests and the
+benchmark call them directly.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .errors import NewslineError
+from .model import EVENT_COLUMNS, SCHEMA_VERSION
+
+NO_ACTOR = "(no actor named)"
+NO_TOPIC = "(no topic)"
+NO_OUTLET = "(unknown outlet)"
+#: Granularities hidden by "hide year-only": a year or anything vaguer.
+YEAR_OR_VAGUER = ("year", "decade")
+TENSES = ("past", "future", "present")
+#: Past this many marks (a fact counts once per lane it sits in) the window is counted, not drawn.
+AGGREGATE_THRESHOLD = 4_000
+#: Lanes drawn; beyond it the rest share one "other" lane.
+MAX_LANES = 18
+FACTS_FILE = "facts.parquet"
+
+_EVENTS_META = b"newsline.schema_version"
+_FACTS_META = b"newsline.facts_schema_version"
+_FACTS_VERSION = 1
+
+
+# --- what the visitor asked for ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Hashable filter state; keys every cache downstream."""
+
+    actors: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    search: str = ""
+    hide_year_only: bool = False
+    hide_unresolved: bool = False
+    tense: str = "all"  # "all" or one of TENSES
+    min_sources: int = 1  # facts confirmed by at least this many independent sources
+
+    def active(self) -> list[str]:
+        """Names of the filters that restrict anything."""
+        return [f.name for f in fields(self) if getattr(self, f.name) != f.default]
+
+    def terms(self) -> list[str]:
+        return self.search.lower().split()
+
+
+def _regex_literal(term: str) -> str:
+    """A search word as an RE2 pattern matching exactly that text (ASCII punctuation escaped)."""
+    return "".join("\\" + ch if ch.isascii() and not ch.isalnum() else ch for ch in term)
+
+
+def event_conditions(flt: Filters) -> dict[str, tuple[str, list]]:
+    """One SQL condition (over the events, alias ``e``) with its parameters per active event filter.
+
+    Every value is a bound parameter; only the shape of the SQL (how many actors, how
+    many words) depends on the filters.
+    """
+    out: dict[str, tuple[str, list]] = {}
+    if flt.actors:
+        named = [a for a in flt.actors if a != NO_ACTOR]
+        parts = ["list_contains(e.actors, ?)"] * len(named)
+        if NO_ACTOR in flt.actors:
+            parts.append("len(coalesce(e.actors, [])) = 0")
+        out["actors"] = ("(" + " OR ".join(parts) + ")", list(named))
+    if flt.topics:
+        out["topics"] = ("(" + " OR ".join(["list_contains(e.topics, ?)"] * len(flt.topics)) + ")",
+                         list(flt.topics))
+    if flt.outlets:
+        out["outlets"] = ("list_contains(?, coalesce(e.source, ''))", [list(flt.outlets)])
+    if flt.date_from is not None or flt.date_to is not None:
+        sql, params = ["e.placed"], []
+        if flt.date_from is not None:
+            sql.append("e.d_end >= ?")
+            params.append(flt.date_from)
+        if flt.date_to is not None:
+            sql.append("e.d_start <= ?")
+            params.append(flt.date_to)
+        out["dates"] = ("(" + " AND ".join(sql) + ")", params)
+    terms = flt.terms()
+    if terms:
+        # Case-insensitive literal match (RE2) in the sentence or the date as written: the
+        # same rows as lower() + contains, without lowering a million sentences first.
+        one = "(regexp_matches(e.sentence, ?, 'i') OR regexp_matches(e.date_text, ?, 'i'))"
+        params = []
+        for term in terms:
+            params += [_regex_literal(term)] * 2
+        out["search"] = ("(" + " AND ".join([one] * len(terms)) + ")", params)
+    if flt.hide_year_only:
+        out["hide_year_only"] = ("coalesce(e.granularity, '') NOT IN ('year', 'decade')", [])
+    if flt.hide_unresolved:
+        out["hide_unresolved"] = ("e.placed", [])
+    if flt.tense != "all":
+        out["tense"] = ("e.tense = ?", [flt.tense])
+    return out
+
+
+def _where(flt: Filters) -> tuple[str, dict]:
+    """Every event filter as one condition with named parameters ($p0, $p1, …)."""
+    conds = event_conditions(flt)
+    if not conds:
+        return "TRUE", {}
+    sql = " AND ".join(c for c, _ in conds.values())
+    params = [p for _, ps in conds.values() for p in ps]
+    counter = iter(range(len(params)))
+    sql = re.sub(r"\?", lambda _: f"$p{next(counter)}", sql)  # one parameter style per statement
+    return sql, {f"p{i}": v for i, v in enumerate(params)}
+
+
+# --- answers ------------------------------------------------------------------------------
+
+
+@dataclass
+class Facets:
+    """What the filters can offer, once per table version."""
+
+    actors: dict[str, int]  # actor -> events naming it, most named first; NO_ACTOR for none
+    topics: dict[str, int]
+    outlets: dict[str, int]
+    events: int
+    facts: int
+    max_sources: int
+    extent: tuple[date, date] | None  # first and last day any event covers
+    fitted: tuple[date, date] | None  # the same without a few far older facts
+
+
+@dataclass
+class Summary:
+    """How many events and facts pass the filters, and where the shown facts lie in time."""
+
+    events: int
+    facts: int
+    corroborated: int  # shown facts with two or more sources
+    placed: int  # shown facts with a place on the time axis
+    extent: tuple[date, date] | None
+    fitted: tuple[date, date] | None
+
+
+@dataclass
+class TimelineData:
+    """The timeline's content for one window: single facts, or counts per period and lane."""
+
+    mode: str  # "events", "aggregated" or "empty"
+    lanes: str
+    window: tuple[date, date] | None
+    drawn: int  # facts with a place inside the window
+    facts: pd.DataFrame | None = None  # "events": one row per fact, its lanes in column ``lanes``
+    bins: pd.DataFrame | None = None  # "aggregated": lane, rank, bin, end, topic, n
+    period: str = ""  # "year", "quarter" or "month" when aggregated
+    lane_order: list[str] = field(default_factory=list)  # lanes by marks, most first (aggregated)
+    marks: int = 0  # facts × lanes: what the chart would draw one by one
+
+
+@dataclass
+class FactDetail:
+    """One fact with every source: the fact's own columns and one row per member event."""
+
+    fact: dict
+    members: pd.DataFrame  # event columns + syndication_group, in the fact's evidence order
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        found = sorted(path.glob("part-*.parquet"))
+        if not found:
+            raise NewslineError(path, "no event dataset here (no part-*.parquet files)")
+        return found
+    if not path.exists():
+        raise NewslineError(path, "no event table here (run `newsline build` first)")
+    return [path]
+
+
+def _check_version(path: Path, key: bytes, wanted: int, what: str) -> None:
+    try:
+        schema = pq.read_schema(path)
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise NewslineError(path, f"not a readable Parquet {what} ({exc.__class__.__name__})") from None
+    version = (schema.metadata or {}).get(key)
+    if version is None:
+        raise NewslineError(path, f"not a Newsline {what} (no schema version)")
+    if int(version) != wanted:
+        raise NewslineError(path, f"schema version {int(version)} is not the supported version {wanted}")
+
+
+def facts_path_for(events: Path) -> Path:
+    """Where ``newsline build`` puts the fact table: beside the events (file or dataset folder)."""
+    events = Path(events)
+    return events.parent / FACTS_FILE
+
+
+def store_version(events: Path, facts: Path | None) -> str:
+    """Changes whenever a file of the store changes (path, size and modification time)."""
+    parts = []
+    for path in ([*_files(events)] if Path(events).exists() else []) + ([facts] if facts and facts.exists() else []):
+        stat = path.stat()
+        parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "|".join(parts) or "empty"
+
+
+def fitted_lower_by_year(years: list, placed: int, lo: date) -> date:
+    """The default window's first day: all facts, except a few far older ones.
+
+    News about today cites 1798 laws; fitting those would squeeze everything else into
+    a sliver. Among the earliest 5% of facts, everything before a gap of more than ten
+    years is left out. ``years``: per calendar year with facts, in order, the number of
+    facts starting in it and its first and last start. A gap of more than ten years can
+    only fall between two years, so these are enough to find it exactly.
+    """
+    head = int(placed * 0.05) + 1
+    seen, widest, after = 0, 0, None
+    for (n, first, last), (_, next_first, _) in zip(years, years[1:]):
+        seen += int(n)
+        if seen >= head:  # the next year's first fact is past the earliest 5%
+            break
+        gap = (next_first - last).days
+        if gap > widest:
+            widest, after = gap, next_first
+    return after if after is not None and widest > 3652 else lo
+
+
+def _as_date(value) -> date | None:
+    """A DuckDB date (a ``date``, or a pandas Timestamp in a frame) as a ``date``; None for null."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def period_for(window: tuple[date, date]) -> str:
+    """The counting period: about a hundred bins or fewer across the window."""
+    span = (window[1] - window[0]).days
+    if span > 365 * 15:
+        return "year"
+    if span > 365 * 3:
+        return "quarter"
+    return "month"
+
+
+def period_end(start: date, period: str) -> date:
+    months = {"year": 12, "quarter": 3, "month": 1}[period]
+    total = start.year * 12 + start.month - 1 + months
+    return date(total // 12, total % 12 + 1, 1) - timedelta(days=1)
+
+
+# --- the store -----------------------------------------------------------------------------
+#
+# Rows are joined on integer keys, never on the 16-character ids: ``rid`` is an event's
+# position in the store (file number << 40 | row number in the file; a visitor's added
+# events count from 1 << 62), ``fkey`` a fact's key (an event alone: its rid; a merged
+# fact: a negative number).
+
+_ADDED_BASE = 1 << 62
+
+_EVENTS_VIEW = """
+CREATE VIEW events_base AS
+SELECT *,
+       TRY_CAST(date_start AS DATE) AS d_start,
+       coalesce(TRY_CAST(date_end AS DATE), TRY_CAST(date_start AS DATE)) AS d_end,
+       (TRY_CAST(date_start AS DATE) IS NOT NULL AND coalesce(granularity, '') <> 'unresolved') AS placed
+FROM events_raw
+"""
+
+# Member ids of every merged fact (two or more events), with the event's rid when the
+# event table holds it. A fact naming an event the table lacks is stale: left out.
+_CANDIDATES = """
+CREATE TEMP TABLE candidates AS
+SELECT c.fact_id, c.event_id, e.rid
+FROM (SELECT fact_id, unnest(member_event_ids) AS event_id FROM facts_raw WHERE len(member_event_ids) >= 2) c
+LEFT JOIN (SELECT event_id, rid FROM events_raw) e USING (event_id)
+"""
+
+_MERGED = """
+CREATE TABLE merged AS
+SELECT -row_number() OVER (ORDER BY fact_id) AS fkey, fact_id, value, date_start, date_end, granularity,
+       TRY_CAST(date_start AS DATE) AS d_start,
+       coalesce(TRY_CAST(date_end AS DATE), TRY_CAST(date_start AS DATE)) AS d_end,
+       (TRY_CAST(date_start AS DATE) IS NOT NULL AND coalesce(granularity, '') <> 'unresolved') AS placed,
+       coalesce(dates, []) AS dates, coalesce(dates_disagree, false) AS dates_disagree, sentence, date_text,
+       coalesce(actors, []) AS actors, coalesce(topics, []) AS topics,
+       list_sort(list_distinct(list_transform(evidence, lambda x: coalesce(x.source, '')))) AS outlets,
+       coalesce(sources, 1) AS sources, coalesce(articles, 1) AS articles,
+       coalesce(topics[1], $no_topic) AS main_topic,
+       list_filter(evidence, lambda x: x.sentence = sentence AND x.date_text = date_text)[1].published AS published
+FROM facts_raw
+WHERE len(member_event_ids) >= 2
+  AND fact_id NOT IN (SELECT fact_id FROM candidates WHERE rid IS NULL)
+"""
+
+_MEMBERS = """
+CREATE TABLE members AS
+SELECT c.rid, m.fkey, c.event_id FROM candidates c JOIN merged m USING (fact_id)
+QUALIFY row_number() OVER (PARTITION BY c.rid ORDER BY m.fkey) = 1
+"""
+
+_MERGED_EMPTY = """
+CREATE TABLE merged (
+    fkey BIGINT, fact_id VARCHAR, value VARCHAR, date_start VARCHAR, date_end VARCHAR, granularity VARCHAR,
+    d_start DATE, d_end DATE, placed BOOLEAN, dates VARCHAR[], dates_disagree BOOLEAN, sentence VARCHAR,
+    date_text VARCHAR, actors VARCHAR[], topics VARCHAR[], outlets VARCHAR[], sources BIGINT, articles BIGINT,
+    main_topic VARCHAR, published VARCHAR);
+CREATE TABLE members (rid BIGINT, fkey BIGINT, event_id VARCHAR);
+CREATE VIEW facts_raw AS SELECT NULL::VARCHAR AS fact_id, []::VARCHAR[] AS member_event_ids,
+    NULL::VARCHAR AS merge_reason, [] AS evidence WHERE false;
+"""
+
+
+class EventStore:
+    """An opened store: an in-memory DuckDB database with views over the Parquet files.
+
+    Open once per file version and share it; call ``query()`` in each thread.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, events: Path | None, facts: Path | None,
+                 notes: list[str]):
+        self._con = con
+        self._lock = threading.Lock()
+        self.events_path = events
+        self.facts_path = facts
+        self.notes = notes  # problems worth telling the reader (a stale fact table)
+
+    @classmethod
+    def open(cls, events: str | Path | None, facts: str | Path | None = None) -> EventStore:
+        """Open the event table at ``events`` (file or dataset folder) and the fact table, if any.
+
+        ``facts`` defaults to ``facts.parquet`` beside the events; without one, every event
+        is a fact of its own. ``events=None`` opens an empty store.
+        """
+        con = duckdb.connect(":memory:")
+        con.execute("SET parquet_metadata_cache = true")  # footers read once, not on every query
+        notes: list[str] = []
+        events_path = Path(events) if events is not None else None
+        if events_path is None:
+            con.register("empty_events", _empty_events())
+            con.execute("CREATE TABLE events_raw AS SELECT 0::BIGINT AS rid, * FROM empty_events")
+            con.unregister("empty_events")
+        else:
+            files = _files(events_path)
+            for f in files:
+                _check_version(f, _EVENTS_META, SCHEMA_VERSION, "event table")
+            # One scan over every part; rid from the file's place in the list and the row's in the file.
+            con.read_parquet([str(f) for f in files], file_row_number=True).select(
+                "(CAST(file_index AS BIGINT) << 40) + file_row_number AS rid, " + ", ".join(EVENT_COLUMNS)
+            ).create_view("events_raw")
+        con.execute(_EVENTS_VIEW)
+
+        facts_path = Path(facts) if facts is not None else (facts_path_for(events_path) if events_path else None)
+        if facts_path is not None and facts_path.exists():
+            _check_version(facts_path, _FACTS_META, _FACTS_VERSION, "fact table")
+            con.read_parquet(str(facts_path)).create_view("facts_raw")
+            con.execute(_CANDIDATES)
+            con.execute(_MERGED, {"no_topic": NO_TOPIC})
+            con.execute(_MEMBERS)
+            stale = con.execute("SELECT count(DISTINCT fact_id) FROM candidates WHERE rid IS NULL").fetchone()[0]
+            con.execute("DROP TABLE candidates")
+            if stale:
+                notes.append(f"{facts_path.name}: {stale:,} merged fact{'s' if stale != 1 else ''} name events that "
+                             "are not in the event table, so their events are shown one by one "
+                             "(`newsline merge` brings the facts up to date)")
+        else:
+            facts_path = None
+            con.execute(_MERGED_EMPTY)
+        return cls(con, events_path, facts_path, notes)
+
+    def query(self, added: pa.Table | pd.DataFrame | None = None) -> StoreQuery:
+        """A cursor for one thread. ``added``: a visitor's own events (none of them already in
+        the store, see ``StoreQuery.known_event_ids``), seen by this cursor alone."""
+        with self._lock:
+            cursor = self._con.cursor()
+        return StoreQuery(cursor, added)
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def _empty_events() -> pa.Table:
+    from .store import ARROW_SCHEMA
+
+    return ARROW_SCHEMA.empty_table()
+
+
+def _arrow_events(added: pa.Table | pd.DataFrame) -> pa.Table:
+    from .store import ARROW_SCHEMA
+
+    if isinstance(added, pa.Table):
+        table = added.select(EVENT_COLUMNS).cast(ARROW_SCHEMA)
+    else:
+        table = pa.Table.from_pandas(added.reindex(columns=EVENT_COLUMNS), schema=ARROW_SCHEMA, preserve_index=False)
+    rids = pa.array(np.arange(table.num_rows, dtype=np.int64) + _ADDED_BASE)
+    return table.add_column(0, "rid", rids)
+
+
+# Lanes of a fact: every actor it names, every topic, every outlet that reported it.
+_LANES = {
+    "Actor": "CASE WHEN len(actors) = 0 THEN [$no_actor] ELSE actors END",
+    "Topic": "CASE WHEN len(topics) = 0 THEN [$no_topic] ELSE topics END",
+    "Outlet": "list_transform(outlets, lambda o: CASE WHEN o = '' THEN $no_outlet ELSE o END)",
+}
+
+# Columns a solo event gives its fact (alias e), and the same from the merged facts.
+_SOLO_FACT = {
+    "fact_id": "e.event_id", "value": "e.value", "date_start": "e.date_start", "date_end": "e.date_end",
+    "granularity": "e.granularity", "d_start": "e.d_start", "d_end": "e.d_end", "placed": "e.placed",
+    "dates": "CASE WHEN e.value IS NULL THEN [] ELSE [e.value] END", "dates_disagree": "false",
+    "sentence": "e.sentence", "date_text": "e.date_text", "actors": "coalesce(e.actors, [])",
+    "topics": "coalesce(e.topics, [])", "outlets": "[coalesce(e.source, '')]", "sources": "1::BIGINT",
+    "articles": "1::BIGINT", "main_topic": "coalesce(e.topics[1], $no_topic)", "source": "e.source",
+    "published": "e.published", "event_id_": "e.event_id",
+}
+_MERGED_COLUMNS = {"fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
+                   "dates_disagree", "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles",
+                   "main_topic", "published"}
+
+
+class StoreQuery:
+    """The queries of one thread (a Streamlit rerun), on its own DuckDB cursor."""
+
+    def __init__(self, cursor: duckdb.DuckDBPyConnection, added: pa.Table | pd.DataFrame | None):
+        self._cur = cursor
+        if added is not None and len(added) > 0:
+            cursor.register("added_events", _arrow_events(added))
+            cursor.execute(
+                "CREATE OR REPLACE TEMP VIEW ev AS SELECT * FROM events_base UNION ALL "
+                "SELECT *, TRY_CAST(date_start AS DATE) AS d_start, "
+                "coalesce(TRY_CAST(date_end AS DATE), TRY_CAST(date_start AS DATE)) AS d_end, "
+                "(TRY_CAST(date_start AS DATE) IS NOT NULL AND coalesce(granularity, '') <> 'unresolved') AS placed "
+                "FROM added_events")
+        else:
+            cursor.execute("CREATE OR REPLACE TEMP VIEW ev AS SELECT * FROM events_base")
+
+    # -- building blocks --
+
+    def _run(self, sql: str, params=None):
+        if isinstance(params, dict):  # only the names this statement uses ($name)
+            used = set(re.findall(r"\$(\w+)", sql))
+            params = {k: v for k, v in params.items() if k in used}
+        return self._cur.execute(sql, params if params is not None else [])
+
+    def _with_shown(self, flt: Filters, columns: list[str], tail: str, *, window=None,
+                    params: dict | None = None) -> tuple[str, dict]:
+        """``WITH matched, shown`` (the facts the filters show, with ``columns``) and ``tail``.
+
+        ``matched`` holds the events passing the filters, materialised once with only the
+        columns asked for. With ``window``, events alone in a fact are kept only inside it
+        (a merged fact's place is its own, so its members are kept wherever they lie).
+        """
+        where, named = _where(flt)
+        named.update(no_topic=NO_TOPIC, no_actor=NO_ACTOR, no_outlet=NO_OUTLET,
+                     min_sources=max(int(flt.min_sources), 1), **(params or {}))
+        keep = ""
+        if window is not None:
+            keep = " AND (x.fkey IS NOT NULL OR (e.placed AND e.d_end >= $w_lo AND e.d_start <= $w_hi))"
+            named.update(w_lo=window[0], w_hi=window[1])
+        solo = ", ".join(f"{_SOLO_FACT[c]} AS {c}" for c in columns)
+        merged = ", ".join(c if c in _MERGED_COLUMNS else f"NULL AS {c}" for c in columns)
+        sql = f"""
+        WITH matched AS MATERIALIZED (
+            SELECT e.rid, x.fkey AS mkey, {solo}
+            FROM ev e LEFT JOIN members x ON x.rid = e.rid
+            WHERE {where}{keep}
+        ),
+        shown AS (
+            SELECT rid AS fkey, {", ".join(columns)} FROM matched WHERE mkey IS NULL AND $min_sources <= 1
+            UNION ALL
+            SELECT fkey, {merged} FROM merged
+            WHERE sources >= $min_sources AND fkey IN (SELECT mkey FROM matched)
+        )
+        {tail}
+        """
+        return sql, named
+
+    # -- once per table version --
+
+    def facets(self) -> Facets:
+        """Actor, topic and outlet counts (events), the table's size and extent, the default window."""
+        rows = self._run(f"""
+            SELECT 'actor' AS kind, a AS name, count(*) AS n FROM (SELECT unnest({_LANES['Actor']}) AS a FROM ev)
+            GROUP BY a
+            UNION ALL
+            SELECT 'topic', t, count(*) FROM (SELECT unnest(topics) AS t FROM ev) GROUP BY t
+            UNION ALL
+            SELECT 'outlet', source, count(*) FROM ev WHERE coalesce(source, '') <> '' GROUP BY source
+        """, {"no_actor": NO_ACTOR}).fetchall()
+        by_kind: dict[str, dict[str, int]] = {"actor": {}, "topic": {}, "outlet": {}}
+        for kind, name, n in sorted(rows, key=lambda r: (r[0], -r[2], r[1])):
+            by_kind[kind][name] = int(n)
+        events, lo, hi = self._run(
+            "SELECT count(*), min(d_start) FILTER (placed), max(d_end) FILTER (placed) FROM ev").fetchone()
+        merged_away = self._run("SELECT count(*) - count(DISTINCT fkey) FROM members").fetchone()[0]
+        max_sources = self._run("SELECT coalesce(max(sources), 1) FROM merged").fetchone()[0]
+        fitted = self.summary(Filters()).fitted
+        return Facets(by_kind["actor"], by_kind["topic"], by_kind["outlet"], int(events), int(events - merged_away),
+                      int(max_sources), (lo, hi) if lo is not None else None, fitted)
+
+    # -- per filter --
+
+    def summary(self, flt: Filters) -> Summary:
+        """Events and facts shown, how many facts are corroborated, where they lie in time."""
+        sql, params = self._with_shown(flt, ["d_start", "d_end", "placed", "sources"], """,
+            years AS (
+                SELECT year(d_start) AS y, count(*) AS n, min(d_start) AS first, max(d_start) AS last
+                FROM shown WHERE placed GROUP BY y
+            )
+            SELECT
+                (SELECT count(*) FROM matched WHERE mkey IS NULL AND $min_sources <= 1)
+                  + (SELECT count(*) FROM matched WHERE mkey IN (SELECT fkey FROM shown)),
+                count(*), count(*) FILTER (sources >= 2), count(*) FILTER (placed),
+                min(d_start) FILTER (placed), max(d_end) FILTER (placed),
+                (SELECT list((n, first, last) ORDER BY y) FROM years)
+            FROM shown
+        """)
+        events, facts, multi, placed, lo, hi, years = self._run(sql, params).fetchone()
+        extent = (lo, hi) if lo is not None else None
+        fitted = (fitted_lower_by_year(years or [], placed, lo), hi) if extent is not None else None
+        return Summary(int(events), int(facts), int(multi), int(placed), extent, fitted)
+
+    def explain(self, flt: Filters) -> dict[str, int]:
+        """For an empty result: how many events each active filter keeps on its own."""
+        conds = event_conditions(flt)
+        out: dict[str, int] = {}
+        if conds:
+            sql = "SELECT " + ", ".join(f"count(*) FILTER ({c})" for c, _ in conds.values()) + " FROM ev e"
+            row = self._run(sql, [p for _, ps in conds.values() for p in ps]).fetchone()
+            out.update({name: int(n) for name, n in zip(conds, row)})
+        if flt.min_sources > 1:
+            out["min_sources"] = int(self._run(
+                "SELECT count(*) FROM members x JOIN merged m USING (fkey) WHERE m.sources >= ?",
+                [int(flt.min_sources)]).fetchone()[0])
+        return out
+
+    def timeline(self, flt: Filters, window: tuple[date, date] | None, lanes: str,
+                 threshold: int = AGGREGATE_THRESHOLD, expected: int | None = None) -> TimelineData:
+        """The facts placed inside ``window`` one by one, or, past ``threshold`` marks (a fact
+        counts once per lane it sits in), counted per period and lane.
+
+        ``expected``: facts the filters show in all (``Summary.placed``), if known; when it is
+        far above the threshold the counts are asked for first.
+        """
+        if lanes not in _LANES:
+            raise ValueError(f"unknown lanes {lanes!r}")
+        if window is None:
+            window = self.summary(flt).extent
+            if window is None:
+                return TimelineData("empty", lanes, None, 0)
+        if expected is not None and expected > 4 * threshold:
+            counted = self._counted(flt, window, lanes)
+            if counted.marks > threshold:
+                return counted
+        cols = ["fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
+                "dates_disagree", "sentence", "date_text", "source", "published", "outlets", "sources", "articles",
+                "main_topic", "actors", "topics"]
+        sql, params = self._with_shown(flt, cols, f"""
+            SELECT * EXCLUDE (actors, topics, outlets), outlets, {_LANES[lanes]} AS lanes
+            FROM shown WHERE placed AND d_end >= $w_lo AND d_start <= $w_hi
+            ORDER BY d_start, fact_id
+            LIMIT $limit
+        """, window=window, params={"limit": threshold + 1})
+        facts = self._run(sql, params).df()
+        if facts.empty:
+            return TimelineData("empty", lanes, window, 0)
+        marks = int(facts["lanes"].map(len).sum())
+        if len(facts) > threshold or marks > threshold:
+            return self._counted(flt, window, lanes)
+        for col in ("lanes", "dates", "outlets"):
+            facts[col] = facts[col].map(lambda xs: [] if xs is None else list(xs))
+        facts["fkey"] = facts["fkey"].astype("int64")
+        return TimelineData("events", lanes, window, len(facts), facts=facts, marks=marks)
+
+    def _counted(self, flt: Filters, window: tuple[date, date], lanes: str) -> TimelineData:
+        period = period_for(window)
+        cols = ["d_start", "d_end", "placed", "main_topic", {"Actor": "actors", "Topic": "topics",
+                                                             "Outlet": "outlets"}[lanes]]
+        # Marks are counted per lane, period and main topic. Past MAX_LANES lanes, the least
+        # filled share one "other" lane, where a fact in two of them counts once.
+        sql, params = self._with_shown(flt, cols, f""",
+            win AS MATERIALIZED (
+                SELECT main_topic,
+                       CAST(date_trunc($period, d_start + CAST((d_end - d_start + 1) // 2 AS INTEGER)) AS DATE) AS bin,
+                       {_LANES[lanes]} AS lane_list
+                FROM shown WHERE placed AND d_end >= $w_lo AND d_start <= $w_hi
+            ),
+            cells AS (
+                SELECT lane, bin, main_topic, count(*) AS n
+                FROM (SELECT unnest(lane_list) AS lane, bin, main_topic FROM win) GROUP BY ALL
+            ),
+            ranked AS (
+                SELECT lane,
+                       row_number() OVER (ORDER BY lane IN ($no_actor, $no_topic, $no_outlet), sum(n) DESC, lane)
+                         AS rk,
+                       count(*) OVER () AS lanes
+                FROM cells GROUP BY lane
+            ),
+            dropped AS (SELECT coalesce(list(lane), []) AS l FROM ranked WHERE lanes > $max_lanes AND rk >= $max_lanes),
+            other AS (
+                SELECT bin, main_topic, count(*) AS n FROM win, dropped
+                WHERE len(dropped.l) > 0 AND list_has_any(lane_list, dropped.l) GROUP BY ALL
+            )
+            SELECT c.lane, r.rk, c.bin, c.main_topic AS topic, c.n, (SELECT count(*) FROM win) AS drawn
+            FROM cells c JOIN ranked r USING (lane) WHERE r.lanes <= $max_lanes OR r.rk < $max_lanes
+            UNION ALL
+            SELECT $other, $max_lanes, bin, main_topic, n, (SELECT count(*) FROM win) FROM other
+            ORDER BY 2, 3, 4
+        """, window=window, params={"period": period, "max_lanes": MAX_LANES, "other": f"(other {lanes.lower()}s)"})
+        bins = self._run(sql, params).df()
+        if bins.empty:
+            return TimelineData("empty", lanes, window, 0)
+        drawn = int(bins["drawn"].iloc[0])
+        bins = bins.drop(columns="drawn")
+        bins["n"] = bins["n"].astype("int64")
+        bins["bin"] = bins["bin"].map(_as_date)
+        bins["end"] = bins["bin"].map(lambda b: period_end(b, period))
+        order = list(dict.fromkeys(bins.sort_values("rk", kind="stable")["lane"]))
+        return TimelineData("aggregated", lanes, window, drawn, bins=bins, period=period, lane_order=order,
+                            marks=int(bins["n"].sum()))
+
+    def events(self, flt: Filters, limit: int | None = None, placed: bool | None = None) -> pd.DataFrame:
+        """Events passing the filters whose fact is shown, in time order (undated last), with the
+        event table's columns plus their fact's id and number of sources.
+
+        ``placed`` keeps only events with (True) or without (False) a place on the time axis.
+        """
+        keep = "" if placed is None else ("AND m.placed" if placed else "AND NOT m.placed")
+        sql, params = self._with_shown(flt, ["event_id_", "d_start", "placed"], f"""
+            , chosen AS (
+                SELECT m.rid, coalesce(f.fact_id, m.event_id_) AS fact_id, coalesce(f.sources, 1) AS sources,
+                       m.d_start, m.event_id_
+                FROM matched m LEFT JOIN merged f ON f.fkey = m.mkey
+                WHERE coalesce(f.sources, 1) >= $min_sources {keep}
+                ORDER BY m.d_start NULLS LAST, m.event_id_
+                {"LIMIT $limit" if limit is not None else ""}
+            )
+            SELECT e.* EXCLUDE (rid, d_start, d_end, placed), e.d_start, e.d_end, e.placed, c.fact_id, c.sources
+            FROM ev e JOIN chosen c USING (rid)
+            ORDER BY c.d_start NULLS LAST, c.event_id_
+        """, params={"limit": int(limit) if limit is not None else None})
+        return _tidy_events(self._run(sql, params).df())
+
+    # -- one fact --
+
+    def is_shown(self, flt: Filters, fact_id: str) -> bool:
+        """Whether the filters show this fact (any of its events passes them, and it has the sources)."""
+        where, params = _where(flt)
+        params.update(fid=fact_id, min_sources=max(int(flt.min_sources), 1))
+        row = self._run(f"""
+            SELECT
+                (SELECT count(*) FROM ev e WHERE e.event_id = $fid AND $min_sources <= 1
+                   AND e.rid NOT IN (SELECT rid FROM members) AND {where})
+              + (SELECT count(*) FROM ev e JOIN members x ON x.rid = e.rid JOIN merged m ON m.fkey = x.fkey
+                 WHERE m.fact_id = $fid AND m.sources >= $min_sources AND {where})
+        """, params).fetchone()
+        return bool(row[0])
+
+    def resolve(self, ident: str) -> str | None:
+        """The id of the fact shown for ``ident`` (a fact's id, or any of its events'); None when unknown."""
+        if not isinstance(ident, str) or not ident:
+            return None
+        row = self._run("SELECT fact_id FROM merged WHERE fact_id = $i UNION ALL "
+                        "SELECT m.fact_id FROM members x JOIN merged m USING (fkey) WHERE x.event_id = $i LIMIT 1",
+                        {"i": ident}).fetchone()
+        if row:
+            return row[0]
+        if self._run("SELECT 1 FROM ev WHERE event_id = ? LIMIT 1", [ident]).fetchone():
+            return ident
+        # A one-event fact named by its id in the fact table (as `newsline merge` writes it).
+        row = self._run("SELECT member_event_ids[1] FROM facts_raw WHERE fact_id = ? AND len(member_event_ids) = 1",
+                        [ident]).fetchone()
+        if row and row[0] and row[0] != ident:
+            return self.resolve(row[0])
+        return None
+
+    def fact(self, fact_id: str) -> FactDetail | None:
+        """A fact's columns and its member events, one per source, in the fact table's order."""
+        merged = self._run("SELECT * EXCLUDE (fkey) FROM merged WHERE fact_id = ?", [fact_id]).df()
+        if not merged.empty:
+            fact = merged.iloc[0].to_dict()
+            reason, evidence = self._run("SELECT merge_reason, evidence FROM facts_raw WHERE fact_id = ?",
+                                         [fact_id]).fetchone()
+            evidence = evidence or []
+            rows = _tidy_events(self._run(
+                "SELECT * EXCLUDE (rid) FROM ev WHERE rid IN (SELECT x.rid FROM members x JOIN merged m USING (fkey) "
+                "WHERE m.fact_id = ?)", [fact_id]).df())
+            by_id = {r["event_id"]: r for r in rows.to_dict(orient="records")}
+            members = []
+            for item in evidence:
+                row = dict(by_id.get(item["event_id"]) or {k: item.get(k) for k in EVENT_COLUMNS})
+                row["syndication_group"] = item.get("syndication_group") or row.get("article_id")
+                members.append(row)
+            fact["merge_reason"] = reason or ""
+        else:
+            rows = _tidy_events(self._run("SELECT * EXCLUDE (rid) FROM ev WHERE event_id = ?", [fact_id]).df())
+            if rows.empty:
+                return None
+            row = rows.iloc[0].to_dict()
+            fact = {
+                "fact_id": fact_id, "value": row["value"], "date_start": row["date_start"],
+                "date_end": row["date_end"], "granularity": row["granularity"], "d_start": row["d_start"],
+                "d_end": row["d_end"], "placed": bool(row["placed"]),
+                "dates": [row["value"]] if isinstance(row["value"], str) else [], "dates_disagree": False,
+                "sentence": row["sentence"], "date_text": row["date_text"], "actors": row["actors"],
+                "topics": row["topics"], "outlets": [row["source"] or ""], "sources": 1, "articles": 1,
+                "main_topic": (row["topics"] or [NO_TOPIC])[0], "published": row["published"], "merge_reason": "",
+            }
+            row["syndication_group"] = row["article_id"]
+            members = [row]
+        for col in ("dates", "actors", "topics", "outlets"):
+            value = fact.get(col)
+            fact[col] = [] if value is None or isinstance(value, float) else list(value)
+        fact["dates_disagree"] = bool(fact.get("dates_disagree"))
+        fact["sources"], fact["articles"] = int(fact["sources"]), int(fact["articles"])
+        return FactDetail(fact, pd.DataFrame(members))
+
+    def fact_places(self, fact_ids: list[str], lanes: str) -> pd.DataFrame:
+        """Where given facts sit on the timeline (dates and lanes), whether the filters show them or not."""
+        columns = ["fact_id", "fkey", "d_start", "d_end", "granularity", "placed", "lanes"]
+        if not fact_ids:
+            return pd.DataFrame(columns=columns)
+        solo = _LANES[lanes].replace("actors", "coalesce(actors, [])").replace("topics", "coalesce(topics, [])")
+        solo = solo.replace("outlets", "[coalesce(source, '')]")
+        frame = self._run(f"""
+            SELECT fact_id, fkey, d_start, d_end, granularity, placed, {_LANES[lanes]} AS lanes FROM merged
+            WHERE list_contains($ids, fact_id)
+            UNION ALL
+            SELECT event_id, rid, d_start, d_end, granularity, placed, {solo} AS lanes
+            FROM ev WHERE list_contains($ids, event_id) AND rid NOT IN (SELECT rid FROM members)
+        """, {"ids": list(fact_ids), "no_actor": NO_ACTOR, "no_topic": NO_TOPIC, "no_outlet": NO_OUTLET}).df()
+        frame["lanes"] = frame["lanes"].map(list)
+        return frame[columns]
+
+    def known_event_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` the store already holds."""
+        if not ids:
+            return set()
+        return {r[0] for r in self._run("SELECT event_id FROM events_raw WHERE list_contains(?, event_id)",
+                                        [list(ids)]).fetchall()}
+
+
+def _tidy_events(frame: pd.DataFrame) -> pd.DataFrame:
+    """DuckDB's answer in the event table's Python shapes: lists for actors and topics."""
+    for col in ("actors", "topics"):
+        if col in frame:
+            frame[col] = frame[col].map(lambda xs: [] if xs is None or isinstance(xs, float) else list(xs))
+    return frame
