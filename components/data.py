@@ -1,32 +1,40 @@
-"""Loading the event table once, and the derived columns every view needs.
+"""Opening the event store once per version, and the visitor's own additions.
 
-The table is read through ``st.cache_data`` keyed on the file's path and
-modification time, so a filter change never re-reads Parquet and a rebuilt
-table is picked up on the next rerun. Events a visitor adds live only in
-their session (``st.session_state``) and are appended here, never written.
+The store (``data/events.parquet`` and the fact table ``data/facts.parquet`` beside it, or
+``$NEWSLINE_EVENTS`` / ``$NEWSLINE_FACTS``) is opened with ``newsline.query.EventStore``:
+DuckDB reads the Parquet files where they lie, and only the answers to the page's queries
+become pandas frames (see ``components/queries.py``). The open store is shared by every
+session through ``st.cache_resource``, keyed on the files' paths, sizes and modification
+times, so a rebuilt table is picked up on the next rerun.
+
+Events a visitor adds live only in their session (``st.session_state``); they are attached
+to that session's queries, never written.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from newsline.errors import NewslineError
-from newsline.store import ARROW_SCHEMA, read_events
+from newsline.query import NO_ACTOR, NO_TOPIC, EventStore, StoreQuery, facts_path_for, store_version
+from newsline.store import ARROW_SCHEMA
 
 from .safe_text import first_words
 
 EVENTS_ENV = "NEWSLINE_EVENTS"
+FACTS_ENV = "NEWSLINE_FACTS"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVENTS = PROJECT_ROOT / "data" / "events.parquet"
-NO_ACTOR = "(no actor named)"
-NO_TOPIC = "(no topic)"
 ADDED_KEY = "added_events"
+
+__all__ = ["NO_ACTOR", "NO_TOPIC", "ADDED_KEY", "events_path", "facts_path", "prepare", "empty_events",
+           "load_store", "LoadedStore"]
 
 
 def events_path() -> Path:
@@ -35,32 +43,26 @@ def events_path() -> Path:
     return Path(configured) if configured else DEFAULT_EVENTS
 
 
+def facts_path(events: Path) -> Path:
+    """The fact table: $NEWSLINE_FACTS, else facts.parquet beside the events."""
+    configured = os.environ.get(FACTS_ENV)
+    return Path(configured) if configured else facts_path_for(events)
+
+
 def empty_events() -> pd.DataFrame:
     return prepare(ARROW_SCHEMA.empty_table().to_pandas())
 
 
 def prepare(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add the derived columns the views use; computed once per loaded table.
+    """An event frame in the shapes the page uses (lists for actors and topics, a snippet).
 
-    ``start``/``end`` are the first and last day covered (NaT when unresolved);
-    ``placed`` says whether the event can go on the time axis at all.
+    Used for a visitor's additions; the store's own rows are never loaded whole.
     """
     frame = frame.reset_index(drop=True).copy()
     for col in ("actors", "topics"):
         frame[col] = frame[col].map(_as_list)
-    frame["start"] = pd.to_datetime(frame["date_start"], errors="coerce", format="%Y-%m-%d")
-    frame["end"] = pd.to_datetime(frame["date_end"], errors="coerce", format="%Y-%m-%d")
-    frame["end"] = frame["end"].fillna(frame["start"])
-    frame["placed"] = frame["start"].notna() & (frame["granularity"] != "unresolved")
-    frame["snippet"] = frame["sentence"].map(first_words)
-    frame["search_text"] = (
-        frame["sentence"].fillna("").astype(str) + " " + frame["date_text"].fillna("").astype(str)
-    ).str.lower()
-    frame["main_topic"] = frame["topics"].map(lambda xs: xs[0] if xs else NO_TOPIC)
     frame["source"] = frame["source"].fillna("").astype(str)
-    # A stable vertical offset inside a lane, so events on the same day don't hide each other.
-    hashed = pd.util.hash_pandas_object(frame["event_id"].astype(str), index=False).to_numpy()
-    frame["jitter"] = (hashed % 1000) / 1000 * 0.56 - 0.28
+    frame["snippet"] = frame["sentence"].map(first_words)
     return frame
 
 
@@ -70,51 +72,56 @@ def _as_list(value) -> list[str]:
     return [str(v) for v in value]
 
 
-@st.cache_data(show_spinner="Loading the event table…", max_entries=4)
-def load_table(path: str, mtime_ns: int) -> pd.DataFrame:
-    """Read and prepare the table; ``mtime_ns`` is only part of the cache key."""
-    return prepare(read_events(path))
+@st.cache_resource(max_entries=2, show_spinner="Opening the event store…")
+def open_store(events: str | None, facts: str | None, version: str) -> EventStore:
+    """One open store per data version, shared by every session; ``version`` is only the key."""
+    return EventStore.open(events, facts)
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
-def shared_table(path: str, mtime_ns: int) -> pd.DataFrame:
-    """One read-only copy of the cached table per data version.
-
-    ``st.cache_data`` hands every caller a fresh copy (unpickled), which for
-    100k events costs about a third of a second on each rerun. The views
-    never modify the table, so they share this one copy instead.
-    """
-    return load_table(path, mtime_ns)
+@st.cache_resource(max_entries=1, show_spinner=False)
+def empty_store() -> EventStore:
+    return EventStore.open(None)
 
 
 @dataclass
-class LoadedEvents:
-    frame: pd.DataFrame
+class LoadedStore:
+    store: EventStore
     token: str  # changes whenever the rows change; keys every downstream cache
     problem: str | None = None
+    notes: list[str] = field(default_factory=list)
+    added: pd.DataFrame | None = None  # this visitor's additions the store does not hold yet
     added_ids: frozenset[str] = frozenset()
 
+    def query(self) -> StoreQuery:
+        """This rerun's cursor (with the visitor's additions attached)."""
+        return self.store.query(self.added)
 
-def load_events() -> LoadedEvents:
-    """The shipped table plus this visitor's additions, or an empty table and why."""
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _fresh_ids(_store: EventStore, version: str, ids: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(ids) - _store.query().known_event_ids(list(ids))
+
+
+def load_store() -> LoadedStore:
+    """The shipped store plus this visitor's additions, or an empty store and why."""
     path = events_path()
     problem = None
     try:
-        mtime = path.stat().st_mtime_ns
-        base = shared_table(str(path), mtime)
-        token = f"{path}:{mtime}"
-    except FileNotFoundError:
-        base, token = empty_events(), "empty"
-        problem = f"{path}: no event table here yet (run `newsline build` first)"
+        facts = facts_path(path)
+        version = store_version(path, facts)
+        store = open_store(str(path), str(facts) if facts.exists() else None, version)
+        token = version
     except NewslineError as exc:
-        base, token = empty_events(), "empty"
+        store, token = empty_store(), "empty"
         problem = f"{exc.where}: {exc.problem}"
+        if not path.exists():
+            problem = f"{path}: no event table here yet (run `newsline build` first)"
     added = st.session_state.get(ADDED_KEY)
     if added is None or added.empty:
-        return LoadedEvents(base, token, problem)
+        return LoadedStore(store, token, problem, list(store.notes))
     ids = frozenset(added["event_id"])
-    known = set(base["event_id"])
-    fresh = added[~added["event_id"].isin(known)]
-    frame = pd.concat([base, fresh], ignore_index=True) if not fresh.empty else base
+    fresh_ids = _fresh_ids(store, token, tuple(sorted(ids)))
+    fresh = added[added["event_id"].isin(fresh_ids)]
     digest = hashlib.sha1("|".join(sorted(ids)).encode()).hexdigest()[:12]
-    return LoadedEvents(frame, f"{token}+{digest}", problem, ids)
+    return LoadedStore(store, f"{token}+{digest}", problem, list(store.notes),
+                       fresh if not fresh.empty else None, ids)

@@ -1,13 +1,21 @@
-"""The evidence behind one event: its sentence, how its date was read, its source.
+"""The evidence behind one fact: every source that reports it, with its own sentence and date.
 
-Everything that came from an article is escaped before it becomes HTML, so a
-headline or sentence holding ``<script>`` or ``onerror=`` shows as text.
+A fact is one or more events that state the same dated thing (docs/facts.md). The panel
+gives the fact's date and how many independent sources confirm it, says so plainly when
+the sources disagree on the date (each source's date as written and as read), and then
+lists every source: outlet, publication date, article (linked only for http(s)
+addresses), the sentence with the date expression marked, and how that date was read.
+
+Everything that came from an article is escaped before it becomes HTML, so a headline or
+sentence holding ``<script>`` or ``onerror=`` shows as text.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
+
+from newsline.query import FactDetail
 
 from .safe_text import esc, safe_url
 
@@ -20,15 +28,26 @@ TENSE_WORDS = {
 STYLE = """
 <style>
 .nl-evidence { font-size: 0.95rem; line-height: 1.5; }
-.nl-evidence blockquote { margin: 0 0 0.8rem 0; padding: 0.5rem 0.8rem;
+.nl-evidence blockquote { margin: 0.3rem 0 0.4rem 0; padding: 0.5rem 0.8rem;
   border-left: 4px solid #1f4e79; background: rgba(31,78,121,0.06); }
 .nl-evidence mark { background: #ffe08a; color: inherit; padding: 0 2px; border-radius: 2px; }
-.nl-evidence dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; margin: 0; }
+.nl-evidence dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; margin: 0 0 0.6rem 0; }
 .nl-evidence dt { font-weight: 600; color: #555; }
 .nl-evidence dd { margin: 0; overflow-wrap: anywhere; }
 .nl-chip { display: inline-block; padding: 0 0.45rem; margin: 0 0.25rem 0.2rem 0;
   border-radius: 0.7rem; background: rgba(0,0,0,0.07); font-size: 0.85rem; }
 .nl-muted { color: #666; font-size: 0.85rem; }
+.nl-corroboration { font-weight: 600; margin: 0 0 0.5rem 0; }
+.nl-disagree { border: 2px solid #e66100; border-radius: 0.4rem; padding: 0.4rem 0.7rem; margin: 0 0 0.6rem 0;
+  background: rgba(230,97,0,0.06); }
+.nl-disagree ul { margin: 0.2rem 0 0 1.1rem; padding: 0; }
+.nl-evidence ol.nl-sources { list-style: none; margin: 0; padding: 0; }
+.nl-evidence li.nl-source { margin: 0; padding-left: 0; }
+.nl-source { border-top: 1px solid rgba(0,0,0,0.1); padding: 0.5rem 0 0.3rem 0; }
+.nl-source-head { overflow-wrap: anywhere; }
+.nl-source-date { overflow-wrap: anywhere; }
+.nl-evidence details { margin-top: 0.5rem; }
+.nl-evidence pre { white-space: pre-wrap; font-size: 0.78rem; }
 @media (max-width: 640px) { .nl-evidence dl { grid-template-columns: 1fr; } }
 </style>
 """
@@ -38,7 +57,7 @@ def _text(value) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
-def highlighted_sentence(row: pd.Series) -> str:
+def highlighted_sentence(row) -> str:
     """The sentence as escaped HTML with the date expression wrapped in <mark>.
 
     Offsets come from the article; if they do not land on the date text inside
@@ -58,7 +77,7 @@ def highlighted_sentence(row: pd.Series) -> str:
     return f"{esc(sentence[:start])}<mark>{esc(sentence[start:end])}</mark>{esc(sentence[end:])}"
 
 
-def resolution_phrase(row: pd.Series) -> str:
+def resolution_phrase(row) -> str:
     """How the date was resolved, in words (plain text, not yet escaped)."""
     how = _text(row.get("resolution"))
     published = _text(row.get("published")) or "unknown"
@@ -78,13 +97,17 @@ def resolution_phrase(row: pd.Series) -> str:
     return how or "unknown"
 
 
-def date_summary(row: pd.Series) -> str:
+def date_summary(row) -> str:
     """E.g. “last Sunday” → 2024-12-01 (day), relative to publication 2024-12-03."""
     value = _text(row.get("value")) or "no date"
     granularity = _text(row.get("granularity"))
     start, end = _text(row.get("date_start")), _text(row.get("date_end"))
     covers = f", covering {start} to {end}" if start and end and start != end else ""
-    return f"“{_text(row.get('date_text'))}” → {value} ({granularity}{covers}), {resolution_phrase(row)}"
+    text = f"“{_text(row.get('date_text'))}” → {value}"
+    if granularity:
+        text += f" ({granularity}{covers})"
+    how = resolution_phrase(row)
+    return text + (f", {how}" if _text(row.get("resolution")) else "")
 
 
 def _chips(values) -> str:
@@ -94,41 +117,99 @@ def _chips(values) -> str:
     return "".join(f'<span class="nl-chip">{esc(v)}</span>' for v in values)
 
 
-def evidence_html(row: pd.Series) -> str:
-    """The whole panel as one escaped HTML fragment."""
+def _outlet(row) -> str:
+    return _text(row.get("source")) or "unknown outlet"
+
+
+def corroboration(fact: dict) -> str:
+    """E.g. “Confirmed by 3 independent sources (4 articles; two are reprints of one story).”"""
+    sources, articles = int(fact.get("sources") or 1), int(fact.get("articles") or 1)
+    if sources <= 1 and articles <= 1:
+        return "Reported by 1 source."
+    text = f"Confirmed by {sources} independent source{'s' if sources != 1 else ''}"
+    if articles != sources:
+        text += f" ({articles} articles; reprints of one story count once)"
+    return text + "."
+
+
+def disagreement_html(fact: dict, members: pd.DataFrame) -> str:
+    """The note for a fact whose sources give different dates: each source's date."""
+    items = "".join(
+        f"<li>{esc(_outlet(row))}: “{esc(row.get('date_text'))}” → {esc(row.get('value'))}</li>"
+        for row in members.to_dict(orient="records")
+    )
+    return (
+        '<div class="nl-disagree"><strong>The sources disagree on the date</strong> '
+        f"({esc(' / '.join(fact.get('dates') or []))}). The fact is placed at {esc(fact.get('value'))}; "
+        f"each source says:<ul>{items}</ul></div>"
+    )
+
+
+def source_html(row: dict, reprint_of: str | None) -> str:
+    """One source of a fact: outlet, article, its sentence, how its date was read."""
     title = esc(_text(row.get("title")) or "(untitled article)")
     url = safe_url(row.get("url"))
     title_html = f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{title}</a>' if url else title
-    source = esc(_text(row.get("source")) or "unknown outlet")
     published = esc(_text(row.get("published")) or "unknown date")
-    link = (
-        f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{esc(url)}</a>'
-        if url else '<span class="nl-muted">no web address</span>'
-    )
     confidence = row.get("confidence")
-    confidence_text = f"{float(confidence):.2f}" if isinstance(confidence, (int, float)) and confidence == confidence else "–"
+    confidence_text = (f"{float(confidence):.2f}" if isinstance(confidence, (int, float)) and confidence == confidence
+                       else "–")
+    tense = _text(row.get("tense"))
+    details = [esc(TENSE_WORDS.get(tense, tense))] if tense else []
+    if row.get("rule"):
+        details.append(f"rule {esc(row.get('rule'))} · confidence {confidence_text}")
+    details.append(f"event {esc(row.get('event_id'))}")
+    reprint = (f'<div class="nl-muted">A reprint of the same story as {esc(reprint_of)}: counted as one source '
+               "with it.</div>" if reprint_of else "")
+    link = "" if url else ' · <span class="nl-muted">no web address</span>'
+    return (
+        '<li class="nl-source">'
+        f'<div class="nl-source-head"><strong>{esc(_outlet(row))}</strong>, published {published} · {title_html}{link}</div>'
+        f"<blockquote>{highlighted_sentence(row)}</blockquote>"
+        f'<div class="nl-source-date">{esc(date_summary(row))}</div>'
+        f'<div class="nl-muted">{" · ".join(details)}</div>'
+        f"{reprint}</li>"
+    )
+
+
+def evidence_html(detail: FactDetail) -> str:
+    """The whole panel as one escaped HTML fragment."""
+    fact, members = detail.fact, detail.members
+    start, end = _text(fact.get("date_start")), _text(fact.get("date_end"))
+    covers = f", covering {start} to {end}" if start and end and start != end else ""
+    value = _text(fact.get("value")) or "no date"
+    rows = members.to_dict(orient="records")
+    first_of_group: dict[str, str] = {}
+    sources_html = []
+    for row in rows:
+        group = _text(row.get("syndication_group")) or _text(row.get("article_id"))
+        reprint_of = first_of_group.get(group)
+        first_of_group.setdefault(group, _outlet(row))
+        sources_html.append(source_html(row, reprint_of))
+    merged = len(rows) > 1
+    reason = _text(fact.get("merge_reason"))
     return (
         '<div class="nl-evidence">'
-        f"<blockquote>{highlighted_sentence(row)}</blockquote>"
-        "<dl>"
-        f"<dt>Date</dt><dd>{esc(date_summary(row))}</dd>"
-        f"<dt>Reported as</dt><dd>{esc(TENSE_WORDS.get(_text(row.get('tense')), _text(row.get('tense'))))}</dd>"
-        f"<dt>Actors</dt><dd>{_chips(row.get('actors'))}</dd>"
-        f"<dt>Topics</dt><dd>{_chips(row.get('topics'))}</dd>"
-        f"<dt>Article</dt><dd>{title_html}</dd>"
-        f"<dt>Outlet</dt><dd>{source}, published {published}</dd>"
-        f"<dt>Source</dt><dd>{link}</dd>"
-        f'<dt>Rule</dt><dd class="nl-muted">{esc(row.get("rule"))} · confidence {confidence_text} · '
-        f"event {esc(row.get('event_id'))}</dd>"
-        "</dl></div>"
+        f'<p class="nl-corroboration">{esc(corroboration(fact))}</p>'
+        + (disagreement_html(fact, members) if fact.get("dates_disagree") else "")
+        + "<dl>"
+        f"<dt>Date</dt><dd>{esc(value)} ({esc(fact.get('granularity'))}{esc(covers)})</dd>"
+        f"<dt>Actors</dt><dd>{_chips(fact.get('actors'))}</dd>"
+        f"<dt>Topics</dt><dd>{_chips(fact.get('topics'))}</dd>"
+        "</dl>"
+        f'<div class="nl-muted">{"Sources" if merged else "Source"} ({len(rows)})</div>'
+        f'<ol class="nl-sources">{"".join(sources_html)}</ol>'
+        + (f"<details><summary>Why these reports are one fact</summary><pre>{esc(reason)}</pre></details>"
+           if merged and reason else "")
+        + "</div>"
     )
 
 
-def render_evidence(row: pd.Series | None, *, hidden_by_filters: bool = False) -> None:
+def render_evidence(detail: FactDetail | None, *, hidden_by_filters: bool = False) -> None:
     st.subheader("Evidence", anchor=False)
-    if row is None:
-        st.caption("Select an event on the timeline or in the table to read the sentence it comes from.")
+    if detail is None:
+        st.caption("Select a fact on the timeline, or an event in the table, to read the sentences it comes from.")
         return
     if hidden_by_filters:
-        st.caption("This event is hidden by the current filters; it is shown here because it is selected.")
-    st.html(STYLE + evidence_html(row))
+        st.caption("This fact is hidden by the current filters; it is shown here because it is selected.")
+    st.html(STYLE + evidence_html(detail))

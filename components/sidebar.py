@@ -1,19 +1,22 @@
 """The filter sidebar: every control that decides which events match.
 
-Topic, outlet, search, precision and tense widgets bind themselves to the
-URL. Actors and dates are seeded from a validated link by ``view_state``
-(actor labels carry counts, which must not end up in links).
+Topic, outlet, search, precision, tense and "confirmed by at least N sources"
+widgets bind themselves to the URL. Actors and dates are seeded from a
+validated link by ``view_state`` (actor labels carry counts, which must not
+end up in links). The options come from the store's facets, counted once per
+data version.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
-from .filters import Filters, actor_counts, value_counts_of_lists
-from .url_state import TENSE_OPTIONS
+from newsline.query import Facets
+
+from .filters import Filters
+from .url_state import MAX_SOURCES, TENSE_OPTIONS
 
 WIDGET_DEFAULTS = {
     "actor": [],
@@ -23,6 +26,7 @@ WIDGET_DEFAULTS = {
     "hide_year": False,
     "hide_unresolved": False,
     "tense": TENSE_OPTIONS[0],
+    "min_sources": 1,
 }
 
 
@@ -42,20 +46,11 @@ def _keep_known(key: str, options: list[str]) -> None:
         st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def facet_options(_frame: pd.DataFrame, token: str) -> tuple[dict[str, int], list[str], list[str]]:
-    """Actor counts, topics and outlets (most frequent first); once per data version."""
-    counts = actor_counts(_frame)
-    topics = list(value_counts_of_lists(_frame, "topics").index)
-    outlets = [o for o in _frame["source"].value_counts().index if o]
-    return {a: int(n) for a, n in counts.items()}, topics, outlets
-
-
-def render_sidebar(frame: pd.DataFrame, token: str, extent: tuple[date, date] | None) -> Filters:
+def render_sidebar(facets: Facets) -> Filters:
     sb = st.sidebar
     sb.header("Filters", anchor=False)
-
-    counts, topics, outlets = facet_options(frame, token)
+    extent = facets.extent
+    counts, topics, outlets = facets.actors, list(facets.topics), list(facets.outlets)
     actors = list(counts)
     _keep_known("actor", actors)
     chosen_actors = sb.multiselect(
@@ -101,6 +96,17 @@ def render_sidebar(frame: pd.DataFrame, token: str, extent: tuple[date, date] | 
         horizontal=True,
         help="Past: the sentence reports something that happened. Future: it announces or expects it.",
     )
+    sb.markdown("**Corroboration**")
+    min_sources = sb.number_input(
+        "Confirmed by at least … sources",
+        min_value=1,
+        max_value=MAX_SOURCES,
+        step=1,
+        key="min_sources",
+        bind="query-params",
+        help="Independent sources: the articles that report a fact, with reprints of one story counted once. "
+             f"1 shows every fact; the most corroborated fact in this table has {facets.max_sources}.",
+    )
     sb.button("Reset all filters", key="reset_sidebar", on_click=reset_filters, args=(extent,), width="stretch")
 
     return Filters(
@@ -113,6 +119,7 @@ def render_sidebar(frame: pd.DataFrame, token: str, extent: tuple[date, date] | 
         hide_year_only=hide_year,
         hide_unresolved=hide_unresolved,
         tense=(tense or "All").lower(),
+        min_sources=int(min_sources or 1),
     )
 
 

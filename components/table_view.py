@@ -1,33 +1,49 @@
-"""The filtered events as a table, and their downloads."""
+"""The matching events as a table (a page of them), and downloads of them all.
+
+The table lists events, one per date expression, with the number of independent sources
+of the fact each belongs to; selecting a row opens that fact's evidence. At most
+``queries.TABLE_ROWS`` rows are sent to the browser; the downloads hold every matching
+event and are read from the store only when a button is pressed.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
+from newsline.query import Filters, StoreQuery
+
+from . import queries
 from .exports import to_csv, to_json, to_timelinejs
 from .safe_text import safe_url
 
 TABLE_COLUMNS = [
-    "date_start", "date_end", "date_text", "granularity", "sentence", "actors", "topics",
+    "date_start", "date_end", "date_text", "granularity", "sources", "sentence", "actors", "topics",
     "source", "published", "title", "url", "tense", "resolution", "confidence",
 ]
 
 
-def table_frame(filtered: pd.DataFrame, added_ids: frozenset[str]) -> pd.DataFrame:
-    """Rows in time order (unresolved last); links only for http(s) addresses."""
-    rows = filtered.sort_values(["start", "event_id"], na_position="last", kind="stable")
-    shown = rows[TABLE_COLUMNS + ["event_id"]].copy()
-    shown["date_start"] = rows["start"]
-    shown["date_end"] = rows["end"].where(rows["placed"])
-    shown["url"] = rows["url"].map(safe_url)
+def table_frame(events: pd.DataFrame, added_ids: frozenset[str]) -> pd.DataFrame:
+    """Rows in the store's time order (unresolved last); links only for http(s) addresses."""
+    shown = events.reindex(columns=TABLE_COLUMNS + ["fact_id", "event_id"]).copy()
+    shown["date_start"] = pd.to_datetime(events["d_start"])
+    shown["date_end"] = pd.to_datetime(events["d_end"]).where(events["placed"].astype(bool))
+    shown["url"] = events["url"].map(safe_url)
     if added_ids:
-        shown.insert(0, "added", rows["event_id"].isin(added_ids))
+        shown.insert(0, "added", events["event_id"].isin(added_ids))
     return shown.reset_index(drop=True)
 
 
-def render_table(filtered: pd.DataFrame, added_ids: frozenset[str]) -> list[str]:
-    shown = table_frame(filtered, added_ids)
+def render_table(q: StoreQuery, token: str, flt: Filters, total: int, added_ids: frozenset[str],
+                 new_query: Callable[[], StoreQuery]) -> list[str]:
+    """The table; returns the fact id of each row shown (what a selected row opens).
+
+    ``new_query`` opens a fresh cursor: downloads run when a button is pressed, outside this rerun.
+    """
+    events = queries.events(q, token, flt, queries.TABLE_ROWS, None)
+    shown = table_frame(events, added_ids)
     st.dataframe(
         shown,
         key="table",
@@ -41,6 +57,9 @@ def render_table(filtered: pd.DataFrame, added_ids: frozenset[str]) -> list[str]
             "date_end": st.column_config.DateColumn("To", format="YYYY-MM-DD"),
             "date_text": st.column_config.TextColumn("As written"),
             "granularity": st.column_config.TextColumn("Precision", width="small"),
+            "sources": st.column_config.NumberColumn(
+                "Sources", width="small", format="%d",
+                help="Independent sources confirming the fact this event belongs to"),
             "sentence": st.column_config.TextColumn("Sentence", width="large"),
             "actors": st.column_config.ListColumn("Actors"),
             "topics": st.column_config.ListColumn("Topics"),
@@ -50,27 +69,34 @@ def render_table(filtered: pd.DataFrame, added_ids: frozenset[str]) -> list[str]
             "url": st.column_config.LinkColumn("Link", display_text="open ↗"),
             "tense": st.column_config.TextColumn("Tense", width="small"),
             "resolution": st.column_config.TextColumn("Resolved", width="small"),
-            "event_id": None,  # hidden; kept so a selected row maps back to its event
+            "event_id": None,
+            "fact_id": None,  # hidden; kept so a selected row opens its fact
             "confidence": st.column_config.ProgressColumn("Confidence", min_value=0.0, max_value=1.0, format="%.2f"),
         },
     )
-    st.caption("Select a row to read its evidence. Downloads hold exactly the events that match the filters.")
-    render_downloads(filtered)
-    return list(shown["event_id"])
+    if total > len(shown):
+        st.caption(f"The first {len(shown):,} of {total:,} matching events, in time order. Select a row to read "
+                   "its evidence; the downloads hold all of them.")
+    else:
+        st.caption("Select a row to read its evidence. Downloads hold exactly the events that match the filters.")
+    render_downloads(new_query, flt)
+    return list(shown["fact_id"])
 
 
-def render_downloads(filtered: pd.DataFrame) -> None:
-    events = filtered.sort_values(["start", "event_id"], na_position="last", kind="stable")
+def render_downloads(new_query: Callable[[], StoreQuery], flt: Filters) -> None:
+    def everything() -> pd.DataFrame:  # read from the store when a button is pressed
+        return new_query().events(flt)
+
     cols = st.columns(3)
     # Data is built only when a button is pressed: a rerun never pays for an export.
-    cols[0].download_button("CSV", data=lambda: to_csv(events), file_name="newsline-events.csv",
+    cols[0].download_button("CSV", data=lambda: to_csv(everything()), file_name="newsline-events.csv",
                             mime="text/csv", key="download_csv", on_click="ignore", icon=":material/download:",
                             width="stretch")
-    cols[1].download_button("JSON", data=lambda: to_json(events), file_name="newsline-events.json",
+    cols[1].download_button("JSON", data=lambda: to_json(everything()), file_name="newsline-events.json",
                             mime="application/json", key="download_json", on_click="ignore",
                             icon=":material/download:", width="stretch")
     cols[2].download_button(
-        "TimelineJS", data=lambda: to_timelinejs(events, "Venezuela–United States: Newsline timeline"),
+        "TimelineJS", data=lambda: to_timelinejs(everything(), "Venezuela–United States: Newsline timeline"),
         file_name="newsline-timelinejs.json", mime="application/json", key="download_timelinejs",
         on_click="ignore", icon=":material/download:", width="stretch",
         help="A TimelineJS3 JSON file: load it in TimelineJS to publish this selection.",

@@ -1,14 +1,18 @@
-"""The timeline as a Plotly figure, built from plain data (no Streamlit here).
+"""The timeline as a Plotly figure, built from the store's answer (no Streamlit here).
 
-Precision is drawn honestly: a day is a dot; a week, month, season, quarter,
-year, decade or range is a bar over the whole period it covers (with a small
-diamond at its middle to hover or click). Unresolved events are never drawn:
-the page lists them apart.
+One marker per **fact**: the events of every source that state it are drawn once, and
+the marker grows with the number of independent sources (``marker_size``). A fact whose
+sources disagree on the date (one says Friday, another Saturday) has a thick orange ring;
+the evidence panel lists each source's date.
 
-Past ``WEBGL_THRESHOLD`` marks the traces switch to WebGL; past
-``AGGREGATE_THRESHOLD`` the window is too wide to show single events usefully,
-so events are counted per lane and period instead, and clicking a bubble
-narrows the window to that period.
+Precision is drawn honestly: a day is a dot; a week, month, season, quarter, year,
+decade or range is a bar over the whole period it covers (with a small diamond at its
+middle to hover or click). Unresolved events are never drawn: the page lists them apart.
+
+Past ``WEBGL_THRESHOLD`` marks the traces switch to WebGL. Past the store's
+``AGGREGATE_THRESHOLD`` the window is too wide to show single facts usefully, so the
+store counts them per lane and period instead (``TimelineData.mode == "aggregated"``),
+and clicking a bubble narrows the window to that period.
 """
 
 from __future__ import annotations
@@ -18,15 +22,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .data import NO_ACTOR, NO_TOPIC
-from .safe_text import esc
+from newsline.query import MAX_LANES, NO_ACTOR, NO_OUTLET, NO_TOPIC, TimelineData
+
+from .safe_text import esc, first_words
 
 WEBGL_THRESHOLD = 1_500
-AGGREGATE_THRESHOLD = 4_000
-MAX_LANES = 18
-NO_OUTLET = "(unknown outlet)"
 DAY_MS = 86_400_000.0
 BIN_PREFIX = "bin:"
+DISAGREE_COLOUR = "#e66100"
+MARKER_LINE = "#333"
 
 # Colour-blind-safe qualitative palette (Plotly's "Safe"), topics get colours
 # in a fixed order so a topic keeps its colour whatever the filters.
@@ -36,6 +40,9 @@ PALETTE = [
 ]
 NO_TOPIC_COLOUR = "#8a8a8a"
 
+__all__ = ["MAX_LANES", "NO_OUTLET", "BIN_PREFIX", "Timeline", "build_timeline", "topic_colours", "marker_size",
+           "highlight_trace", "figure_fact_ids", "bin_window"]
+
 
 def topic_colours(all_topics: list[str]) -> dict[str, str]:
     colours = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(sorted(all_topics))}
@@ -43,53 +50,50 @@ def topic_colours(all_topics: list[str]) -> dict[str, str]:
     return colours
 
 
+def marker_size(sources, base: float = 9.0) -> np.ndarray:
+    """Marker diameter by independent sources: area grows with the count (1 → base, 4 → twice base)."""
+    counts = np.clip(np.asarray(sources, dtype=float), 1, None)
+    return np.minimum(base * np.sqrt(counts), 3.6 * base).round(1)
+
+
 @dataclass
 class Timeline:
     figure: dict  # a Plotly figure spec ({"data": [...], "layout": {...}}), built without validation cost
     mode: str  # "events", "aggregated" or "empty"
-    events_drawn: int
+    events_drawn: int  # facts with a place inside the window
     lane_y: dict[str, float] = field(default_factory=dict)
     lanes: str = "Actor"
     other_lane: str | None = None
     period: str = ""  # the aggregation period, e.g. "year"
 
 
-def lane_values(frame: pd.DataFrame, lanes: str) -> pd.Series:
-    """Each event's lanes (an event naming two actors sits in both actor lanes)."""
-    if lanes == "Topic":
-        return frame["topics"].map(lambda xs: xs or [NO_TOPIC])
-    if lanes == "Outlet":
-        return frame["source"].map(lambda s: [s or NO_OUTLET])
-    return frame["actors"].map(lambda xs: xs or [NO_ACTOR])
-
-
-def _to_ms(values: pd.Series) -> np.ndarray:
+def _to_ms(values) -> np.ndarray:
     """Timestamps as epoch milliseconds: Plotly date axes accept them, and numbers
     travel as compact typed arrays instead of one string per point."""
-    return values.to_numpy(dtype="datetime64[ms]").astype("int64").astype("float64")
+    return pd.to_datetime(pd.Series(values)).to_numpy(dtype="datetime64[ms]").astype("int64").astype("float64")
 
 
 def _hover(rows: pd.DataFrame) -> list[str]:
     out = []
-    for date_text, value, gran, start, end, snippet, source, published in zip(
-        rows["date_text"], rows["value"], rows["granularity"], rows["date_start"],
-        rows["date_end"], rows["snippet"], rows["source"], rows["published"],
-    ):
+    for row in rows.itertuples(index=False):
+        start, end = row.date_start, row.date_end or row.date_start
         covers = start if start == end else f"{start} – {end}"
-        out.append(
-            f"<b>“{esc(date_text)}”</b> → {esc(value)} ({esc(gran)})<br>"
-            f"covers {esc(covers)}<br>{esc(snippet)}<br><i>{esc(source)}, {esc(published)}</i>"
-        )
+        text = (f"<b>“{esc(row.date_text)}”</b> → {esc(row.value)} ({esc(row.granularity)})<br>"
+                f"covers {esc(covers)}<br>{esc(first_words(row.sentence))}<br>")
+        if int(row.sources) > 1 or int(row.articles) > 1:
+            outlets = ", ".join(o or NO_OUTLET for o in row.outlets)
+            text += f"<b>{int(row.sources)} independent sources</b>: <i>{esc(outlets)}</i>"
+        else:
+            text += f"<i>{esc(row.source)}, {esc(row.published)}</i>"
+        if row.dates_disagree:
+            text += f"<br><b>sources disagree on the date</b>: {esc(' / '.join(row.dates))}"
+        out.append(text)
     return out
 
 
 def _lane_layout(counts: pd.Series, lanes: str) -> tuple[dict[str, float], str | None]:
-    """Lanes by event count; beyond MAX_LANES the rest share one 'other' lane."""
-    order = list(counts.index)
-    for empty in (NO_ACTOR, NO_TOPIC, NO_OUTLET):  # keep the catch-alls at the bottom
-        if empty in order:
-            order.remove(empty)
-            order.append(empty)
+    """Lanes by mark count; beyond MAX_LANES the rest share one 'other' lane."""
+    order = sorted(counts.index, key=lambda lane: (lane in (NO_ACTOR, NO_TOPIC, NO_OUTLET), -counts[lane], lane))
     other = None
     if len(order) > MAX_LANES:
         other = f"(other {lanes.lower()}s)"
@@ -97,54 +101,56 @@ def _lane_layout(counts: pd.Series, lanes: str) -> tuple[dict[str, float], str |
     return {lane: float(i) for i, lane in enumerate(order)}, other
 
 
-def build_timeline(
-    frame: pd.DataFrame,
-    lanes: str,
-    window: tuple[pd.Timestamp, pd.Timestamp] | None,
-    colours: dict[str, str],
-    *,
-    webgl_threshold: int = WEBGL_THRESHOLD,
-    aggregate_threshold: int = AGGREGATE_THRESHOLD,
-) -> Timeline:
-    """The figure for the filtered events inside the visible window."""
-    placed = frame[frame["placed"].to_numpy()]
-    if window is not None:
-        lo, hi = window
-        placed = placed[(placed["end"] >= lo).to_numpy() & (placed["start"] <= hi).to_numpy()]
-    placed = placed.reset_index(drop=True)
-    exploded = lane_values(placed, lanes).explode()
+def jitter(ids) -> np.ndarray:
+    """A stable vertical offset inside a lane, so facts on the same day don't hide each other."""
+    hashed = pd.util.hash_pandas_object(pd.Series(list(ids), dtype=object).astype(str), index=False).to_numpy()
+    return (hashed % 1000) / 1000 * 0.56 - 0.28
+
+
+def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_threshold: int = WEBGL_THRESHOLD) -> Timeline:
+    """The figure for the store's answer about one window: single facts, or counts."""
+    window = (pd.Timestamp(data.window[0]), pd.Timestamp(data.window[1])) if data.window else None
+    if data.mode == "aggregated":
+        lane_y = {lane: float(i) for i, lane in enumerate(data.lane_order)}
+        other = f"(other {data.lanes.lower()}s)"
+        traces = _aggregated_traces(data.bins, colours, data.period, lane_y)
+        figure = {"data": traces, "layout": _layout(lane_y, window, None)}
+        return Timeline(figure, "aggregated", data.drawn, lane_y, data.lanes,
+                        other if other in lane_y else None, data.period)
+    if data.mode != "events" or data.facts is None or data.facts.empty:
+        return Timeline(_empty_figure(window), "empty", 0, lanes=data.lanes)
+    facts = data.facts.reset_index(drop=True)
+    exploded = facts["lanes"].explode()
     marks = pd.DataFrame({"pos": exploded.index.to_numpy(), "lane": exploded.to_numpy()})
-    if marks.empty:
-        return Timeline(_empty_figure(window), "empty", 0, lanes=lanes)
-    lane_y, other = _lane_layout(marks["lane"].value_counts(), lanes)
+    lane_y, other = _lane_layout(marks["lane"].value_counts(), data.lanes)
     if other is not None:
         marks.loc[~marks["lane"].isin(lane_y), "lane"] = other
         marks = marks.drop_duplicates(["pos", "lane"])
-    marks["y"] = marks["lane"].map(lane_y) + placed["jitter"].to_numpy()[marks["pos"].to_numpy()]
-
-    if len(marks) > aggregate_threshold:
-        traces, period = _aggregated_traces(placed, marks, colours, window, lane_y)
-        mode = "aggregated"
-    else:
-        traces = _event_traces(placed, marks, colours, gl=len(marks) > webgl_threshold)
-        mode, period = "events", ""
-    figure = {"data": traces, "layout": _layout(lane_y, window, placed)}
-    return Timeline(figure, mode, len(placed), lane_y, lanes, other, period)
+    offsets = jitter(facts["fact_id"])
+    marks["y"] = marks["lane"].map(lane_y) + offsets[marks["pos"].to_numpy()]
+    traces = _fact_traces(facts, marks, colours, gl=len(marks) > webgl_threshold)
+    figure = {"data": traces, "layout": _layout(lane_y, window, facts)}
+    return Timeline(figure, "events", len(facts), lane_y, data.lanes, other)
 
 
-def _event_traces(placed: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, str], gl: bool) -> list[dict]:
+def _outline(rows: pd.DataFrame) -> dict:
+    disagree = rows["dates_disagree"].to_numpy(dtype=bool)
+    return {"width": np.where(disagree, 3.0, 1.0), "color": np.where(disagree, DISAGREE_COLOUR, MARKER_LINE).tolist()}
+
+
+def _fact_traces(facts: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, str], gl: bool) -> list[dict]:
     kind = "scattergl" if gl else "scatter"
     traces: list[dict] = []
-    rows = placed.iloc[marks["pos"].to_numpy()].reset_index(drop=True)
+    rows = facts.iloc[marks["pos"].to_numpy()].reset_index(drop=True)
     rows["y"] = marks["y"].to_numpy()
-    rows["is_point"] = (rows["granularity"] == "day") | (rows["start"] == rows["end"])
+    rows["is_point"] = (rows["granularity"] == "day") | (rows["d_start"] == rows["d_end"])
     for topic, group in rows.groupby("main_topic", sort=True):
         colour = colours.get(topic, NO_TOPIC_COLOUR)
         points = group[group["is_point"]]
         spans = group[~group["is_point"]]
         if not spans.empty:
-            start_ms = _to_ms(spans["start"])
-            end_ms = _to_ms(spans["end"]) + DAY_MS  # a period covers its whole last day
+            start_ms = _to_ms(spans["d_start"])
+            end_ms = _to_ms(spans["d_end"]) + DAY_MS  # a period covers its whole last day
             gap = np.full(len(spans), np.nan)
             traces.append({
                 "type": kind, "mode": "lines", "name": topic, "legendgroup": topic, "showlegend": False,
@@ -156,72 +162,54 @@ def _event_traces(placed: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, 
                 "type": kind, "mode": "markers", "name": topic, "legendgroup": topic,
                 "showlegend": points.empty,
                 "x": (start_ms + end_ms) / 2, "y": spans["y"].to_numpy(),
-                "marker": {"symbol": "diamond", "size": 8, "color": colour, "line": {"width": 1, "color": "#333"}},
-                "customdata": spans["event_id"].tolist(), "hovertext": _hover(spans), "hoverinfo": "text",
+                "marker": {"symbol": "diamond", "size": marker_size(spans["sources"], 8.0), "color": colour,
+                           "line": _outline(spans)},
+                "customdata": spans["fact_id"].tolist(), "hovertext": _hover(spans), "hoverinfo": "text",
             })
         if not points.empty:
             traces.append({
                 "type": kind, "mode": "markers", "name": topic, "legendgroup": topic, "showlegend": True,
-                "x": _to_ms(points["start"]), "y": points["y"].to_numpy(),
-                "marker": {"symbol": "circle", "size": 9, "color": colour, "line": {"width": 1, "color": "#333"}},
-                "customdata": points["event_id"].tolist(), "hovertext": _hover(points), "hoverinfo": "text",
+                "x": _to_ms(points["d_start"]), "y": points["y"].to_numpy(),
+                "marker": {"symbol": "circle", "size": marker_size(points["sources"]), "color": colour,
+                           "line": _outline(points)},
+                "customdata": points["fact_id"].tolist(), "hovertext": _hover(points), "hoverinfo": "text",
             })
     return traces
 
 
-def _period_for(span_days: float) -> tuple[str, str]:
-    """The counting period: about a hundred bins or fewer across the window."""
-    if span_days > 365 * 15:
-        return "Y", "year"
-    if span_days > 365 * 3:
-        return "Q", "quarter"
-    return "M", "month"
-
-
-def _aggregated_traces(placed, marks, colours, window, lane_y) -> tuple[list[dict], str]:
-    middle = placed["start"] + (placed["end"] + pd.Timedelta(days=1) - placed["start"]) / 2
-    lo = window[0] if window else placed["start"].min()
-    hi = window[1] if window else placed["end"].max()
-    alias, period = _period_for((hi - lo).days)
-    periods = middle.dt.to_period(alias)
-    pos = marks["pos"].to_numpy()
-    cells = pd.DataFrame({
-        "lane": marks["lane"].to_numpy(),
-        "bin": periods.dt.start_time.to_numpy()[pos],
-        "end": periods.dt.end_time.dt.normalize().to_numpy()[pos],
-        "topic": placed["main_topic"].to_numpy()[pos],
-    })
-    by_topic = cells.groupby(["lane", "bin", "end", "topic"]).size().rename("n").reset_index()
-    totals = by_topic.groupby(["lane", "bin"])["n"].transform("sum")
-    by_topic["total"] = totals
-    # One bubble per lane and period, coloured by its most frequent topic.
-    bubbles = by_topic.sort_values(["n", "topic"], ascending=[False, True]).drop_duplicates(["lane", "bin"])
+def _aggregated_traces(bins: pd.DataFrame, colours, period: str, lane_y) -> list[dict]:
+    """One bubble per lane and period, coloured by its most frequent topic, sized by its count."""
+    cells = bins.copy()
+    cells["total"] = cells.groupby(["lane", "bin"])["n"].transform("sum")
+    bubbles = cells.sort_values(["n", "topic"], ascending=[False, True]).drop_duplicates(["lane", "bin"])
     biggest = max(int(bubbles["total"].max()), 1)
     traces: list[dict] = []
     for topic, group in bubbles.groupby("topic", sort=True):
         hover = [
-            f"<b>{n} event{'s' if n != 1 else ''}</b> · {esc(lane)}<br>{period} from {b:%Y-%m-%d} to {e:%Y-%m-%d}<br>"
+            f"<b>{n:,} fact{'s' if n != 1 else ''}</b> · {esc(lane)}<br>{period} from {b:%Y-%m-%d} to {e:%Y-%m-%d}<br>"
             f"mostly {esc(topic)}<br><i>click to zoom to this {period}</i>"
             for n, lane, b, e in zip(group["total"], group["lane"], group["bin"], group["end"])
         ]
+        starts = pd.to_datetime(group["bin"])
+        ends = pd.to_datetime(group["end"]) + pd.Timedelta(days=1)
         traces.append({
             "type": "scattergl", "mode": "markers", "name": topic, "legendgroup": topic,
-            "x": _to_ms(group["bin"] + (group["end"] + pd.Timedelta(days=1) - group["bin"]) / 2),
+            "x": _to_ms(starts + (ends - starts) / 2),
             "y": group["lane"].map(lane_y).to_numpy(dtype=float),
             "marker": {
                 "size": (6 + 26 * np.sqrt(group["total"].to_numpy() / biggest)).round(1),
                 "color": colours.get(topic, NO_TOPIC_COLOUR), "opacity": 0.75,
-                "line": {"width": 1, "color": "#333"},
+                "line": {"width": 1, "color": MARKER_LINE},
             },
             "customdata": [f"{BIN_PREFIX}{b:%Y-%m-%d}..{e:%Y-%m-%d}" for b, e in zip(group["bin"], group["end"])],
             "hovertext": hover, "hoverinfo": "text",
         })
-    return traces, period
+    return traces
 
 
-def _layout(lane_y: dict[str, float], window, placed: pd.DataFrame) -> dict:
-    lo = window[0] if window else placed["start"].min()
-    hi = window[1] if window else placed["end"].max() + pd.Timedelta(days=1)
+def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None) -> dict:
+    lo = window[0] if window else pd.Timestamp(facts["d_start"].min())
+    hi = window[1] if window else pd.Timestamp(facts["d_end"].max()) + pd.Timedelta(days=1)
     pad = max((hi - lo) * 0.02, pd.Timedelta(days=3))
     n_lanes = len(lane_y)
     return {
@@ -276,23 +264,28 @@ def _empty_figure(window) -> dict:
 
 
 def highlight_trace(
-    rows: pd.DataFrame, timeline: Timeline, name: str, colour: str, symbol: str = "circle-open", size: int = 20
+    places: pd.DataFrame, timeline: Timeline, name: str, colour: str, symbol: str = "circle-open", size: int = 20
 ) -> dict | None:
-    """Rings around given events in every lane they occupy (the selection, new additions)."""
-    rows = rows[rows["placed"].to_numpy()]
-    if rows.empty or timeline.mode != "events":
+    """Rings around given facts in every lane they occupy (the selection, new additions).
+
+    ``places``: the store's ``fact_places`` answer (fact_id, d_start, d_end, granularity,
+    placed, lanes).
+    """
+    places = places[places["placed"].astype(bool).to_numpy()] if not places.empty else places
+    if places.empty or timeline.mode != "events":
         return None
-    lanes = lane_values(rows, timeline.lanes)
+    offsets = jitter(places["fact_id"])
     xs, ys, ids = [], [], []
-    for (_, row), row_lanes in zip(rows.iterrows(), lanes):
-        is_point = row["granularity"] == "day" or row["start"] == row["end"]
-        centre = row["start"] if is_point else row["start"] + (row["end"] + pd.Timedelta(days=1) - row["start"]) / 2
-        for lane in dict.fromkeys(lane if lane in timeline.lane_y else timeline.other_lane for lane in row_lanes):
+    for row, offset in zip(places.itertuples(index=False), offsets):
+        start, end = pd.Timestamp(row.d_start), pd.Timestamp(row.d_end)
+        is_point = row.granularity == "day" or start == end
+        centre = start if is_point else start + (end + pd.Timedelta(days=1) - start) / 2
+        for lane in dict.fromkeys(lane if lane in timeline.lane_y else timeline.other_lane for lane in row.lanes):
             if lane is None:
                 continue
-            xs.append(centre.value / 1e6)
-            ys.append(timeline.lane_y[lane] + row["jitter"])
-            ids.append(row["event_id"])
+            xs.append(centre.value / 1e6)  # Timestamp.value is in nanoseconds whatever the unit
+            ys.append(timeline.lane_y[lane] + offset)
+            ids.append(row.fact_id)
     if not xs:
         return None
     return {
@@ -302,8 +295,8 @@ def highlight_trace(
     }
 
 
-def figure_event_ids(spec: dict) -> set[str]:
-    """Event ids drawn in a figure spec (for tests and the benchmark)."""
+def figure_fact_ids(spec: dict) -> set[str]:
+    """Fact ids drawn in a figure spec (for tests and the benchmark)."""
     ids: set[str] = set()
     for trace in spec.get("data", []):
         if trace.get("hoverinfo") == "skip":
@@ -324,4 +317,3 @@ def bin_window(customdata: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
         return pd.Timestamp(lo), pd.Timestamp(hi)
     except ValueError:
         return None
-

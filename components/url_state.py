@@ -1,10 +1,14 @@
 """The view lives in the URL: reading a (possibly tampered) query string, writing it back.
 
 Simple widgets bind themselves to the URL (``bind="query-params"``): topic,
-outlet, search, precision toggles, tense, lanes and tab. The rest is kept
-here with ``st.query_params`` because it needs validation with a notice
-(actors, dates, the visible window, the selected event) or labels that must
-not leak into the URL (actor counts).
+outlet, search, precision toggles, tense, "confirmed by at least N sources"
+(``min_sources``), lanes and tab. The rest is kept here with ``st.query_params``
+because it needs validation with a notice (actors, dates, the visible window,
+the selected fact) or labels that must not leak into the URL (actor counts).
+
+The selected fact travels as ``fact=ID``: a merged fact's id, or for a fact of
+one event that event's id. Links from before facts existed say ``event=ID``;
+any event id still opens the fact that holds it.
 
 A link is read once, when a session starts. Anything that does not fit the
 data is dropped with a one-line notice; nothing in a query string can raise.
@@ -12,7 +16,7 @@ data is dropped with a one-line notice; nothing in a query string can raise.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
@@ -23,6 +27,7 @@ LANE_OPTIONS = ("Actor", "Topic", "Outlet")
 TAB_OPTIONS = ("Timeline", "Table", "Add articles")
 TENSE_OPTIONS = ("All", "Past", "Future", "Present")
 BOOL_VALUES = {"true": True, "false": False}
+MAX_SOURCES = 99  # the "confirmed by at least" input's upper bound
 WINDOW_SEPARATOR = ".."
 
 
@@ -33,7 +38,7 @@ class Known:
     actors: set[str]
     topics: set[str]
     outlets: set[str]
-    event_ids: set[str]
+    resolve: Callable[[str], str | None]  # a fact or event id -> the id of the fact shown for it
 
 
 @dataclass
@@ -44,7 +49,7 @@ class Seed:
     date_from: date | None = None
     date_to: date | None = None
     window: tuple[date, date] | None = None
-    event: str | None = None
+    fact: str | None = None
     notices: list[str] = field(default_factory=list)
 
 
@@ -96,12 +101,16 @@ def read_seed(params: Mapping[str, list[str]], known: Known) -> Seed:
         else:
             problems.append(f"bad time window {_quote(raw_window[-1])}")
 
-    raw_event = values("event")
-    if raw_event:
-        if raw_event[-1] in known.event_ids:
-            seed.event = raw_event[-1]
-        else:
-            problems.append(f"the linked event {_quote(raw_event[-1], 16)} is not in this table")
+    for key, what in (("fact", "fact"), ("event", "event")):  # "event": links from before facts
+        raw = values(key)
+        if raw and seed.fact is None:
+            seed.fact = known.resolve(raw[-1])
+            if seed.fact is None:
+                problems.append(f"the linked {what} {_quote(raw[-1], 16)} is not in this table")
+
+    raw_sources = values("min_sources")
+    if raw_sources and not (raw_sources[-1].isdigit() and 1 <= int(raw_sources[-1]) <= MAX_SOURCES):
+        problems.append(f"min_sources must be a whole number from 1 to {MAX_SOURCES}")
 
     for key, allowed in (("tense", TENSE_OPTIONS), ("lanes", LANE_OPTIONS), ("tab", TAB_OPTIONS)):
         raw = values(key)
@@ -125,14 +134,18 @@ def params_of(query_params) -> dict[str, list[str]]:
     return out
 
 
-def manual_params(flt: Filters, window: tuple[date, date] | None, event: str | None) -> dict[str, list[str]]:
-    """The URL parameters this module owns, for the current view (defaults omitted)."""
+def manual_params(flt: Filters, window: tuple[date, date] | None, fact: str | None) -> dict[str, list[str]]:
+    """The URL parameters this module owns, for the current view (defaults omitted).
+
+    ``event`` is always cleared: an old link's event is rewritten as its fact.
+    """
     return {
         "actor": list(flt.actors),
         "from": [flt.date_from.isoformat()] if flt.date_from else [],
         "to": [flt.date_to.isoformat()] if flt.date_to else [],
         "window": [f"{window[0].isoformat()}{WINDOW_SEPARATOR}{window[1].isoformat()}"] if window else [],
-        "event": [event] if event else [],
+        "fact": [fact] if fact else [],
+        "event": [],
     }
 
 
@@ -152,11 +165,11 @@ def view_pairs(
     flt: Filters,
     lanes: str,
     window: tuple[date, date] | None,
-    event: str | None,
+    fact: str | None,
     tab: str,
 ) -> list[tuple[str, str]]:
     """Every part of the view as ordered query pairs, defaults left out."""
-    manual = manual_params(flt, window, event)
+    manual = manual_params(flt, window, fact)
     pairs: list[tuple[str, str]] = []
     pairs += [("actor", a) for a in manual["actor"]]
     pairs += [("topic", t) for t in flt.topics]
@@ -170,14 +183,16 @@ def view_pairs(
         pairs.append(("hide_unresolved", "true"))
     if flt.tense != "all":
         pairs.append(("tense", flt.tense.capitalize()))
+    if flt.min_sources > 1:
+        pairs.append(("min_sources", str(flt.min_sources)))
     if lanes != LANE_OPTIONS[0]:
         pairs.append(("lanes", lanes))
     if manual["window"]:
         pairs.append(("window", manual["window"][0]))
     if tab != TAB_OPTIONS[0]:
         pairs.append(("tab", tab))
-    if event:
-        pairs.append(("event", event))
+    if fact:
+        pairs.append(("fact", fact))
     return pairs
 
 

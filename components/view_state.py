@@ -1,6 +1,7 @@
-"""Session state that is not a filter: the visible window and the selected event.
+"""Session state that is not a filter: the visible window and the selected fact.
 
-Selections arrive from three widgets (timeline, table, unresolved list). Each
+Selections arrive from three widgets (timeline, table, unresolved list), each
+giving a fact id (the timeline's markers and the tables' rows carry it). Each
 run compares a widget's selection with the one it last acted on, so a new
 click wins whatever widget it came from, and a chart redrawn after a filter
 change (which starts with an empty selection) does not clear the evidence.
@@ -10,8 +11,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import numpy as np
-import pandas as pd
 import streamlit as st
 
 from .timeline_figure import bin_window
@@ -36,12 +35,12 @@ def seed_from_link(known: Known, extent: tuple[date, date] | None) -> None:
             st.session_state["window_auto"] = False
         else:
             seed.notices.append("the time window lies outside the data")
-    st.session_state["event"] = seed.event
+    st.session_state["fact"] = seed.fact
     st.session_state["link_notices"] = seed.notices
 
 
-def selected_event() -> str | None:
-    return st.session_state.get("event")
+def selected_fact() -> str | None:
+    return st.session_state.get("fact")
 
 
 def _table_pick(state, ids: list[str]) -> list[str]:
@@ -57,7 +56,7 @@ def _chart_pick(state) -> list[str]:
 def take_selections(row_ids: dict[str, list[str]], extent: tuple[date, date] | None) -> None:
     """Apply a new click from any selection widget (run before widgets are drawn).
 
-    ``row_ids`` maps each table widget to the event ids of its rows in the
+    ``row_ids`` maps each table widget to the fact ids of its rows in the
     order they were shown on the previous run.
     """
     for widget in SELECTION_WIDGETS:
@@ -74,7 +73,7 @@ def take_selections(row_ids: dict[str, list[str]], extent: tuple[date, date] | N
         if period is not None and extent is not None:
             set_window((max(period[0].date(), extent[0]), min(period[1].date(), extent[1])))
         elif period is None:
-            st.session_state["event"] = picked[0]
+            st.session_state["fact"] = picked[0]
 
 
 def set_window(window: tuple[date, date] | None) -> None:
@@ -131,41 +130,10 @@ def visible_window(extent: tuple[date, date] | None, fitted: tuple[date, date] |
     return None if st.session_state["window_auto"] else target
 
 
-def window_timestamps(window: tuple[date, date] | None, fitted) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+def chosen_window(window: tuple[date, date] | None, fitted) -> tuple[date, date] | None:
+    """The window the timeline shows: the one chosen, else the fitted one."""
     chosen = window or fitted
-    if chosen is None:
-        return None
-    return pd.Timestamp(chosen[0]), pd.Timestamp(chosen[1])
-
-
-def filtered_extent(frame: pd.DataFrame) -> tuple[date, date] | None:
-    """First and last day any of these events covers."""
-    placed = frame[frame["placed"].to_numpy()]
-    if placed.empty:
-        return None
-    return placed["start"].min().date(), placed["end"].max().date()
-
-
-def fitted_window(frame: pd.DataFrame) -> tuple[date, date] | None:
-    """The default window: all events, except a few far older ones.
-
-    News about today cites 1798 laws; fitting those would squeeze everything
-    else into a sliver. Among the earliest 5% of events, everything before a
-    gap of more than ten years is left out; the caption says so and "All"
-    shows them.
-    """
-    placed = frame[frame["placed"].to_numpy()]
-    if placed.empty:
-        return None
-    starts = placed["start"].sort_values().to_numpy()
-    lo = starts[0]
-    head = starts[: int(len(starts) * 0.05) + 1]
-    if len(head) > 1:
-        gaps = head[1:] - head[:-1]
-        widest = int(gaps.argmax())
-        if gaps[widest] > np.timedelta64(3652, "D"):
-            lo = head[widest + 1]
-    return pd.Timestamp(lo).date(), placed["end"].max().date()
+    return None if chosen is None else (chosen[0], chosen[1])
 
 
 def describe_window(window: tuple[date, date] | None) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from newsline.merge import FACT_COLUMNS, write_facts
 from newsline.model import EVENT_COLUMNS
 from newsline.store import write_events
 
@@ -136,3 +137,86 @@ def events_file(tmp_path, monkeypatch) -> Path:
     write_events(pd.DataFrame(sample_rows(), columns=EVENT_COLUMNS), path)
     monkeypatch.setenv("NEWSLINE_EVENTS", str(path))
     return path
+
+
+# --- a store with facts: the same fact from several sources ----------------------------
+
+HEGSETH_CBS = ("On Tuesday, Defense Secretary Pete Hegseth said the strikes on boats near Venezuela would "
+               "continue.")
+HEGSETH_WIRE = ("On Tuesday, Defense Secretary Pete Hegseth said the strikes on boats near Venezuela would "
+                "continue, according to the wire.")
+ALIEN_AP = ("On Friday, March 14, President Donald Trump invoked the Alien Enemies Act, a 1798 law giving him "
+            "immense powers to deport noncitizens.")
+ALIEN_ELMUNDO = ("This Saturday, the US President, Donald Trump, invoked the Alien Enemies Act, a controversial "
+                 "provision from 1798, to expel alleged gang members.")
+
+
+def corroborating_rows() -> list[dict]:
+    """Events that restate facts of ``sample_rows`` or state one fact with two dates."""
+    return [
+        event_row("cbs-hegseth-boats", HEGSETH_CBS, "On Tuesday", "2025-09-02", "2025-09-02", "2025-09-02", "day",
+                  resolution="relative", actors=["Pete Hegseth", "United States"], topics=["military"],
+                  source="CBS News", published="2025-09-03", title="Hegseth: boat strikes will go on"),
+        event_row("wokv-hegseth-boats", HEGSETH_WIRE, "On Tuesday", "2025-09-02", "2025-09-02", "2025-09-02", "day",
+                  resolution="relative", actors=["Pete Hegseth", "United States"], topics=["military"],
+                  source="WOKV (CBS reprint)", published="2025-09-03", title="Hegseth: boat strikes will go on",
+                  url="javascript:alert('reprint')"),
+        event_row("ap-alien-enemies", ALIEN_AP, "On Friday, March 14", "2025-03-14", "2025-03-14", "2025-03-14",
+                  "day", resolution="year-inferred", actors=["Donald Trump"], topics=["migration-deportation"],
+                  source="Associated Press", published="2025-04-05", title="Takeaways on the Alien Enemies Act"),
+        event_row("elmundo-alien-enemies", ALIEN_ELMUNDO, "This Saturday", "2025-03-15", "2025-03-15", "2025-03-15",
+                  "day", resolution="relative", actors=["Donald Trump"], topics=["migration-deportation"],
+                  source="El Mundo América", published="2025-03-17", title="Trump invokes a 1798 law"),
+    ]
+
+
+def fact_row(members: list[dict], groups: list[str] | None = None, *, disagree: bool = False) -> dict:
+    """A row of the fact table as ``newsline merge`` writes it (the first member represents the fact)."""
+    groups = groups or [m["article_id"] for m in members]
+    rep = members[0]
+    ids = sorted(m["event_id"] for m in members)
+    ranked = lambda values: sorted(dict.fromkeys(values), key=lambda v: (-list(values).count(v), v))  # noqa: E731
+    return {
+        "fact_id": "f" + hashlib.sha1("\x1f".join(ids).encode()).hexdigest()[:15],
+        "value": rep["value"], "date_start": rep["date_start"], "date_end": rep["date_end"],
+        "granularity": rep["granularity"], "dates": sorted({m["value"] for m in members if m["value"]}),
+        "dates_disagree": disagree, "sentence": rep["sentence"], "date_text": rep["date_text"],
+        "actors": ranked([a for m in members for a in m["actors"]]),
+        "topics": ranked([t for m in members for t in m["topics"]]),
+        "sources": len(set(groups)), "articles": len({m["article_id"] for m in members}),
+        "member_event_ids": [m["event_id"] for m in members],
+        "merge_reason": "" if len(members) == 1 else "; ".join(
+            f"{a['event_id']}+{b['event_id']}: same day" for a, b in zip(members, members[1:])),
+        "evidence": [{"event_id": m["event_id"], "article_id": m["article_id"], "source": m["source"], "url": m["url"],
+                      "title": m["title"], "published": m["published"], "date_text": m["date_text"],
+                      "value": m["value"], "sentence": m["sentence"], "syndication_group": g}
+                     for m, g in zip(members, groups)],
+    }
+
+
+def facts_of(rows: list[dict]) -> tuple[dict, dict, pd.DataFrame]:
+    """The two merged facts of ``sample_rows() + corroborating_rows()`` and the whole fact table."""
+    by_id = {r["article_id"]: r for r in rows if r["article_id"] in (
+        "npr-hegseth", "cbs-hegseth-boats", "wokv-hegseth-boats", "ap-alien-enemies", "elmundo-alien-enemies")}
+    boats = fact_row([by_id["npr-hegseth"], by_id["cbs-hegseth-boats"], by_id["wokv-hegseth-boats"]],
+                     ["npr-hegseth", "cbs-hegseth-boats", "cbs-hegseth-boats"])
+    alien = fact_row([by_id["ap-alien-enemies"], by_id["elmundo-alien-enemies"]], disagree=True)
+    merged = set(boats["member_event_ids"]) | set(alien["member_event_ids"])
+    table = [boats, alien] + [fact_row([r]) for r in rows if r["event_id"] not in merged]
+    return boats, alien, pd.DataFrame(table, columns=FACT_COLUMNS)
+
+
+def store_rows() -> list[dict]:
+    return sample_rows() + corroborating_rows()
+
+
+@pytest.fixture
+def facts_store(tmp_path, monkeypatch) -> tuple[Path, dict, dict]:
+    """The sample events plus corroborating ones, and a fact table merging them; NEWSLINE_EVENTS set."""
+    rows = store_rows()
+    path = tmp_path / "events.parquet"
+    write_events(pd.DataFrame(rows, columns=EVENT_COLUMNS), path)
+    boats, alien, facts = facts_of(rows)
+    write_facts(facts, tmp_path / "facts.parquet")
+    monkeypatch.setenv("NEWSLINE_EVENTS", str(path))
+    return path, boats, alien

@@ -1,21 +1,26 @@
-"""The dashboard driven through Streamlit's AppTest: filters, selection, links, tampering.
+"""The dashboard driven through Streamlit's AppTest: filters, selection, links, tampering, facts.
 
-Every test runs the real app.py against a small event table written to a
-temporary folder (see conftest.py); nothing here reads the shipped data.
+Every test runs the real app.py against a small store written to a temporary folder
+(see conftest.py); nothing here reads the shipped data. Without a fact table every
+event is a fact of its own, named by its event id; ``facts_store`` adds a fact table
+with a fact confirmed by two sources (three articles, one a reprint) and a fact whose
+two sources disagree on the date.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 from datetime import date
 from urllib.parse import parse_qsl, urlsplit
 
+import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.timeline_figure import figure_event_ids
-from conftest import APP, XSS_SENTENCE, by_date_text, sample_rows
+from components.timeline_figure import DISAGREE_COLOUR, figure_fact_ids, marker_size
+from conftest import APP, XSS_SENTENCE, by_date_text, sample_rows, store_rows
 
 ALL_IDS = {row["event_id"] for row in sample_rows()}
 PLACED_IDS = {row["event_id"] for row in sample_rows() if row["granularity"] != "unresolved"}
@@ -38,14 +43,25 @@ def rerun(at: AppTest) -> AppTest:
     return at
 
 
+def decoded(value):
+    """A figure spec with Plotly's typed arrays ({"dtype", "bdata"}) turned back into lists."""
+    if isinstance(value, dict) and "bdata" in value and "dtype" in value:
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).tolist()
+    if isinstance(value, dict):
+        return {k: decoded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decoded(v) for v in value]
+    return value
+
+
 def chart_spec(at: AppTest) -> dict:
     charts = at.get("plotly_chart")
     assert len(charts) == 1
-    return json.loads(charts[0].proto.spec)
+    return decoded(json.loads(charts[0].proto.spec))
 
 
 def chart_ids(at: AppTest) -> set[str]:
-    return figure_event_ids(chart_spec(at))
+    return figure_fact_ids(chart_spec(at))
 
 
 def table_ids(at: AppTest) -> list[str]:
@@ -87,7 +103,7 @@ def test_opens_on_the_table_with_every_event(events_file):
     assert chart_ids(at) == PLACED_IDS  # the unresolved one is never drawn...
     unresolved = [d for d in at.dataframe if "date_text" in d.value.columns and "sentence" not in d.value.columns]
     assert list(unresolved[0].value["date_text"]) == ["that day"]  # ...but listed apart
-    assert "Select an event" in " ".join(c.value for c in at.caption)
+    assert "Select a fact on the timeline" in " ".join(c.value for c in at.caption)
 
 
 def test_missing_table_is_one_line_not_a_traceback(tmp_path, monkeypatch):
@@ -97,15 +113,22 @@ def test_missing_table_is_one_line_not_a_traceback(tmp_path, monkeypatch):
     assert match_count(at) == 0
 
 
-def test_filter_change_does_not_reread_the_table(events_file):
+def test_a_rebuilt_table_is_picked_up_and_a_broken_one_named_in_one_line(events_file):
+    from newsline.model import EVENT_COLUMNS
+    from newsline.store import write_events
+    import pandas as pd
+
     at = run_app()
-    stat = events_file.stat()
-    events_file.write_bytes(b"not parquet at all")  # a re-read would now fail loudly
-    os.utime(events_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    at.multiselect(key="topic").select("elections")
+    write_events(pd.DataFrame(sample_rows()[:5], columns=EVENT_COLUMNS), events_file)
     rerun(at)
-    assert match_count(at) == 2
-    assert not at.error
+    assert match_count(at) == 5
+    stat = events_file.stat()
+    events_file.write_bytes(b"not parquet at all")
+    os.utime(events_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    rerun(at)
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "not a readable Parquet event table" in errors[0] and "\n" not in errors[0]
+    assert match_count(at) == 0
 
 
 # --- every filter narrows the chart and the table ---------------------------------
@@ -192,7 +215,8 @@ def test_selecting_a_point_on_the_chart_shows_its_evidence(events_file):
     assert "<mark>last Sunday</mark>" in panel
     assert "“last Sunday” → 2024-12-01 (day), relative to publication 2024-12-03" in panel
     assert "Nicolás Maduro offers Trump his experience in security" in panel
-    assert "El País, published 2024-12-03" in panel
+    assert "<strong>El País</strong>, published 2024-12-03" in panel
+    assert "Reported by 1 source." in panel
     assert 'href="https://news.example.org/elpais-maduro-trump"' in panel
     names = [t.get("name") for t in chart_spec(at)["data"]]
     assert "Selected" in names  # the chosen event is ringed on the timeline
@@ -245,7 +269,7 @@ def test_share_link_round_trip_restores_view_and_selection(events_file):
     query: dict[str, list[str]] = {}
     for key, value in parse_qsl(urlsplit(link).query):
         query.setdefault(key, []).append(value)
-    assert query["actor"] == ["United States"] and query["event"] == [chosen]
+    assert query["actor"] == ["United States"] and query["fact"] == [chosen]
     assert query["window"] == ["2024-02-29..2025-02-28"]  # a year up to the last event shown
 
     fresh = run_app({k: v if len(v) > 1 else v[0] for k, v in query.items()})
@@ -273,7 +297,10 @@ TAMPERED = [
     ({"from": "2025-01-01", "to": "2020-01-01"}, "ends before it starts"),
     ({"window": "yesterday..today"}, "bad time window"),
     ({"window": "1700-01-01..1701-01-01"}, "outside the data"),
-    ({"event": "deadbeefdeadbeef"}, "is not in this table"),
+    ({"event": "deadbeefdeadbeef"}, "the linked event “deadbeefdeadbeef” is not in this table"),
+    ({"fact": "f0000000000000000"}, "the linked fact “f000000000000000…” is not in this table"),
+    ({"min_sources": "lots"}, "min\\_sources must be a whole number from 1 to 99"),
+    ({"min_sources": "0"}, "min\\_sources must be a whole number"),
     ({"topic": "aliens"}, "unknown topic “aliens”"),
     ({"outlet": "<script>alert(1)</script>"}, "unknown outlet"),
     ({"tense": "Someday"}, "unknown tense"),
@@ -324,8 +351,8 @@ def test_table_tab_has_configured_columns_and_downloads(events_file):
 
 def test_clicking_a_count_bubble_narrows_the_window(tmp_path, monkeypatch):
     """Past the aggregation threshold the chart counts events; a click on a count zooms to its period."""
-    from components.timeline_figure import AGGREGATE_THRESHOLD
     from conftest import event_row
+    from newsline.query import AGGREGATE_THRESHOLD
     from newsline.model import EVENT_COLUMNS
     from newsline.store import write_events
     import pandas as pd
@@ -350,3 +377,132 @@ def test_clicking_a_count_bubble_narrows_the_window(tmp_path, monkeypatch):
     assert at.slider(key="window").value == (date(2012, 1, 1), date(2012, 12, 31))
     drawn = chart_ids(at)
     assert drawn and all(row["date_start"].startswith("2012") for row in rows if row["event_id"] in drawn)
+
+
+# --- facts: one marker per fact, sized by its sources; every source in the evidence ----------
+
+
+def traces_with(spec: dict, fact_id: str) -> list[tuple[dict, int]]:
+    """(trace, index of the mark in it) for every drawn mark of a fact (one per lane it sits in)."""
+    return [(t, i) for t in spec["data"] if t.get("hoverinfo") != "skip"
+            for i, cid in enumerate(t.get("customdata") or []) if cid == fact_id]
+
+
+def marker_value(trace: dict, key: str, i: int):
+    value = trace["marker"][key]
+    return value[i] if isinstance(value, list) else value
+
+
+def test_one_marker_per_fact_sized_by_its_sources(facts_store):
+    _, boats, alien = facts_store
+    at = run_app()
+    rows = store_rows()
+    assert match_count(at) == len(rows)
+    header = next(m.value for m in at.markdown if "events match the filters" in m.value)
+    assert f"**{len(rows) - 3:,}** facts, 2 confirmed by two or more sources" in header
+    ids = chart_ids(at)
+    members = set(boats["member_event_ids"]) | set(alien["member_event_ids"])
+    assert {boats["fact_id"], alien["fact_id"]} <= ids and not ids & members  # merged events drawn once
+    spec = chart_spec(at)
+    for trace, i in traces_with(spec, boats["fact_id"]):
+        assert marker_value(trace, "size", i) == float(marker_size([2])[0]) > 9  # two independent sources
+    solo = by_date_text("last Sunday")["event_id"]
+    for trace, i in traces_with(spec, solo):
+        assert marker_value(trace, "size", i) == 9.0
+    hover = " ".join(t["hovertext"][i] for t, i in traces_with(spec, boats["fact_id"]))
+    assert "2 independent sources" in hover and "CBS News" in hover and "NPR" in hover
+
+
+def test_a_fact_whose_sources_disagree_on_the_date_is_outlined(facts_store):
+    _, boats, alien = facts_store
+    at = run_app()
+    spec = chart_spec(at)
+    for trace, i in traces_with(spec, alien["fact_id"]):
+        line = trace["marker"]["line"]
+        assert line["color"][i] == DISAGREE_COLOUR and line["width"][i] == 3
+    for trace, i in traces_with(spec, boats["fact_id"]):
+        assert trace["marker"]["line"]["color"][i] != DISAGREE_COLOUR
+    assert "2025-03-14 / 2025-03-15" in " ".join(t["hovertext"][i] for t, i in traces_with(spec, alien["fact_id"]))
+    select(at, alien["fact_id"])
+    panel = evidence(at)
+    assert "The sources disagree on the date" in panel and "(2025-03-14 / 2025-03-15)" in panel
+    assert "Associated Press: “On Friday, March 14” → 2025-03-14" in panel
+    assert "El Mundo América: “This Saturday” → 2025-03-15" in panel
+
+
+def select(at: AppTest, fact_id: str) -> AppTest:
+    at.session_state["timeline"] = {"selection": {"points": [{"customdata": fact_id}], "point_indices": [0],
+                                                   "box": [], "lasso": []}}
+    return rerun(at)
+
+
+def test_the_evidence_panel_lists_every_source(facts_store):
+    _, boats, _ = facts_store
+    at = select(run_app(), boats["fact_id"])
+    panel = evidence(at)
+    assert "Confirmed by 2 independent sources (3 articles; reprints of one story count once)." in panel
+    assert panel.count('<li class="nl-source">') == 3
+    for item in boats["evidence"]:
+        assert f"<strong>{item['source']}</strong>" in panel
+        assert f"<mark>{item['date_text']}</mark>" in panel
+    assert "“September 2, 2025” → 2025-09-02 (day), written in full in the text" in panel
+    assert "“On Tuesday” → 2025-09-02 (day), relative to publication 2025-09-03" in panel
+    assert "A reprint of the same story as CBS News" in panel
+    assert 'href="https://news.example.org/cbs-hegseth-boats"' in panel
+    assert "javascript:" not in panel  # the reprint's address is not a web address: no link
+    assert "Why these reports are one fact" in panel
+    spec = chart_spec(at)
+    ring = next(t for t in spec["data"] if t.get("name") == "Selected")
+    marks = {(t["x"][i], round(t["y"][i], 6)) for t, i in traces_with(spec, boats["fact_id"])}
+    assert {(x, round(y, 6)) for x, y in zip(ring["x"], ring["y"])} == marks  # the ring sits on the fact
+
+
+def test_confirmed_by_at_least_n_sources(facts_store):
+    _, boats, alien = facts_store
+    at = run_app()
+    at.number_input(key="min_sources").set_value(2)
+    rerun(at)
+    assert match_count(at) == 5  # the events of the two corroborated facts
+    assert chart_ids(at) == {boats["fact_id"], alien["fact_id"]}
+    members = set(boats["member_event_ids"]) | set(alien["member_event_ids"])
+    assert set(table_ids(at)) == members
+    assert ("min_sources", "2") in parse_qsl(urlsplit(share_link(at)).query)
+    at.number_input(key="min_sources").set_value(3)
+    rerun(at)
+    assert match_count(at) == 0
+    explanation = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "confirmed by at least 3 sources: 0 events on its own" in explanation
+
+
+def test_the_sources_filter_travels_in_the_share_link(facts_store):
+    _, boats, alien = facts_store
+    at = run_app()
+    at.number_input(key="min_sources").set_value(2)
+    at.multiselect(key="topic").select("military")
+    rerun(at)
+    select(at, boats["fact_id"])
+    link = share_link(at)
+    query = dict(parse_qsl(urlsplit(link).query))
+    assert query["min_sources"] == "2" and query["fact"] == boats["fact_id"] and "event" not in query
+    fresh = run_app(query)
+    assert fresh.number_input(key="min_sources").value == 2
+    assert match_count(fresh) == 3 and chart_ids(fresh) == {boats["fact_id"]}
+    assert evidence(fresh) == evidence(at)
+    assert not fresh.warning
+
+
+def test_an_old_event_link_opens_the_fact_that_holds_the_event(facts_store):
+    _, boats, _ = facts_store
+    cbs = next(e for e in boats["evidence"] if e["source"] == "CBS News")["event_id"]
+    at = run_app({"event": cbs})
+    assert not at.warning
+    panel = evidence(at)
+    assert panel.count('<li class="nl-source">') == 3
+    assert at.query_params["fact"] == boats["fact_id"] and "event" not in at.query_params
+
+
+def test_a_fact_hidden_by_the_filters_stays_readable_when_selected(facts_store):
+    _, boats, _ = facts_store
+    at = run_app({"fact": boats["fact_id"], "tense": "Future"})
+    assert "hidden by the current filters" in " ".join(c.value for c in at.caption)
+    assert evidence(at).count('<li class="nl-source">') == 3

@@ -6,6 +6,7 @@ import base64
 import csv
 import io
 import json
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -14,13 +15,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components.data import prepare
+from components.evidence import corroboration, evidence_html
 from components.exports import to_csv, to_json, to_timelinejs
-from components.filters import Filters, matching
 from components.safe_text import markdown_literal, safe_url
-from components.timeline_figure import BIN_PREFIX, build_timeline, figure_event_ids, topic_colours
+from components.timeline_figure import (
+    BIN_PREFIX, DISAGREE_COLOUR, build_timeline, figure_fact_ids, marker_size, topic_colours,
+)
 from components.url_state import Known, read_seed, share_link, view_pairs
-from conftest import XSS_SENTENCE, by_date_text, event_row, sample_rows
+from conftest import XSS_SENTENCE, by_date_text, event_row, facts_of, sample_rows, store_rows
+from newsline.merge import write_facts
 from newsline.model import EVENT_COLUMNS
+from newsline.query import EventStore, Filters
+from newsline.store import write_events
 
 
 def spec(timeline) -> dict:
@@ -40,11 +46,23 @@ def frame_of(rows) -> pd.DataFrame:
     return prepare(pd.DataFrame(rows, columns=EVENT_COLUMNS))
 
 
+def store_of(tmp_path, rows, facts: pd.DataFrame | None = None):
+    write_events(pd.DataFrame(rows, columns=EVENT_COLUMNS), tmp_path / "events.parquet")
+    if facts is not None:
+        write_facts(facts, tmp_path / "facts.parquet")
+    return EventStore.open(tmp_path / "events.parquet").query()
+
+
 COLOURS = topic_colours(["elections", "oil-sanctions", "justice-prisoners", "diplomacy-talks",
                          "migration-deportation", "security-crime", "military"])
+EVERYTHING = (date(1980, 1, 1), date(2030, 12, 31))
 
 
-def synthetic(n: int, seed: int = 1) -> pd.DataFrame:
+def figure(q, lanes="Actor", window=EVERYTHING, flt=Filters(), **kw):
+    return build_timeline(q.timeline(flt, window, lanes, **kw), COLOURS)
+
+
+def synthetic(n: int, seed: int = 1) -> list[dict]:
     rng = np.random.default_rng(seed)
     days = pd.Timestamp("2000-01-01") + pd.to_timedelta(rng.integers(0, 9000, n), unit="D")
     rows = []
@@ -57,17 +75,16 @@ def synthetic(n: int, seed: int = 1) -> pd.DataFrame:
                               end.strftime("%Y-%m-%d"), "month" if month else "day",
                               actors=[["Nicolás Maduro"], ["Donald Trump"], ["Venezuela", "United States"]][i % 3],
                               topics=[["elections"], ["oil-sanctions"], []][i % 3]))
-    return frame_of(rows)
+    return rows
 
 
 # --- the figure -------------------------------------------------------------------
 
 
-def test_precision_is_drawn_honestly():
-    frame = frame_of(sample_rows())
-    fig = spec(build_timeline(frame, "Actor", None, COLOURS))
+def test_precision_is_drawn_honestly(tmp_path):
+    fig = spec(figure(store_of(tmp_path, sample_rows())))
     unresolved = by_date_text("that day")["event_id"]
-    assert unresolved not in figure_event_ids(fig)
+    assert unresolved not in figure_fact_ids(fig)
     day = by_date_text("last Sunday")["event_id"]
     point = next(t for t in fig["data"] if t.get("customdata") is not None and day in list(t["customdata"]))
     assert point["marker"]["symbol"] == "circle"
@@ -81,9 +98,8 @@ def test_precision_is_drawn_honestly():
     assert (pd.Timestamp("1990-01-01"), pd.Timestamp("2000-01-01")) in spans  # the 1990s, whole
 
 
-def test_an_event_sits_in_every_actor_lane_it_names():
-    frame = frame_of(sample_rows())
-    timeline = build_timeline(frame, "Actor", None, COLOURS)
+def test_an_event_sits_in_every_actor_lane_it_names(tmp_path):
+    timeline = figure(store_of(tmp_path, sample_rows()))
     fig = spec(timeline)
     target = by_date_text("March 4, 2025")["event_id"]
     ys = [y for t in fig["data"] if t.get("customdata") is not None
@@ -92,42 +108,79 @@ def test_an_event_sits_in_every_actor_lane_it_names():
     assert lanes == {round(timeline.lane_y["Chevron"]), round(timeline.lane_y["United States"])}
 
 
-def test_hover_text_is_escaped():
-    frame = frame_of(sample_rows())
-    fig = json.dumps(spec(build_timeline(frame, "Outlet", None, COLOURS)))
+def test_hover_text_is_escaped(tmp_path):
+    fig = json.dumps(spec(figure(store_of(tmp_path, sample_rows()), "Outlet")))
     assert "<script>" not in fig and "<img" not in fig and "Unknown <b>Blog</b>" not in fig
     assert "&lt;img src=x onerror=alert(1)&gt;" in fig and "Unknown &lt;b&gt;Blog&lt;/b&gt;" in fig
 
 
-def test_many_events_switch_to_webgl_then_to_counts():
-    frame = synthetic(2_400)
-    events = spec(build_timeline(frame, "Actor", None, COLOURS))
-    assert {t["type"] for t in events["data"]} == {"scattergl"}
-    assert len(figure_event_ids(events)) == 2_400
+def test_a_fact_sits_in_the_lane_of_every_outlet_that_reported_it(tmp_path):
+    rows = store_rows()
+    boats, alien, facts = facts_of(rows)
+    timeline = figure(store_of(tmp_path, rows, facts), "Outlet")
+    fig = spec(timeline)
+    ys = {round(y) for t in fig["data"] if t.get("customdata") is not None
+          for cid, y in zip(t["customdata"], t["y"]) if cid == boats["fact_id"]}
+    assert ys == {round(timeline.lane_y[o]) for o in ("NPR", "CBS News", "WOKV (CBS reprint)")}
 
-    counted = build_timeline(frame, "Actor", None, COLOURS, aggregate_threshold=1_000)
+
+def test_marker_size_grows_with_independent_sources_and_disagreement_is_ringed(tmp_path):
+    rows = store_rows()
+    boats, alien, facts = facts_of(rows)
+    fig = spec(figure(store_of(tmp_path, rows, facts)))
+    sizes, rings = {}, {}
+    for trace in fig["data"]:
+        if trace.get("hoverinfo") == "skip":
+            continue
+        for i, cid in enumerate(trace.get("customdata") or []):
+            sizes[cid] = trace["marker"]["size"][i]
+            rings[cid] = trace["marker"]["line"]["color"][i]
+    assert sizes[boats["fact_id"]] == sizes[alien["fact_id"]] == float(marker_size([2])[0])
+    assert sizes[by_date_text("last Sunday")["event_id"]] == 9.0
+    assert rings[alien["fact_id"]] == DISAGREE_COLOUR
+    assert sum(colour == DISAGREE_COLOUR for colour in rings.values()) == 1
+    assert list(marker_size([1, 2, 4, 9, 100])) == [9.0, 12.7, 18.0, 27.0, 32.4]  # area by count, capped
+
+
+def test_many_facts_switch_to_webgl_then_to_counts(tmp_path):
+    rows = synthetic(2_400)
+    q = store_of(tmp_path, rows)
+    events = spec(figure(q))
+    assert {t["type"] for t in events["data"]} == {"scattergl"}
+    assert len(figure_fact_ids(events)) == 2_400
+
+    counted = figure(q, threshold=1_000)
     assert counted.mode == "aggregated" and counted.period == "year"
     data = spec(counted)["data"]
     hovers = [h for t in data for h in t["hovertext"]]
-    total = sum(int(h.split("<b>")[1].split(" ")[0]) for h in hovers)
-    marks = sum(len(lanes) for lanes in frame["actors"])
-    assert total == marks  # every event counted once per lane it sits in
+    total = sum(int(h.split("<b>")[1].split(" ")[0].replace(",", "")) for h in hovers)
+    assert total == sum(len(r["actors"]) for r in rows)  # every fact counted once per lane it sits in
     assert all(str(c).startswith(BIN_PREFIX) for t in data for c in t["customdata"])
 
 
-def test_window_limits_what_is_drawn():
-    frame = frame_of(sample_rows())
-    window = (pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31"))
-    ids = figure_event_ids(spec(build_timeline(frame, "Actor", window, COLOURS)))
+def test_window_limits_what_is_drawn(tmp_path):
+    window = (date(2025, 1, 1), date(2025, 12, 31))
+    ids = figure_fact_ids(spec(figure(store_of(tmp_path, sample_rows()), window=window)))
     expected = {r["event_id"] for r in sample_rows()
                 if r["date_start"] and r["date_end"] >= "2025-01-01" and r["date_start"] <= "2025-12-31"}
     assert ids == expected
 
 
-def test_search_needs_every_word():
-    frame = frame_of(sample_rows())
-    hits = frame.iloc[matching(frame, Filters(search="caracas  FLIGHTS"))]
+def test_search_needs_every_word(tmp_path):
+    hits = store_of(tmp_path, sample_rows()).events(Filters(search="caracas  FLIGHTS"))
     assert list(hits["date_text"]) == ["next month"]
+
+
+def test_evidence_of_a_fact_escapes_every_source(tmp_path):
+    rows = store_rows()
+    boats, _, facts = facts_of(rows)
+    q = store_of(tmp_path, rows, facts)
+    html = evidence_html(q.fact(boats["fact_id"]))
+    assert html.count('<li class="nl-source">') == 3 and "javascript:" not in html
+    xss = evidence_html(q.fact(by_date_text("March 3, 2025")["event_id"]))
+    assert "<script>" not in xss and "<img" not in xss and "&lt;img src=x onerror=alert(1)&gt;" in xss
+    assert corroboration({"sources": 3, "articles": 3}) == "Confirmed by 3 independent sources."
+    assert corroboration({"sources": 1, "articles": 1}) == "Reported by 1 source."
 
 
 # --- exports ----------------------------------------------------------------------
@@ -165,27 +218,40 @@ def test_timelinejs_document_is_valid_and_escaped():
 
 # --- links ------------------------------------------------------------------------
 
-KNOWN = Known(actors={"Nicolás Maduro"}, topics={"elections"}, outlets={"Reuters"}, event_ids={"abc"})
+KNOWN = Known(actors={"Nicolás Maduro"}, topics={"elections"}, outlets={"Reuters"},
+              resolve=lambda ident: {"abc": "abc", "e-in-f": "f1", "f1": "f1"}.get(ident))
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.sampled_from(["actor", "topic", "outlet", "from", "to", "window", "event", "tense",
-                                        "lanes", "tab", "hide_year", "q", "zzz"]),
+@given(st.dictionaries(st.sampled_from(["actor", "topic", "outlet", "from", "to", "window", "event", "fact", "tense",
+                                        "lanes", "tab", "hide_year", "q", "min_sources", "zzz"]),
                        st.lists(st.text(max_size=30), max_size=3), max_size=8))
 def test_any_query_string_parses_without_raising(params):
     seed = read_seed(params, KNOWN)
     assert set(seed.actors) <= KNOWN.actors
-    assert seed.event in (None, "abc")
+    assert seed.fact in (None, "abc", "f1")
     if seed.window:
         assert seed.window[0] <= seed.window[1]
 
 
 def test_view_pairs_leave_defaults_out_and_link_is_absolute_when_possible():
     assert view_pairs(Filters(), "Actor", None, None, "Timeline") == []
-    pairs = view_pairs(Filters(actors=("Nicolás Maduro",), tense="future"), "Topic", None, "abc", "Table")
+    pairs = view_pairs(Filters(actors=("Nicolás Maduro",), tense="future", min_sources=2), "Topic", None, "f1",
+                       "Table")
     link = share_link("http://host:8501/", pairs)
-    assert link == "http://host:8501/?actor=Nicol%C3%A1s+Maduro&tense=Future&lanes=Topic&tab=Table&event=abc"
+    assert link == ("http://host:8501/?actor=Nicol%C3%A1s+Maduro&tense=Future&min_sources=2&lanes=Topic&tab=Table"
+                    "&fact=f1")
     assert share_link(None, []) == "./"
+
+
+def test_a_link_names_its_fact_by_any_of_its_ids():
+    assert read_seed({"event": ["e-in-f"]}, KNOWN).fact == "f1"  # a link from before facts existed
+    assert read_seed({"fact": ["f1"], "event": ["abc"]}, KNOWN).fact == "f1"  # the fact wins
+    seed = read_seed({"fact": ["gone"]}, KNOWN)
+    assert seed.fact is None and seed.notices == ["the linked fact “gone” is not in this table"]
+    for bad in ("0", "100", "2.5", "two", "-1"):
+        assert read_seed({"min_sources": [bad]}, KNOWN).notices
+    assert not read_seed({"min_sources": ["3"]}, KNOWN).notices
 
 
 def test_only_http_links_and_literal_markdown():

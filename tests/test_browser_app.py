@@ -1,8 +1,8 @@
 """End to end in a real Chromium: filter, select, read the evidence, share, reopen; and no HTML injection.
 
-The test starts its own Streamlit server on a free loopback port, on a small
-event table written to a temporary folder, and drives Debian's chromium
-through Playwright (no browser download).
+The tests start their own Streamlit servers on free loopback ports, on small stores
+written to a temporary folder (one without a fact table, one with facts confirmed by
+several sources), and drive Debian's chromium through Playwright (no browser download).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import sys
 import pandas as pd
 import pytest
 
-from conftest import ROOT, XSS_SENTENCE, XSS_TITLE, by_date_text, sample_rows
+from conftest import ROOT, XSS_SENTENCE, XSS_TITLE, by_date_text, facts_of, sample_rows, store_rows
+from newsline.merge import write_facts
 from newsline.model import EVENT_COLUMNS
 from newsline.store import write_events
 
@@ -29,6 +30,17 @@ def server(tmp_path_factory):
     write_events(pd.DataFrame(sample_rows(), columns=EVENT_COLUMNS), path)
     with streamlit_server(path) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def facts_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("facts")
+    rows = store_rows()
+    write_events(pd.DataFrame(rows, columns=EVENT_COLUMNS), folder / "events.parquet")
+    boats, alien, facts = facts_of(rows)
+    write_facts(facts, folder / "facts.parquet")
+    with streamlit_server(folder / "events.parquet") as url:
+        yield url, boats, alien
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +97,7 @@ def test_filter_select_share_and_reopen(server, browser):
 
     page.get_by_role("button", name="Share this view").click()
     link = page.locator('[data-testid="stPopoverBody"] code, [data-testid="stCode"] code').last.inner_text().strip()
-    assert link.startswith(server) and f"event={chosen['event_id']}" in link
+    assert link.startswith(server) and f"fact={chosen['event_id']}" in link  # a fact of one event: its id
     context.close()
 
     fresh = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -134,4 +146,49 @@ def test_timelinejs_download_holds_the_filtered_events(server, browser):
     document = json.loads(open(download_info.value.path(), encoding="utf-8").read())
     ids = {e["unique_id"] for e in document["events"]}
     assert ids == {r["event_id"] for r in sample_rows() if "oil-sanctions" in r["topics"]}
+    context.close()
+
+
+def test_corroborated_facts_filter_and_evidence(facts_server, browser):
+    url, boats, alien = facts_server
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(url)
+    wait_until_idle(page, chart=True)
+    assert count_line(page).startswith(f"{len(store_rows())} of {len(store_rows())}")
+
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stNumberInput"] input').first
+    box.fill("2")
+    box.press("Enter")
+    page.get_by_text("5 of 16 events match").wait_for()
+    wait_until_idle(page, chart=True)
+    assert "min_sources=2" in page.url  # the filter is in the address bar
+    assert "2 facts, 2 confirmed by two or more sources" in count_line(page)
+
+    # Two facts drawn: both in one lane of their actors; click each marker until the disagreeing one opens.
+    points = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .points path')
+    assert points.count() >= 2
+    for i in range(points.count()):
+        box = points.nth(i).bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_selector(".nl-evidence", timeout=20_000)
+        wait_until_idle(page)
+        if "disagree" in evidence_text(page):
+            break
+    panel = evidence_text(page)
+    assert "The sources disagree on the date (2025-03-14 / 2025-03-15)" in panel
+    assert page.locator(".nl-evidence .nl-source").count() == 2
+    assert [m.inner_text() for m in page.locator(".nl-evidence .nl-source mark").all()] == [
+        "On Friday, March 14", "This Saturday"]
+    assert f"fact={alien['fact_id']}" in page.url
+
+    # An old link naming one member event opens the whole fact.
+    cbs = next(e for e in boats["evidence"] if e["source"] == "CBS News")["event_id"]
+    page.goto(f"{url}/?event={cbs}")
+    wait_until_idle(page)
+    page.wait_for_selector(".nl-evidence")
+    assert page.locator(".nl-evidence .nl-source").count() == 3
+    assert "Confirmed by 2 independent sources (3 articles" in evidence_text(page)
+    assert page.locator('.nl-evidence a[href^="javascript"]').count() == 0
+    assert f"fact={boats['fact_id']}" in page.url and "event=" not in page.url
     context.close()
