@@ -17,6 +17,7 @@ _ABBREVIATIONS = frozenset(
 )
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _BREAK = re.compile(r"\n\s*\n|\n")
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -37,10 +38,19 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     para_start = start
-    for para_end in [m.start() for m in _BREAK.finditer(text, start, end)] + [end]:
+    breaks = _BLANK_LINE if _hard_wrapped(text[start:end]) else _BREAK
+    for para_end in [m.start() for m in breaks.finditer(text, start, end)] + [end]:
         spans.extend(_split_paragraph(text, para_start, para_end))
         para_start = para_end
     return spans
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Plain text wrapped at a fixed width: a line break inside a paragraph is a space."""
+    lines = [len(line) for line in text.split("\n") if line.strip()]
+    if len(lines) < 5 or max(lines) > 110:
+        return False
+    return sum(30 <= n <= 100 for n in lines) >= 0.7 * len(lines)
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -49,7 +59,7 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _END.finditer(text, start, end):
         stop = match.end()
         nxt = stop
-        while nxt < end and text[nxt] in " \t":
+        while nxt < end and text[nxt] in " \t\r\n":
             nxt += 1
         if nxt >= end:
             break

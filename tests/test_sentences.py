@@ -28,3 +28,20 @@ def test_offsets_are_exact_and_ordered():
     spans = split(text)
     assert [text[s:e] for s, e in spans] == ["One.", "Two!", "Three?", "Four."]
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_hard_wrapped_text_keeps_sentences_whole():
+    text = ("Officials said the talks would resume in the capital after a pause of\n"
+            "several weeks, according to people familiar with the plans. It happened in early\n"
+            "January 2024 that the two delegations met again in Barbados to discuss the\n"
+            "electoral roadmap and the release of prisoners held since the protests.\n"
+            "The meeting lasted three hours and ended without a joint statement from\n"
+            "either side.")
+    got = sentences(text)
+    assert len(got) == 3
+    assert got[1].startswith("It happened in early\nJanuary 2024")
+
+
+def test_a_line_break_still_ends_a_headline():
+    text = "Maduro offers Trump his experience\nThe message comes at a time of uncertainty. It ends."
+    assert sentences(text)[0] == "Maduro offers Trump his experience"

@@ -60,8 +60,19 @@ class Context:
         self.history: list[Timex] = []
         self.grammar = None
         self.candidates: list[Candidate] = []
+        self._candidate_starts: list[int] = []
         self.actors = actors
         self._actor_cache = actor_cache if actor_cache is not None else {}
+
+    def candidates_between(self, start: int, end: int) -> list[Candidate]:
+        if len(self._candidate_starts) != len(self.candidates):
+            self._candidate_starts = [c.start for c in self.candidates]
+        i = bisect.bisect_left(self._candidate_starts, start)
+        out = []
+        while i < len(self.candidates) and self.candidates[i].start < end:
+            out.append(self.candidates[i])
+            i += 1
+        return out
 
     def has_anchor(self, precision: str) -> bool:
         if self.anchor is None:
@@ -138,11 +149,15 @@ class Tagger:
         self.rules = load(language)
         self.actors = actors
 
-    def candidates(self, text: str, start: int = 0, end: int | None = None) -> list[Candidate]:
+    def candidates(self, text: str, start: int = 0, end: int | None = None,
+                   sentence_spans=None) -> list[Candidate]:
+        """Best non-overlapping rule matches; none crosses a sentence boundary."""
         end = len(text) if end is None else end
+        spans = sentence_spans if sentence_spans is not None else sentence_splitter.split(text, start, end)
         blocked = [(m.start(), m.end()) for rx in self.rules.excludes for m in rx.finditer(text, start, end)]
         found = []
-        segments = {kind: self._segments(rx, text, start, end) for kind, rx in self.rules.triggers.items()}
+        segments = {kind: _within_sentences(self._segments(rx, text, start, end), spans)
+                    for kind, rx in self.rules.triggers.items()}
         for rule in self.rules.rules:
             for m in (m for seg in segments[rule.trigger] for m in rule.regex.finditer(text, *seg)):
                 s, e = m.span()
@@ -176,9 +191,12 @@ class Tagger:
         spans = sentence_spans if sentence_spans is not None else sentence_splitter.split(text, 0, end)
         ctx = Context(text, published, spans, self.actors)
         ctx.grammar = self.rules.grammar
-        ctx.candidates = self.candidates(text, 0, end)
+        ctx.candidates = self.candidates(text, 0, end, spans)
         for cand in ctx.candidates:
-            result = NORMALISERS[cand.rule.normaliser](cand.groups, cand, ctx)
+            try:
+                result = NORMALISERS[cand.rule.normaliser](cand.groups, cand, ctx)
+            except (ValueError, OverflowError):
+                result = UNRESOLVED  # a step past year 1 or 9999: real words, no calendar day
             if result is None:
                 continue
             sent = ctx.sentence_span(cand.start)
@@ -202,14 +220,33 @@ def _at_space(text: str, pos: int, step: int, limit: int) -> int:
     return pos
 
 
+def _within_sentences(segments: list[tuple[int, int]], spans) -> list[tuple[int, int]]:
+    """Cut segments at sentence edges, so that no match runs from one sentence into the next."""
+    out = []
+    starts = [s for s, _ in spans]
+    for lo, hi in segments:
+        i = max(bisect.bisect_right(starts, lo) - 1, 0)
+        while i < len(spans) and spans[i][0] < hi:
+            s, e = spans[i]
+            if max(lo, s) < min(hi, e):
+                out.append((max(lo, s), min(hi, e)))
+            i += 1
+    return out
+
+
 def _best_non_overlapping(found: list[Candidate]) -> list[Candidate]:
     """Longest match wins; on a tie, the rule listed first."""
     found.sort(key=lambda c: (-(c.end - c.start), c.rule.order, c.start))
+    starts: list[int] = []  # taken spans, kept sorted by start; they never overlap
     taken: list[Candidate] = []
     for cand in found:
-        if all(cand.end <= t.start or t.end <= cand.start for t in taken):
-            taken.append(cand)
-    taken.sort(key=lambda c: c.start)
+        i = bisect.bisect_left(starts, cand.start)
+        if i > 0 and taken[i - 1].end > cand.start:
+            continue
+        if i < len(taken) and taken[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        taken.insert(i, cand)
     return taken
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex as re
 
 _PUNCTUATION_BREAK = r"[;:—–]|\s-\s"
+_REACH = 160  # characters either side of an expression that can hold its verb
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ def _clause(g: Grammar, text: str, start: int, end: int, sent_start: int, sent_e
 
 def tense(g: Grammar, text: str, start: int, end: int, sent_start: int, sent_end: int) -> str | None:
     """'past', 'future' or None: the tense marker nearest the expression in its clause."""
+    # A window, not the whole sentence: a run-on "sentence" of a thousand dates stays linear.
+    sent_start, sent_end = max(sent_start, start - _REACH), min(sent_end, end + _REACH)
     left, right = _clause(g, text, start, end, sent_start, sent_end)
     best: tuple[int, str] | None = None
     for regex, label in ((g.future, "future"), (g.past, "past")):

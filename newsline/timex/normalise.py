@@ -164,8 +164,8 @@ def _attribution_day(cand, ctx) -> date | None:
     end of that sentence, which may be a later one ("'...' Mr. X said on Sunday.")."""
     close = _quote_close(ctx.text, cand.end)
     _, sent_end = ctx.sentence_span(close)
-    for other in ctx.candidates:
-        if not (close <= other.start < sent_end) or grammar.in_quotation(ctx.text, other.start):
+    for other in ctx.candidates_between(close, sent_end):
+        if grammar.in_quotation(ctx.text, other.start):
             continue
         if other.rule.normaliser in ("weekday", "calendar_date"):
             found = NORMALISERS[other.rule.normaliser](other.groups, other, ctx)
