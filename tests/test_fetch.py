@@ -126,9 +126,12 @@ class Server:
                     self.send_response(200)
                     self.send_header("Content-Type", "text/html")
                     self.end_headers()
-                    while not outer.release.wait(0.05):
-                        self.wfile.write(b"<")
-                        self.wfile.flush()
+                    try:
+                        while not outer.release.wait(0.05):
+                            self.wfile.write(b"<")
+                            self.wfile.flush()
+                    except OSError:  # the client gave up, as it should
+                        pass
                 elif path == "/to-metadata":
                     self.redirect("http://169.254.169.254/latest/meta-data/iam/security-credentials/")
                 elif path == "/to-private":

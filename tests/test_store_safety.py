@@ -49,6 +49,17 @@ def temporaries(path: Path) -> list[Path]:
     return [p for p in path.parent.iterdir() if pattern.fullmatch(p.name)]
 
 
+def partly_written(path: Path) -> bool:
+    """Is a temporary file of ``path`` on disk with some of a table in it?"""
+    for tmp in temporaries(path):
+        try:
+            if tmp.stat().st_size > 0:
+                return True
+        except FileNotFoundError:  # renamed into place meanwhile
+            pass
+    return False
+
+
 def wait_for(condition, what: str, limit: float = 120.0) -> None:
     """Poll until ``condition()``; the limit only stops a broken build from hanging."""
     deadline = time.monotonic() + limit
@@ -95,8 +106,7 @@ def test_a_writer_killed_mid_write_leaves_a_whole_table(tmp_path):
         env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         # Kill while a temporary file with part of a table in it is on disk: mid-write.
-        wait_for(lambda: any(p.stat().st_size > 0 for p in temporaries(path) if p.exists())
-                 or writer.poll() is not None, "the writer to start writing")
+        wait_for(lambda: partly_written(path) or writer.poll() is not None, "the writer to start writing")
         assert writer.poll() is None, writer.stderr.read().decode()
         writer.send_signal(signal.SIGKILL)
     finally:
