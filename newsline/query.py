@@ -387,17 +387,21 @@ class EventStore:
 
         facts_path = Path(facts) if facts is not None else (facts_path_for(events_path) if events_path else None)
         if facts_path is not None and facts_path.exists():
-            _check_version(facts_path, _FACTS_META, _FACTS_VERSION, "fact table")
-            con.read_parquet(str(facts_path)).create_view("facts_raw")
-            con.execute(_CANDIDATES)
-            con.execute(_MERGED, {"no_topic": NO_TOPIC})
-            con.execute(_MEMBERS)
-            stale = con.execute("SELECT count(DISTINCT fact_id) FROM candidates WHERE rid IS NULL").fetchone()[0]
-            con.execute("DROP TABLE candidates")
-            if stale:
-                notes.append(f"{facts_path.name}: {stale:,} merged fact{'s' if stale != 1 else ''} name events that "
-                             "are not in the event table, so their events are shown one by one "
-                             "(`newsline merge` brings the facts up to date)")
+            try:
+                stale = _index_facts(con, facts_path)
+            except (NewslineError, duckdb.Error) as exc:  # the events still make a timeline
+                problem = exc.problem if isinstance(exc, NewslineError) else f"unreadable ({exc.__class__.__name__})"
+                notes.append(f"{facts_path.name}: {problem}; every event is shown as a fact of its own")
+                facts_path = None
+                for name in ("members", "merged", "candidates"):
+                    con.execute(f"DROP TABLE IF EXISTS {name}")
+                con.execute("DROP VIEW IF EXISTS facts_raw")
+                con.execute(_MERGED_EMPTY)
+            else:
+                if stale:
+                    notes.append(f"{facts_path.name}: {stale:,} merged fact{'s' if stale != 1 else ''} name events "
+                                 "that are not in the event table, so their events are shown one by one "
+                                 "(`newsline merge` brings the facts up to date)")
         else:
             facts_path = None
             con.execute(_MERGED_EMPTY)
@@ -412,6 +416,18 @@ class EventStore:
 
     def close(self) -> None:
         self._con.close()
+
+
+def _index_facts(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """Index the merged facts of the fact table at ``path``; returns how many were stale."""
+    _check_version(path, _FACTS_META, _FACTS_VERSION, "fact table")
+    con.read_parquet(str(path)).create_view("facts_raw")
+    con.execute(_CANDIDATES)
+    con.execute(_MERGED, {"no_topic": NO_TOPIC})
+    con.execute(_MEMBERS)
+    stale = con.execute("SELECT count(DISTINCT fact_id) FROM candidates WHERE rid IS NULL").fetchone()[0]
+    con.execute("DROP TABLE candidates")
+    return int(stale)
 
 
 def _empty_events() -> pa.Table:

@@ -504,3 +504,13 @@ def test_an_empty_store_answers_with_nothing():
     assert q.timeline(Filters(), None, "Actor").mode == "empty"
     facets = q.facets()
     assert facets.events == 0 and facets.actors == {}
+
+
+def test_a_broken_fact_table_leaves_every_event_a_fact_of_its_own(tmp_path):
+    rows = [_event(f"b{i}", f"2022-01-0{1 + i}") for i in range(3)]
+    write_events(pd.DataFrame(rows, columns=EVENT_COLUMNS), tmp_path / "events.parquet")
+    (tmp_path / "facts.parquet").write_bytes(b"garbage")
+    store = EventStore.open(tmp_path / "events.parquet")
+    assert store.notes and "facts.parquet: not a readable Parquet fact table" in store.notes[0]
+    summary = store.query().summary(Filters())
+    assert (summary.events, summary.facts) == (3, 3)
