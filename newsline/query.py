@@ -322,7 +322,9 @@ SELECT -row_number() OVER (ORDER BY fact_id) AS fkey, fact_id, value, date_start
        list_sort(list_distinct(list_transform(evidence, lambda x: coalesce(x.source, '')))) AS outlets,
        coalesce(sources, 1) AS sources, coalesce(articles, 1) AS articles,
        coalesce(topics[1], $no_topic) AS main_topic,
-       list_filter(evidence, lambda x: x.sentence = sentence AND x.date_text = date_text)[1].published AS published
+       list_filter(evidence, lambda x: x.sentence = sentence AND x.date_text = date_text)[1].published AS published,
+       member_event_ids, list_transform(evidence, lambda x: x.syndication_group) AS groups,
+       coalesce(merge_reason, '') AS merge_reason
 FROM facts_raw
 WHERE len(member_event_ids) >= 2
   AND fact_id NOT IN (SELECT fact_id FROM candidates WHERE rid IS NULL)
@@ -339,7 +341,7 @@ CREATE TABLE merged (
     fkey BIGINT, fact_id VARCHAR, value VARCHAR, date_start VARCHAR, date_end VARCHAR, granularity VARCHAR,
     d_start DATE, d_end DATE, placed BOOLEAN, dates VARCHAR[], dates_disagree BOOLEAN, sentence VARCHAR,
     date_text VARCHAR, actors VARCHAR[], topics VARCHAR[], outlets VARCHAR[], sources BIGINT, articles BIGINT,
-    main_topic VARCHAR, published VARCHAR);
+    main_topic VARCHAR, published VARCHAR, member_event_ids VARCHAR[], groups VARCHAR[], merge_reason VARCHAR);
 CREATE TABLE members (rid BIGINT, fkey BIGINT, event_id VARCHAR);
 CREATE VIEW facts_raw AS SELECT NULL::VARCHAR AS fact_id, []::VARCHAR[] AS member_event_ids,
     NULL::VARCHAR AS merge_reason, [] AS evidence WHERE false;
@@ -675,21 +677,18 @@ class StoreQuery:
         event table's columns plus their fact's id and number of sources.
 
         ``placed`` keeps only events with (True) or without (False) a place on the time axis.
+        One pass: DuckDB keeps the first ``limit`` rows by date while it scans.
         """
-        keep = "" if placed is None else ("AND m.placed" if placed else "AND NOT m.placed")
-        sql, params = self._with_shown(flt, ["event_id_", "d_start", "placed"], f"""
-            , chosen AS (
-                SELECT m.rid, coalesce(f.fact_id, m.event_id_) AS fact_id, coalesce(f.sources, 1) AS sources,
-                       m.d_start, m.event_id_
-                FROM matched m LEFT JOIN merged f ON f.fkey = m.mkey
-                WHERE coalesce(f.sources, 1) >= $min_sources {keep}
-                ORDER BY m.d_start NULLS LAST, m.event_id_
-                {"LIMIT $limit" if limit is not None else ""}
-            )
-            SELECT e.* EXCLUDE (rid, d_start, d_end, placed), e.d_start, e.d_end, e.placed, c.fact_id, c.sources
-            FROM ev e JOIN chosen c USING (rid)
-            ORDER BY c.d_start NULLS LAST, c.event_id_
-        """, params={"limit": int(limit) if limit is not None else None})
+        where, params = _where(flt)
+        keep = "" if placed is None else (" AND e.placed" if placed else " AND NOT e.placed")
+        params.update(min_sources=max(int(flt.min_sources), 1), limit=int(limit) if limit is not None else None)
+        sql = f"""
+            SELECT e.* EXCLUDE (rid), coalesce(f.fact_id, e.event_id) AS fact_id, coalesce(f.sources, 1) AS sources
+            FROM ev e LEFT JOIN members x ON x.rid = e.rid LEFT JOIN merged f ON f.fkey = x.fkey
+            WHERE {where}{keep} AND coalesce(f.sources, 1) >= $min_sources
+            ORDER BY e.d_start NULLS LAST, e.event_id
+            {"LIMIT $limit" if limit is not None else ""}
+        """
         return _tidy_events(self._run(sql, params).df())
 
     # -- one fact --
@@ -725,26 +724,28 @@ class StoreQuery:
             return self.resolve(row[0])
         return None
 
+    def _events_by_id(self, ids: list[str]) -> pd.DataFrame:
+        """Whole event rows by id. One equality per id: DuckDB checks an equality inside the Parquet
+        scan and decodes the other columns only where it holds (an IN list it checks afterwards)."""
+        ids = list(dict.fromkeys(ids)) or [""]
+        sql = " UNION ALL ".join(f"SELECT * EXCLUDE (rid) FROM ev WHERE event_id = $i{k}" for k in range(len(ids)))
+        return _tidy_events(self._run(sql, {f"i{k}": v for k, v in enumerate(ids)}).df())
+
     def fact(self, fact_id: str) -> FactDetail | None:
         """A fact's columns and its member events, one per source, in the fact table's order."""
         merged = self._run("SELECT * EXCLUDE (fkey) FROM merged WHERE fact_id = ?", [fact_id]).df()
         if not merged.empty:
             fact = merged.iloc[0].to_dict()
-            reason, evidence = self._run("SELECT merge_reason, evidence FROM facts_raw WHERE fact_id = ?",
-                                         [fact_id]).fetchone()
-            evidence = evidence or []
-            rows = _tidy_events(self._run(
-                "SELECT * EXCLUDE (rid) FROM ev WHERE rid IN (SELECT x.rid FROM members x JOIN merged m USING (fkey) "
-                "WHERE m.fact_id = ?)", [fact_id]).df())
+            ids, groups = list(fact.pop("member_event_ids")), list(fact.pop("groups"))
+            rows = self._events_by_id(ids)  # every member is in the table (stale facts were left out)
             by_id = {r["event_id"]: r for r in rows.to_dict(orient="records")}
             members = []
-            for item in evidence:
-                row = dict(by_id.get(item["event_id"]) or {k: item.get(k) for k in EVENT_COLUMNS})
-                row["syndication_group"] = item.get("syndication_group") or row.get("article_id")
+            for event_id, group in zip(ids, groups):
+                row = dict(by_id[event_id])
+                row["syndication_group"] = group or row.get("article_id")
                 members.append(row)
-            fact["merge_reason"] = reason or ""
         else:
-            rows = _tidy_events(self._run("SELECT * EXCLUDE (rid) FROM ev WHERE event_id = ?", [fact_id]).df())
+            rows = self._events_by_id([fact_id])
             if rows.empty:
                 return None
             row = rows.iloc[0].to_dict()
