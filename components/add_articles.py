@@ -4,7 +4,8 @@ Reading and extraction are the ``newsline`` package's job (``ingest.load_file``
 and ``events.extract_events``); this module only moves files and results in and
 out of the visitor's session. Additions never touch the shipped table unless
 the operator has configured ``[newsline] write_token`` in ``st.secrets`` and the
-visitor types that token.
+visitor types that token, and then through ``store.append_events`` (under the
+table's lock), so two saves at once both keep their rows.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ import streamlit as st
 
 from newsline.errors import NewslineError
 from newsline.ingest import load_file, normalise_published
-from newsline.model import Article
-from newsline.store import read_events, to_frame, write_events
+from newsline.model import EVENT_COLUMNS, Article
+from newsline.store import append_events, to_frame
 
 from .data import ADDED_KEY, events_path, prepare
 from .exports import to_csv, to_json
@@ -86,6 +87,17 @@ def extract(articles: list[Article], progress) -> tuple[pd.DataFrame, list[str]]
             errors.append(_one_line(exc, article.title or article.article_id))
     frame = prepare(to_frame(rows)) if rows else None
     return frame, errors
+
+
+def save_additions(added: pd.DataFrame, path: Path) -> int:
+    """Add a session's events to the shared table under its lock; the number of rows new to it.
+
+    ``store.append_events`` reads, merges and writes while holding the table's
+    file lock, so two operators saving at once (two sessions, threads of one
+    server or separate processes) both keep their rows. A table it cannot
+    trust (corrupt, foreign, newer) raises ``NewslineError`` and stays as it is.
+    """
+    return append_events(added.reindex(columns=EVENT_COLUMNS), path)
 
 
 def _added() -> pd.DataFrame | None:
@@ -220,13 +232,11 @@ def _operator_save(added: pd.DataFrame) -> None:
                 return
             path = events_path()
             try:
-                base = read_events(path) if path.exists() else to_frame([])
-                rows = added.reindex(columns=base.columns)
-                merged = pd.concat([base[~base["event_id"].isin(rows["event_id"])], rows], ignore_index=True)
-                write_events(merged, path)
+                new = save_additions(added, path)
             except NewslineError as exc:
                 st.error(markdown_literal(f"{exc.where}: {exc.problem}"))
                 return
             st.session_state.pop(ADDED_KEY, None)
-            st.session_state["added_notice"] = f"Saved {len(rows)} events to {path.name}."
+            st.session_state["added_notice"] = (
+                f"Saved {len(added)} events to {path.name} ({new} new, {len(added) - new} replaced).")
             st.rerun()
