@@ -1,8 +1,8 @@
-"""Adding articles: paste or upload, confirm the publication date, extract, see the events.
+"""Adding articles: paste, upload or give an address; confirm the publication date; extract; see the events.
 
-Reading and extraction are the ``newsline`` package's job (``ingest.load_file``
-and ``events.extract_events``); this module only moves inputs and results in and
-out of the visitor's session.
+Reading and extraction are the ``newsline`` package's job (``ingest.load_file``,
+``fetch.fetch_article`` and ``events.extract_events``); this module only moves
+inputs and results in and out of the visitor's session.
 
 Everything a visitor gives is hostile until read:
 
@@ -11,6 +11,9 @@ Everything a visitor gives is hostile until read:
   (``server.maxUploadSize`` in ``.streamlit/config.toml``);
 * every problem is one line naming the file (or address) as the visitor knows
   it, shown as literal text; a good file in the same batch is still read;
+* an address is fetched in hosted mode (loopback, private, link-local and
+  metadata addresses refused after resolving, on every redirect) unless the
+  operator turns that off (``fetch_settings``);
 * additions live in the visitor's session only. The shared table is written
   only when the operator has configured ``[newsline] write_token`` in
   ``st.secrets`` and the visitor types that token, and then through
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import os
 import re
 import tempfile
 import unicodedata
@@ -49,6 +53,8 @@ MAX_FILES_PER_READ = 50
 #: Longest file name or address shown back to the visitor.
 MAX_NAME_CHARS = 120
 _MiB = 1024 * 1024
+_FALSE = ("0", "false", "no", "off")
+_TRUE = ("1", "true", "yes", "on")
 
 
 # --- settings ----------------------------------------------------------------------------------
@@ -66,6 +72,32 @@ def operator_token() -> str | None:
     """The write token the operator configured, if any (absent by default)."""
     value = _secret("write_token")
     return str(value) if value else None
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    hosted: bool  # refuse addresses that are not public
+    allow: tuple[str, ...] = ()  # networks the operator exempts from that refusal
+
+
+def fetch_settings() -> FetchSettings:
+    """How "Add by address" fetches: hosted (the default) unless the operator turns it off.
+
+    Off when ``[newsline] allow_private_fetch = true`` is in the secrets or the
+    environment has ``NEWSLINE_HOSTED=0`` (also false, no, off); nothing a
+    visitor sends can change it. ``[newsline] fetch_allow = ["10.1.2.0/24"]``
+    exempts exactly those networks while hosted mode stays on.
+    """
+    private_ok = str(_secret("allow_private_fetch") or "").strip().lower() in _TRUE
+    env_off = os.environ.get("NEWSLINE_HOSTED", "").strip().lower() in _FALSE
+    allow = _secret("fetch_allow") or ()
+    if isinstance(allow, str):
+        allow = (allow,)
+    try:
+        allow = tuple(str(net) for net in allow)
+    except TypeError:
+        allow = ()
+    return FetchSettings(hosted=not (private_ok or env_off), allow=allow)
 
 
 def upload_limit_mb() -> int:
@@ -215,6 +247,27 @@ def _drop_repeats(batch: Batch) -> None:
     batch.articles = kept
 
 
+def read_address(url: str, published: str | None, settings: FetchSettings, timeout: float | None = None) -> Batch:
+    """The article at ``url`` (``newsline.fetch.fetch_article``), or the one line saying why not."""
+    from newsline.fetch import DEFAULT_TIMEOUT, fetch_article
+
+    shown = _one_line_address(url)
+    try:
+        article = fetch_article(url.strip(), hosted=settings.hosted, allow=settings.allow,
+                                timeout=timeout or DEFAULT_TIMEOUT, published=published)
+    except NewslineError as exc:
+        return Batch(errors=[f"{shown}: {exc.problem}"])
+    except Exception as exc:  # a defect, not the visitor's fault
+        return Batch(errors=[f"{shown}: could not be fetched ({exc.__class__.__name__})"])
+    article.warnings = [w.replace(url.strip(), shown) for w in article.warnings if NO_DATE not in w]
+    return Batch(articles=[article])
+
+
+def _one_line_address(url: str) -> str:
+    text = "".join("?" if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in url.strip())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
 def extract(articles: list[Article], progress) -> tuple[pd.DataFrame | None, list[str]]:
     from newsline.events import extract_events  # loads the rules and gazetteers on first use
 
@@ -260,7 +313,7 @@ def _show(batch: Batch) -> None:
 def render_add_articles() -> None:
     limit_mb = upload_limit_mb()
     st.markdown(
-        "Paste an article or upload files. Their events are added **to your "
+        "Paste an article, upload files or give an article's address. Their events are added **to your "
         "session only**: other visitors don't see them, and you can download them below."
     )
     pasted = st.text_area("Article text", key="paste_text", height=160,
@@ -279,6 +332,12 @@ def render_add_articles() -> None:
     )
     if st.button("Read articles", key="read_articles", type="primary"):
         _read(pasted, title, outlet, url, files, published)
+
+    a1, a2 = st.columns([4, 1], vertical_alignment="bottom")
+    address = a1.text_input("Add by address", key="fetch_url", placeholder="https://news.example.org/article",
+                            help="The page is fetched by this server and read like an uploaded HTML file.")
+    if a2.button("Fetch", key="fetch_article", width="stretch"):
+        _fetch(address, published)
 
     pending: list[Article] = st.session_state.get(PENDING_KEY) or []
     if pending:
@@ -315,6 +374,20 @@ def _read(pasted, title, outlet, url, files, published) -> None:
         batch = read_inputs(pasted, title, outlet, url, files, given)
     _show(batch)
     _set_pending(batch.articles)
+
+
+def _fetch(address: str, published: str) -> None:
+    ok, given = _given_date(published)
+    if not ok:
+        return
+    if not address.strip():
+        st.warning("Type an article's address first.")
+        return
+    with st.spinner("Fetching…"):
+        batch = read_address(address, given, fetch_settings())
+    _show(batch)
+    if batch.articles:
+        _set_pending(batch.articles)
 
 
 def _confirm_and_extract(pending: list[Article]) -> None:

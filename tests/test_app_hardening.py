@@ -1,4 +1,4 @@
-"""The app side of hardening: hostile uploads, sessions kept apart, the shared table guarded.
+"""The app side of hardening: hostile uploads and addresses, sessions kept apart, the shared table guarded.
 
 Everything runs the real app.py through Streamlit's AppTest, which drives
 ``st.file_uploader`` in this Streamlit version: ``set_value`` hands the app real
@@ -7,6 +7,9 @@ Everything runs the real app.py through Streamlit's AppTest, which drives
 request through the HTTP upload endpoint, so it never meets the server's own
 size cap; the app's check of ``UploadedFile.size`` is tested here with real
 ``UploadedFile`` objects that record any read.
+
+Fetching by address runs against an HTTP server the tests start on 127.0.0.1:
+refused in hosted mode (the default), fetched when the operator turns it off.
 
 The bad-input catalogue is the command line's (``tests/test_bad_input.py``),
 uploaded as one batch beside two good articles over a stored table.
@@ -17,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pandas as pd
@@ -342,6 +346,158 @@ def test_at_most_so_many_files_are_read_at_once(events_file):
     [line] = errors(at)
     assert line == (f"2 more files (note-{MAX_FILES_PER_READ:02d}.txt, note-{MAX_FILES_PER_READ + 1:02d}.txt): "
                     f"at most {MAX_FILES_PER_READ} files are read at once; not read, add them next")
+
+
+# --- 3. add by address ------------------------------------------------------------------------
+
+PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><title>Talks resume in Caracas</title>
+<meta property="og:site_name" content="Local Courier">
+<meta property="article:published_time" content="2024-03-05T09:00:00Z">
+</head><body><article><h1>Talks resume in Caracas</h1>
+<p>Talks between the two governments resumed on March 3, 2024 in Caracas, officials said,
+after months without contact between the delegations.</p>
+<p>The envoy will return next week, the ministry said in a statement on Monday evening.</p>
+</article></body></html>"""
+
+HOSTILE_PAGE = """<!doctype html>
+<html><head><meta charset="utf-8"><title>&lt;img src=x onerror=alert(1)&gt; Leak</title>
+<meta property="og:site_name" content="&lt;script&gt;alert(2)&lt;/script&gt; Blog">
+<meta property="article:published_time" content="2024-03-05">
+<script>alert("March 9, 2024")</script></head>
+<body onload="alert(3)"><article><h1>&lt;img src=x onerror=alert(1)&gt; Leak</h1>
+<p>Officials said on March 3, 2024 that &lt;b&gt;talks&lt;/b&gt; would resume in Caracas after months.</p>
+<p><a href="javascript:alert(4)">A link</a> that no reader should follow, said the ministry.</p>
+</article></body></html>"""
+
+
+class PageServer:
+    """Article pages and redirects on 127.0.0.1 at a free port; records every path requested."""
+
+    def __init__(self):
+        self.requests: list[str] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                outer.requests.append(self.path)
+                redirects = {"/to-metadata": "http://169.254.169.254/latest/meta-data/",
+                             "/to-private": "http://10.0.0.7/admin"}
+                if self.path in redirects:
+                    self.send_response(302)
+                    self.send_header("Location", redirects[self.path])
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                body = {"/article": PAGE, "/hostile": HOSTILE_PAGE}.get(self.path)
+                self.send_response(200 if body else 404)
+                data = (body or "no such page").encode()
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+
+@pytest.fixture(scope="module")
+def pages():
+    server = PageServer()
+    yield server
+    server.httpd.shutdown()
+    server.httpd.server_close()
+
+
+def fetch(at: AppTest, address: str) -> AppTest:
+    at.text_input(key="fetch_url").input(address)
+    return click(at, "fetch_article")
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_hosted_by_default_the_local_server_is_refused_before_any_request(events_file, pages, host):
+    at = open_add_tab()
+    before = len(pages.requests)
+    fetch(at, pages.url("/article", host))
+    [line] = errors(at)
+    assert line.startswith(f"{pages.url('/article', host)}: refused: {host} resolves to ")
+    assert "a loopback address" in line
+    assert pages.requests[before:] == [] and pending(at) == []
+
+
+def test_a_visitor_cannot_turn_hosted_mode_off(events_file, pages, monkeypatch):
+    monkeypatch.setenv("NEWSLINE_HOSTED", "1")
+    at = open_add_tab(query={"hosted": "0", "allow_private_fetch": "true", "NEWSLINE_HOSTED": "0"})
+    fetch(at, pages.url("/article"))
+    assert "a loopback address" in errors(at)[0] and pending(at) == []
+
+
+@pytest.mark.parametrize("switch", ["env", "secret"])
+def test_with_hosted_mode_off_the_same_server_gives_an_article_and_its_events(events_file, pages, monkeypatch, switch):
+    if switch == "env":
+        monkeypatch.setenv("NEWSLINE_HOSTED", "0")
+        at = open_add_tab()
+    else:
+        at = open_add_tab({"newsline": {"allow_private_fetch": True}})
+    before = events_file.read_bytes()
+    fetch(at, pages.url("/article"))
+    assert errors(at) == []
+    [article] = pending(at)
+    assert (article.title, article.source, article.published) == ("Talks resume in Caracas", "Local Courier", "2024-03-05")
+    assert at.text_input(key="pending_published_0").value == "2024-03-05"
+    click(at, "extract_events")
+    events = {r["date_text"]: r for r in added(at).to_dict(orient="records")}
+    assert events["on March 3, 2024"]["value"] == "2024-03-03"
+    assert events["next week"]["value"] == "2024-03-11/2024-03-17"
+    assert {r["url"] for r in events.values()} == {pages.url("/article")}
+    assert events_file.read_bytes() == before and match_count(at) == STORED + len(events)
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("/to-metadata", "redirect to http://169.254.169.254/latest/meta-data/: refused: 169.254.169.254 resolves to "
+                     "169.254.169.254, a cloud metadata address"),
+    ("/to-private", "redirect to http://10.0.0.7/admin: refused: 10.0.0.7 resolves to 10.0.0.7, a private address"),
+])
+def test_hosted_mode_checks_every_redirect_from_the_app(events_file, pages, path, expected):
+    # The operator exempts exactly the test server, so its redirect is followed and judged.
+    at = open_add_tab({"newsline": {"fetch_allow": ["127.0.0.1/32"]}})
+    before = len(pages.requests)
+    fetch(at, pages.url(path))
+    assert errors(at) == [f"{pages.url(path)}: {expected}"]
+    assert pages.requests[before:] == [path] and pending(at) == []
+
+
+@pytest.mark.parametrize("address, problem", [
+    ("javascript:alert(document.cookie)", "only http and https addresses are fetched"),
+    ("file:///etc/passwd", "only http and https addresses are fetched"),
+    ("http://user:pw@example.org/", "addresses with a user name or password are not fetched"),
+])
+def test_addresses_that_are_never_fetched(events_file, address, problem):
+    at = open_add_tab()
+    fetch(at, address)
+    assert errors(at) == [f"{address}: {problem}"]
+    assert "javascript" not in " ".join(m.value for m in at.markdown if "](" in m.value)  # no link made
+
+
+def test_a_hostile_page_is_read_as_text(events_file, pages, monkeypatch):
+    monkeypatch.setenv("NEWSLINE_HOSTED", "0")
+    at = fetch(open_add_tab(), pages.url("/hostile"))
+    [article] = pending(at)
+    assert article.title == "<img src=x onerror=alert(1)> Leak"
+    listed = [t.value for t in at.text if "Leak" in t.value]  # st.text: shown as typed, never parsed
+    assert len(listed) == 1  # the outlet as the page's metadata gives it (trafilatura capitalises site names)
+    assert listed[0].lower().startswith("<img src=x onerror=alert(1)> leak — <script>alert(2)</script> blog (")
+    click(at, "extract_events")
+    values = {r["value"] for r in added(at).to_dict(orient="records")}
+    assert values == {"2024-03-03"}  # the date in the page's script never became an event
 
 
 # --- 5. sessions, and the shared table -----------------------------------------------------------
