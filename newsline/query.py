@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -51,6 +52,9 @@ AGGREGATE_THRESHOLD = 4_000
 #: Lanes drawn; beyond it the rest share one "other" lane.
 MAX_LANES = 18
 FACTS_FILE = "facts.parquet"
+#: Search words whose matches a store keeps (see ``EventStore.word_table``).
+WORD_TABLES = 32
+_ADDED_BASE = 1 << 62  # rids of a visitor's added events start here
 
 _EVENTS_META = b"newsline.schema_version"
 _FACTS_META = b"newsline.facts_schema_version"
@@ -88,11 +92,18 @@ def _regex_literal(term: str) -> str:
     return "".join("\\" + ch if ch.isascii() and not ch.isalnum() else ch for ch in term)
 
 
-def event_conditions(flt: Filters) -> dict[str, tuple[str, list]]:
+#: A search word matches the sentence or the date as written, case-insensitively (RE2 literal).
+_WORD_MATCH = "(regexp_matches(e.sentence, ?, 'i') OR regexp_matches(e.date_text, ?, 'i'))"
+
+
+def event_conditions(flt: Filters, word_tables: dict[str, str] | None = None) -> dict[str, tuple[str, list]]:
     """One SQL condition (over the events, alias ``e``) with its parameters per active event filter.
 
     Every value is a bound parameter; only the shape of the SQL (how many actors, how
-    many words) depends on the filters.
+    many words) depends on the filters. ``word_tables`` maps a search word to the name of
+    a table of the rids of the store's events that hold it (``EventStore.word_table``): the
+    word is then looked up there (a comma-separated list of tables: the store's and the
+    visitor's own events'), and no sentence is read.
     """
     out: dict[str, tuple[str, list]] = {}
     if flt.actors:
@@ -119,11 +130,16 @@ def event_conditions(flt: Filters) -> dict[str, tuple[str, list]]:
     if terms:
         # Case-insensitive literal match (RE2) in the sentence or the date as written: the
         # same rows as lower() + contains, without lowering a million sentences first.
-        one = "(regexp_matches(e.sentence, ?, 'i') OR regexp_matches(e.date_text, ?, 'i'))"
-        params = []
+        parts, params = [], []
         for term in terms:
-            params += [_regex_literal(term)] * 2
-        out["search"] = ("(" + " AND ".join([one] * len(terms)) + ")", params)
+            tables = (word_tables or {}).get(term)
+            if tables is None:
+                parts.append(_WORD_MATCH)
+                params += [_regex_literal(term)] * 2
+            else:  # names this module made (word_<n>), never user text
+                union = " UNION ALL ".join(f"SELECT rid FROM {t}" for t in tables.split(","))
+                parts.append(f"e.rid IN ({union})")
+        out["search"] = ("(" + " AND ".join(parts) + ")", params)
     if flt.hide_year_only:
         out["hide_year_only"] = ("coalesce(e.granularity, '') NOT IN ('year', 'decade')", [])
     if flt.hide_unresolved:
@@ -133,9 +149,9 @@ def event_conditions(flt: Filters) -> dict[str, tuple[str, list]]:
     return out
 
 
-def _where(flt: Filters) -> tuple[str, dict]:
+def _where(flt: Filters, word_tables: dict[str, str] | None = None) -> tuple[str, dict]:
     """Every event filter as one condition with named parameters ($p0, $p1, …)."""
-    conds = event_conditions(flt)
+    conds = event_conditions(flt, word_tables)
     if not conds:
         return "TRUE", {}
     sql = " AND ".join(c for c, _ in conds.values())
@@ -291,8 +307,6 @@ def period_end(start: date, period: str) -> date:
 # events count from 1 << 62), ``fkey`` a fact's key (an event alone: its rid; a merged
 # fact: a negative number).
 
-_ADDED_BASE = 1 << 62
-
 _EVENTS_VIEW = """
 CREATE VIEW events_base AS
 SELECT *,
@@ -358,6 +372,8 @@ class EventStore:
                  notes: list[str]):
         self._con = con
         self._lock = threading.Lock()
+        self._words: OrderedDict[str, str] = OrderedDict()  # search word -> table of matching rids
+        self._word_count = 0
         self.events_path = events
         self.facts_path = facts
         self.notes = notes  # problems worth telling the reader (a stale fact table)
@@ -414,7 +430,30 @@ class EventStore:
         the store, see ``StoreQuery.known_event_ids``), seen by this cursor alone."""
         with self._lock:
             cursor = self._con.cursor()
-        return StoreQuery(cursor, added)
+        return StoreQuery(cursor, added, self)
+
+    def word_table(self, word: str) -> str:
+        """The name of a table of the rids of the store's events holding ``word`` (case-insensitive).
+
+        Reading every sentence is the dearest part of a search; it is done once per word and
+        file version, and every later query with that word (another filter, the timeline, a
+        narrower window, the table) joins on the rids instead. The last ``WORD_TABLES`` words
+        are kept.
+        """
+        with self._lock:
+            if word in self._words:
+                self._words.move_to_end(word)
+                return self._words[word]
+            self._word_count += 1
+            name = f"word_{self._word_count}"
+            pattern = _regex_literal(word)
+            self._con.execute(f"CREATE TABLE {name} AS SELECT rid FROM events_base e WHERE {_WORD_MATCH}",
+                              [pattern, pattern])
+            self._words[word] = name
+            while len(self._words) > WORD_TABLES:
+                _, oldest = self._words.popitem(last=False)
+                self._con.execute(f"DROP TABLE IF EXISTS {oldest}")
+            return name
 
     def close(self) -> None:
         self._con.close()
@@ -474,9 +513,13 @@ _MERGED_COLUMNS = {"fact_id", "value", "date_start", "date_end", "granularity", 
 class StoreQuery:
     """The queries of one thread (a Streamlit rerun), on its own DuckDB cursor."""
 
-    def __init__(self, cursor: duckdb.DuckDBPyConnection, added: pa.Table | pd.DataFrame | None):
+    def __init__(self, cursor: duckdb.DuckDBPyConnection, added: pa.Table | pd.DataFrame | None,
+                 store: EventStore | None = None):
         self._cur = cursor
-        if added is not None and len(added) > 0:
+        self._store = store
+        self._has_added = added is not None and len(added) > 0
+        self._added_words: dict[str, str] = {}
+        if self._has_added:
             cursor.register("added_events", _arrow_events(added))
             cursor.execute(
                 "CREATE OR REPLACE TEMP VIEW ev AS SELECT * FROM events_base UNION ALL "
@@ -488,6 +531,27 @@ class StoreQuery:
             cursor.execute("CREATE OR REPLACE TEMP VIEW ev AS SELECT * FROM events_base")
 
     # -- building blocks --
+
+    def _word_tables(self, flt: Filters) -> dict[str, str]:
+        """Search word -> the tables of the rids holding it (the store's, and this cursor's additions')."""
+        if self._store is None:
+            return {}
+        out = {}
+        for word in dict.fromkeys(flt.terms()):
+            tables = [self._store.word_table(word)]
+            if self._has_added:
+                if word not in self._added_words:
+                    name = f"added_word_{len(self._added_words) + 1}"
+                    pattern = _regex_literal(word)
+                    self._run(f"CREATE TEMP TABLE {name} AS SELECT rid FROM added_events e WHERE {_WORD_MATCH}",
+                              [pattern, pattern])
+                    self._added_words[word] = name
+                tables.append(self._added_words[word])
+            out[word] = ",".join(tables)
+        return out
+
+    def _where(self, flt: Filters) -> tuple[str, dict]:
+        return _where(flt, self._word_tables(flt))
 
     def _run(self, sql: str, params=None):
         if isinstance(params, dict):  # only the names this statement uses ($name)
@@ -503,7 +567,7 @@ class StoreQuery:
         columns asked for. With ``window``, events alone in a fact are kept only inside it
         (a merged fact's place is its own, so its members are kept wherever they lie).
         """
-        where, named = _where(flt)
+        where, named = self._where(flt)
         named.update(no_topic=NO_TOPIC, no_actor=NO_ACTOR, no_outlet=NO_OUTLET,
                      min_sources=max(int(flt.min_sources), 1), **(params or {}))
         keep = ""
@@ -575,7 +639,7 @@ class StoreQuery:
 
     def explain(self, flt: Filters) -> dict[str, int]:
         """For an empty result: how many events each active filter keeps on its own."""
-        conds = event_conditions(flt)
+        conds = event_conditions(flt, self._word_tables(flt))
         out: dict[str, int] = {}
         if conds:
             sql = "SELECT " + ", ".join(f"count(*) FILTER ({c})" for c, _ in conds.values()) + " FROM ev e"
@@ -679,7 +743,7 @@ class StoreQuery:
         ``placed`` keeps only events with (True) or without (False) a place on the time axis.
         One pass: DuckDB keeps the first ``limit`` rows by date while it scans.
         """
-        where, params = _where(flt)
+        where, params = self._where(flt)
         keep = "" if placed is None else (" AND e.placed" if placed else " AND NOT e.placed")
         params.update(min_sources=max(int(flt.min_sources), 1), limit=int(limit) if limit is not None else None)
         sql = f"""
@@ -695,7 +759,7 @@ class StoreQuery:
 
     def is_shown(self, flt: Filters, fact_id: str) -> bool:
         """Whether the filters show this fact (any of its events passes them, and it has the sources)."""
-        where, params = _where(flt)
+        where, params = self._where(flt)
         params.update(fid=fact_id, min_sources=max(int(flt.min_sources), 1))
         row = self._run(f"""
             SELECT

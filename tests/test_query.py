@@ -514,3 +514,36 @@ def test_a_broken_fact_table_leaves_every_event_a_fact_of_its_own(tmp_path):
     assert store.notes and "facts.parquet: not a readable Parquet fact table" in store.notes[0]
     summary = store.query().summary(Filters())
     assert (summary.events, summary.facts) == (3, 3)
+
+
+def test_each_search_word_reads_the_sentences_once(store_files, reference):
+    folder, _, _ = store_files
+    fresh = EventStore.open(folder / "events.parquet")
+    q = fresh.query()
+    flt = Filters(search="Caracas talks")
+    assert q.summary(flt).events == len(reference.events(flt))
+    tables = dict(fresh._words)
+    assert set(tables) == {"caracas", "talks"}
+    other = fresh.query()  # another session's cursor sees the same word tables
+    for again in (Filters(search="talks"), Filters(search="TALKS caracas", tense="past")):
+        assert other.summary(again).events == len(reference.events(again))
+    assert fresh._words == tables  # no word was read again
+    sql, params = other._with_shown(Filters(search="talks"), ["d_start"], "SELECT count(*) FROM shown")
+    plan = json.dumps(json.loads(other._run("EXPLAIN (FORMAT JSON) " + sql, params).fetchall()[0][1]))
+    assert '"sentence"' not in plan  # the sentences are not read again
+    added = pd.DataFrame([_event("mine-9", "2011-05-05", sentence="Talks in CARACAS resumed.")], columns=EVENT_COLUMNS)
+    mine = fresh.query(added)
+    assert mine.summary(flt).events == len(reference.events(flt)) + 1  # a visitor's own events are searched too
+
+
+@pytest.mark.parametrize("flt", CASES, ids=[",".join(f.active()) or "none" for f in CASES])
+def test_an_empty_result_is_explained_filter_by_filter(store, reference, flt):
+    counts = store.query().explain(flt)
+    fields_of = {"dates": ("date_from", "date_to")}
+    for name, n in counts.items():
+        alone = Filters(**{f: getattr(flt, f) for f in fields_of.get(name, (name,))})
+        if name == "min_sources":
+            assert n == len(reference.events(alone))
+        else:
+            assert n == int(reference_mask(reference.frame, alone).sum())
+    assert set(counts) == {"dates" if a in ("date_from", "date_to") else a for a in flt.active()}
