@@ -5,7 +5,8 @@ Everything runs the real app.py through Streamlit's AppTest, which drives
 ``UploadedFile`` objects holding the test's bytes, and the page's own code path
 (``components/add_articles.py``) reads them. What AppTest cannot do is send a
 request through the HTTP upload endpoint, so it never meets the server's own
-size cap; the app's check of ``UploadedFile.size`` is tested here with real
+size cap: that is checked in a real browser (``tests/test_browser_hostile.py``).
+The app's check of ``UploadedFile.size`` is tested here with real
 ``UploadedFile`` objects that record any read.
 
 Fetching by address runs against an HTTP server the tests start on 127.0.0.1:
