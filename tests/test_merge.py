@@ -270,3 +270,15 @@ def test_newsline_merge_reads_a_table_or_a_dataset_and_writes_the_facts(shipped,
     assert f"{len(facts)} facts from {len(shipped)} events" in said
     assert facts["fact_id"].tolist() == merge_events(shipped)["fact_id"].tolist()
     assert main(["merge", str(tmp_path / "none.parquet"), "--out", str(out)]) == 2
+
+
+def test_shipped_fact_table_is_what_merge_makes_of_the_shipped_events(shipped):
+    from newsline.paths import DATA_DIR
+
+    path = DATA_DIR / "facts.parquet"
+    if not path.exists():
+        pytest.skip("no shipped fact table")
+    shipped_facts, rebuilt = read_facts(path), merge_events(shipped)
+    assert shipped_facts["fact_id"].tolist() == rebuilt["fact_id"].tolist(), \
+        "data/facts.parquet is stale: run `newsline build --corpus ../shared/corpus/articles` (or `newsline merge`)"
+    assert shipped_facts["merge_reason"].tolist() == rebuilt["merge_reason"].tolist()
