@@ -6,7 +6,8 @@ Starts ``streamlit run app.py`` on a free loopback port, drives Debian's
 Chromium through Playwright and writes:
 
 - main.png      the timeline with filters (desktop width)
-- evidence.png  an event selected, its evidence panel
+- evidence.png  facts confirmed by two or more sources, one selected: its evidence panel
+                lists every source (a fact whose sources disagree on the date, if any)
 - table.png     the table tab with downloads
 - phone.png     the main view at phone width
 """
@@ -88,11 +89,21 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
-def pick_event(events: Path) -> str | None:
-    """A readable example for the evidence screenshot: a relative, day-precise date."""
+def pick_fact(events: Path) -> str | None:
+    """A readable example for the evidence screenshot: a fact reported by several sources
+    (one whose sources disagree on the date first), else a relative, day-precise event."""
     sys.path.insert(0, str(ROOT))
+    from newsline.merge import read_facts
+    from newsline.query import facts_path_for
     from newsline.store import read_events
 
+    facts_file = facts_path_for(events)
+    if facts_file.exists():
+        facts = read_facts(facts_file)
+        merged = facts[facts["member_event_ids"].map(len) >= 2]
+        if not merged.empty:
+            ranked = merged.sort_values(["dates_disagree", "sources", "fact_id"], ascending=[False, False, True])
+            return str(ranked.iloc[0]["fact_id"])
     frame = read_events(events)
     for resolution in ("relative", "year-inferred", "explicit"):
         rows = frame[(frame["resolution"] == resolution) & (frame["granularity"] == "day")
@@ -109,7 +120,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     OUT.mkdir(parents=True, exist_ok=True)
-    event = pick_event(args.events)
+    fact = pick_fact(args.events)
     with streamlit_server(args.events) as url, sync_playwright() as playwright:
         browser = launch(playwright)
         desktop = browser.new_page(viewport={"width": 1440, "height": 1000}, device_scale_factor=1)
@@ -117,16 +128,16 @@ def main() -> int:
         wait_until_idle(desktop, chart=True)
         desktop.screenshot(path=str(OUT / "main.png"), full_page=False)
 
-        desktop.goto(f"{url}/?actor=Nicol%C3%A1s+Maduro&event={event}")
+        desktop.goto(f"{url}/?min_sources=2&fact={fact}")
         wait_until_idle(desktop, chart=True)
         desktop.screenshot(path=str(OUT / "evidence.png"), full_page=False)
 
-        desktop.goto(f"{url}/?tab=Table&event={event}")
+        desktop.goto(f"{url}/?tab=Table&fact={fact}")
         wait_until_idle(desktop)
         desktop.screenshot(path=str(OUT / "table.png"), full_page=False)
 
         phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
-        phone.goto(f"{url}/?event={event}")
+        phone.goto(f"{url}/?fact={fact}")
         wait_until_idle(phone, chart=True)
         phone.screenshot(path=str(OUT / "phone.png"))
         browser.close()
