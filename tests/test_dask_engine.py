@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import distributed  # a dependency, not optional: CI must run these tests, never skip them
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -22,8 +23,6 @@ from newsline.paths import DATA_DIR
 from newsline.store import read_events
 
 ROOT = Path(__file__).resolve().parents[1]
-
-distributed = pytest.importorskip("distributed")
 
 
 @pytest.fixture(scope="module")
