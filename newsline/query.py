@@ -52,7 +52,7 @@ AGGREGATE_THRESHOLD = 4_000
 #: Lanes drawn; beyond it the rest share one "other" lane.
 MAX_LANES = 18
 FACTS_FILE = "facts.parquet"
-#: Search words whose matches a store keeps (see ``EventStore.word_table``).
+#: Search words whose matches a store keeps (see ``EventStore.word_tables``).
 WORD_TABLES = 32
 _ADDED_BASE = 1 << 62  # rids of a visitor's added events start here
 
@@ -101,7 +101,7 @@ def event_conditions(flt: Filters, word_tables: dict[str, str] | None = None) ->
 
     Every value is a bound parameter; only the shape of the SQL (how many actors, how
     many words) depends on the filters. ``word_tables`` maps a search word to the name of
-    a table of the rids of the store's events that hold it (``EventStore.word_table``): the
+    a table of the rids of the store's events that hold it (``EventStore.word_tables``): the
     word is then looked up there (a comma-separated list of tables: the store's and the
     visitor's own events'), and no sentence is read.
     """
@@ -432,28 +432,38 @@ class EventStore:
             cursor = self._con.cursor()
         return StoreQuery(cursor, added, self)
 
-    def word_table(self, word: str) -> str:
-        """The name of a table of the rids of the store's events holding ``word`` (case-insensitive).
+    def word_tables(self, words: list[str]) -> dict[str, str]:
+        """Names of tables of the rids of the store's events holding each word (case-insensitive).
 
-        Reading every sentence is the dearest part of a search; it is done once per word and
-        file version, and every later query with that word (another filter, the timeline, a
-        narrower window, the table) joins on the rids instead. The last ``WORD_TABLES`` words
-        are kept.
+        Reading every sentence is the dearest part of a search: it is done once per word and
+        file version, in one pass for all the words not seen yet, and every later query with
+        those words (another filter, the timeline, a narrower window, the table) joins on the
+        rids instead. The last ``WORD_TABLES`` words are kept.
         """
+        words = list(dict.fromkeys(words))
         with self._lock:
-            if word in self._words:
+            new = [w for w in words if w not in self._words]
+            if new:
+                first = self._word_count + 1
+                self._word_count += len(new)
+                params = {f"w{k}": _regex_literal(w) for k, w in enumerate(new)}
+                if len(new) == 1:
+                    self._con.execute(f"CREATE TABLE word_{first} AS SELECT rid FROM events_raw e "
+                                      f"WHERE {_WORD_MATCH.replace('?', '$w0')}", params)
+                else:  # one pass over the sentences for every new word
+                    flags = ", ".join(f"{_WORD_MATCH.replace('?', f'$w{k}')} AS m{k}" for k in range(len(new)))
+                    self._con.execute(f"CREATE TEMP TABLE word_pass AS SELECT rid, {flags} FROM events_raw e", params)
+                    for k in range(len(new)):
+                        self._con.execute(f"CREATE TABLE word_{first + k} AS SELECT rid FROM word_pass WHERE m{k}")
+                    self._con.execute("DROP TABLE word_pass")
+                for k, word in enumerate(new):
+                    self._words[word] = f"word_{first + k}"
+            for word in words:
                 self._words.move_to_end(word)
-                return self._words[word]
-            self._word_count += 1
-            name = f"word_{self._word_count}"
-            pattern = _regex_literal(word)
-            self._con.execute(f"CREATE TABLE {name} AS SELECT rid FROM events_base e WHERE {_WORD_MATCH}",
-                              [pattern, pattern])
-            self._words[word] = name
-            while len(self._words) > WORD_TABLES:
+            while len(self._words) > max(WORD_TABLES, len(words)):
                 _, oldest = self._words.popitem(last=False)
                 self._con.execute(f"DROP TABLE IF EXISTS {oldest}")
-            return name
+            return {w: self._words[w] for w in words}
 
     def close(self) -> None:
         self._con.close()
@@ -537,8 +547,9 @@ class StoreQuery:
         if self._store is None:
             return {}
         out = {}
+        stored = self._store.word_tables(flt.terms())
         for word in dict.fromkeys(flt.terms()):
-            tables = [self._store.word_table(word)]
+            tables = [stored[word]]
             if self._has_added:
                 if word not in self._added_words:
                     name = f"added_word_{len(self._added_words) + 1}"
