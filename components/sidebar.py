@@ -1,9 +1,9 @@
 """The filter sidebar: every control that decides which events match.
 
-Topic, outlet, search, precision, tense and "confirmed by at least N sources"
-widgets bind themselves to the URL. Actors and dates are seeded from a
+Topic, outlet, search, precision and tense widgets bind themselves to the
+URL. Actors, dates and "confirmed by at least N sources" are seeded from a
 validated link by ``view_state`` (actor labels carry counts, which must not
-end up in links). The options come from the store's facets, counted once per
+end up in links; a bound number input cannot refuse ``inf``). The options come from the store's facets, counted once per
 data version.
 """
 
@@ -39,6 +39,20 @@ def reset_filters(extent: tuple[date, date] | None) -> None:
     st.session_state["window_auto"] = True
 
 
+def _follow_extent(extent: tuple[date, date] | None) -> None:
+    """When the table's extent changes (a visitor adds an older event, the table is rebuilt),
+    an end of the date range the visitor left at the old extent moves with it; an end they
+    chose stays."""
+    previous = st.session_state.get("dates_extent")
+    current = st.session_state.get("dates")
+    if extent is not None and previous is not None and current and tuple(previous) != tuple(extent):
+        current = tuple(current) if isinstance(current, (tuple, list)) else (current,)
+        lo = extent[0] if current[0] == previous[0] else current[0]
+        hi = extent[1] if len(current) < 2 or current[1] == previous[1] else current[1]
+        st.session_state["dates"] = (lo, hi)
+    st.session_state["dates_extent"] = extent
+
+
 def _keep_known(key: str, options: list[str]) -> None:
     # A value the options no longer hold (an addition discarded) would make the widget raise.
     if key in st.session_state:
@@ -62,6 +76,7 @@ def render_sidebar(facets: Facets) -> Filters:
         help="Events whose sentence names any of these actors. The number is how many events name them.",
     )
 
+    _follow_extent(extent)
     if extent is not None:
         lowest, highest = min(extent[0], date(1900, 1, 1)), max(extent[1], date(2100, 12, 31))
         # A link may carry any date; the widget raises on one outside its bounds.
@@ -103,7 +118,6 @@ def render_sidebar(facets: Facets) -> Filters:
         max_value=MAX_SOURCES,
         step=1,
         key="min_sources",
-        bind="query-params",
         help="Independent sources: the articles that report a fact, with reprints of one story counted once. "
              f"1 shows every fact; the most corroborated fact in this table has {facets.max_sources}.",
     )

@@ -1,10 +1,11 @@
 """The view lives in the URL: reading a (possibly tampered) query string, writing it back.
 
 Simple widgets bind themselves to the URL (``bind="query-params"``): topic,
-outlet, search, precision toggles, tense, "confirmed by at least N sources"
-(``min_sources``), lanes and tab. The rest is kept here with ``st.query_params``
-because it needs validation with a notice (actors, dates, the visible window,
-the selected fact) or labels that must not leak into the URL (actor counts).
+outlet, search, precision toggles, tense, lanes and tab. The rest is kept
+here with ``st.query_params`` because it needs validation with a notice
+(actors, dates, the visible window, the selected fact, "confirmed by at least
+N sources": Streamlit's own seeding of a bound number input raises on
+``min_sources=inf``) or labels that must not leak into the URL (actor counts).
 
 The selected fact travels as ``fact=ID``: a merged fact's id, or for a fact of
 one event that event's id. Links from before facts existed say ``event=ID``;
@@ -50,6 +51,7 @@ class Seed:
     date_to: date | None = None
     window: tuple[date, date] | None = None
     fact: str | None = None
+    min_sources: int = 1
     notices: list[str] = field(default_factory=list)
 
 
@@ -109,8 +111,12 @@ def read_seed(params: Mapping[str, list[str]], known: Known) -> Seed:
                 problems.append(f"the linked {what} {_quote(raw[-1], 16)} is not in this table")
 
     raw_sources = values("min_sources")
-    if raw_sources and not (raw_sources[-1].isdigit() and 1 <= int(raw_sources[-1]) <= MAX_SOURCES):
-        problems.append(f"min_sources must be a whole number from 1 to {MAX_SOURCES}")
+    if raw_sources:
+        raw = raw_sources[-1]
+        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_SOURCES:
+            seed.min_sources = int(raw)
+        else:
+            problems.append(f"min_sources must be a whole number from 1 to {MAX_SOURCES}")
 
     for key, allowed in (("tense", TENSE_OPTIONS), ("lanes", LANE_OPTIONS), ("tab", TAB_OPTIONS)):
         raw = values(key)
@@ -144,6 +150,7 @@ def manual_params(flt: Filters, window: tuple[date, date] | None, fact: str | No
         "from": [flt.date_from.isoformat()] if flt.date_from else [],
         "to": [flt.date_to.isoformat()] if flt.date_to else [],
         "window": [f"{window[0].isoformat()}{WINDOW_SEPARATOR}{window[1].isoformat()}"] if window else [],
+        "min_sources": [str(flt.min_sources)] if flt.min_sources > 1 else [],
         "fact": [fact] if fact else [],
         "event": [],
     }
@@ -183,8 +190,7 @@ def view_pairs(
         pairs.append(("hide_unresolved", "true"))
     if flt.tense != "all":
         pairs.append(("tense", flt.tense.capitalize()))
-    if flt.min_sources > 1:
-        pairs.append(("min_sources", str(flt.min_sources)))
+    pairs += [("min_sources", v) for v in manual["min_sources"]]
     if lanes != LANE_OPTIONS[0]:
         pairs.append(("lanes", lanes))
     if manual["window"]:

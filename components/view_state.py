@@ -26,6 +26,7 @@ def seed_from_link(known: Known, extent: tuple[date, date] | None) -> None:
     st.session_state["link_read"] = True
     seed: Seed = read_seed(params_of(st.query_params), known)
     st.session_state["actor"] = seed.actors
+    st.session_state["min_sources"] = seed.min_sources
     if extent is not None and (seed.date_from or seed.date_to):
         st.session_state["dates"] = (seed.date_from or extent[0], seed.date_to or extent[1])
     if seed.window is not None and extent is not None:

@@ -301,6 +301,8 @@ TAMPERED = [
     ({"fact": "f0000000000000000"}, "the linked fact “f000000000000000…” is not in this table"),
     ({"min_sources": "lots"}, "min\\_sources must be a whole number from 1 to 99"),
     ({"min_sources": "0"}, "min\\_sources must be a whole number"),
+    ({"min_sources": "inf"}, "min\\_sources must be a whole number"),
+    ({"min_sources": "1e309"}, "min\\_sources must be a whole number"),
     ({"topic": "aliens"}, "unknown topic “aliens”"),
     ({"outlet": "<script>alert(1)</script>"}, "unknown outlet"),
     ({"tense": "Someday"}, "unknown tense"),
@@ -466,6 +468,7 @@ def test_confirmed_by_at_least_n_sources(facts_store):
     assert chart_ids(at) == {boats["fact_id"], alien["fact_id"]}
     members = set(boats["member_event_ids"]) | set(alien["member_event_ids"])
     assert set(table_ids(at)) == members
+    assert at.query_params["min_sources"] == "2"  # in the address bar
     assert ("min_sources", "2") in parse_qsl(urlsplit(share_link(at)).query)
     at.number_input(key="min_sources").set_value(3)
     rerun(at)
@@ -506,3 +509,26 @@ def test_a_fact_hidden_by_the_filters_stays_readable_when_selected(facts_store):
     at = run_app({"fact": boats["fact_id"], "tense": "Future"})
     assert "hidden by the current filters" in " ".join(c.value for c in at.caption)
     assert evidence(at).count('<li class="nl-source">') == 3
+
+
+def test_the_date_range_follows_the_table_when_a_visitor_adds_an_older_event(events_file):
+    from components.data import prepare
+    from conftest import event_row
+    from newsline.model import EVENT_COLUMNS
+    import pandas as pd
+
+    at = run_app()
+    older = event_row("visitor-envoy", "The envoy returned to Caracas on March 3, 1985, officials said.",
+                      "March 3, 1985", "1985-03-03", "1985-03-03", "1985-03-03", "day", source="Visitor")
+    at.session_state["added_events"] = prepare(pd.DataFrame([older], columns=EVENT_COLUMNS))
+    rerun(at)
+    assert match_count(at) == len(ALL_IDS) + 1  # the visitor's own event is not filtered out
+    assert at.date_input(key="dates").value[0] == date(1985, 3, 3)
+    assert "from" not in at.query_params
+    at.date_input(key="dates").set_value((date(2000, 1, 1), date(2025, 9, 2)))  # a range the visitor chose…
+    rerun(at)
+    at.session_state["added_events"] = prepare(pd.DataFrame([older, {**older, "event_id": "second-older",
+                                                                     "date_start": "1984-01-01"}],
+                                                            columns=EVENT_COLUMNS))
+    rerun(at)
+    assert at.date_input(key="dates").value == (date(2000, 1, 1), date(2025, 9, 2))  # …stays as chosen
