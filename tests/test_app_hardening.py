@@ -636,10 +636,6 @@ def test_any_query_string_renders_a_working_page(events_file, query):
     assert events_file.read_bytes() == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known defect: Streamlit 1.67 seeds the query-bound number input 'min_sources' with int(float(value)) and "
-    "catches ValueError, not OverflowError, so ?min_sources=inf (or -inf, 1e309) stops the page; the app has to "
-    "drop a non-finite min_sources from st.query_params before the sidebar draws the widget"))
 @pytest.mark.parametrize("value", ["inf", "-inf", "1e309"])
 def test_a_non_finite_number_in_the_query_string_renders_a_working_page(events_file, value):
     at = AppTest.from_file(str(APP), default_timeout=60)
