@@ -36,8 +36,7 @@ def cluster():
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """The seed and the development corpus, plus one broken file and one multi-article file."""
-    if not CORPUS_ARTICLES.is_dir():
-        pytest.skip("the development corpus is not beside the repository")
+    assert CORPUS_ARTICLES.is_dir(), "the development corpus belongs in shared/ beside the repository"
     folder = tmp_path_factory.mktemp("corpus")
     shutil.copytree(CORPUS_ARTICLES, folder / "corpus")
     shutil.copytree(DATA_DIR / "articles", folder / "seed")

@@ -114,8 +114,7 @@ def test_a_file_that_failed_is_tried_again(folder, tmp_path):
 
 
 def test_build_twice_on_the_corpus_extracts_nothing_the_second_time(tmp_path, capsys):
-    if not CORPUS_ARTICLES.is_dir():
-        pytest.skip("the development corpus is not beside the repository")
+    assert CORPUS_ARTICLES.is_dir(), "the development corpus belongs in shared/ beside the repository"
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS_ARTICLES, corpus)
     out = tmp_path / "events.parquet"
