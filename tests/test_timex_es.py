@@ -21,6 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from timex_cases import assert_tagged, case
+
 from newsline import language
 from newsline.actors import ActorMatcher
 from newsline.events import extract_events, tagger_for
@@ -34,32 +36,9 @@ def tagger() -> Tagger:
     return Tagger("es", ActorMatcher.default())
 
 
-def _locate(sentence: str, expected):
-    spans, pos = [], 0
-    for text, _ in expected:
-        i = sentence.find(text, pos)
-        assert i >= 0, f"test bug: {text!r} not in {sentence!r} after {pos}"
-        spans.append((i, i + len(text)))
-        pos = i + 1
-    return spans
-
-
 def check(tagger: Tagger, sentence: str, published: str, expected):
     found = tagger.tag(sentence, published)
-    raw = [(t.text, t.value) for t in found]
-    spans = _locate(sentence, expected)
-    got = []
-    for t in found:
-        hit = next((i for i, (s, e) in enumerate(spans) if t.start < e and s < t.end), None)
-        got.append((expected[hit][0] if hit is not None else t.text, t.value))
-    assert sorted(got, key=repr) == sorted(expected, key=repr), f"tagger gave {raw}"
-    for t in found:
-        if t.value is None:
-            assert t.granularity == "unresolved", (t.text, t.granularity)
-
-
-def case(id_, sentence, published, *expected):
-    return pytest.param(sentence, published, list(expected), id=id_)
+    assert_tagged(found, sentence, expected)
 
 
 # Weekdays of the publication dates used below:
