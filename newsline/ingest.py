@@ -157,6 +157,10 @@ def decode(data: bytes, path: Path) -> str:
     return text
 
 
+def oversize_problem(size: int) -> str:
+    return f"file is {_megabytes(size)}, over the {_megabytes(MAX_FILE_BYTES)} limit for one input"
+
+
 def _megabytes(size: int) -> str:
     return f"{size / 1e6:.1f} MB"
 
@@ -170,7 +174,7 @@ def read_text(path: Path) -> str:
     except OSError as err:
         raise NewslineError(path, f"cannot read file ({err.strerror})") from None
     if len(data) > MAX_FILE_BYTES:
-        problem = f"file is {_megabytes(max(size, len(data)))}, over the {_megabytes(MAX_FILE_BYTES)} limit for one input"
+        problem = oversize_problem(max(size, len(data)))
         raise NewslineError(path, problem)
     return decode(data, path)
 

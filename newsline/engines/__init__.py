@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import os
 import shutil
 import tempfile
 import threading
@@ -37,6 +38,7 @@ class FileTask:
 
     name: str
     data: bytes
+    size: int = -1  # the file's size on disk, when ``data`` holds only its beginning
 
     @property
     def digest(self) -> str:
@@ -72,12 +74,19 @@ class Batch:
 
 
 def read_task(path: str | Path) -> FileTask:
-    """A file's bytes; an unreadable file is reported by ``extract_file`` like any bad input."""
+    """A file's bytes; an unreadable file is reported by ``extract_file`` like any bad input.
+
+    At most one byte past the ingest limit is read: that is enough for ``load_file``
+    to refuse an oversized file without the whole of it ever sitting in memory."""
+    from ..ingest import MAX_FILE_BYTES
+
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+            size = os.fstat(handle.fileno()).st_size
     except OSError:
-        data = b""  # load_file reports the empty or unreadable file in its own words
-    return FileTask(str(path), data)
+        data, size = b"", 0  # load_file reports the empty or unreadable file in its own words
+    return FileTask(str(path), data, size)
 
 
 def extract_file(task: FileTask, published: str | None = None) -> FileResult:
@@ -91,7 +100,12 @@ def extract_file(task: FileTask, published: str | None = None) -> FileResult:
     from ..events import extract_events
     from ..ingest import load_file
 
+    from ..ingest import MAX_FILE_BYTES, oversize_problem
+
     result = FileResult(task.name, task.digest)
+    if task.size > MAX_FILE_BYTES:
+        result.errors.append(f"{task.name}: {oversize_problem(task.size)}")
+        return result
     local = _scratch() / Path(task.name).name
 
     def named(message: str) -> str:
@@ -158,7 +172,7 @@ def extract_batch(tasks: list[FileTask], published: str | None = None, on_file=N
 
 
 # Modules that do not change what extraction produces; editing them keeps a manifest valid.
-_NOT_EXTRACTION = {"cli.py", "merge.py", "evaluate.py", "manifest.py"}
+_NOT_EXTRACTION = {"cli.py", "merge.py", "evaluate.py", "manifest.py", "fetch.py", "query.py"}
 
 
 @lru_cache(maxsize=1)
