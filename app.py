@@ -110,7 +110,7 @@ with main:
     if timeline_tab.open:
         with timeline_tab:
             render_timeline(q, token, flt, summary, colours, fact_id, loaded.added_ids, extent, natural_span)
-            row_ids["unresolved_table"] = render_unresolved(q, token, flt)
+            row_ids["unresolved_table"] = render_unresolved(q, token, flt, summary)
     if table_tab.open:
         with table_tab:
             row_ids["table"] = render_table(q, token, flt, summary.events, loaded.added_ids, loaded.query)

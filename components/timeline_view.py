@@ -89,19 +89,21 @@ def _caption(timeline: Timeline, window, outside: int) -> None:
     st.caption(text + ".")
 
 
-def render_unresolved(q: StoreQuery, token: str, flt: Filters) -> list[str]:
+def render_unresolved(q: StoreQuery, token: str, flt: Filters, summary: Summary) -> list[str]:
     """Events whose date could not be resolved: listed, never placed at a made-up date.
 
-    Returns the fact ids of the rows shown (an undated event is always a fact of its own).
+    The rows are read from the store only while the list is open. Returns the fact ids of
+    the rows shown (an undated event is always a fact of its own).
     """
-    unplaced = queries.events(q, token, flt, queries.UNRESOLVED_ROWS + 1, False)
-    if unplaced.empty:
+    n = summary.unplaced
+    if n == 0:
         return []
-    more = len(unplaced) > queries.UNRESOLVED_ROWS
-    unplaced = unplaced.iloc[: queries.UNRESOLVED_ROWS]
-    label = (f"{'more than ' if more else ''}{len(unplaced):,} event{'s' if len(unplaced) != 1 else ''} with a "
-             "date that could not be placed on the timeline")
-    with st.expander(label):
+    box = st.expander(f"{n:,} event{'s' if n != 1 else ''} with a date that could not be placed on the timeline",
+                      key="unresolved_open", on_change="rerun")
+    if not box.open:
+        return []
+    with box:
+        unplaced = queries.events(q, token, flt, queries.UNRESOLVED_ROWS, False)
         shown = pd.DataFrame({
             "date_text": unplaced["date_text"],
             "snippet": unplaced["sentence"].map(first_words),
@@ -123,8 +125,6 @@ def render_unresolved(q: StoreQuery, token: str, flt: Filters) -> list[str]:
                 "fact_id": None,
             },
         )
-        if more:
-            st.caption(f"The first {queries.UNRESOLVED_ROWS:,} are listed; the Table tab and its downloads hold "
-                       "them all.")
+        if n > len(shown):
+            st.caption(f"The first {len(shown):,} are listed; the Table tab and its downloads hold them all.")
     return list(shown["fact_id"])
-

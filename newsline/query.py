@@ -186,6 +186,7 @@ class Summary:
     facts: int
     corroborated: int  # shown facts with two or more sources
     placed: int  # shown facts with a place on the time axis
+    unplaced: int  # shown facts without one (events whose date could not be resolved)
     extent: tuple[date, date] | None
     fitted: tuple[date, date] | None
 
@@ -646,7 +647,7 @@ class StoreQuery:
         events, facts, multi, placed, lo, hi, years = self._run(sql, params).fetchone()
         extent = (lo, hi) if lo is not None else None
         fitted = (fitted_lower_by_year(years or [], placed, lo), hi) if extent is not None else None
-        return Summary(int(events), int(facts), int(multi), int(placed), extent, fitted)
+        return Summary(int(events), int(facts), int(multi), int(placed), int(facts - placed), extent, fitted)
 
     def explain(self, flt: Filters) -> dict[str, int]:
         """For an empty result: how many events each active filter keeps on its own."""

@@ -101,9 +101,17 @@ def test_opens_on_the_table_with_every_event(events_file):
     at = run_app()
     assert match_count(at) == len(ALL_IDS)
     assert chart_ids(at) == PLACED_IDS  # the unresolved one is never drawn...
-    unresolved = [d for d in at.dataframe if "date_text" in d.value.columns and "sentence" not in d.value.columns]
-    assert list(unresolved[0].value["date_text"]) == ["that day"]  # ...but listed apart
     assert "Select a fact on the timeline" in " ".join(c.value for c in at.caption)
+    label = next(e.label for e in at.expander)
+    assert label == "1 event with a date that could not be placed on the timeline"  # ...but listed apart,
+    assert not [d for d in at.dataframe if "snippet" in d.value.columns]  # read only when opened
+    at.session_state["unresolved_open"] = True
+    rerun(at)
+    unresolved = [d for d in at.dataframe if "date_text" in d.value.columns and "snippet" in d.value.columns]
+    assert list(unresolved[0].value["date_text"]) == ["that day"]
+    at.session_state["unresolved_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    rerun(at)
+    assert "“that day” → no date (unresolved), could not be placed on the calendar" in evidence(at)
 
 
 def test_missing_table_is_one_line_not_a_traceback(tmp_path, monkeypatch):
