@@ -39,8 +39,9 @@ class SentenceActors:
     A sentence's *focus* is the person it is about: the first person it names,
     unless it opens with a pronoun, which keeps the previous focus ("Machado
     co-founded ... In 2005, she traveled ... She has since been banned"). A
-    singular pronoun adds the previous sentence's focus; a plural one, every
-    person the previous sentence names.
+    singular pronoun adds the previous sentence's focus, unless a person is named
+    before it in the same sentence ("Rubio will meet his allies"); a plural one,
+    every person the previous sentence names.
     """
 
     def __init__(self, text, spans, matcher, on):
@@ -68,13 +69,19 @@ class SentenceActors:
             self._focus.append(previous if opens_with_pronoun or not people else people[0])
         return self._focus[i]
 
+    def _person_before(self, sentence: str, pos: int) -> bool:
+        """Is a person named before ``pos``? Then "his" most likely means that person."""
+        return any(m.start < pos and any(self.matcher.type_of(n) == "person" for n in m.names)
+                   for m in self.matcher.find(sentence, on=self.on))
+
     def of(self, span: tuple[int, int]) -> list[str]:
         i = bisect.bisect_left(self.starts, span[0])
         if i >= len(self.spans) or self.spans[i] != span:
             return self.matcher.actors(self.text[span[0]:span[1]], on=self.on)
         actors = list(self.named(i))
         sentence = self.text[span[0]:span[1]]
-        if i > 0 and _SINGULAR.search(sentence):
+        pronoun = _SINGULAR.search(sentence)
+        if i > 0 and pronoun and not self._person_before(sentence, pronoun.start()):
             referent = self.focus(i - 1)
             if referent and referent not in actors:
                 actors.append(referent)

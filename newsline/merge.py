@@ -105,6 +105,7 @@ class _Event:
     words: frozenset
     text: str  # content words, sorted, space-joined (what rapidfuzz compares)
     numbers: frozenset
+    language: str = ""
 
     @property
     def days(self) -> int:
@@ -183,6 +184,7 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             granularity=row.granularity, resolution=row.resolution or "", actors=actors,
             specific=actors - GENERIC_ACTORS, topics=frozenset(row.topics), words=frozenset(words),
             text=" ".join(sorted(set(words))), numbers=numbers_of(sentence, span),
+            language=getattr(row, "language", "") or "",
         ))
     return out
 
@@ -296,6 +298,8 @@ def link(a: _Event, b: _Event) -> Link | None:
     shared_topics = a.topics & b.topics
     if a.topics and b.topics and not shared_topics:
         return None
+    if a.language and b.language and a.language != b.language:
+        return _cross_language_link(a, b, kind, date_words, shared_topics)
     if len(a.words) < MIN_CONTENT_WORDS or len(b.words) < MIN_CONTENT_WORDS:
         return None
     if a.numbers and b.numbers and not (a.numbers & b.numbers):
@@ -323,6 +327,24 @@ def link(a: _Event, b: _Event) -> Link | None:
         parts.append("articles are reprints of one story (one source)")
     score = set_ratio / 100 + jaccard + (0.1 if kind == "same" else 0.0)
     return Link(a.i, b.i, round(score, 6), "; ".join(parts))
+
+
+def _cross_language_link(a: _Event, b: _Event, kind: str, date_words: str, shared_topics) -> Link | None:
+    """Reports in two languages share no words to compare, so the other signals must be
+    strict: the very same day or month, the very same specific actors, the same figures."""
+    if kind != "same" or a.granularity not in ("day", "month") or a.specific != b.specific:
+        return None
+    if (a.numbers or b.numbers) and a.numbers != b.numbers:
+        return None
+    parts = [
+        f"{a.event_id}+{b.event_id}: {date_words}",
+        f"reports in {a.language} and {b.language}: the same specific actors " + ", ".join(sorted(a.specific)),
+    ]
+    if shared_topics:
+        parts.append("shared topics " + ", ".join(sorted(shared_topics)))
+    if a.numbers:
+        parts.append("same figures " + ", ".join(sorted(a.numbers)))
+    return Link(a.i, b.i, 1.0, "; ".join(parts))
 
 
 def _candidates(events: list[_Event]):

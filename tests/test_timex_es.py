@@ -605,3 +605,22 @@ def test_plain_text_file_in_spanish_is_read_as_spanish(tmp_path):
     assert article.title.startswith("EE UU sanciona")
     values = [r["value"] for r in extract_events(article)]
     assert values == [v for _, v, _, _ in SPANISH_EVENTS]
+
+
+def test_spanish_article_and_english_twin_merge_into_shared_facts():
+    from newsline.merge import merge_events
+    from newsline.store import to_frame
+
+    spanish = extract_events(_article("efe-twin", SPANISH, "es"))
+    english = extract_events(_article("reuters-twin", ENGLISH, "en"))
+    facts = merge_events(to_frame(spanish + english))
+    both = facts[facts["articles"] == 2]
+    by_value = {row.value: row for row in both.itertuples()}
+    # Maduro's Sunday denunciation and Rubio's Monday trip are each one fact, told in two languages
+    assert "2025-09-07" in by_value and "2025-09-15" in by_value
+    assert "reports in" in by_value["2025-09-07"].merge_reason
+    assert len(facts) < len(spanish) + len(english)
+    # never two events of one article in a fact
+    for row in facts.itertuples():
+        articles = [e["article_id"] for e in row.evidence]
+        assert len(articles) == len(set(articles))
