@@ -27,6 +27,9 @@ from .errors import NewslineError
 from .model import EVENT_COLUMNS, SCHEMA_VERSION
 
 _META_KEY = b"newsline.schema_version"
+# Row groups of this size let DuckDB read a large table on every core and skip groups
+# by their statistics (a million-event lookup: 63 ms instead of 239, docs/performance.md).
+ROW_GROUP_ROWS = 131_072
 
 ARROW_SCHEMA = pa.schema(
     [
@@ -119,7 +122,7 @@ def lock_for(path: Path) -> FileLock:
 
 def _parquet_writer(frame: pd.DataFrame):
     table = pa.Table.from_pandas(frame.reindex(columns=EVENT_COLUMNS), schema=ARROW_SCHEMA, preserve_index=False)
-    return lambda tmp: pq.write_table(table, tmp)
+    return lambda tmp: pq.write_table(table, tmp, row_group_size=ROW_GROUP_ROWS)
 
 
 def check_replaceable(path: str | Path) -> None:
