@@ -1,12 +1,12 @@
 """How fast the dashboard's queries run through DuckDB on a large event store.
 
-    .venv/bin/python benchmarks/query_bench.py [--sizes 100000 1000000] [--repeat 5] [--layouts file row-groups parts]
+    .venv/bin/python benchmarks/query_bench.py [--sizes 100000 1000000] [--repeat 5] [--layouts file one-group parts]
 
 For each size the script writes a synthetic store to a temporary folder with the
 pipeline's own writers: the event table as one ``events.parquet``
-(``newsline.store.write_events``, what ``newsline build`` writes; also rewritten in
-128k-row groups, to show what smaller row groups give), or as an ``events/`` dataset of
-8 part files (``newsline.engines.dataset.write_dataset``, what
+(``newsline.store.write_events``, what ``newsline build`` writes, in 131,072-row groups;
+also rewritten as one big row group, as older builds wrote it), or as an ``events/``
+dataset of 8 part files (``newsline.engines.dataset.write_dataset``, what
 ``newsline extract --engine dask`` writes), and the fact table ``facts.parquet``
 (``newsline.merge.write_facts``):
 
@@ -251,8 +251,8 @@ def _fact_row(members: list[dict], groups_of: list[str], disagree: bool) -> dict
 
 
 LAYOUTS = {
-    "file": "one file",
-    "row-groups": "one file, 128k-row groups",
+    "file": "one file, 128k-row groups (newsline build)",
+    "one-group": "one file, one row group (older builds)",
     "parts": "8-part dataset",
 }
 
@@ -260,10 +260,10 @@ LAYOUTS = {
 def write_store(folder: Path, n: int, seed: int = 7, layout: str = "file") -> tuple[Path, Path]:
     """A synthetic store of n events in ``folder`` and its fact table (facts.parquet).
 
-    ``layout``: "file", events.parquet as ``newsline build`` writes it today (pyarrow's default
-    row groups, up to about a million rows each); "row-groups", the same file rewritten in
-    row groups of 131,072 rows; "parts", an ``events/`` dataset of 8 part files, as
-    ``newsline extract --engine dask`` writes.
+    ``layout``: "file", events.parquet as ``newsline build`` writes it (row groups of
+    ``newsline.store.ROW_GROUP_ROWS`` rows); "one-group", the same file rewritten with pyarrow's
+    default row groups (up to about a million rows each), as tables were written before; "parts",
+    an ``events/`` dataset of 8 part files, as ``newsline extract --engine dask`` writes.
     """
     events, facts = synthetic_facts(synthetic_events(n, seed))
     if layout == "parts":
@@ -275,10 +275,10 @@ def write_store(folder: Path, n: int, seed: int = 7, layout: str = "file") -> tu
         events_path = write_dataset(table, folder / "events", list(zip(cuts[:-1], cuts[1:])))
     else:
         events_path = write_events(events, folder / "events.parquet")
-        if layout == "row-groups":
+        if layout == "one-group":
             import pyarrow.parquet as pq
 
-            pq.write_table(pq.read_table(events_path), events_path, row_group_size=131_072)
+            pq.write_table(pq.read_table(events_path), events_path)  # pyarrow's default row groups
     facts_path = write_facts(facts, folder / "facts.parquet")
     return events_path, facts_path
 
