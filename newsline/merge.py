@@ -43,10 +43,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from rapidfuzz import fuzz
 
+from .actions import OTHER
 from .errors import NewslineError
 
 #: Bumped whenever the fact table's columns change meaning or type.
-FACTS_SCHEMA_VERSION = 1
+FACTS_SCHEMA_VERSION = 2
 _META_KEY = b"newsline.facts_schema_version"
 
 #: Actors too common in this coverage to show that two sentences are about the same thing.
@@ -61,6 +62,11 @@ MIN_SHARED_WORDS = 3
 MIN_SHARED_WORDS_DISAGREE = 5
 MIN_CONTENT_WORDS = 3
 MAX_DISAGREE_DAYS = 1
+#: Coded events: a range this short may hold a finer date of the same happening ("last weekend").
+MAX_RANGE_DAYS = 31
+#: Coded events a season, quarter or year apart in precision, without a specific actor in common,
+#: must share this Jaccard share of content words.
+CODED_WITHIN_LONG_JACCARD = 0.2
 
 #: Syndication: headline match, or this rapidfuzz ratio on the first characters of the dated sentences.
 SYNDICATION_RATIO = 90.0
@@ -106,6 +112,9 @@ class _Event:
     text: str  # content words, sorted, space-joined (what rapidfuzz compares)
     numbers: frozenset
     language: str = ""
+    action: str = ""
+    source: frozenset = frozenset()
+    target: frozenset = frozenset()
 
     @property
     def days(self) -> int:
@@ -185,8 +194,15 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             specific=actors - GENERIC_ACTORS, topics=frozenset(row.topics), words=frozenset(words),
             text=" ".join(sorted(set(words))), numbers=numbers_of(sentence, span),
             language=getattr(row, "language", "") or "",
+            action=_text(getattr(row, "action", None)) or "",
+            source=frozenset(_names(getattr(row, "actors_source", None))),
+            target=frozenset(_names(getattr(row, "actors_target", None))),
         ))
     return out
+
+
+def _names(value) -> list[str]:
+    return [] if value is None or isinstance(value, float) else [str(x) for x in value]
 
 
 # --- syndication --------------------------------------------------------------------
@@ -257,10 +273,22 @@ def syndication_groups(frame: pd.DataFrame) -> dict[str, str]:
 # --- linking two events ----------------------------------------------------------------
 
 
-def date_relation(a: _Event, b: _Event) -> tuple[str, str] | None:
-    """How two events' dates fit together: (kind, words for the reason), or None."""
+def date_relation(a: _Event, b: _Event, coded: bool = False) -> tuple[str, str] | None:
+    """How two events' dates fit together: (kind, words for the reason), or None.
+
+    ``coded``: both events have the same action class, which says more than wording
+    can, so a day or a short range may also sit inside a range ("on Saturday" in
+    "last weekend") and a range inside a month or a year."""
     if a.value == b.value and a.start == b.start and a.end == b.end:
         return "same", f"same {a.granularity} {a.value}"
+    if coded and "decade" not in (a.granularity, b.granularity):
+        fine, coarse = (a, b) if a.days < b.days else (b, a)
+        inside = coarse.start <= fine.start and fine.end <= coarse.end and fine.days < coarse.days
+        if inside and coarse.granularity == "range" and coarse.days <= MAX_RANGE_DAYS:
+            return "within-short", f"{fine.granularity} {fine.value} within range {coarse.value}"
+        if inside and fine.granularity == "range" and coarse.granularity in ("month", "season", "quarter", "year"):
+            kind = "within-short" if coarse.granularity == "month" else "within-long"
+            return kind, f"range {fine.value} within {coarse.granularity} {coarse.value}"
     if a.granularity in ("range", "decade") or b.granularity in ("range", "decade"):
         return None
     if a.granularity == b.granularity == "day":
@@ -292,6 +320,10 @@ def link(a: _Event, b: _Event) -> Link | None:
     if relation is None:
         return None
     kind, date_words = relation
+    if a.action and b.action and OTHER not in (a.action, b.action):
+        if a.action != b.action:
+            return None  # the same day and actors, but another happening
+        return _coded_link(a, b)
     shared_actors = a.specific & b.specific
     if not shared_actors:
         return None
@@ -329,6 +361,87 @@ def link(a: _Event, b: _Event) -> Link | None:
     return Link(a.i, b.i, round(score, 6), "; ".join(parts))
 
 
+def _side_set(names) -> set[str]:
+    from .actors import ActorMatcher
+
+    matcher = ActorMatcher.default()
+    return {matcher.side_of(n) or n for n in names}
+
+
+def _persons(names) -> set[str]:
+    from .actors import ActorMatcher
+
+    matcher = ActorMatcher.default()
+    return {n for n in names if n in matcher._types and matcher.type_of(n) == "person"}
+
+
+def roles_agree(a: _Event, b: _Event) -> str | None:
+    """How the source and target roles of two events agree, or None when they conflict.
+
+    Roles conflict when who acted on whom is reversed, or when both reports name
+    different people in one role (Ratcliffe met Rodríguez; Trump met Machado).
+    Otherwise they agree when the reports share an actor, or a side (a minister and
+    their state), in any role."""
+    if a.source & b.target and a.target & b.source and not (a.source & b.source):
+        return None
+    parts = []
+    for role, x, y in (("source", a.source, b.source), ("target", a.target, b.target)):
+        px, py = _persons(x), _persons(y)
+        if px and py and not (px & py):
+            return None
+        if x & y:
+            parts.append(f"same {role} " + ", ".join(sorted(x & y)))
+    everyone_a, everyone_b = a.source | a.target | a.actors, b.source | b.target | b.actors
+    shared = everyone_a & everyone_b
+    if not shared:
+        sides = _side_set(everyone_a) & _side_set(everyone_b)
+        if not sides:
+            return None
+        parts.append("actors on the same side (" + ", ".join(sorted(sides)) + ")")
+    elif not parts:
+        parts.append("actors in common " + ", ".join(sorted(shared)))
+    return "; ".join(parts)
+
+
+def _coded_link(a: _Event, b: _Event) -> Link | None:
+    """Two events of one action class: compatible dates, agreeing roles and figures.
+
+    Wording is one signal among others: reports in two languages join without a
+    word in common, but a date that disagrees by a day, or a date as coarse as a
+    year without a specific actor in common, needs the wording to agree too."""
+    relation = date_relation(a, b, coded=True)
+    if relation is None:
+        return None
+    kind, date_words = relation
+    roles = roles_agree(a, b)
+    if roles is None:
+        return None
+    if a.numbers and b.numbers and not (a.numbers & b.numbers):
+        return None
+    same_language = not (a.language and b.language and a.language != b.language)
+    common = a.words & b.words if same_language else frozenset()
+    jaccard = len(common) / len(a.words | b.words) if same_language and (a.words | b.words) else 0.0
+    specific = ((a.actors | a.source | a.target) & (b.actors | b.source | b.target)) - GENERIC_ACTORS
+    if kind == "disagree":
+        if not same_language or len(common) < MIN_SHARED_WORDS or fuzz.token_set_ratio(a.text, b.text) < DISAGREE[0]:
+            return None
+    if kind == "within-long" and not specific and jaccard < CODED_WITHIN_LONG_JACCARD:
+        return None
+    parts = [f"{a.event_id}+{b.event_id}: same action {a.action}", roles, date_words]
+    if specific:
+        parts.append("specific actors in common " + ", ".join(sorted(specific)))
+    if common:
+        parts.append(f"{len(common)} content words in common (Jaccard {jaccard:.2f}: {', '.join(sorted(common)[:6])})")
+    elif not same_language:
+        parts.append(f"reports in {a.language} and {b.language}: no wording compared")
+    if a.numbers & b.numbers:
+        parts.append("same figures " + ", ".join(sorted(a.numbers & b.numbers)))
+    if a.group == b.group:
+        parts.append("articles are reprints of one story (one source)")
+    score = 1.5 + (0.3 if kind == "same" else 0.0) + (0.2 if specific else 0.0) + jaccard
+    return Link(a.i, b.i, round(score, 6), "; ".join(parts))
+
+
 def _cross_language_link(a: _Event, b: _Event, kind: str, date_words: str, shared_topics) -> Link | None:
     """Reports in two languages share no words to compare, so the other signals must be
     strict: the very same day or month, the very same specific actors, the same figures."""
@@ -348,11 +461,14 @@ def _cross_language_link(a: _Event, b: _Event, kind: str, date_words: str, share
 
 
 def _candidates(events: list[_Event]):
-    """Pairs worth comparing: a specific actor in common and dates that can be compatible."""
+    """Pairs worth comparing: a specific actor or an action class in common, and dates that can
+    be compatible."""
     by_actor: dict[str, list[_Event]] = {}
     for e in events:
         for actor in e.specific:
             by_actor.setdefault(actor, []).append(e)
+        if e.action and e.action != OTHER:
+            by_actor.setdefault("\x00action " + e.action, []).append(e)
     seen = set()
     for actor in sorted(by_actor):
         group = sorted(by_actor[actor], key=lambda e: (e.start, e.i))
@@ -403,14 +519,14 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
 FACT_COLUMNS = [
     "fact_id", "value", "date_start", "date_end", "granularity", "dates", "dates_disagree",
     "sentence", "date_text", "actors", "topics", "sources", "articles", "member_event_ids",
-    "merge_reason", "evidence",
+    "merge_reason", "evidence", "action", "actors_source", "actors_target", "headline",
 ]
 
 EVIDENCE_TYPE = pa.struct([
     ("event_id", pa.string()), ("article_id", pa.string()), ("source", pa.string()),
     ("url", pa.string()), ("title", pa.string()), ("published", pa.string()),
     ("date_text", pa.string()), ("value", pa.string()), ("sentence", pa.string()),
-    ("syndication_group", pa.string()),
+    ("syndication_group", pa.string()), ("action", pa.string()), ("headline", pa.string()),
 ])
 
 FACTS_SCHEMA = pa.schema(
@@ -431,6 +547,10 @@ FACTS_SCHEMA = pa.schema(
         ("member_event_ids", pa.list_(pa.string())),
         ("merge_reason", pa.string()),
         ("evidence", pa.list_(EVIDENCE_TYPE)),
+        ("action", pa.string()),
+        ("actors_source", pa.list_(pa.string())),
+        ("actors_target", pa.list_(pa.string())),
+        ("headline", pa.string()),
     ],
     metadata={_META_KEY: str(FACTS_SCHEMA_VERSION).encode()},
 )
@@ -478,6 +598,8 @@ def merge_events(frame: pd.DataFrame) -> pd.DataFrame:
             )
 
         rep = records[min(c.members, key=rank)]
+        rank_of = {id(records[m]): rank(m) for m in c.members}.get
+        rank_of = (lambda r, _get=rank_of: _get(id(r)))
         values = sorted({_text(r["value"]) for r in members if _text(r["value"])})
         disagree = any(
             date_relation(by_i[x], by_i[y])[0] == "disagree"
@@ -490,9 +612,12 @@ def merge_events(frame: pd.DataFrame) -> pd.DataFrame:
                 "url": _text(r["url"]), "title": _text(r["title"]), "published": _text(r["published"]),
                 "date_text": _text(r["date_text"]), "value": _text(r["value"]), "sentence": _text(r["sentence"]),
                 "syndication_group": groups.get(r["article_id"], r["article_id"]),
+                "action": _text(r.get("action")), "headline": _text(r.get("headline")),
             }
             for r in members
         ]
+        coded = min(members, key=lambda r: (not (_names(r.get("actors_source")) and _names(r.get("actors_target"))),
+                                            not _names(r.get("actors_source")), rank_of(r)))
         rows.append({
             "fact_id": "f" + hashlib.sha1("\x1f".join(ids).encode()).hexdigest()[:15],
             "value": _text(rep["value"]),
@@ -510,6 +635,11 @@ def merge_events(frame: pd.DataFrame) -> pd.DataFrame:
             "member_event_ids": [r["event_id"] for r in members],
             "merge_reason": "\n".join(c.reasons),
             "evidence": evidence,
+            "action": _text(rep.get("action")) or OTHER,
+            "actors_source": _ranked(a for r in members for a in _names(r.get("actors_source"))),
+            "actors_target": [a for a in _ranked(a for r in members for a in _names(r.get("actors_target")))
+                              if a not in _names(coded.get("actors_source"))],
+            "headline": _text(coded.get("headline")) or " ".join(str(rep["sentence"] or "").split()[:12]),
         })
     return pd.DataFrame(rows, columns=FACT_COLUMNS)
 
@@ -540,10 +670,12 @@ def read_facts(path: str | Path) -> pd.DataFrame:
     if version is None:
         raise NewslineError(path, "not a Newsline fact table (no facts schema version)")
     if int(version) != FACTS_SCHEMA_VERSION:
+        hint = (" (version 2 added action, roles and headline; run `newsline merge` to rebuild it)"
+                if int(version) < FACTS_SCHEMA_VERSION else "")
         raise NewslineError(path, f"facts schema version {int(version)} is not the supported "
-                                  f"version {FACTS_SCHEMA_VERSION}")
+                                  f"version {FACTS_SCHEMA_VERSION}{hint}")
     frame = table.to_pandas()
-    for col in ("dates", "actors", "topics", "member_event_ids"):
+    for col in ("dates", "actors", "topics", "member_event_ids", "actors_source", "actors_target"):
         frame[col] = frame[col].map(lambda xs: list(xs) if xs is not None else [])
     frame["evidence"] = frame["evidence"].map(lambda xs: [dict(x) for x in xs] if xs is not None else [])
     return frame

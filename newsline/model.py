@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 #: Bumped whenever the event table's columns change meaning or type.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: The event table's columns, in order (see docs/data-model.md).
 EVENT_COLUMNS = [
@@ -32,6 +32,15 @@ EVENT_COLUMNS = [
     "actors",
     "topics",
     "confidence",
+    # who did what to whom (newsline/actions.py, newsline/roles.py)
+    "action",
+    "action_text",
+    "action_char_start",
+    "action_char_end",
+    "actors_source",
+    "actors_target",
+    "roles_rule",
+    "headline",
 ]
 
 GRANULARITIES = (

@@ -56,10 +56,31 @@ ARROW_SCHEMA = pa.schema(
         ("actors", pa.list_(pa.string())),
         ("topics", pa.list_(pa.string())),
         ("confidence", pa.float64()),
+        ("action", pa.string()),
+        ("action_text", pa.string()),
+        ("action_char_start", pa.int64()),
+        ("action_char_end", pa.int64()),
+        ("actors_source", pa.list_(pa.string())),
+        ("actors_target", pa.list_(pa.string())),
+        ("roles_rule", pa.string()),
+        ("headline", pa.string()),
     ],
     metadata={_META_KEY: str(SCHEMA_VERSION).encode()},
 )
 assert ARROW_SCHEMA.names == EVENT_COLUMNS
+
+
+#: Columns holding lists of names.
+LIST_COLUMNS = ("actors", "topics", "actors_source", "actors_target")
+
+
+def schema_mismatch(version: str) -> str:
+    """The one message for a table of another schema version."""
+    if version.isdigit() and int(version) < SCHEMA_VERSION:
+        return (f"schema version {version} is older than this Newsline's {SCHEMA_VERSION} (version 2 added "
+                "who-did-what-to-whom columns: action, roles, headline); rebuild the table with `newsline build` "
+                "or `newsline extract`")
+    return f"schema version {version} is not the supported version {SCHEMA_VERSION}"
 
 
 def to_frame(rows: list[dict]) -> pd.DataFrame:
@@ -164,7 +185,7 @@ def write_events(frame: pd.DataFrame, path: str | Path) -> Path:
         writer = _parquet_writer(frame)
     elif suffix == ".csv":
         flat = frame.copy()
-        for col in ("actors", "topics"):
+        for col in LIST_COLUMNS:
             flat[col] = flat[col].map(lambda xs: "; ".join(xs) if xs is not None else "")
         writer = lambda tmp: flat.to_csv(tmp, index=False)  # noqa: E731
     elif suffix == ".jsonl":
@@ -233,10 +254,8 @@ def read_events(path: str | Path) -> pd.DataFrame:
     if version is None:
         raise NewslineError(path, "not a Newsline event table (no schema version)")
     if not version.isdigit() or int(version) != SCHEMA_VERSION:
-        raise NewslineError(
-            path, f"schema version {version.decode(errors='replace')} is not the supported version {SCHEMA_VERSION}"
-        )
+        raise NewslineError(path, schema_mismatch(version.decode(errors="replace")))
     frame = table.to_pandas()
-    for col in ("actors", "topics"):
+    for col in LIST_COLUMNS:
         frame[col] = frame[col].map(lambda xs: list(xs) if xs is not None else [])
     return frame

@@ -42,6 +42,10 @@ def event_row(
     title: str | None = None,
     url: str | None = None,
     offset: int = 120,
+    action: str = "other",
+    actors_source: list[str] | None = None,
+    actors_target: list[str] | None = None,
+    headline: str | None = None,
 ) -> dict:
     """One row of the event table, with offsets that really point into an article text."""
     at = sentence.index(date_text)
@@ -69,6 +73,14 @@ def event_row(
         "actors": actors or [],
         "topics": topics or [],
         "confidence": 0.9,
+        "action": action,
+        "action_text": None,
+        "action_char_start": None,
+        "action_char_end": None,
+        "actors_source": actors_source if actors_source is not None else (actors or [])[:1],
+        "actors_target": actors_target if actors_target is not None else (actors or [])[1:],
+        "roles_rule": "test",
+        "headline": headline if headline is not None else " ".join(sentence.split()[:8]),
     }
     assert list(row) == EVENT_COLUMNS
     return row
