@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from .errors import NewslineError
-from .paths import DATA_DIR, EVENTS_PATH
 
 PROGRESS_AFTER = 3  # files; fewer than this and a progress bar is noise
 
@@ -176,16 +175,18 @@ def cmd_build(args) -> int:
     for source in sources:
         if not source.is_dir():
             raise NewslineError(source, "not a folder of articles")
+    from .store import facts_path_for
+
     status = _update(args, sources, Path(args.out), dataset=False)
     if Path(args.out).exists():
-        _merge(Path(args.out), Path(args.facts) if args.facts else Path(args.out).with_name("facts.parquet"))
+        _merge(Path(args.out), Path(args.facts) if args.facts else facts_path_for(args.out))
     return status
 
 
 def _merge(table: Path, out: Path) -> None:
     from .engines.dataset import is_dataset, read_dataset
-    from .merge import merge_events, write_facts
-    from .store import read_events
+    from .merge import merge_events
+    from .store import read_events, write_facts
 
     events = read_dataset(table) if table.is_dir() or is_dataset(table) else read_events(table)
     facts = merge_events(events)
@@ -196,7 +197,9 @@ def _merge(table: Path, out: Path) -> None:
 
 
 def cmd_merge(args) -> int:
-    _merge(Path(args.table), Path(args.out))
+    from .store import facts_path
+
+    _merge(Path(args.table), Path(args.out) if args.out else facts_path(args.table))
     return 0
 
 
@@ -245,6 +248,8 @@ def _engine_options(p) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .store import data_dir, events_path
+
     parser = argparse.ArgumentParser(prog="newsline", description="Dated events from news text.")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -261,16 +266,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_extract)
 
     p = sub.add_parser("build", help="rebuild the shipped event table")
-    p.add_argument("--articles", default=str(DATA_DIR / "articles"), help="folder of shipped articles")
+    p.add_argument("--articles", default=str(data_dir() / "articles"), help="folder of shipped articles")
     p.add_argument("--corpus", action="append", default=[], metavar="DIR", help="another folder of articles")
-    p.add_argument("--out", default=str(EVENTS_PATH), help="table to write (default: data/events.parquet)")
+    p.add_argument("--out", default=str(events_path()), help="table to write (default: data/events.parquet)")
     p.add_argument("--facts", help="fact table to write (default: facts.parquet beside --out)")
     _engine_options(p)
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("merge", help="merge events that state the same dated fact into a fact table")
-    p.add_argument("table", nargs="?", default=str(EVENTS_PATH), help="event table (file or dataset folder)")
-    p.add_argument("--out", default=str(DATA_DIR / "facts.parquet"), help="fact table to write (.parquet)")
+    p.add_argument("table", nargs="?", default=str(events_path()), help="event table (file or dataset folder)")
+    p.add_argument("--out", help="fact table to write (.parquet; default: facts.parquet beside the table)")
     p.set_defaults(run=cmd_merge)
 
     p = sub.add_parser("evaluate", help="score against gold events, beside naive search_dates")
@@ -280,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_evaluate)
 
     p = sub.add_parser("show", help="print an event table")
-    p.add_argument("table", nargs="?", default=str(EVENTS_PATH))
+    p.add_argument("table", nargs="?", default=str(events_path()))
     p.add_argument("--article", help="only this article id")
     p.set_defaults(run=cmd_show)
     return parser
