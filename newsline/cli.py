@@ -204,8 +204,12 @@ def cmd_merge(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
+    if args.timeml:
+        return _evaluate_timeml(args)
     from .evaluate import evaluate, format_report
 
+    if not args.gold_dir or not args.articles_dir:
+        raise NewslineError("evaluate", "give GOLD_DIR and ARTICLES_DIR, or --timeml GOLD_DIR")
     for folder in (args.gold_dir, args.articles_dir):
         if not Path(folder).is_dir():
             raise NewslineError(folder, "not a folder")
@@ -215,6 +219,37 @@ def cmd_evaluate(args) -> int:
         print("\nwhere newsline differs from the gold:")
         for label, kind, pos, gold, pred in results["newsline"]["all"].misses:
             print(f"  {label}: {kind} at {pos}: gold={gold} newsline={pred}")
+    return 0
+
+
+def _evaluate_timeml(args) -> int:
+    from .timeml_eval import evaluate, format_report
+
+    for folder in [args.timeml] + ([args.system] if args.system else []):
+        if not Path(folder).is_dir():
+            raise NewslineError(folder, "not a folder")
+    misses = [] if args.misses else None
+    results = evaluate(Path(args.timeml), args.language, Path(args.system) if args.system else None,
+                       misses=misses)
+    print(format_report(results))
+    if misses:
+        print("\nwhere newsline differs from the gold:")
+        for doc, kind, gold, ours in misses:
+            gold_text = f"{gold.type} {gold.value} [{gold.start}:{gold.end}]" if gold else "-"
+            ours_text = f"{ours.type} {ours.value} [{ours.start}:{ours.end}]" if ours else "-"
+            print(f"  {doc}: {kind}: gold={gold_text} newsline={ours_text}")
+    return 0
+
+
+def cmd_timeml(args) -> int:
+    from .timeml import tag_files
+
+    written, errors = tag_files(args.paths, Path(args.out), args.language)
+    for line in errors:
+        _say(f"error: {line}")
+    _say(f"{written} TimeML documents written to {args.out}")
+    if errors:
+        return 2
     return 0
 
 
@@ -279,10 +314,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_merge)
 
     p = sub.add_parser("evaluate", help="score against gold events, beside naive search_dates")
-    p.add_argument("gold_dir", metavar="GOLD_DIR")
-    p.add_argument("articles_dir", metavar="ARTICLES_DIR")
+    p.add_argument("gold_dir", metavar="GOLD_DIR", nargs="?")
+    p.add_argument("articles_dir", metavar="ARTICLES_DIR", nargs="?")
+    p.add_argument("--timeml", metavar="GOLD_DIR",
+                   help="score TIMEX3 tagging on TimeML gold (TempEval-3 rules), beside search_dates")
+    p.add_argument("--system", metavar="DIR", help="with --timeml: score these `newsline timeml` outputs "
+                   "instead of tagging in this run")
+    p.add_argument("--language", help="with --timeml: the documents' language (default: detected)")
     p.add_argument("--misses", action="store_true", help="list every difference from the gold")
     p.set_defaults(run=cmd_evaluate)
+
+    p = sub.add_parser("timeml", help="tag TimeML documents with TIMEX3 (DCT as the anchor)")
+    p.add_argument("paths", nargs="+", metavar="INPUT.tml")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the tagged documents (same names)")
+    p.add_argument("--language", help="the documents' language, e.g. es (default: detected)")
+    p.set_defaults(run=cmd_timeml)
 
     p = sub.add_parser("show", help="print an event table")
     p.add_argument("table", nargs="?", default=str(events_path()))
