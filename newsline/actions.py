@@ -34,7 +34,7 @@ ATTRIBUTION_WORDS = 6
 #: "that"/"que" within this many words after a verb of saying opens what was said.
 COMPLEMENT_WORDS = 5
 #: A trigger in a later clause opened by "as", "after", "cuando"... counts as this many words farther.
-SUBORDINATE_PENALTY = 4
+SUBORDINATE_PENALTY = 12
 #: A trigger nearer to another date expression of the sentence counts as this many words farther.
 OWNED_PENALTY = 8
 
@@ -213,6 +213,18 @@ _THAT = re.compile(r"\b(?:that|que)\b|:", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;—–]|[\"”»]")
 
 
+def _in_aside(sentence: str, t: Trigger, date_span) -> bool:
+    """Is the trigger in a clause between commas that opens with "after", "as", "cuando"... and
+    does not hold the date ("This Saturday, and after announcing it for months, Trump invoked")?"""
+    start = max((m.end() for m in _CLAUSE.finditer(sentence, 0, t.start)), default=0)
+    end = next((m.start() for m in _CLAUSE.finditer(sentence, t.end)), len(sentence))
+    if date_span and start <= date_span[0] < end:
+        return False
+    opening = sentence[start:t.start].split()[:2]
+    return bool(opening) and bool(_SUBORDINATE.fullmatch(opening[-1] if opening[0].lower() in ("and", "y") else
+                                                         opening[0]))
+
+
 def _relays(triggers: list[Trigger], sentence: str, d: tuple[int, int]) -> dict:
     """Words said pass their date on to what was said: "Venezuela freed ten Americans, officials
     said Friday" and "officials said Friday that Venezuela freed ten Americans" date the release.
@@ -256,8 +268,9 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         gap = min(_gap(t, d), relayed.get(t, 10**6))
         owned = any(_gap(t, o) < gap for o in others)
         # "... on Friday as he was sworn in": a later clause of its own is another happening.
-        between = sentence[date_span[1]:t.start] if date_span and t.start >= date_span[1] else ""
-        subordinate = bool(_SUBORDINATE.search(between))
+        segment = max((m.end() for m in _CLAUSE.finditer(sentence, 0, t.start)), default=0)
+        between = sentence[max(date_span[1], segment):t.start] if date_span and t.start >= date_span[1] else ""
+        subordinate = bool(_SUBORDINATE.search(between)) or _in_aside(sentence, t, date_span)
         return (gap + (SPEECH_PENALTY if t.speech else 0) + (OWNED_PENALTY if owned else 0)
                 + (SUBORDINATE_PENALTY if subordinate else 0))
 

@@ -60,6 +60,10 @@ MAX_RANGE_DAYS = 31
 #: Coded events a season, quarter or year apart in precision, without a specific actor in common,
 #: must share this Jaccard share of content words.
 CODED_WITHIN_LONG_JACCARD = 0.2
+#: Wording that supports a coded link between a date and a coarser one (Jaccard of content words).
+CODED_WORDING_JACCARD = 0.1
+#: The class of words said.
+STATEMENT = "statement"
 
 #: Syndication: headline match, or this rapidfuzz ratio on the first characters of the dated sentences.
 SYNDICATION_RATIO = 90.0
@@ -418,7 +422,14 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     if kind == "disagree":
         if not same_language or len(common) < MIN_SHARED_WORDS or fuzz.token_set_ratio(a.text, b.text) < DISAGREE[0]:
             return None
-    if kind == "within-long" and not specific and jaccard < CODED_WITHIN_LONG_JACCARD:
+    figures = bool(a.numbers & b.numbers)
+    worded = jaccard >= CODED_WORDING_JACCARD or figures
+    if a.action == STATEMENT and not (kind in ("same", "disagree") and (specific if not same_language
+                                                                         else specific or len(common) >= 2)):
+        return None  # words said are many: only the same words, the same day, are one statement
+    if kind == "within-short" and not (specific or worded):
+        return None
+    if kind == "within-long" and not (specific and (worded or not same_language)):
         return None
     parts = [f"{a.event_id}+{b.event_id}: same action {a.action}", roles, date_words]
     if specific:
