@@ -133,9 +133,10 @@ def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], 
         action = trigger.action if trigger else "other"
         out[date_span] = {
             "action": action,
-            "action_text": sentence[trigger.start:trigger.end] if trigger else None,
-            "action_char_start": span[0] + trigger.start if trigger else None,
-            "action_char_end": span[0] + trigger.end if trigger else None,
+            # No trigger: an empty span at the sentence start (offsets stay integers).
+            "action_text": sentence[trigger.start:trigger.end] if trigger else "",
+            "action_char_start": span[0] + (trigger.start if trigger else 0),
+            "action_char_end": span[0] + (trigger.end if trigger else 0),
             "actors_source": roles.source,
             "actors_target": roles.target,
             "roles_rule": roles.rule,

@@ -112,6 +112,7 @@ class _Event:
     action: str = ""
     source: frozenset = frozenset()
     target: frozenset = frozenset()
+    money: frozenset = frozenset()
 
     @property
     def days(self) -> int:
@@ -194,6 +195,7 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             action=_text(getattr(row, "action", None)) or "",
             source=frozenset(_names(getattr(row, "actors_source", None))),
             target=frozenset(_names(getattr(row, "actors_target", None))),
+            money=money_of(sentence),
         ))
     return out
 
@@ -372,32 +374,46 @@ def _persons(names) -> set[str]:
     return {n for n in names if n in matcher._types and matcher.type_of(n) == "person"}
 
 
-def roles_agree(a: _Event, b: _Event) -> str | None:
+def roles_agree(a: _Event, b: _Event, kind: str = "same") -> str | None:
     """How the source and target roles of two events agree, or None when they conflict.
 
     Roles conflict when who acted on whom is reversed, or when both reports name
-    different people in one role (Ratcliffe met Rodríguez; Trump met Machado).
-    Otherwise they agree when the reports share an actor, or a side (a minister and
-    their state), in any role."""
+    different people as the one acted upon (Ratcliffe met Rodríguez; Trump met
+    Machado). Between dates as far apart in precision as a day and its year, the
+    reports must also share an actor, or a side (a minister and their state)."""
     if a.source & b.target and a.target & b.source and not (a.source & b.source):
         return None
-    parts = []
-    for role, x, y in (("source", a.source, b.source), ("target", a.target, b.target)):
-        px, py = _persons(x), _persons(y)
-        if px and py and not (px & py):
-            return None
-        if x & y:
-            parts.append(f"same {role} " + ", ".join(sorted(x & y)))
+    pa_, pb = _persons(a.target), _persons(b.target)
+    if pa_ and pb and not (pa_ & pb):
+        return None
+    parts = [f"same {role} " + ", ".join(sorted(x & y))
+             for role, x, y in (("source", a.source, b.source), ("target", a.target, b.target)) if x & y]
     everyone_a, everyone_b = a.source | a.target | a.actors, b.source | b.target | b.actors
     shared = everyone_a & everyone_b
-    if not shared:
-        sides = _side_set(everyone_a) & _side_set(everyone_b)
-        if not sides:
-            return None
+    sides = _side_set(everyone_a) & _side_set(everyone_b)
+    if not parts and shared:
+        parts.append("actors in common " + ", ".join(sorted(shared)))
+    elif not parts and sides:
         parts.append("actors on the same side (" + ", ".join(sorted(sides)) + ")")
     elif not parts:
-        parts.append("actors in common " + ", ".join(sorted(shared)))
+        if kind == "within-long":
+            return None
+        parts.append("no role in conflict")
     return "; ".join(parts)
+
+
+_MONEY = re.compile(
+    r"(?:[$€£]\s?|US\$\s?|USD\s?)(\d+(?:[.,]\d+)?)|(\d+(?:[.,]\d+)?)\s?(?:million|billion|m\b|bn\b|millones|mil millones)",
+    re.IGNORECASE)
+
+
+def money_of(sentence: str) -> frozenset[str]:
+    """Sums of money in a sentence ("$25 million", "50 millones de dólares" give 25 and 50)."""
+    out = set()
+    for m in _MONEY.finditer(sentence or ""):
+        number = (m.group(1) or m.group(2)).replace(",", ".")
+        out.add(number.rstrip("0").rstrip(".") if "." in number else number)
+    return frozenset(out)
 
 
 def _coded_link(a: _Event, b: _Event) -> Link | None:
@@ -410,11 +426,12 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     if relation is None:
         return None
     kind, date_words = relation
-    roles = roles_agree(a, b)
+    roles = roles_agree(a, b, kind)
     if roles is None:
         return None
-    if a.numbers and b.numbers and not (a.numbers & b.numbers):
-        return None
+    if a.money and b.money and not (a.money & b.money):
+        return None  # a $25M and a $50M bounty
+    unrelated = roles.startswith("no role")
     same_language = not (a.language and b.language and a.language != b.language)
     common = a.words & b.words if same_language else frozenset()
     jaccard = len(common) / len(a.words | b.words) if same_language and (a.words | b.words) else 0.0
@@ -422,12 +439,14 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     if kind == "disagree":
         if not same_language or len(common) < MIN_SHARED_WORDS or fuzz.token_set_ratio(a.text, b.text) < DISAGREE[0]:
             return None
-    figures = bool(a.numbers & b.numbers)
+    figures = bool(a.money & b.money)
     worded = jaccard >= CODED_WORDING_JACCARD or figures
     if a.action == STATEMENT and not (kind in ("same", "disagree") and (specific if not same_language
                                                                          else specific or len(common) >= 2)):
         return None  # words said are many: only the same words, the same day, are one statement
-    if kind == "within-short" and not (specific or worded):
+    if unrelated and not (worded if same_language else kind == "same"):
+        return None  # nobody in common: only the wording, or another language's same day, joins them
+    if kind == "within-short" and not (worded or (specific and not same_language)):
         return None
     if kind == "within-long" and not (specific and (worded or not same_language)):
         return None
@@ -438,8 +457,8 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
         parts.append(f"{len(common)} content words in common (Jaccard {jaccard:.2f}: {', '.join(sorted(common)[:6])})")
     elif not same_language:
         parts.append(f"reports in {a.language} and {b.language}: no wording compared")
-    if a.numbers & b.numbers:
-        parts.append("same figures " + ", ".join(sorted(a.numbers & b.numbers)))
+    if figures:
+        parts.append("same sums " + ", ".join(sorted(a.money & b.money)))
     if a.group == b.group:
         parts.append("articles are reprints of one story (one source)")
     score = 1.5 + (0.3 if kind == "same" else 0.0) + (0.2 if specific else 0.0) + jaccard

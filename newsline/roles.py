@@ -24,6 +24,9 @@ from dataclasses import dataclass
 from .actions import Trigger, tokens
 
 HEADLINE_WORDS = 12
+#: Classes whose happening is words said: whoever says them acts, even when a verb of saying
+#: introduces them ("Maduro said Gonzalez must face justice" is Maduro's threat).
+SPOKEN = frozenset({"statement", "threat"})
 
 _BE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|has been|have been|had been|fue|fueron|sido|ha sido|han sido|"
@@ -70,6 +73,11 @@ def assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger 
     word = sentence[trigger.start:trigger.end]
     if trigger.speech:
         return _speaker(sentence, placed, trigger, word)
+    if trigger.action in SPOKEN:
+        saying = [s for s in speech if s.last < trigger.first] or [s for s in speech if s.first > trigger.last]
+        if saying:  # "Maduro said Gonzalez must face justice": the one who warns acts
+            return _speaker(sentence, placed, saying[-1] if saying[-1].last < trigger.first else saying[0],
+                            sentence[saying[0].start:saying[0].end])
     left, right, rule = 0, len(sentence), "active"
     for s in speech:
         if s.last < trigger.first:

@@ -73,9 +73,9 @@ def event_row(
         "topics": topics or [],
         "confidence": 0.9,
         "action": action,
-        "action_text": None,
-        "action_char_start": None,
-        "action_char_end": None,
+        "action_text": "",
+        "action_char_start": offset,
+        "action_char_end": offset,
         "actors_source": actors_source if actors_source is not None else (actors or [])[:1],
         "actors_target": actors_target if actors_target is not None else (actors or [])[1:],
         "roles_rule": "test",
@@ -200,8 +200,11 @@ def fact_row(members: list[dict], groups: list[str] | None = None, *, disagree: 
             f"{a['event_id']}+{b['event_id']}: same day" for a, b in zip(members, members[1:])),
         "evidence": [{"event_id": m["event_id"], "article_id": m["article_id"], "source": m["source"], "url": m["url"],
                       "title": m["title"], "published": m["published"], "date_text": m["date_text"],
-                      "value": m["value"], "sentence": m["sentence"], "syndication_group": g}
+                      "value": m["value"], "sentence": m["sentence"], "syndication_group": g,
+                      "action": m["action"], "headline": m["headline"]}
                      for m, g in zip(members, groups)],
+        "action": rep["action"], "actors_source": rep["actors_source"], "actors_target": rep["actors_target"],
+        "headline": rep["headline"],
     }
 
 

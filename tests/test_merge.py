@@ -206,40 +206,37 @@ def shipped():
     return read_events(events_path())
 
 
-# The merged groups of the shipped table, each read and judged one real fact by hand
-# (docs/evaluation.md, "Merged events"). A new merge fails this test until someone has read it.
-CHECKED_BY_HAND = {
-    # the presidential vote of 2024-07-28
-    frozenset({("elpais-2024-12-03-maduro-trump-security", "July 28"), ("anews-2025-01-10-reward-25m", "July 2024"),
-               ("democracynow-2024-07-29-election-result", "Sunday’s"), ("presstv-2025-01-11-bounty", "on July 28")}),
-    frozenset({("elpais-2024-12-03-maduro-trump-security", "in the July elections"),
-               ("democracynow-2024-07-29-election-result", "today’s"),
-               ("sputnik-2024-08-02-blinken-gonzalez", "July 28")}),
+# The facts of the shipped table that more than one article states, each read and judged one real
+# happening by hand (docs/evaluation.md, "Merged events"). Every merged group must lie within one of
+# them: a merge that joins anything else fails this test until someone has read it.
+CHECKED_BY_HAND = [
+    # the presidential vote of 2024-07-28 and its declared result
+    {("elpais-2024-12-03-maduro-trump-security", "July 28"),
+     ("elpais-2024-12-03-maduro-trump-security", "in the July elections"), ("anews-2025-01-10-reward-25m", "July 2024"),
+     ("democracynow-2024-07-29-election-result", "Sunday’s"), ("democracynow-2024-07-29-election-result", "today’s"),
+     ("presstv-2025-01-11-bounty", "on July 28"), ("sputnik-2024-08-02-blinken-gonzalez", "July 28")},
+    # the $25 million reward of 2025-01-10
+    {("anews-2025-01-10-reward-25m", "on Friday"), ("presstv-2025-01-11-bounty", "on the day he was sworn in"),
+     ("tag24-2025-08-07-bounty-50m", "in January")},
     # the inauguration of 2025-01-10
-    frozenset({("elpais-2024-12-03-maduro-trump-security", "on January 10, 2025"),
-               ("presstv-2025-01-11-bounty", "On Friday")}),
-    # the Alien Enemies Act, a law of 1798
-    frozenset({("ap-wokv-2025-04-05-alien-enemies-takeaways", "1798"),
-               ("elmundo-america-2025-03-17-alien-enemies", "from 1798")}),
+    {("elpais-2024-12-03-maduro-trump-security", "on January 10, 2025"), ("presstv-2025-01-11-bounty", "On Friday")},
+    # the Alien Enemies Act, a law of 1798, and its invocation (signed on the 14th, made public on the 15th)
+    {("ap-wokv-2025-04-05-alien-enemies-takeaways", "1798"), ("elmundo-america-2025-03-17-alien-enemies", "from 1798")},
+    {("ap-wokv-2025-04-05-alien-enemies-takeaways", "On Friday, March 14"),
+     ("elmundo-america-2025-03-17-alien-enemies", "This Saturday")},
     # the first boat strike, 2025-09-02
-    frozenset({("cbs-2025-09-03-first-boat-strike", "a day after"),
-               ("idahonews-2025-10-03-fourth-boat-strike", "On Sept. 2")}),
-    # the 2024 presidential election the Barbados agreement prepares
-    frozenset({("cnn-codelist-2024-01-30-license44", "in this year’s"),
-               ("finalcall-2023-10-24-barbados-agreement", "2024"), ("reuters-2023-10-18-barbados-deal", "2024")}),
-    frozenset({("finalcall-2023-10-24-barbados-agreement", "2024"), ("reuters-2023-10-18-barbados-deal", "2024")}),
-    # the Saab swap, 2023-12-20
-    frozenset({("dailybeast-2023-12-20-saab-swap", "Wednesday"), ("dw-2023-12-20-prisoner-swap", "on Wednesday")}),
-    frozenset({("finalcall-2023-10-24-barbados-agreement", "in the second half of next year"),
-               ("reuters-2023-10-18-barbados-deal", "in the second half of next year")}),
+    {("cbs-2025-09-03-first-boat-strike", "a day after"), ("cbs-2025-09-03-first-boat-strike", "Tuesday"),
+     ("idahonews-2025-10-03-fourth-boat-strike", "On Sept. 2")},
+    # the 2024 presidential election the Barbados agreement prepares, and when it is to be held
+    {("cnn-codelist-2024-01-30-license44", "in this year’s"), ("cnn-codelist-2024-01-30-license44", "2024"),
+     ("finalcall-2023-10-24-barbados-agreement", "2024"), ("reuters-2023-10-18-barbados-deal", "2024")},
+    {("finalcall-2023-10-24-barbados-agreement", "in the second half of next year"),
+     ("reuters-2023-10-18-barbados-deal", "in the second half of next year")},
     # the announcement of the Barbados agreement, 2023-10-17
-    frozenset({("finalcall-2023-10-24-barbados-agreement", "October 17"),
-               ("reuters-2023-10-18-barbados-deal", "Tuesday’s")}),
-    frozenset({("anews-2025-01-10-reward-25m", "on Friday"),
-               ("presstv-2025-01-11-bounty", "on the day he was sworn in")}),
-    frozenset({("ap-wokv-2025-04-05-alien-enemies-takeaways", "On Friday, March 14"),
-               ("elmundo-america-2025-03-17-alien-enemies", "This Saturday")}),
-}
+    {("finalcall-2023-10-24-barbados-agreement", "October 17"), ("reuters-2023-10-18-barbados-deal", "Tuesday’s")},
+    # the Saab swap, 2023-12-20
+    {("dailybeast-2023-12-20-saab-swap", "Wednesday"), ("dw-2023-12-20-prisoner-swap", "on Wednesday")},
+]
 
 
 def test_on_the_shipped_table_every_merge_was_checked_by_hand(shipped):
@@ -248,7 +245,8 @@ def test_on_the_shipped_table_every_merge_was_checked_by_hand(shipped):
     assert len(facts) < len(shipped)
     assert sorted(e for ids in facts["member_event_ids"] for e in ids) == sorted(shipped["event_id"])
     groups = merged_groups(facts)
-    assert groups <= CHECKED_BY_HAND, f"merges not checked by hand: {groups - CHECKED_BY_HAND}"
+    unchecked = {g for g in groups if not any(g <= fact for fact in CHECKED_BY_HAND)}
+    assert not unchecked, f"merges not checked by hand: {unchecked}"
     assert len(groups) >= 4
     assert facts["dates_disagree"].sum() >= 1
 

@@ -62,3 +62,17 @@ def test_failed_write_keeps_the_old_table(tmp_path):
         write_events(bad, path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_table_of_the_previous_schema_version_is_refused_with_how_to_rebuild_it(tmp_path):
+    from newsline.errors import NewslineError
+    from newsline.store import SCHEMA_VERSION
+
+    path = tmp_path / "old.parquet"
+    old = ARROW_SCHEMA.with_metadata({b"newsline.schema_version": str(SCHEMA_VERSION - 1).encode()})
+    pq.write_table(pa.Table.from_pandas(to_frame([row()]), schema=ARROW_SCHEMA, preserve_index=False)
+                   .replace_schema_metadata(old.metadata), path)
+    with pytest.raises(NewslineError) as caught:
+        read_events(path)
+    message = str(caught.value)
+    assert "newsline build" in message and "action" in message and str(path) in message
