@@ -344,7 +344,9 @@ def _arrow_events(added: pa.Table | pd.DataFrame) -> pa.Table:
     if isinstance(added, pa.Table):
         table = added.select(EVENT_COLUMNS).cast(ARROW_SCHEMA)
     else:
-        table = pa.Table.from_pandas(added.reindex(columns=EVENT_COLUMNS), schema=ARROW_SCHEMA, preserve_index=False)
+        from .store import complete_columns
+
+        table = pa.Table.from_pandas(complete_columns(added, ARROW_SCHEMA), schema=ARROW_SCHEMA, preserve_index=False)
     rids = pa.array(np.arange(table.num_rows, dtype=np.int64) + _ADDED_BASE)
     return table.add_column(0, "rid", rids)
 

@@ -299,8 +299,21 @@ def lock_for(path: Path) -> FileLock:
     return FileLock(str(path) + ".lock", timeout=120)
 
 
+def complete_columns(frame: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
+    """The frame with every column of ``schema``: one a producer does not know yet (rows made
+    before the coded columns) is empty, a list column an empty list."""
+    frame = frame.reindex(columns=schema.names)
+    for field in schema:
+        col = frame[field.name]
+        if pa.types.is_list(field.type):
+            frame[field.name] = col.map(lambda xs: [] if xs is None or isinstance(xs, float) else xs)
+        elif col.isna().all() and col.dtype != object:
+            frame[field.name] = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+    return frame
+
+
 def _parquet_writer(frame: pd.DataFrame):
-    table = pa.Table.from_pandas(frame.reindex(columns=EVENT_COLUMNS), schema=ARROW_SCHEMA, preserve_index=False)
+    table = pa.Table.from_pandas(complete_columns(frame, ARROW_SCHEMA), schema=ARROW_SCHEMA, preserve_index=False)
     return lambda tmp: pq.write_table(table, tmp, row_group_size=ROW_GROUP_ROWS)
 
 
@@ -420,7 +433,7 @@ def write_facts(facts: pd.DataFrame, path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".parquet":
         raise NewslineError(path, "the fact table is written as .parquet")
-    table = pa.Table.from_pandas(facts.reindex(columns=FACT_COLUMNS), schema=FACTS_SCHEMA, preserve_index=False)
+    table = pa.Table.from_pandas(complete_columns(facts, FACTS_SCHEMA), schema=FACTS_SCHEMA, preserve_index=False)
     with lock_for(path):
         atomic_write(path, lambda tmp: pq.write_table(table, tmp))
     return path
