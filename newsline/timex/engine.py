@@ -56,6 +56,18 @@ class Timex:
     mod: str | None = None
     #: False for TimeML expressions that are no event (a bare duration, a set, "now").
     event: bool = True
+    #: TimeML marks several expressions here ("1990 and 1991"): (start, end, type, value) each.
+    parts: tuple = ()
+    #: False for a reader's cue that TimeML does not mark ("later", adverbial "since").
+    timeml: bool = True
+
+    def timeml_marks(self) -> list[tuple[int, int, str, str, str | None]]:
+        """The TIMEX3 expressions this stands for: (start, end, type, value, mod)."""
+        if not self.timeml or self.timex_end <= self.timex_start:
+            return []
+        if self.parts:
+            return [(s, e, t, v, None) for s, e, t, v in self.parts]
+        return [(self.timex_start, self.timex_end, self.timex_type, self.timex_value, self.mod)]
 
 
 class Context:
@@ -218,30 +230,44 @@ class Tagger:
                 continue
             sent = ctx.sentence_span(cand.start)
             verb_tense = grammar.tense(ctx.grammar, text, cand.start, cand.end, *sent)
-            t_start, t_end = timex3.span(text, cand.start, cand.end)
+            t_start, t_end = timex3.span(text, cand.start, cand.end, self.rules.leading)
             mod = timex3.mod_of(cand.groups)
             params = cand.rule.params
             if isinstance(result, NotPlaced):
                 tx = Timex(cand.start, cand.end, text[cand.start:cand.end], None, None, None, "unresolved",
-                           "unresolved", cand.rule.name, cand.rule.confidence, verb_tense, sent,
-                           result.type, result.value, t_start, t_end, result.mod or mod, event=False)
+                           "unresolved", cand.rule.name, round(cand.rule.confidence * 0.9, 3), verb_tense, sent,
+                           result.type, result.value, t_start, t_end, result.mod or mod, event=result.event,
+                           timeml=params.get("timeml", True))
+                if result.event:
+                    ctx.history.append(tx)
                 out.append(tx)
                 continue
             if result is UNRESOLVED:
                 t_type, t_value = params.get("timex_type", "DATE"), params.get("timex_value", "XXXX-XX-XX")
                 tx = Timex(cand.start, cand.end, text[cand.start:cand.end], None, None, None, "unresolved",
                            "unresolved", cand.rule.name, round(cand.rule.confidence * 0.9, 3), verb_tense, sent,
-                           t_type, t_value, t_start, t_end, mod)
+                           t_type, t_value, t_start, t_end, mod, timeml=params.get("timeml", True))
             else:
                 assert isinstance(result, Resolved)
                 t_type, t_value = result.timeml or timex3.value_of(result.value, result.granularity, result.start)
+                t_type, t_value = timex3.with_part_of_day(text[t_start:t_end], t_type, t_value)
                 tx = Timex(cand.start, cand.end, text[cand.start:cand.end], result.value, result.start,
                            result.end, result.granularity, result.resolution, cand.rule.name,
                            round(min(1.0, cand.rule.confidence * result.confidence), 3), verb_tense, sent,
-                           t_type, t_value, t_start, t_end, result.mod or mod)
+                           t_type, t_value, t_start, t_end, result.mod or mod, timeml=params.get("timeml", True))
+            if params.get("timeml_parts"):
+                tx.parts = _parts(cand, text, params["timeml_parts"])
             ctx.history.append(tx)
             out.append(tx)
         return out
+
+
+def _parts(cand: Candidate, text: str, groups: list[str]) -> tuple:
+    """TimeML expressions for named groups of a match (each a year: "1990 and 1991")."""
+    m = cand.rule.regex.match(text, cand.start, cand.end)
+    if m is None or any(m.group(g) is None for g in groups):
+        return ()
+    return tuple((m.start(g), m.end(g), "DATE", m.group(g)) for g in groups)
 
 
 def _at_space(text: str, pos: int, step: int, limit: int) -> int:
