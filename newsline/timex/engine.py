@@ -11,7 +11,7 @@ from datetime import date
 from .. import sentences as sentence_splitter
 from . import grammar
 from . import timex3
-from .normalise import NORMALISERS, UNRESOLVED, NotPlaced, Resolved, parse_published
+from .normalise import NORMALISERS, UNRESOLVED, NotPlaced, Resolved, count, duration_value, parse_published
 from .rules import Rule, load
 
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
@@ -250,13 +250,17 @@ class Tagger:
             else:
                 assert isinstance(result, Resolved)
                 t_type, t_value = result.timeml or timex3.value_of(result.value, result.granularity, result.start)
-                t_type, t_value = timex3.with_part_of_day(text[t_start:t_end], t_type, t_value)
+                t_type, t_value = timex3.with_part_of_day(text[t_start:t_end], t_type, t_value, self.rules.parts)
                 tx = Timex(cand.start, cand.end, text[cand.start:cand.end], result.value, result.start,
                            result.end, result.granularity, result.resolution, cand.rule.name,
                            round(min(1.0, cand.rule.confidence * result.confidence), 3), verb_tense, sent,
                            t_type, t_value, t_start, t_end, result.mod or mod, timeml=params.get("timeml", True))
             if params.get("timeml_parts"):
                 tx.parts = _parts(cand, text, params["timeml_parts"])
+            if isinstance(result, Resolved) and result.parts:
+                tx.parts = _group_parts(cand, text, result.parts)
+            if params.get("timeml_duration"):
+                tx.parts = _stretch(cand, text, t_start)
             ctx.history.append(tx)
             out.append(tx)
         return out
@@ -267,7 +271,31 @@ def _parts(cand: Candidate, text: str, groups: list[str]) -> tuple:
     m = cand.rule.regex.match(text, cand.start, cand.end)
     if m is None or any(m.group(g) is None for g in groups):
         return ()
-    return tuple((m.start(g), m.end(g), "DATE", m.group(g)) for g in groups)
+    return tuple((m.start(g), m.end(g), "DATE", _full_year(m.group(g), m.group(groups[0])))
+                 for g in groups)
+
+
+def _full_year(year: str, first: str) -> str:
+    """"58" after "1957" is 1958."""
+    return year if len(year) == 4 else str(int(first) // 100 * 100 + int(year))
+
+
+def _group_parts(cand: Candidate, text: str, parts) -> tuple:
+    """TimeML expressions for named groups of a match, with the values a normaliser gave them."""
+    m = cand.rule.regex.match(text, cand.start, cand.end)
+    if m is None or any(m.group(g) is None for g, _, _ in parts):
+        return ()
+    return tuple((m.start(g), m.end(g), t, v) for g, t, v in parts)
+
+
+def _stretch(cand: Candidate, text: str, start: int) -> tuple:
+    """"two days later": TimeML marks the stretch ("two days", P2D) and leaves the direction out."""
+    m = cand.rule.regex.match(text, cand.start, cand.end)
+    if m is None or m.group("unit") is None:
+        return ()
+    unit = cand.groups["unit"]
+    n = count(cand.groups["num"]) if cand.groups.get("num") else (None if unit.lower().endswith("s") else 1)
+    return ((start, m.end("unit"), "DURATION", duration_value(n, unit)),)
 
 
 def _at_space(text: str, pos: int, step: int, limit: int) -> int:

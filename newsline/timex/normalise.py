@@ -44,6 +44,7 @@ class Resolved:
     confidence: float = 1.0  # multiplies the rule's confidence
     timeml: tuple[str, str] | None = None  # TimeML (type, value) when it is not the calendar value's
     mod: str | None = None
+    parts: tuple = ()  # TimeML marks each of several named groups: (group, type, value) each
 
 
 @dataclass
@@ -227,14 +228,22 @@ def _lean(cand, ctx) -> str | None:
     "as of March 1" bound a period running on from now, unless the clause
     is told in the past ("he was in power until March")."""
     rel = (cand.groups.get("rel") or "").lower()
-    if rel == "last" or _leading(cand, ctx, ("since", "from", "after")):
+    if rel == "last" or _leading(cand, ctx, ("since",)):
         return "since"
+    if _leading(cand, ctx, ("from", "after")):
+        return "future" if _tense(cand, ctx) == "future" else "since"  # "flights would leave from March 30"
     if rel == "next":
         return "ahead"
     if _leading(cand, ctx, ("until", "till", "by", "as of", "through")):
         sent = ctx.sentence_span(cand.start)
         return "past" if grammar.stative_past(ctx.grammar, ctx.text, cand.start, cand.end, *sent) else "future"
     return _tense(cand, ctx)
+
+
+def _told_in_past(cand, ctx) -> bool:
+    """Is the clause told in the past ("estuvo abierta hasta el sábado")? Then "until" looks back."""
+    sent = ctx.sentence_span(cand.start)
+    return _tense(cand, ctx) == "past" or grammar.stative_past(ctx.grammar, ctx.text, cand.start, cand.end, *sent)
 
 
 def _leading(cand, ctx, words) -> bool:
@@ -298,7 +307,10 @@ def calendar_year(g, cand, ctx):
 
 
 def year_range(g, cand, ctx):
-    y1, y2 = int(g["year"]), int(g["year2"])
+    y1 = int(g["year"])
+    y2 = int(g["year2"]) if g.get("year2") else y1 // 100 * 100 + int(g["yy"])  # "1957-58"
+    if y2 < y1 and g.get("yy"):
+        y2 += 100  # "1999-00"
     if not 0 < y2 - y1 <= 200:
         return None
     return Resolved(f"{y1:04d}/{y2:04d}", date(y1, 1, 1), date(y2, 12, 31), "range", "explicit")
@@ -390,7 +402,7 @@ def weekday(g, cand, ctx):
         d = pub + timedelta(days=ahead or 7)
     elif back == 0:
         d = pub  # the publication weekday itself is that day
-    elif _tense(cand, ctx) == "future" or _leading(cand, ctx, ("until", "by")):
+    elif _tense(cand, ctx) == "future" or (_leading(cand, ctx, ("until", "by")) and not _told_in_past(cand, ctx)):
         d = pub + timedelta(days=ahead)
     else:
         d = pub - timedelta(days=back)
@@ -462,6 +474,14 @@ def _back(pub: date, n: int, unit: str) -> Resolved:
     return _days_range(pub - timedelta(days=days), pub, "relative")
 
 
+class _Plain:
+    """A candidate seen without its rule's TimeML parameters."""
+
+    def __init__(self, cand):
+        self.start, self.end, self.groups = cand.start, cand.end, cand.groups
+        self.rule = type("R", (), {"params": {}, "name": cand.rule.name, "normaliser": cand.rule.normaliser})()
+
+
 def _as_duration(result, n, unit):
     """A stretch ending now: placed as a range, a DURATION in TimeML."""
     if isinstance(result, Resolved):
@@ -469,7 +489,19 @@ def _as_duration(result, n, unit):
     return result
 
 
+def timeml_value(result: Resolved) -> tuple[str, str]:
+    from .timex3 import value_of
+
+    return value_of(result.value, result.granularity, result.start)
+
+
 def span_back(g, cand, ctx):
+    if cand.rule.params.get("timeml_point"):  # "desde hace cinco años": TimeML dates the point
+        point = ago(g, cand, ctx)
+        result = span_back({**g, "approx": None}, _Plain(cand), ctx)
+        if isinstance(result, Resolved) and isinstance(point, Resolved):
+            result.timeml = point.timeml or timeml_value(point)
+        return result
     unit = unit_name(g["unit"])
     n = count(g.get("num")) if g.get("num") else 1
     if n is None:
@@ -498,11 +530,10 @@ def span_for(g, cand, ctx):
 
 def _quarter_a_year_before(ctx, pos: int) -> Resolved | None:
     """"a year ago" in a report about a quarter is that quarter a year before."""
-    for tx in reversed(ctx.history):
-        if tx.start < pos and tx.granularity == "quarter" and tx.date_start and pos - tx.end < 1500:
-            year, q = _quarter_of(tx.date_start)
-            return _quarter_result(year - 1, q, "anchored")
-    return None
+    if not any(tx.granularity == "quarter" and pos - tx.end < 1500 for tx in ctx.history if tx.start < pos):
+        return None
+    found = _reported_quarter(ctx, pos)
+    return _quarter_result(found[0] - 1, found[1], "anchored") if found else None
 
 
 def ago(g, cand, ctx):
@@ -512,6 +543,10 @@ def ago(g, cand, ctx):
     if n is None:
         return NotPlaced("DATE", "PAST_REF", event=True)  # "several years ago"
     if approx in OPEN_ENDED:
+        # "more than 30 years ago": no day to place, but TimeML gives the point it names
+        exact = ago({**g, "approx": None}, cand, ctx)
+        if isinstance(exact, Resolved):
+            return NotPlaced(*(exact.timeml or timeml_value(exact)), event=True)
         return UNRESOLVED
     if n == 1 and unit == "year" and not approx:
         found = _quarter_a_year_before(ctx, cand.start)
@@ -593,7 +628,7 @@ def offset_from_anchor(g, cand, ctx):
     if anchor is None:
         return UNRESOLVED
     if anchor.granularity == "quarter" and unit == "year":
-        year, q = _quarter_of(anchor.date_start)
+        year, q = _reported_quarter(ctx, cand.start) or _quarter_of(anchor.date_start)
         return _quarter_result(year + sign * n, q, "anchored")
     return _shift(anchor, sign * n, unit)
 
@@ -747,7 +782,44 @@ def vague_span(g, cand, ctx):
     params = cand.rule.params
     if "timex_value" in params:
         return NotPlaced(params.get("timex_type", "DATE"), params["timex_value"], event=True)
-    return NotPlaced("DURATION", duration_value(None, g["unit"]), event=True)
+    n = count(g.get("num")) if g.get("num") else None
+    return NotPlaced("DURATION", duration_value(n, g.get("unit") or g["unit2"]), event=True)
+
+
+def day_of_month(g, cand, ctx):
+    """"el día 8": that day of this month, the month before or the month after, as the verb leans."""
+    if not ctx.has_anchor("day"):
+        return UNRESOLVED
+    day, pub = int(g["day"]), ctx.anchor
+    options = []
+    for step in (-1, 0, 1):
+        first = add_months(pub.replace(day=1), step)
+        try:
+            options.append(first.replace(day=day))
+        except ValueError:
+            continue
+    tense = _tense(cand, ctx)
+    if tense == "future":
+        options = [d for d in options if d >= pub] or options
+    elif tense == "past":
+        options = [d for d in options if d <= pub] or options
+    return _day(min(options, key=lambda d: abs((d - pub).days)), "relative", 0.9)
+
+
+def day_range(g, cand, ctx):
+    """"entre el 4 y el 7 de julio de 2022": two days of one month, a range as an event;
+    TimeML marks each day on its own."""
+    last = calendar_date({**g, "day": g["day2"]}, cand, ctx)
+    if not isinstance(last, Resolved):
+        return last
+    first_day = g.get("day") or g["day3"]
+    first = parse_day(last.start.year, last.start.month, int(re.match(r"\d+", first_day).group()))
+    if first is None or first > last.start:
+        return None
+    out = _days_range(first, last.start, last.resolution)
+    out.parts = (("first" if g.get("first") else "first2", "DATE", first.isoformat()),
+                 ("second", "DATE", last.start.isoformat()))
+    return out
 
 
 def weekday_anchored(g, cand, ctx):
@@ -792,6 +864,15 @@ def _quarter_result(year: int, q: int, resolution: str) -> Resolved:
     return Resolved(_month_span(first, last), first, last, "quarter", resolution, timeml=("DATE", f"{year:04d}-Q{q}"))
 
 
+def _reported_quarter(ctx, pos: int) -> tuple[int, int] | None:
+    """The latest quarter named before ``pos`` as the period reported on (not a year-earlier one)."""
+    for tx in reversed(ctx.history):
+        if tx.granularity == "quarter" and tx.start < pos and tx.date_start and tx.resolution != "anchored" \
+                and not _YEAR_BEFORE.search(tx.text):
+            return _quarter_of(tx.date_start)
+    return None
+
+
 def _last_reported_quarter(ctx, pos: int) -> tuple[int, int] | None:
     """The quarter a report is about: the latest quarter named before, else the last one
     completed before publication (a company reports a quarter after it closes)."""
@@ -819,8 +900,9 @@ def fiscal_quarter(g, cand, ctx):
     earlier = bool(_YEAR_BEFORE.search(rel))
     ordinal = (g.get("ordinal") or g.get("ordinal2") or "").lower()
     if g.get("year"):
-        if not ordinal:
-            return None
+        if not ordinal:  # "the 1988 quarter": the quarter reported on, in that year
+            found = _reported_quarter(ctx, cand.start)
+            return _quarter_result(int(g["year"]), found[1], "explicit") if found else _year(int(g["year"]), "explicit")
         return _quarter_result(int(g["year"]), ORDINALS.get(ordinal, 4), "explicit")
     if ctx.anchor is None:
         return UNRESOLVED
@@ -857,10 +939,6 @@ def fiscal_year(g, cand, ctx):
 
 # ---- times of day ---------------------------------------------------------------------------
 
-_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
-          "overnight": "NI", "mid-afternoon": "AF", "midafternoon": "AF"}
-
-
 def clock_time(g, cand, ctx):
     """"5 p.m. EST Nov. 9", "noon Thursday", "15:00 GMT Saturday": a time on a placed day;
     with no day named, the day of the story (kept out of the event table)."""
@@ -873,19 +951,29 @@ def clock_time(g, cand, ctx):
             if isinstance(found, Resolved):
                 day = found
             break
-    clock = (g.get("clock") or "").lower().replace(" ", "")
+    clock = (g.get("clock") or g.get("clock2") or "").lower().replace(" ", "")
     if clock == "noon":
         hh = "12:00"
     elif clock == "midnight":
         hh = "24:00"
     else:
         m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?(a|p)?", clock)
-        if not m:
+        if m:
+            h, minutes, half = int(m.group(1)), m.group(2) or "00", m.group(3)
+        elif count(clock):
+            h, minutes, half = count(clock), "00", None
+        else:
             return None
-        h = int(m.group(1)) % 12 + (12 if m.group(3) == "p" else 0) if m.group(3) else int(m.group(1))
+        if half:
+            h = h % 12 + (12 if half == "p" else 0)
+        part = (g.get("part") or "").lower()
+        if h < 12 and (part in ("evening", "afternoon") or (part == "night" and h >= 7)):
+            h += 12  # "las ocho de la tarde"
         if h > 24:
             return None
-        hh = f"{h:02d}:{m.group(2) or '00'}"
+        hh = f"{h:02d}:{minutes}"
+    if g.get("gmt"):
+        hh += "Z"
     if day is None:
         base = ctx.last_anchor("day", cand.start)
         base_day = base.date_start if base is not None else ctx.anchor
@@ -894,14 +982,6 @@ def clock_time(g, cand, ctx):
         return NotPlaced("TIME", f"{base_day.isoformat()}T{hh}")
     return Resolved(day.value, day.start, day.end, "day", day.resolution, day.confidence,
                     timeml=("TIME", f"{day.start.isoformat()}T{hh}"))
-
-
-def part_of_day(text: str) -> str | None:
-    """TimeML's code for a part of the day named in an expression ("Thursday evening" -> EV)."""
-    for word in reversed(re.findall(r"[a-z-]+", text.lower())):
-        if word in _PARTS:
-            return _PARTS[word]
-    return None
 
 
 # ---- spelled-out years ------------------------------------------------------------------------
@@ -978,7 +1058,7 @@ NORMALISERS = {f.__name__: f for f in (
     half_year, weekday, deictic_day, calendar_unit, weekend, span_back, span_for, ago, within_count,
     offset_from_anchor, same_period, same_as_last, term_of_office, term_start, vague,
     duration, reference, vague_span, set_expr, fiscal_quarter, fiscal_year, clock_time, spelled_year,
-    period_end, century, decade_word, weekday_anchored,
+    period_end, century, decade_word, weekday_anchored, day_of_month, day_range,
 )}
 
 

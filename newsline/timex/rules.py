@@ -34,6 +34,7 @@ class RuleSet:
     margins: tuple[int, int]
     grammar: Grammar
     lexicon: dict[str, str]
+    parts: dict[str, re.Pattern]  # TimeML part-of-day code -> the words that name it
     leading: re.Pattern  # words that open a phrase but stay outside a TimeML span ("in", "since")
     examples: tuple[tuple[str, dict], ...] = ()  # (rule name, example) as written beside each rule
 
@@ -73,8 +74,9 @@ def load(language: str = "en") -> RuleSet:
     lexicon = {" ".join(k.lower().split()): v for k, v in data.get("lexicon", {}).items()}
     leading = re.compile(r"^(?:(?:" + data["timeml"]["leading"] + r")\s+)+", re.IGNORECASE)
     examples = tuple((spec["name"], ex) for spec in data.get("rule", []) for ex in spec.get("examples", []))
+    parts = {code: re.compile(_expand(rx, macros), re.IGNORECASE) for code, rx in data["timeml"]["parts"].items()}
     return RuleSet(language, tuple(rules), excludes, triggers, margins,
-                   Grammar.from_table(data["grammar"]), lexicon, leading, examples)
+                   Grammar.from_table(data["grammar"]), lexicon, parts, leading, examples)
 
 
 def available_languages() -> list[str]:

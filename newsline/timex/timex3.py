@@ -78,16 +78,12 @@ def value_of(value: str | None, granularity: str, first=None) -> tuple[str, str]
     return "DATE", value
 
 
-_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI",
-          "overnight": "NI"}
-_PART_WORD = re.compile(r"\b(morning|afternoon|evening|night|tonight|overnight)\b", re.IGNORECASE)
-
-
-def with_part_of_day(phrase: str, type_: str, value: str) -> tuple[str, str]:
-    """A day with a part of the day named ("Thursday evening", "last night") is a TimeML TIME."""
+def with_part_of_day(phrase: str, type_: str, value: str, parts) -> tuple[str, str]:
+    """A day with a part of the day named ("Thursday evening", "esta tarde") is a TimeML TIME;
+    ``parts`` (from the language's rules) maps each TimeML code to the words that name it."""
     if type_ != "DATE" or len(value) != 10:
         return type_, value
-    m = _PART_WORD.search(phrase)
-    if not m:
+    found = [(m.start(), code) for code, rx in parts.items() for m in rx.finditer(phrase)]
+    if not found:
         return type_, value
-    return "TIME", f"{value}T{_PARTS[m.group(1).lower()]}"
+    return "TIME", f"{value}T{max(found)[1]}"
