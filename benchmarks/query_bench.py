@@ -52,9 +52,8 @@ import pyarrow as pa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsline.merge import FACT_COLUMNS, write_facts  # noqa: E402
 from newsline.model import EVENT_COLUMNS  # noqa: E402
-from newsline.store import write_events  # noqa: E402
+from newsline.store import FACT_COLUMNS, write_events, write_facts  # noqa: E402
 
 ACTORS = ["Nicolás Maduro", "Donald Trump", "Joe Biden", "Juan Guaidó", "María Corina Machado",
           "Edmundo González Urrutia", "Venezuela", "United States", "Venezuelan opposition", "Chevron",
@@ -295,7 +294,8 @@ def _timed(fn) -> tuple[float, object]:
 
 def bench(n: int, repeat: int, layout: str) -> dict:
     """Times of the queries a filter change, a zoom and a click make, as the app makes them."""
-    from newsline.query import EventStore, Filters
+    from newsline.filters import Filters
+    from newsline.query import EventStore
 
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
