@@ -1,4 +1,4 @@
-"""Action classes: what a dated happening is (``newsline/rules/actions.toml``).
+"""Action classes: what a dated happening is (``data/actions.toml``).
 
 Sentence words and the taxonomy's triggers are compared as Snowball stems with
 accents folded, so one trigger covers its inflections in either language. The
@@ -19,7 +19,6 @@ import snowballstemmer
 
 from .errors import NewslineError
 
-RULES = Path(__file__).resolve().parent / "rules" / "actions.toml"
 
 #: The class of an event with no trigger in its sentence.
 OTHER = "other"
@@ -179,13 +178,20 @@ class Taxonomy:
         return [t for t in found if t.speech or not any(0 < t.first - e <= ABOUT_WINDOW for e in talk_ends)]
 
 
+def taxonomy_path() -> Path:
+    from .store import data_dir
+
+    return data_dir() / "actions.toml"
+
+
 @lru_cache(maxsize=None)
 def _default() -> Taxonomy:
+    path = taxonomy_path()
     try:
-        data = tomllib.loads(RULES.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise NewslineError(RULES, f"cannot read the action taxonomy: {exc}") from None
-    return Taxonomy(data, str(RULES))
+        raise NewslineError(path, f"cannot read the action taxonomy: {exc}") from None
+    return Taxonomy(data, str(path))
 
 
 def _token_index(sentence: str, pos: int) -> int:

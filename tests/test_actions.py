@@ -1,4 +1,4 @@
-"""The action taxonomy (newsline/rules/actions.toml): every class's examples, inflections, the
+"""The action taxonomy (data/actions.toml): every class's examples, inflections, the
 choice between triggers, and the hand-annotated action sample."""
 
 import pytest
