@@ -268,21 +268,25 @@ def _one_line_address(url: str) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-def extract(articles: list[Article], progress) -> tuple[pd.DataFrame | None, list[str]]:
+def extract(articles: list[Article], progress) -> tuple[pd.DataFrame | None, list[str], list[str]]:
+    """Event rows of the articles, one-line problems, and notices about what was left out."""
     from newsline.events import extract_events  # loads the rules and gazetteers on first use
 
     rows: list[dict] = []
     errors: list[str] = []
+    notices: list[str] = []
     for done, article in enumerate(articles, start=1):
         progress.progress(done / len(articles),
                           text=markdown_literal(f"Extracting {done} of {len(articles)}: {article.title[:60]}"))
+        before = len(article.warnings)
         try:
             rows += extract_events(article)
         except Exception as exc:  # one line per article, never a traceback
             errors.append(f"{article.path or article.title or article.article_id}: events could not be "
                           f"extracted ({exc.__class__.__name__})")
+        notices += article.warnings[before:]  # the event limit: said with the result, not lost on rerun
     frame = prepare(to_frame(rows)) if rows else None
-    return frame, errors
+    return frame, errors, notices
 
 
 def save_additions(added: pd.DataFrame, path: Path) -> int:
@@ -416,7 +420,7 @@ def _confirm_and_extract(pending: list[Article]) -> None:
     if not ready:
         return
     progress = st.progress(0.0, text="Extracting…")
-    frame, errors = extract(ready, progress)
+    frame, errors, notices = extract(ready, progress)
     progress.empty()
     for line in errors:
         st.error(markdown_literal(line))
@@ -430,6 +434,7 @@ def _confirm_and_extract(pending: list[Article]) -> None:
     st.session_state["added_notice"] = (
         f"{len(frame)} new event{'s' if len(frame) != 1 else ''} from {len(ready)} "
         f"article{'s' if len(ready) != 1 else ''}, marked ☆ on the timeline and “New” in the table."
+        + "".join(f" {line}." for line in notices)
     )
     st.rerun()  # redraw the timeline and table with the additions
 

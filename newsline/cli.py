@@ -42,12 +42,12 @@ def extract_paths(paths, published=None, progress=True):
             continue
         warnings.extend(getattr(loaded, "warnings", []))
         for article in loaded:
-            warnings.extend(article.warnings)
             try:
                 rows.extend(extract_events(article))
                 articles += 1
             except Exception as exc:
                 errors.append(f"{path}: extraction failed ({exc.__class__.__name__}: {exc})")
+            warnings.extend(article.warnings)  # after extraction: it may add one (the event limit)
     return rows, errors, warnings, articles, len(files)
 
 

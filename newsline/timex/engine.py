@@ -186,13 +186,18 @@ class Tagger:
         return [(_at_space(text, lo, -1, start), _at_space(text, hi, 1, end)) for lo, hi in segments]
 
     def tag(self, text: str, published: str | None = None, end: int | None = None,
-            sentence_spans=None) -> list[Timex]:
-        """Every date expression in ``text[:end]``, in text order."""
+            sentence_spans=None, limit: int | None = None) -> list[Timex]:
+        """Every date expression in ``text[:end]``, in text order.
+
+        With ``limit``, normalising stops soon after that many (enough that more than ``limit``
+        remain when there are more): a text made of dates costs no more than its first ones."""
         spans = sentence_spans if sentence_spans is not None else sentence_splitter.split(text, 0, end)
         ctx = Context(text, published, spans, self.actors)
         ctx.grammar = self.rules.grammar
         ctx.candidates = self.candidates(text, 0, end, spans)
         for cand in ctx.candidates:
+            if limit is not None and len(ctx.history) > 2 * limit + 1:
+                break  # _one_per_phrase drops at most every other one: more than ``limit`` stay
             try:
                 result = NORMALISERS[cand.rule.normaliser](cand.groups, cand, ctx)
             except (ValueError, OverflowError):
