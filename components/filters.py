@@ -26,7 +26,7 @@ def describe_filter(name: str, flt: Filters) -> str:
         hi = flt.date_to.isoformat() if flt.date_to else "…"
         return f"dates {lo} to {hi}"
     if name == "search":
-        return f"text containing “{flt.search.strip()}”"
+        return f"text containing “{' '.join(flt.terms())}”"  # the words searched, never a whole hostile link
     if name == "hide_year_only":
         return "year-only dates hidden"
     if name == "hide_unresolved":

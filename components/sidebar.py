@@ -13,9 +13,10 @@ from datetime import date
 
 import streamlit as st
 
-from newsline.query import Facets
+from newsline.query import Facets, search_notice
 
 from .filters import Filters
+from .safe_text import markdown_literal
 from .url_state import MAX_SOURCES, TENSE_OPTIONS
 
 WIDGET_DEFAULTS = {
@@ -100,6 +101,9 @@ def render_sidebar(facets: Facets) -> Filters:
         "Search the sentences", key="q", bind="query-params", placeholder="e.g. sanctions oil",
         help="Every word must appear in the sentence (or the date as written).",
     )
+    notice = search_notice(search)
+    if notice:
+        sb.caption(markdown_literal(notice))
     sb.markdown("**Precision**")
     hide_year = sb.toggle("Hide year-only and vaguer dates", key="hide_year", bind="query-params")
     hide_unresolved = sb.toggle("Hide unresolved dates", key="hide_unresolved", bind="query-params")

@@ -6,12 +6,14 @@ Each test names the defect it guards against; docs/reliability.md lists them wit
 from __future__ import annotations
 
 import json
+import threading
+import time
 import subprocess
 import sys
 from pathlib import Path
 
-from newsline.events import MAX_EVENTS_PER_ARTICLE, SENTENCE_WINDOW, extract_events
-from newsline.ingest import MAX_TITLE_CHARS, load_file
+from newsline.events import extract_events
+from newsline.ingest import load_file
 from newsline.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +28,8 @@ def newsline(*args, cwd=None, timeout=120):
 
 
 def test_a_sentence_full_of_dates_stores_a_bounded_window_around_each_date():
+    from newsline.events import SENTENCE_WINDOW
+
     text = "Dates\n\nThe talks happened on " + "1 May 2020, " * 1_500 + "and then ended."
     article = Article("long", text, title="Dates", published="2024-01-01")
     rows = extract_events(article)
@@ -45,6 +49,8 @@ def test_an_ordinary_sentence_is_kept_whole():
 
 
 def test_an_article_made_of_dates_keeps_the_first_ones_and_says_so():
+    from newsline.events import MAX_EVENTS_PER_ARTICLE
+
     text = "Dates\n\n" + "It rained on 1 May 2020. " * (MAX_EVENTS_PER_ARTICLE + 500)
     article = Article("many", text, title="Dates", published="2024-01-01", path="many.txt")
     rows = extract_events(article)
@@ -53,6 +59,8 @@ def test_an_article_made_of_dates_keeps_the_first_ones_and_says_so():
 
 
 def test_a_megabyte_title_is_cut(tmp_path):
+    from newsline.ingest import MAX_TITLE_CHARS
+
     path = tmp_path / "title.json"
     path.write_text(json.dumps({"title": "Headline-" * 120_000, "published": "2024-01-01",
                                 "text": "Talks resumed. " + "It happened on 1 May 2020. " * 50}))
@@ -65,3 +73,73 @@ def test_a_megabyte_title_is_cut(tmp_path):
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(rows) == 50 and all(len(r["title"]) <= MAX_TITLE_CHARS for r in rows)
     assert out.stat().st_size < 200_000  # a megabyte per row before
+
+
+# --- search: bounded, budgeted, never holding the lock every session needs ----------------------
+
+
+def _big_table(path: Path, n: int) -> Path:
+    """``n`` events with long sentences, written as the store writes them."""
+    import pandas as pd
+
+    from conftest import event_row
+    from newsline.model import EVENT_COLUMNS
+    from newsline.store import write_events
+
+    filler = "officials in Caracas and Washington said little about the talks " * 6
+    rows = [event_row(f"a{i}", f"On March 3, 2024, {filler} number {i}.", "March 3, 2024", "2024-03-03",
+                      "2024-03-03", "2024-03-03", "day") for i in range(n)]
+    write_events(pd.DataFrame(rows, columns=EVENT_COLUMNS), path)
+    return path
+
+
+def test_a_search_of_thousands_of_words_reads_the_first_few_and_says_so(tmp_path):
+    from newsline.query import MAX_SEARCH_WORDS, EventStore, Filters, search_notice
+
+    store = EventStore.open(_big_table(tmp_path / "events.parquet", 50))
+    hostile = " ".join(f"word{i}" for i in range(3_000))
+    flt = Filters(search="caracas " + hostile)
+    assert len(flt.terms()) == MAX_SEARCH_WORDS
+    assert store.query().summary(flt).events == 0  # once "Max expression depth" from DuckDB
+    assert store.query().summary(Filters(search="caracas talks")).events == 50
+    assert "at most 8 words" in search_notice(hostile) and search_notice("caracas talks") is None
+    assert len(Filters(search="x" * 100_000).terms()[0]) <= 200
+
+
+def test_a_query_past_its_budget_is_stopped_with_one_line(tmp_path, monkeypatch):
+    import newsline.query as query
+    from newsline.errors import NewslineError
+
+    store = query.EventStore.open(_big_table(tmp_path / "events.parquet", 20))
+    monkeypatch.setattr(query, "QUERY_SECONDS", 0.2)
+    q = store.query()
+    started = time.monotonic()
+    try:
+        q._run("SELECT count(*) FROM range(100000000000) a, ev")
+    except NewslineError as exc:
+        assert "stopped after 0.2 s" in str(exc)
+    else:
+        raise AssertionError("an endless query ran to its end")
+    assert time.monotonic() - started < 5
+    assert q.summary(query.Filters()).events == 20  # the cursor still answers
+
+
+def test_a_search_pass_does_not_hold_the_store_lock(tmp_path):
+    from newsline.query import EventStore
+
+    store = EventStore.open(_big_table(tmp_path / "events.parquet", 20_000))
+    words = [f"talks{i}" for i in range(150)]  # a slow pass (a search caps its words; the store does not)
+    passing = threading.Thread(target=store.word_tables, args=(words,))
+    started = time.monotonic()
+    passing.start()
+    time.sleep(0.05)
+    waits = []
+    while passing.is_alive():
+        t = time.monotonic()
+        store.query()  # what every session does first
+        waits.append(time.monotonic() - t)
+        time.sleep(0.01)
+    passing.join()
+    took = time.monotonic() - started
+    assert took > 0.3, "the pass was too quick to tell anything"
+    assert waits and max(waits) < 0.1 * took, (max(waits), took)
