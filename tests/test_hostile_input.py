@@ -143,3 +143,53 @@ def test_a_search_pass_does_not_hold_the_store_lock(tmp_path):
     took = time.monotonic() - started
     assert took > 0.3, "the pass was too quick to tell anything"
     assert waits and max(waits) < 0.1 * took, (max(waits), took)
+
+
+# --- fetching: one wall-clock deadline over the whole exchange -----------------------------------
+
+
+def _dripping_server(reply: bytes):
+    """A loopback server that sends ``reply`` one byte every 50 ms, then keeps dripping header bytes."""
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve():
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                conn.recv(65536)
+                try:
+                    for byte in reply + b"X-Slow: " + b"a" * 200:
+                        if stop.wait(0.05):
+                            break
+                        conn.sendall(bytes([byte]))
+                except OSError:
+                    pass
+
+    threading.Thread(target=serve, daemon=True).start()
+    return f"http://127.0.0.1:{listener.getsockname()[1]}/", stop, listener
+
+
+def test_a_server_dripping_its_status_line_and_headers_is_stopped_at_the_deadline():
+    from newsline.errors import NewslineError
+    from newsline.fetch import fetch_article
+
+    for reply in (b"HTTP/1.1 200 OK\r\n", b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n"):
+        url, stop, listener = _dripping_server(reply)
+        started = time.monotonic()
+        try:
+            fetch_article(url, hosted=False, timeout=1.0)
+        except NewslineError as exc:
+            assert exc.problem == "timed out after 1 s"
+        else:
+            raise AssertionError("fetched a page that never ended")
+        finally:
+            stop.set()
+            listener.close()
+        assert time.monotonic() - started < 2.5
