@@ -17,12 +17,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsline.errors import NewslineError
-from newsline.merge import FACT_COLUMNS, write_facts
+from newsline.store import FACT_COLUMNS, write_events, write_facts
 from newsline.model import EVENT_COLUMNS
 from newsline.query import (
     NO_ACTOR, NO_OUTLET, NO_TOPIC, EventStore, Filters, fitted_lower_by_year, period_end,
 )
-from newsline.store import write_events
 
 ACTORS = ["Nicolás Maduro", "Donald Trump", "Chevron", "Delcy Rodríguez", "Marco Rubio", "O'Brien"]
 TOPICS = ["elections", "oil-sanctions", "military", "diplomacy-talks"]
