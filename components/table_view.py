@@ -21,7 +21,8 @@ from .exports import to_csv, to_json, to_timelinejs
 from .safe_text import safe_url
 
 TABLE_COLUMNS = [
-    "date_start", "date_end", "date_text", "granularity", "sources", "sentence", "actors", "topics",
+    "date_start", "date_end", "date_text", "granularity", "sources", "headline", "action", "actors_source",
+    "actors_target", "sentence", "actors", "topics",
     "source", "published", "title", "url", "tense", "resolution", "confidence",
 ]
 
@@ -61,6 +62,10 @@ def render_table(q: StoreQuery, token: str, flt: Filters, total: int, added_ids:
             "sources": st.column_config.NumberColumn(
                 "Sources", width="small", format="%d",
                 help="Independent sources confirming the fact this event belongs to"),
+            "headline": st.column_config.TextColumn("Headline", width="medium"),
+            "action": st.column_config.TextColumn("Action", width="small"),
+            "actors_source": st.column_config.ListColumn("Who acted"),
+            "actors_target": st.column_config.ListColumn("Acted upon"),
             "sentence": st.column_config.TextColumn("Sentence", width="large"),
             "actors": st.column_config.ListColumn("Actors"),
             "topics": st.column_config.ListColumn("Topics"),

@@ -74,13 +74,34 @@ def _to_ms(values) -> np.ndarray:
     return pd.to_datetime(pd.Series(values)).to_numpy(dtype="datetime64[ms]").astype("int64").astype("float64")
 
 
+def _names(value) -> list[str]:
+    return [] if value is None or isinstance(value, float) else [str(x) for x in value]
+
+
+def who_line(row) -> str:
+    """Who acted on whom, and who else the sentence names (they have no lane of their own)."""
+    source, target = _names(getattr(row, "actors_source", None)), _names(getattr(row, "actors_target", None))
+    others = [a for a in _names(getattr(row, "actors", None)) if a not in source and a not in target]
+    parts = []
+    if source or target:
+        parts.append(f"{esc(', '.join(source) or '?')} → {esc(', '.join(target) or '?')}")
+    if others:
+        parts.append(f"also named: {esc(', '.join(others))}")
+    return " · ".join(parts)
+
+
 def _hover(rows: pd.DataFrame) -> list[str]:
     out = []
     for row in rows.itertuples(index=False):
         start, end = row.date_start, row.date_end or row.date_start
         covers = start if start == end else f"{start} – {end}"
-        text = (f"<b>“{esc(row.date_text)}”</b> → {esc(row.value)} ({esc(row.granularity)})<br>"
-                f"covers {esc(covers)}<br>{esc(first_words(row.sentence))}<br>")
+        headline = getattr(row, "headline", "") or first_words(row.sentence)
+        action = getattr(row, "action", "") or ""
+        who = who_line(row)
+        text = (f"<b>{esc(headline)}</b><br>"
+                + (f"<i>{esc(action_label(action))}</i>" + (f" · {who}" if who else "") + "<br>" if action else "")
+                + f"“{esc(row.date_text)}” → {esc(row.value)} ({esc(row.granularity)}), covers {esc(covers)}<br>"
+                + f"{esc(first_words(row.sentence))}<br>")
         if int(row.sources) > 1 or int(row.articles) > 1:
             outlets = ", ".join(o or NO_OUTLET for o in row.outlets)
             text += f"<b>{int(row.sources)} independent sources</b>: <i>{esc(outlets)}</i>"
@@ -108,7 +129,27 @@ def jitter(ids) -> np.ndarray:
     return (hashed % 1000) / 1000 * 0.56 - 0.28
 
 
-def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_threshold: int = WEBGL_THRESHOLD) -> Timeline:
+def action_label(action: str) -> str:
+    from newsline.actions import Taxonomy
+
+    return Taxonomy.default().label(action) if action else ""
+
+
+def action_colours() -> dict[str, str]:
+    """One colour per action class, in the taxonomy's order, so a class keeps its colour."""
+    from newsline.actions import Taxonomy
+
+    wide = PALETTE + ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+    ids = Taxonomy.default().ids()
+    colours = {a: wide[i % len(wide)] for i, a in enumerate(ids)}
+    colours["other"] = NO_TOPIC_COLOUR
+    return colours
+
+
+def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_threshold: int = WEBGL_THRESHOLD,
+                   colour_by: str = "Topic") -> Timeline:
+    """``colour_by``: "Topic" (the main topic) or "Action" (the action class) for single facts;
+    counted periods are always coloured by topic."""
     """The figure for the store's answer about one window: single facts, or counts."""
     window = (pd.Timestamp(data.window[0]), pd.Timestamp(data.window[1])) if data.window else None
     if data.mode == "aggregated":
@@ -129,7 +170,9 @@ def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_thresho
         marks = marks.drop_duplicates(["pos", "lane"])
     offsets = jitter(facts["fact_id"])
     marks["y"] = marks["lane"].map(lane_y) + offsets[marks["pos"].to_numpy()]
-    traces = _fact_traces(facts, marks, colours, gl=len(marks) > webgl_threshold)
+    by = "action" if colour_by == "Action" and "action" in facts else "main_topic"
+    traces = _fact_traces(facts, marks, action_colours() if by == "action" else colours,
+                          gl=len(marks) > webgl_threshold, by=by)
     figure = {"data": traces, "layout": _layout(lane_y, window, facts)}
     return Timeline(figure, "events", len(facts), lane_y, data.lanes, other)
 
@@ -139,14 +182,16 @@ def _outline(rows: pd.DataFrame) -> dict:
     return {"width": np.where(disagree, 3.0, 1.0), "color": np.where(disagree, DISAGREE_COLOUR, MARKER_LINE).tolist()}
 
 
-def _fact_traces(facts: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, str], gl: bool) -> list[dict]:
+def _fact_traces(facts: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, str], gl: bool,
+                 by: str = "main_topic") -> list[dict]:
     kind = "scattergl" if gl else "scatter"
     traces: list[dict] = []
     rows = facts.iloc[marks["pos"].to_numpy()].reset_index(drop=True)
     rows["y"] = marks["y"].to_numpy()
     rows["is_point"] = (rows["granularity"] == "day") | (rows["d_start"] == rows["d_end"])
-    for topic, group in rows.groupby("main_topic", sort=True):
+    for topic, group in rows.groupby(by, sort=True):
         colour = colours.get(topic, NO_TOPIC_COLOUR)
+        topic = action_label(topic) if by == "action" else topic
         points = group[group["is_point"]]
         spans = group[~group["is_point"]]
         if not spans.empty:

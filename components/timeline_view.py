@@ -14,7 +14,7 @@ from newsline.query import StoreQuery, Summary
 from . import queries
 from .safe_text import first_words
 from .timeline_figure import Timeline, build_timeline, highlight_trace
-from .url_state import LANE_OPTIONS
+from .url_state import COLOUR_OPTIONS, LANE_OPTIONS
 from .view_state import chosen_window, describe_window, quick_window, visible_window
 
 SELECTED_COLOUR = "#d62728"
@@ -23,11 +23,11 @@ ADDED_COLOUR = "#111111"
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def cached_timeline(_q: StoreQuery, token: str, flt: Filters, lanes: str, window, expected: int,
-                    colours_key: tuple) -> Timeline:
+                    colours_key: tuple, colour_by: str = "Topic") -> Timeline:
     """Keyed on the data version and the view. Shared read-only: callers copy the trace
     list before adding highlights."""
     data = queries.timeline(_q, token, flt, window, lanes, expected)
-    return build_timeline(data, dict(colours_key))
+    return build_timeline(data, dict(colours_key), colour_by=colour_by)
 
 
 def render_window_controls(extent, fitted, shown) -> tuple[date, date] | None:
@@ -48,11 +48,15 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
     """``extent``: first to last day of the whole table; ``natural``: the same without
     its few far-older facts (the slider's usual span)."""
     lanes = st.radio("Lanes", LANE_OPTIONS, key="lanes", bind="query-params", horizontal=True,
-                     help="One row per actor, per topic or per outlet. Colour is always the topic.")
+                     help="One row per actor who acted (the others a fact names are in its hover and evidence), "
+                          "per actor named, per topic or per outlet.")
+    colour_by = st.radio("Colour", COLOUR_OPTIONS, key="colour", bind="query-params", horizontal=True,
+                         help="Colour each fact by its main topic or by what happened (its action).")
     st.session_state["window_bounds"] = extent
     window = render_window_controls(natural, summary.fitted, summary.extent)
     shown_window = chosen_window(window, summary.fitted)
-    timeline = cached_timeline(q, token, flt, lanes, shown_window, summary.placed, tuple(sorted(colours.items())))
+    timeline = cached_timeline(q, token, flt, lanes, shown_window, summary.placed, tuple(sorted(colours.items())),
+                               colour_by or COLOUR_OPTIONS[0])
     traces = list(timeline.figure["data"])  # the cached spec itself stays untouched
     if added_ids:
         added = queries.places(q, token, tuple(sorted(added_ids)), lanes)

@@ -34,6 +34,8 @@ ATTRIBUTION_WORDS = 6
 COMPLEMENT_WORDS = 5
 #: A trigger in a later clause opened by "as", "after", "cuando"... counts as this many words farther.
 SUBORDINATE_PENALTY = 12
+#: A verb of purpose after another trigger ("a raid to capture") counts as this many words farther.
+PURPOSE_PENALTY = 3
 #: A trigger nearer to another date expression of the sentence counts as this many words farther.
 OWNED_PENALTY = 8
 
@@ -159,7 +161,9 @@ class Taxonomy:
             if hit:
                 phrase, c = hit
                 j = i + len(phrase) - 1
-                found.append(Trigger(c.id, toks[i][0], toks[j][1], i, j, c.speech, c.priority))
+                # "reached no agreement", "sin acuerdo": a happening said not to happen is none.
+                if not (i and toks[i - 1][2].lower() in _NEGATIONS):
+                    found.append(Trigger(c.id, toks[i][0], toks[j][1], i, j, c.speech, c.priority))
                 i = j + 1
             else:
                 i += 1
@@ -212,6 +216,8 @@ def _gap(t: Trigger, d: tuple[int, int]) -> int:
     return 0 if (t.first <= d1 and t.last >= d0) else (d0 - t.last if t.last < d0 else t.first - d1)
 
 
+_NEGATIONS = frozenset({"no", "not", "never", "without", "sin", "ningún", "ninguna", "nunca"})
+_PURPOSE = re.compile(r"\b(?:to|para)\s+$", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"\b(?:as|when|after|before|while|since|following|amid|cuando|mientras|tras|después de que|antes de que)\b",
     re.IGNORECASE)
@@ -226,9 +232,8 @@ def _in_aside(sentence: str, t: Trigger, date_span) -> bool:
     end = next((m.start() for m in _CLAUSE.finditer(sentence, t.end)), len(sentence))
     if date_span and start <= date_span[0] < end:
         return False
-    opening = sentence[start:t.start].split()[:2]
-    return bool(opening) and bool(_SUBORDINATE.fullmatch(opening[-1] if opening[0].lower() in ("and", "y") else
-                                                         opening[0]))
+    opening = sentence[start:t.start].split()[:3]  # "and after", "Hours after", "Poco después de"
+    return any(_SUBORDINATE.fullmatch(w) for w in opening)
 
 
 def _relays(triggers: list[Trigger], sentence: str, d: tuple[int, int]) -> dict:
@@ -250,7 +255,9 @@ def _relays(triggers: list[Trigger], sentence: str, d: tuple[int, int]) -> dict:
         for t in triggers:
             if t.speech:
                 continue
-            if t.last < s.first and short and t.end <= comma:
+            # An attribution that opens a complement of its own ("..., Trump said that ...") does
+            # not point back at the clause before it.
+            if t.last < s.first and short and not that and t.end <= comma:
                 out[t] = min(out.get(t, 10**6), g)
             elif t.first > s.last and that and that.start() < t.start:
                 out[t] = min(out.get(t, 10**6), g)
@@ -277,8 +284,11 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         segment = max((m.end() for m in _CLAUSE.finditer(sentence, 0, t.start)), default=0)
         between = sentence[max(date_span[1], segment):t.start] if date_span and t.start >= date_span[1] else ""
         subordinate = bool(_SUBORDINATE.search(between)) or _in_aside(sentence, t, date_span)
+        # "a raid to capture him", "para liberar": what was meant, not what happened.
+        purpose = any(o is not t and o.last < t.first for o in triggers) and _PURPOSE.search(
+            sentence[max(0, t.start - 6):t.start]) is not None
         return (gap + (SPEECH_PENALTY if t.speech else 0) + (OWNED_PENALTY if owned else 0)
-                + (SUBORDINATE_PENALTY if subordinate else 0))
+                + (SUBORDINATE_PENALTY if subordinate else 0) + (PURPOSE_PENALTY if purpose else 0))
 
     return min(triggers, key=lambda t: (distance(t) - PRIORITY_WEIGHT * t.priority, t.first))
 

@@ -286,6 +286,10 @@ class ActorMatcher:
     def type_of(self, name: str) -> str:
         return self._types[name]
 
+    def on_side(self, side: str) -> list[str]:
+        """Every actor of a side, the state itself included."""
+        return sorted(n for n, s in self._sides.items() if s == side or n == side)
+
     def side_of(self, name: str) -> str:
         """The state an actor belongs to ("Marco Rubio" -> "United States"); "" when none is recorded."""
         return self._sides.get(name, "")

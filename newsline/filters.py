@@ -201,6 +201,42 @@ def _search_sql(flt, word_tables: dict[str, str] | None) -> Condition:
 
 
 TENSE_OPTIONS = (("all", "All"), ("past", "Past"), ("future", "Future"), ("present", "Present"))
+DIRECTION_OPTIONS = (("all", "All"), ("us-ve", "United States → Venezuela"), ("ve-us", "Venezuela → United States"),
+                     ("other", "Others"))
+#: The two sides of the relationship the direction filter names.
+US, VE = "United States", "Venezuela"
+
+
+def _side(name: str) -> list[str]:
+    from .actors import ActorMatcher
+
+    return ActorMatcher.default().on_side(name)
+
+
+def _direction_sql(flt, _words) -> Condition:
+    """Who acted on whom, by side: a source on one side and a target on the other
+    ("Marco Rubio" is the United States' side, "Nicolás Maduro" Venezuela's)."""
+    one_way = "(list_has_any(coalesce(e.actors_source, []), ?) AND list_has_any(coalesce(e.actors_target, []), ?))"
+    us, ve = _side(US), _side(VE)
+    if flt.direction == "us-ve":
+        return one_way, [us, ve]
+    if flt.direction == "ve-us":
+        return one_way, [ve, us]
+    return f"NOT ({one_way} OR {one_way})", [us, ve, ve, us]
+
+
+def _read_actions(link: Link) -> dict:
+    """Action classes of the taxonomy; each other value is a problem."""
+    from .actions import Taxonomy
+
+    allowed = set(Taxonomy.default().ids())
+    kept = []
+    for value in dict.fromkeys(link.values("action")):
+        if value in allowed:
+            kept.append(value)
+        else:
+            link.problems.append(f"unknown action {quote_value(value)}")
+    return {"actions": tuple(kept)}
 LANGUAGE_OPTIONS = (("all", "All"), ("en", "English"), ("es", "Spanish"))
 
 FILTERS: tuple[Filter, ...] = (
@@ -257,6 +293,25 @@ FILTERS: tuple[Filter, ...] = (
         words=lambda f: f"articles in {_label(LANGUAGE_OPTIONS, f.language)}",
         sql=lambda f, _: ("e.language = ?", [f.language]),
         label="Language of the article", options=LANGUAGE_OPTIONS,
+    ),
+    Filter(
+        "direction", (("direction", "all"),), ("direction",), "choice",
+        read=_read_choice("direction", "direction", DIRECTION_OPTIONS),
+        write=lambda f: [("direction", _label(DIRECTION_OPTIONS, f.direction))] if f.direction != "all" else [],
+        words=lambda f: f"direction {_label(DIRECTION_OPTIONS, f.direction)}",
+        sql=_direction_sql,
+        label="Who did what to whom", options=DIRECTION_OPTIONS, section="Who did what to whom",
+        help="By who acted and who was acted upon, each on its side of the relationship "
+             "(a minister counts for their state). Others: every other event.",
+    ),
+    Filter(
+        "actions", (("actions", ()),), ("action",), "options",
+        read=_read_actions,
+        write=lambda f: [("action", a) for a in f.actions],
+        words=lambda f: "action " + " or ".join(f.actions),
+        sql=lambda f, _: ("list_contains(?, coalesce(e.action, 'other'))", [list(f.actions)]),
+        label="Actions", placeholder="All actions", section="Who did what to whom",
+        help="What happened, as coded from the sentence (data/actions.toml).",
     ),
     Filter(
         "hide_year_only", (("hide_year_only", False),), ("hide_year",), "toggle",
