@@ -22,13 +22,14 @@ import hashlib
 import json
 import os
 import re
+import sys
 import unicodedata
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Iterable
 
 from . import boilerplate, language
-from .errors import NewslineError
+from .errors import NewslineError, one_line
 from .model import Article
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
@@ -184,8 +185,9 @@ def read_text(path: Path) -> str:
 
 # --- publication dates --------------------------------------------------------
 
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ].+")
+# ASCII digits only: ``\d`` would let "２０２４-０３-０５" through and into the table as written.
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", re.ASCII)
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ].+", re.ASCII)
 
 
 def normalise_published(value: str, where: object = "published") -> str:
@@ -195,6 +197,8 @@ def normalise_published(value: str, where: object = "published") -> str:
     Anything else ("yesterday", "2024-13-45") raises ``NewslineError``.
     """
     text = value.strip() if isinstance(value, str) else ""
+    # Full-width and other scripts' digits ("２０２４", "٢٠٢٤") are read as the digits they are.
+    text = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in unicodedata.normalize("NFKC", text))
     match = _PARTIAL.fullmatch(text)
     try:
         if match:
@@ -296,6 +300,12 @@ def _finish(article: Article, lang_code: str | None, where: object) -> Article:
     return article
 
 
+def _stem_id(path: Path) -> str:
+    """A file's article id, its name without suffix; the bytes of a name that is not UTF-8 kept
+    as ``\\xNN`` (as they were, they could be neither hashed nor stored)."""
+    return one_line(path.stem)
+
+
 def _load_plain(path: Path, published: str | None, markdown: bool) -> LoadResult:
     text = read_text(path)
     title = next(line for line in text.splitlines() if line.strip()).strip()
@@ -303,7 +313,7 @@ def _load_plain(path: Path, published: str | None, markdown: bool) -> LoadResult
         title = title.lstrip("#").strip()
     warnings: list[str] = []
     found = _resolve_published(published, "", str(path), warnings)
-    article = Article(path.stem, text, title=title, published=found, path=str(path), warnings=warnings)
+    article = Article(_stem_id(path), text, title=title, published=found, path=str(path), warnings=warnings)
     return LoadResult([_finish(article, None, path)])
 
 
@@ -377,7 +387,7 @@ def html_article(
 
 
 def _load_html(path: Path, published: str | None) -> LoadResult:
-    return LoadResult([html_article(read_text(path), path, path.stem, published, path=str(path))])
+    return LoadResult([html_article(read_text(path), path, _stem_id(path), published, path=str(path))])
 
 
 # JSON's "\ud800" escapes decode to lone surrogates, which no UTF-8 output can hold.
@@ -453,12 +463,17 @@ def _load_json(path: Path, published: str | None) -> LoadResult:
         raise NewslineError(path, problem) from None
     except RecursionError:
         raise NewslineError(path, "JSON nested too deeply to read") from None
+    except ValueError:  # Python's int() refuses numbers of more than 4,300 digits
+        raise NewslineError(path, f"JSON holds a number too long to read (over {_MAX_DIGITS:,} digits)") from None
     if isinstance(data, dict):
-        return LoadResult([_from_record(data, str(path), path, published, path.stem)])
+        return LoadResult([_from_record(data, str(path), path, published, _stem_id(path))])
     if isinstance(data, list):
         rows = [(f"{path}: item {i}", item) for i, item in enumerate(data, 1)]
         return _collect(rows, path, published, [])
     raise NewslineError(path, "expected a JSON article object or a list of them")
+
+
+_MAX_DIGITS = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 4300
 
 
 def _load_jsonl(path: Path, published: str | None) -> LoadResult:
@@ -473,6 +488,8 @@ def _load_jsonl(path: Path, published: str | None) -> LoadResult:
             warnings.append(f"{path}:{number}: invalid JSON ({err.msg}, column {err.colno}); skipped")
         except RecursionError:
             warnings.append(f"{path}:{number}: JSON nested too deeply to read; skipped")
+        except ValueError:  # one bad line costs that line only, never the feed
+            warnings.append(f"{path}:{number}: a number too long to read (over {_MAX_DIGITS:,} digits); skipped")
     return _collect(rows, path, published, warnings)
 
 
