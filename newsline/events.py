@@ -122,10 +122,9 @@ class SentenceActors:
         return actors
 
 
-def _tense(tx, published) -> str:
-    """Past, present or future relative to publication: by the calendar when the date
-    is known, else by the verbs around it."""
-    pub, _ = parse_published(published)
+def _event_tense(tx, pub) -> str:
+    """Past, present or future relative to the publication day ``pub``: by the calendar when
+    both are known, else by the verbs around it."""
     if tx.date_start is not None and pub is not None:
         if tx.date_start > pub:
             return "future"
@@ -143,7 +142,7 @@ def extract_events(article: Article) -> list[dict]:
     tagger = tagger_for(article.language or "en")
     timexes = tagger.tag(text, article.published, end=end, sentence_spans=spans, limit=MAX_EVENTS_PER_ARTICLE)
     matcher = tagger.actors
-    pub, _ = parse_published(article.published)
+    pub, _ = parse_published(article.published)  # once per article, not once per event
     people = SentenceActors(text, spans, matcher, pub)
     by_sentence: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     rows = []
@@ -177,7 +176,7 @@ def extract_events(article: Article) -> list[dict]:
             "granularity": tx.granularity,
             "resolution": tx.resolution,
             "rule": tx.rule,
-            "tense": _tense(tx, article.published),
+            "tense": _event_tense(tx, pub),
             "sentence": text[s_start:s_end],
             "sentence_char_start": s_start,
             "sentence_char_end": s_end,

@@ -9,7 +9,7 @@ into SQL text.
 
 What the dashboard shows are **facts** (docs/facts.md): a fact is one or more events that
 state the same dated thing. Filters are about events (actor, topic, outlet, dates, words,
-precision, tense); a fact is shown when any of its events passes them and it is confirmed
+precision, tense, language: ``newsline/filters.py``); a fact is shown when any of its events passes them and it is confirmed
 by at least ``min_sources`` independent sources. A fact with one event is identified by
 that event's id, a merged fact by its ``fact_id``; ``resolve`` accepts either, or any
 member's event id, so links made before facts existed keep working.
@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -38,140 +38,22 @@ import pandas as pd
 import pyarrow as pa
 
 from .errors import NewslineError
+from .filters import NO_ACTOR, WORD_MATCH, Filters, event_conditions, regex_literal, where
 from .model import EVENT_COLUMNS
 from .store import ARROW_SCHEMA, EVENTS, FACTS, check_version, event_files, facts_path_for
 
-NO_ACTOR = "(no actor named)"
 NO_TOPIC = "(no topic)"
 NO_OUTLET = "(unknown outlet)"
-#: Granularities hidden by "hide year-only": a year or anything vaguer.
-YEAR_OR_VAGUER = ("year", "decade")
-TENSES = ("past", "future", "present")
 #: Past this many marks (a fact counts once per lane it sits in) the window is counted, not drawn.
 AGGREGATE_THRESHOLD = 4_000
 #: Lanes drawn; beyond it the rest share one "other" lane.
 MAX_LANES = 18
 #: Search words whose matches a store keeps (see ``EventStore.word_tables``).
 WORD_TABLES = 32
-#: A search reads at most this many words and characters: each word is one more pass over
-#: the sentences, and a link holding thousands of them once stalled the dashboard for minutes.
-MAX_SEARCH_WORDS = 8
-MAX_SEARCH_CHARS = 200
 #: Seconds one statement may run before DuckDB is interrupted: no visitor's query holds the
 #: cores other visitors need for longer than this.
 QUERY_SECONDS = 20.0
 _ADDED_BASE = 1 << 62  # rids of a visitor's added events start here
-
-
-# --- what the visitor asked for ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Hashable filter state; keys every cache downstream."""
-
-    actors: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    outlets: tuple[str, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
-    search: str = ""
-    hide_year_only: bool = False
-    hide_unresolved: bool = False
-    tense: str = "all"  # "all" or one of TENSES
-    min_sources: int = 1  # facts confirmed by at least this many independent sources
-
-    def active(self) -> list[str]:
-        """Names of the filters that restrict anything."""
-        return [f.name for f in fields(self) if getattr(self, f.name) != f.default]
-
-    def terms(self) -> list[str]:
-        """The search words, each once; past ``MAX_SEARCH_CHARS`` or ``MAX_SEARCH_WORDS``, the first ones."""
-        return list(dict.fromkeys(self.search[:MAX_SEARCH_CHARS].lower().split()))[:MAX_SEARCH_WORDS]
-
-
-def search_notice(search: str) -> str | None:
-    """What the visitor is told when their search is longer than a search reads; None when it is not."""
-    words = list(dict.fromkeys(search.lower().split()))
-    if len(search) <= MAX_SEARCH_CHARS and len(words) <= MAX_SEARCH_WORDS:
-        return None
-    kept = Filters(search=search).terms()
-    return (f"The search reads at most {MAX_SEARCH_WORDS} words and {MAX_SEARCH_CHARS} characters; "
-            f"it looked for the first {len(kept)}: {' '.join(kept)[:80]}")
-
-
-def _regex_literal(term: str) -> str:
-    """A search word as an RE2 pattern matching exactly that text (ASCII punctuation escaped)."""
-    return "".join("\\" + ch if ch.isascii() and not ch.isalnum() else ch for ch in term)
-
-
-#: A search word matches the sentence or the date as written, case-insensitively (RE2 literal).
-_WORD_MATCH = "(regexp_matches(e.sentence, ?, 'i') OR regexp_matches(e.date_text, ?, 'i'))"
-
-
-def event_conditions(flt: Filters, word_tables: dict[str, str] | None = None) -> dict[str, tuple[str, list]]:
-    """One SQL condition (over the events, alias ``e``) with its parameters per active event filter.
-
-    Every value is a bound parameter; only the shape of the SQL (how many actors, how
-    many words) depends on the filters. ``word_tables`` maps a search word to the name of
-    a table of the rids of the store's events that hold it (``EventStore.word_tables``): the
-    word is then looked up there (a comma-separated list of tables: the store's and the
-    visitor's own events'), and no sentence is read.
-    """
-    out: dict[str, tuple[str, list]] = {}
-    if flt.actors:
-        named = [a for a in flt.actors if a != NO_ACTOR]
-        parts = ["list_contains(e.actors, ?)"] * len(named)
-        if NO_ACTOR in flt.actors:
-            parts.append("len(coalesce(e.actors, [])) = 0")
-        out["actors"] = ("(" + " OR ".join(parts) + ")", list(named))
-    if flt.topics:
-        out["topics"] = ("(" + " OR ".join(["list_contains(e.topics, ?)"] * len(flt.topics)) + ")",
-                         list(flt.topics))
-    if flt.outlets:
-        out["outlets"] = ("list_contains(?, coalesce(e.source, ''))", [list(flt.outlets)])
-    if flt.date_from is not None or flt.date_to is not None:
-        sql, params = ["e.placed"], []
-        if flt.date_from is not None:
-            sql.append("e.d_end >= ?")
-            params.append(flt.date_from)
-        if flt.date_to is not None:
-            sql.append("e.d_start <= ?")
-            params.append(flt.date_to)
-        out["dates"] = ("(" + " AND ".join(sql) + ")", params)
-    terms = flt.terms()
-    if terms:
-        # Case-insensitive literal match (RE2) in the sentence or the date as written: the
-        # same rows as lower() + contains, without lowering a million sentences first.
-        parts, params = [], []
-        for term in terms:
-            tables = (word_tables or {}).get(term)
-            if tables is None:
-                parts.append(_WORD_MATCH)
-                params += [_regex_literal(term)] * 2
-            else:  # names this module made (word_<n>), never user text
-                union = " UNION ALL ".join(f"SELECT rid FROM {t}" for t in tables.split(","))
-                parts.append(f"e.rid IN ({union})")
-        out["search"] = ("(" + " AND ".join(parts) + ")", params)
-    if flt.hide_year_only:
-        out["hide_year_only"] = ("coalesce(e.granularity, '') NOT IN ('year', 'decade')", [])
-    if flt.hide_unresolved:
-        out["hide_unresolved"] = ("e.placed", [])
-    if flt.tense != "all":
-        out["tense"] = ("e.tense = ?", [flt.tense])
-    return out
-
-
-def _where(flt: Filters, word_tables: dict[str, str] | None = None) -> tuple[str, dict]:
-    """Every event filter as one condition with named parameters ($p0, $p1, …)."""
-    conds = event_conditions(flt, word_tables)
-    if not conds:
-        return "TRUE", {}
-    sql = " AND ".join(c for c, _ in conds.values())
-    params = [p for _, ps in conds.values() for p in ps]
-    counter = iter(range(len(params)))
-    sql = re.sub(r"\?", lambda _: f"$p{next(counter)}", sql)  # one parameter style per statement
-    return sql, {f"p{i}": v for i, v in enumerate(params)}
 
 
 # --- answers ------------------------------------------------------------------------------
@@ -467,12 +349,12 @@ class EventStore:
 
 def _read_words(cursor: duckdb.DuckDBPyConnection, words: list[str], first: int) -> None:
     """Tables ``word_<first>``… of the rids holding each word: one pass over the sentences, within the budget."""
-    params = {f"w{k}": _regex_literal(w) for k, w in enumerate(words)}
+    params = {f"w{k}": regex_literal(w) for k, w in enumerate(words)}
     if len(words) == 1:
         _budgeted(cursor, f"CREATE TABLE word_{first} AS SELECT rid FROM events_raw e "
-                          f"WHERE {_WORD_MATCH.replace('?', '$w0')}", params)
+                          f"WHERE {WORD_MATCH.replace('?', '$w0')}", params)
         return
-    flags = ", ".join(f"{_WORD_MATCH.replace('?', f'$w{k}')} AS m{k}" for k in range(len(words)))
+    flags = ", ".join(f"{WORD_MATCH.replace('?', f'$w{k}')} AS m{k}" for k in range(len(words)))
     _budgeted(cursor, f"CREATE TEMP TABLE word_pass AS SELECT rid, {flags} FROM events_raw e", params)
     for k in range(len(words)):
         cursor.execute(f"CREATE TABLE word_{first + k} AS SELECT rid FROM word_pass WHERE m{k}")
@@ -534,6 +416,9 @@ _SOLO_FACT = {
     "articles": "1::BIGINT", "main_topic": "coalesce(e.topics[1], $no_topic)", "source": "e.source",
     "published": "e.published", "event_id_": "e.event_id",
 }
+#: A fact as ``StoreQuery.facts`` lists it (``newsline query --facts``).
+FACT_LIST_COLUMNS = ("fact_id", "value", "date_start", "date_end", "granularity", "placed", "dates", "dates_disagree",
+                     "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles")
 _MERGED_COLUMNS = {"fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
                    "dates_disagree", "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles",
                    "main_topic", "published"}
@@ -572,8 +457,8 @@ class StoreQuery:
             if self._has_added:
                 if word not in self._added_words:
                     name = f"added_word_{len(self._added_words) + 1}"
-                    pattern = _regex_literal(word)
-                    self._run(f"CREATE TEMP TABLE {name} AS SELECT rid FROM added_events e WHERE {_WORD_MATCH}",
+                    pattern = regex_literal(word)
+                    self._run(f"CREATE TEMP TABLE {name} AS SELECT rid FROM added_events e WHERE {WORD_MATCH}",
                               [pattern, pattern])
                     self._added_words[word] = name
                 tables.append(self._added_words[word])
@@ -581,7 +466,8 @@ class StoreQuery:
         return out
 
     def _where(self, flt: Filters) -> tuple[str, dict]:
-        return _where(flt, self._word_tables(flt))
+        """The filters' condition for this cursor (search words looked up in the word tables)."""
+        return where(flt, self._word_tables(flt))
 
     def _run(self, sql: str, params=None):
         if isinstance(params, dict):  # only the names this statement uses ($name)
@@ -784,6 +670,19 @@ class StoreQuery:
             {"LIMIT $limit" if limit is not None else ""}
         """
         return _tidy_events(self._run(sql, params).df())
+
+    def facts(self, flt: Filters, limit: int | None = None) -> pd.DataFrame:
+        """The facts the filters show, in time order (undated last): a merged fact's own columns,
+        or for a fact of one event that event's."""
+        sql, params = self._with_shown(flt, list(FACT_LIST_COLUMNS) + ["d_start"], f"""
+            SELECT * EXCLUDE (fkey, d_start) FROM shown ORDER BY d_start NULLS LAST, fact_id
+            {"LIMIT $limit" if limit is not None else ""}
+        """, params={"limit": int(limit) if limit is not None else None})
+        frame = self._run(sql, params).df()
+        for col in ("dates", "actors", "topics", "outlets"):
+            frame[col] = frame[col].map(lambda xs: [] if xs is None or isinstance(xs, float) else list(xs))
+        frame["dates_disagree"] = frame["dates_disagree"].astype(bool)
+        return frame
 
     # -- one fact --
 

@@ -94,7 +94,8 @@ def _big_table(path: Path, n: int) -> Path:
 
 
 def test_a_search_of_thousands_of_words_reads_the_first_few_and_says_so(tmp_path):
-    from newsline.query import MAX_SEARCH_WORDS, EventStore, Filters, search_notice
+    from newsline.filters import MAX_SEARCH_WORDS, Filters, search_notice
+    from newsline.query import EventStore
 
     store = EventStore.open(_big_table(tmp_path / "events.parquet", 50))
     hostile = " ".join(f"word{i}" for i in range(3_000))
