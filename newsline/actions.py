@@ -9,6 +9,7 @@ on Friday that Y freed Z" the release, not the saying, is what Y's date dates.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ COMPLEMENT_WORDS = 5
 SUBORDINATE_PENALTY = 12
 #: A verb of purpose after another trigger ("a raid to capture") counts as this many words farther.
 PURPOSE_PENALTY = 3
+#: Other date expressions farther than this (characters) from ours are not weighed.
+NEAR_CHARS = 400
 #: A trigger nearer to another date expression of the sentence counts as this many words farther.
 OWNED_PENALTY = 8
 
@@ -88,8 +91,19 @@ def key(word: str, language: str) -> str:
     return _fold(_stemmer(language).stemWord(word))
 
 
+@lru_cache(maxsize=64)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text))
+
+
+@lru_cache(maxsize=64)
+def _ends(text: str) -> tuple[int, ...]:
+    return tuple(e for _, e, _ in _tokens(text))
+
+
 def tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    """Word tokens with their offsets (cached: a sentence with many dates is read once)."""
+    return list(_tokens(text))
 
 
 def _phrase(text: str, language: str) -> tuple[str, ...]:
@@ -183,9 +197,12 @@ class Taxonomy:
 
 
 def taxonomy_path() -> Path:
+    """``data/actions.toml`` of the data folder, else the repository's (a data folder may hold
+    only tables)."""
     from .store import data_dir
 
-    return data_dir() / "actions.toml"
+    path = data_dir() / "actions.toml"
+    return path if path.exists() else Path(__file__).resolve().parent.parent / "data" / "actions.toml"
 
 
 @lru_cache(maxsize=None)
@@ -200,10 +217,7 @@ def _default() -> Taxonomy:
 
 def _token_index(sentence: str, pos: int) -> int:
     """Index of the token at or after character ``pos``."""
-    for n, (s, e, _) in enumerate(tokens(sentence)):
-        if e > pos:
-            return n
-    return len(tokens(sentence))
+    return bisect.bisect_right(_ends(sentence), pos)
 
 
 def _tokens_of(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -242,7 +256,7 @@ def _relays(triggers: list[Trigger], sentence: str, d: tuple[int, int]) -> dict:
 
     Returns, for each trigger of the content, the distance of the saying from the date."""
     out: dict = {}
-    toks = tokens(sentence)
+    toks = _tokens(sentence)
     for s in triggers:
         if not s.speech:
             continue
@@ -274,7 +288,9 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
     if not triggers:
         return None
     d = _tokens_of(sentence, date_span) if date_span else (0, 0)
-    others = [_tokens_of(sentence, o) for o in other_dates if o != date_span]
+    # Only dates near ours can be nearer to a trigger worth choosing (a sentence may hold hundreds).
+    near = [o for o in other_dates if o != date_span and abs(o[0] - (date_span or (0, 0))[0]) <= NEAR_CHARS]
+    others = [_tokens_of(sentence, o) for o in near]
     relayed = _relays(triggers, sentence, d)
 
     def distance(t: Trigger) -> float:

@@ -208,7 +208,7 @@ def extract_events(article: Article) -> list[dict]:
         if tx.sentence not in coded:
             coded[tx.sentence] = _coding(text, tx.sentence, article.language or "en", actors,
                                          dates_of[tx.sentence], matcher, pub)
-        coding = coded[tx.sentence][(tx.start - s_start, tx.end - s_start)]
+        coding = coded[tx.sentence][(tx.start - tx.sentence[0], tx.end - tx.sentence[0])]
         rows.append({
             "event_id": event_id(article.article_id, tx.start, tx.end, tx.text),
             "article_id": article.article_id,

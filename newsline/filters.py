@@ -227,11 +227,14 @@ def _direction_sql(flt, _words) -> Condition:
 
 def _read_actions(link: Link) -> dict:
     """Action classes of the taxonomy; each other value is a problem."""
+    values = list(dict.fromkeys(link.values("action")))
+    if not values:
+        return {}
     from .actions import Taxonomy
 
     allowed = set(Taxonomy.default().ids())
     kept = []
-    for value in dict.fromkeys(link.values("action")):
+    for value in values:
         if value in allowed:
             kept.append(value)
         else:
