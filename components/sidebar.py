@@ -13,7 +13,9 @@ from datetime import date
 
 import streamlit as st
 
+from newsline.actors import ActorMatcher
 from newsline.query import Facets
+from newsline.wordforms import fold
 
 from .filters import Filters
 from .url_state import MAX_SOURCES, TENSE_OPTIONS
@@ -60,6 +62,24 @@ def _keep_known(key: str, options: list[str]) -> None:
         st.session_state[key] = [v for v in st.session_state[key] if v in allowed]
 
 
+@st.cache_data(max_entries=1, show_spinner=False)
+def actor_aliases(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The knowledge base's other names for each actor, as the picker lets people type them."""
+    matcher = ActorMatcher.default()
+    known = set(matcher.names())
+    return {name: tuple(matcher.aliases_of(name)) for name in names if name in known}
+
+
+def actor_label(name: str, count: int, aliases: tuple[str, ...] = ()) -> str:
+    """"Juan Guaidó (18) · Juan Guaido": the picker filters on its labels, so a name typed
+    without accents, or an alias ("Maduro", "Trump", "EEUU"), finds the actor."""
+    label = f"{name} ({count})"
+    accent_free = [a for a in aliases if fold(a) == fold(name) and a != name][:1]
+    words = sorted((a for a in aliases if " " not in a and fold(a) not in fold(label)), key=len)
+    extras = list(dict.fromkeys(accent_free + words))[:3]
+    return label + (" · " + ", ".join(extras) if extras else "")
+
+
 def render_sidebar(facets: Facets) -> Filters:
     sb = st.sidebar
     sb.header("Filters", anchor=False)
@@ -67,13 +87,15 @@ def render_sidebar(facets: Facets) -> Filters:
     counts, topics, outlets = facets.actors, list(facets.topics), list(facets.outlets)
     actors = list(counts)
     _keep_known("actor", actors)
+    aliases = actor_aliases(tuple(actors))
     chosen_actors = sb.multiselect(
         "Actors",
         actors,
         key="actor",
-        format_func=lambda a: f"{a} ({counts.get(a, 0)})",
+        format_func=lambda a: actor_label(a, counts.get(a, 0), aliases.get(a, ())),
         placeholder="All actors",
-        help="Events whose sentence names any of these actors. The number is how many events name them.",
+        help="Events whose sentence names any of these actors (type a name with or without accents, or an "
+             "alias such as Maduro or EEUU). The number is how many events name them.",
     )
 
     _follow_extent(extent)

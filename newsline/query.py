@@ -40,6 +40,7 @@ import pyarrow.parquet as pq
 
 from .errors import NewslineError
 from .model import EVENT_COLUMNS, SCHEMA_VERSION
+from .wordforms import fold, word_pattern
 
 NO_ACTOR = "(no actor named)"
 NO_TOPIC = "(no topic)"
@@ -84,16 +85,14 @@ class Filters:
         return [f.name for f in fields(self) if getattr(self, f.name) != f.default]
 
     def terms(self) -> list[str]:
-        return self.search.lower().split()
+        """Search words folded ("Guaidó" and "guaido" are one word, with one cached table)."""
+        return [fold(w) for w in self.search.split()]
 
 
-def _regex_literal(term: str) -> str:
-    """A search word as an RE2 pattern matching exactly that text (ASCII punctuation escaped)."""
-    return "".join("\\" + ch if ch.isascii() and not ch.isalnum() else ch for ch in term)
-
-
-#: A search word matches the sentence or the date as written, case-insensitively (RE2 literal).
-_WORD_MATCH = "(regexp_matches(e.sentence, ?, 'i') OR regexp_matches(e.date_text, ?, 'i'))"
+#: A search word matches the sentence or the date as written as a whole word, in any case,
+#: accents and common word form (``wordforms.word_pattern``).
+_WORD_MATCH = ("(regexp_matches(strip_accents(e.sentence), ?, 'i') "
+               "OR regexp_matches(strip_accents(e.date_text), ?, 'i'))")
 
 
 def event_conditions(flt: Filters, word_tables: dict[str, str] | None = None) -> dict[str, tuple[str, list]]:
@@ -128,14 +127,14 @@ def event_conditions(flt: Filters, word_tables: dict[str, str] | None = None) ->
         out["dates"] = ("(" + " AND ".join(sql) + ")", params)
     terms = flt.terms()
     if terms:
-        # Case-insensitive literal match (RE2) in the sentence or the date as written: the
-        # same rows as lower() + contains, without lowering a million sentences first.
+        # Whole words in any case, accents and common form (RE2) in the sentence or the date
+        # as written, without lowering a million sentences first.
         parts, params = [], []
         for term in terms:
             tables = (word_tables or {}).get(term)
             if tables is None:
                 parts.append(_WORD_MATCH)
-                params += [_regex_literal(term)] * 2
+                params += [word_pattern(term)] * 2
             else:  # names this module made (word_<n>), never user text
                 union = " UNION ALL ".join(f"SELECT rid FROM {t}" for t in tables.split(","))
                 parts.append(f"e.rid IN ({union})")
@@ -447,7 +446,7 @@ class EventStore:
             if new:
                 first = self._word_count + 1
                 self._word_count += len(new)
-                params = {f"w{k}": _regex_literal(w) for k, w in enumerate(new)}
+                params = {f"w{k}": word_pattern(w) for k, w in enumerate(new)}
                 if len(new) == 1:
                     self._con.execute(f"CREATE TABLE word_{first} AS SELECT rid FROM events_raw e "
                                       f"WHERE {_WORD_MATCH.replace('?', '$w0')}", params)
@@ -554,7 +553,7 @@ class StoreQuery:
             if self._has_added:
                 if word not in self._added_words:
                     name = f"added_word_{len(self._added_words) + 1}"
-                    pattern = _regex_literal(word)
+                    pattern = word_pattern(word)
                     self._run(f"CREATE TEMP TABLE {name} AS SELECT rid FROM added_events e WHERE {_WORD_MATCH}",
                               [pattern, pattern])
                     self._added_words[word] = name
