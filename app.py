@@ -127,8 +127,9 @@ with side:
 window = None if st.session_state.get("window_auto", True) else st.session_state.get("window")
 tab = st.session_state.get("tab") or TAB_OPTIONS[0]
 lanes = st.session_state.get("lanes") or "Actor"
-write_manual_params(st.query_params, manual_params(flt, window, fact_id))
-link = share_link(st.context.url, view_pairs(flt, lanes, window, fact_id, tab))
+hidden = tuple(st.session_state.get("hidden_topics") or ())
+write_manual_params(st.query_params, manual_params(flt, window, fact_id, hidden))
+link = share_link(st.context.url, view_pairs(flt, lanes, window, fact_id, tab, hidden))
 with share_box:
     st.markdown("Anyone opening this link sees these filters, this time window and the selected fact.")
     st.code(link, language=None, wrap_lines=True)

@@ -107,14 +107,18 @@ def jitter(ids) -> np.ndarray:
     return (hashed % 1000) / 1000 * 0.56 - 0.28
 
 
-def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_threshold: int = WEBGL_THRESHOLD) -> Timeline:
-    """The figure for the store's answer about one window: single facts, or counts."""
+def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_threshold: int = WEBGL_THRESHOLD,
+                   exact: bool = False) -> Timeline:
+    """The figure for the store's answer about one window: single facts, or counts.
+
+    ``exact``: the window was chosen (a zoom, a link), so the x axis shows exactly it, and a
+    link reopens the same range; a fitted window gets a little margin instead."""
     window = (pd.Timestamp(data.window[0]), pd.Timestamp(data.window[1])) if data.window else None
     if data.mode == "aggregated":
         lane_y = {lane: float(i) for i, lane in enumerate(data.lane_order)}
         other = f"(other {data.lanes.lower()}s)"
         traces = _aggregated_traces(data.bins, colours, data.period, lane_y)
-        figure = {"data": traces, "layout": _layout(lane_y, window, None)}
+        figure = {"data": traces, "layout": _layout(lane_y, window, None, exact)}
         return Timeline(figure, "aggregated", data.drawn, lane_y, data.lanes,
                         other if other in lane_y else None, data.period)
     if data.mode != "events" or data.facts is None or data.facts.empty:
@@ -129,7 +133,7 @@ def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_thresho
     offsets = jitter(facts["fact_id"])
     marks["y"] = marks["lane"].map(lane_y) + offsets[marks["pos"].to_numpy()]
     traces = _fact_traces(facts, marks, colours, gl=len(marks) > webgl_threshold)
-    figure = {"data": traces, "layout": _layout(lane_y, window, facts)}
+    figure = {"data": traces, "layout": _layout(lane_y, window, facts, exact)}
     return Timeline(figure, "events", len(facts), lane_y, data.lanes, other)
 
 
@@ -207,10 +211,10 @@ def _aggregated_traces(bins: pd.DataFrame, colours, period: str, lane_y) -> list
     return traces
 
 
-def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None) -> dict:
+def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None, exact: bool = False) -> dict:
     lo = window[0] if window else pd.Timestamp(facts["d_start"].min())
     hi = window[1] if window else pd.Timestamp(facts["d_end"].max()) + pd.Timedelta(days=1)
-    pad = max((hi - lo) * 0.02, pd.Timedelta(days=3))
+    pad = pd.Timedelta(0) if exact and window else max((hi - lo) * 0.02, pd.Timedelta(days=3))
     n_lanes = len(lane_y)
     return {
         "height": int(min(820, max(320, 170 + 30 * n_lanes))),

@@ -14,7 +14,8 @@ from . import queries
 from .safe_text import first_words
 from .timeline_figure import Timeline, build_timeline, highlight_trace
 from .url_state import LANE_OPTIONS
-from .view_state import chosen_window, describe_window, quick_window, visible_window
+from .view_state import apply_view, chosen_window, describe_window, hidden_topics, quick_window, visible_window
+from .view_sync import drawn_view, render_view_sync
 
 SELECTED_COLOUR = "#d62728"
 ADDED_COLOUR = "#111111"
@@ -22,11 +23,11 @@ ADDED_COLOUR = "#111111"
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def cached_timeline(_q: StoreQuery, token: str, flt: Filters, lanes: str, window, expected: int,
-                    colours_key: tuple) -> Timeline:
+                    colours_key: tuple, exact: bool = False) -> Timeline:
     """Keyed on the data version and the view. Shared read-only: callers copy the trace
     list before adding highlights."""
     data = queries.timeline(_q, token, flt, window, lanes, expected)
-    return build_timeline(data, dict(colours_key))
+    return build_timeline(data, dict(colours_key), exact=exact)
 
 
 def render_window_controls(extent, fitted, shown) -> tuple[date, date] | None:
@@ -51,8 +52,12 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
     st.session_state["window_bounds"] = extent
     window = render_window_controls(natural, summary.fitted, summary.extent)
     shown_window = chosen_window(window, summary.fitted)
-    timeline = cached_timeline(q, token, flt, lanes, shown_window, summary.placed, tuple(sorted(colours.items())))
-    traces = list(timeline.figure["data"])  # the cached spec itself stays untouched
+    timeline = cached_timeline(q, token, flt, lanes, shown_window, summary.placed, tuple(sorted(colours.items())),
+                               exact=window is not None)
+    hidden = hidden_topics()
+    # The cached spec itself stays untouched: copies of the hidden topics' traces.
+    traces = [dict(t, visible="legendonly") if t.get("legendgroup") in hidden else t
+              for t in timeline.figure["data"]]
     if added_ids:
         added = queries.places(q, token, tuple(sorted(added_ids)), lanes)
         traces.append(highlight_trace(added, timeline, "Added by you", ADDED_COLOUR, symbol="star-open", size=18))
@@ -70,6 +75,7 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
         selection_mode="points",
         config={"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]},
     )
+    render_view_sync(drawn_view(timeline.figure["layout"].get("xaxis", {}).get("range"), hidden), apply_view)
     st.caption(
         "● a day · ◆ on a bar: a week, month, season, quarter, year or range — the bar covers the whole "
         "period · a bigger marker: more independent sources · an orange ring: the sources disagree on the "

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
+from newsline.query import NO_TOPIC
+
 from .filters import Filters
 
 LANE_OPTIONS = ("Actor", "Topic", "Outlet")
@@ -51,6 +53,7 @@ class Seed:
     date_to: date | None = None
     window: tuple[date, date] | None = None
     fact: str | None = None
+    hidden: list[str] = field(default_factory=list)  # topics switched off in the chart's legend
     min_sources: int = 1
     notices: list[str] = field(default_factory=list)
 
@@ -82,6 +85,11 @@ def read_seed(params: Mapping[str, list[str]], known: Known) -> Seed:
             problems.append(f"unknown actor {_quote(actor)}")
     for key, allowed in (("topic", known.topics), ("outlet", known.outlets)):
         problems += [f"unknown {key} {_quote(v)}" for v in values(key) if v not in allowed]
+    for topic in dict.fromkeys(values("hide")):
+        if topic in known.topics or topic == NO_TOPIC:
+            seed.hidden.append(topic)
+        else:
+            problems.append(f"unknown topic {_quote(topic)}")
 
     for key in ("from", "to"):
         raw = values(key)
@@ -140,7 +148,8 @@ def params_of(query_params) -> dict[str, list[str]]:
     return out
 
 
-def manual_params(flt: Filters, window: tuple[date, date] | None, fact: str | None) -> dict[str, list[str]]:
+def manual_params(flt: Filters, window: tuple[date, date] | None, fact: str | None,
+                  hidden: tuple[str, ...] = ()) -> dict[str, list[str]]:
     """The URL parameters this module owns, for the current view (defaults omitted).
 
     ``event`` is always cleared: an old link's event is rewritten as its fact.
@@ -151,6 +160,7 @@ def manual_params(flt: Filters, window: tuple[date, date] | None, fact: str | No
         "to": [flt.date_to.isoformat()] if flt.date_to else [],
         "window": [f"{window[0].isoformat()}{WINDOW_SEPARATOR}{window[1].isoformat()}"] if window else [],
         "min_sources": [str(flt.min_sources)] if flt.min_sources > 1 else [],
+        "hide": sorted(hidden),
         "fact": [fact] if fact else [],
         "event": [],
     }
@@ -174,9 +184,10 @@ def view_pairs(
     window: tuple[date, date] | None,
     fact: str | None,
     tab: str,
+    hidden: tuple[str, ...] = (),
 ) -> list[tuple[str, str]]:
     """Every part of the view as ordered query pairs, defaults left out."""
-    manual = manual_params(flt, window, fact)
+    manual = manual_params(flt, window, fact, hidden)
     pairs: list[tuple[str, str]] = []
     pairs += [("actor", a) for a in manual["actor"]]
     pairs += [("topic", t) for t in flt.topics]
@@ -195,6 +206,7 @@ def view_pairs(
         pairs.append(("lanes", lanes))
     if manual["window"]:
         pairs.append(("window", manual["window"][0]))
+    pairs += [("hide", t) for t in manual["hide"]]
     if tab != TAB_OPTIONS[0]:
         pairs.append(("tab", tab))
     if fact:

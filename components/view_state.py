@@ -15,6 +15,7 @@ import streamlit as st
 
 from .timeline_figure import bin_window
 from .url_state import Known, Seed, params_of, read_seed
+from .view_sync import window_of
 
 SELECTION_WIDGETS = ("timeline", "table", "unresolved_table")
 
@@ -37,6 +38,7 @@ def seed_from_link(known: Known, extent: tuple[date, date] | None) -> None:
         else:
             seed.notices.append("the time window lies outside the data")
     st.session_state["fact"] = seed.fact
+    st.session_state["hidden_topics"] = tuple(seed.hidden)
     st.session_state["link_notices"] = seed.notices
 
 
@@ -75,6 +77,21 @@ def take_selections(row_ids: dict[str, list[str]], extent: tuple[date, date] | N
             set_window((max(period[0].date(), extent[0]), min(period[1].date(), extent[1])))
         elif period is None:
             st.session_state["fact"] = picked[0]
+
+
+def hidden_topics() -> tuple[str, ...]:
+    """Topics switched off in the chart's legend (they stay in the counts and the table)."""
+    return tuple(st.session_state.get("hidden_topics") or ())
+
+
+def apply_view(view: dict) -> None:
+    """A zoom, pan or legend click made in the chart (a callback of ``view_sync``)."""
+    window = window_of(view, st.session_state.get("window_bounds"))
+    if window is not None:
+        set_window(window)
+    hidden = view.get("hidden")
+    if isinstance(hidden, list):
+        st.session_state["hidden_topics"] = tuple(sorted(h for h in hidden if isinstance(h, str)))
 
 
 def set_window(window: tuple[date, date] | None) -> None:
