@@ -177,8 +177,9 @@ def test_each_filter_narrows_table_and_chart(events_file, name):
 def test_actor_labels_carry_counts(events_file):
     at = run_app()
     widget = at.multiselect(key="actor")
-    assert widget.options[0] == "United States (5)"  # most mentioned first
+    assert widget.options[0].startswith("United States (5) · US")  # most mentioned first, with its aliases
     assert "Diosdado Cabello (1)" in widget.options
+    assert "Nicolás Maduro (2) · Nicolas Maduro" in widget.options  # typed without accents, it is found
 
 
 def test_empty_result_explains_itself_and_resets(events_file):
