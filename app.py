@@ -102,8 +102,9 @@ elif summary.events == 0:
         st.markdown(f"- {markdown_literal(line)}")
     st.button("Reset all filters", key="reset_empty", on_click=reset_filters, args=(extent,), type="primary")
 
-# --- body: views on the left, evidence on the right (stacked on a phone) ------
-main, side = st.columns([5, 3], gap="medium")
+# --- body: the views take the width; a selected fact's evidence opens beside them ---
+# (below them on a phone, where Streamlit stacks columns)
+main, side = st.columns([5, 3], gap="medium") if detail is not None else (st.container(), None)
 row_ids: dict[str, list[str]] = dict(st.session_state.get("row_ids", {}))
 with main:
     timeline_tab, table_tab, add_tab = st.tabs(list(TAB_OPTIONS), key="tab", bind="query-params", on_change="rerun")
@@ -119,9 +120,9 @@ with main:
             render_add_articles()
 st.session_state["row_ids"] = row_ids
 
-with side:
-    hidden = detail is not None and not queries.is_shown(q, token, flt, fact_id)
-    render_evidence(detail, hidden_by_filters=hidden)
+if side is not None:
+    with side:
+        render_evidence(detail, hidden_by_filters=not queries.is_shown(q, token, flt, fact_id))
 
 # --- the view, written back into the address bar and the share link ------------
 window = None if st.session_state.get("window_auto", True) else st.session_state.get("window")

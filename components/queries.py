@@ -33,6 +33,11 @@ def summary(_q: StoreQuery, token: str, flt: Filters) -> Summary:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
+def outside(_q: StoreQuery, token: str, flt: Filters, window: tuple[date, date]) -> tuple[int, pd.DataFrame]:
+    return _q.outside(flt, window)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
 def explain(_q: StoreQuery, token: str, flt: Filters) -> dict[str, int]:
     return _q.explain(flt)
 

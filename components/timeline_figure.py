@@ -65,6 +65,7 @@ class Timeline:
     lanes: str = "Actor"
     other_lane: str | None = None
     period: str = ""  # the aggregation period, e.g. "year"
+    y_of: dict[tuple[str, str], float] = field(default_factory=dict)  # (fact, lane) -> its dodged row
 
 
 def _to_ms(values) -> np.ndarray:
@@ -87,6 +88,8 @@ def _hover(rows: pd.DataFrame) -> list[str]:
             text += f"<i>{esc(row.source)}, {esc(row.published)}</i>"
         if row.dates_disagree:
             text += f"<br><b>sources disagree on the date</b>: {esc(' / '.join(row.dates))}"
+        if getattr(row, "tense", None) == "future":
+            text += "<br><b>announced or expected</b>, not reported as done"
         out.append(text)
     return out
 
@@ -105,6 +108,28 @@ def jitter(ids) -> np.ndarray:
     """A stable vertical offset inside a lane, so facts on the same day don't hide each other."""
     hashed = pd.util.hash_pandas_object(pd.Series(list(ids), dtype=object).astype(str), index=False).to_numpy()
     return (hashed % 1000) / 1000 * 0.56 - 0.28
+
+
+DODGE_ROWS = (0.0, -0.18, 0.18, -0.34, 0.34)  # offsets inside a lane, nearest the lane's line first
+DODGE_GAP = 0.012  # markers closer than this share of the window would overlap
+
+
+def dodge(lanes: np.ndarray, xs: np.ndarray, span_ms: float) -> np.ndarray:
+    """Offsets inside each lane so that markers close in time sit on different rows.
+
+    Greedy, in time order: each marker takes the first row whose last marker is far enough
+    back; when every row is taken (a dense cluster), the row that freed up first.
+    """
+    gap = max(span_ms * DODGE_GAP, 1.0)
+    out = np.zeros(len(xs))
+    last: dict[object, list[float]] = {}
+    for i in np.lexsort((xs, lanes)):
+        rows = last.setdefault(lanes[i], [-np.inf] * len(DODGE_ROWS))
+        free = [r for r, x in enumerate(rows) if xs[i] - x >= gap]
+        row = free[0] if free else int(np.argmin(rows))
+        rows[row] = xs[i]
+        out[i] = DODGE_ROWS[row]
+    return out
 
 
 def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_threshold: int = WEBGL_THRESHOLD,
@@ -130,16 +155,35 @@ def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_thresho
     if other is not None:
         marks.loc[~marks["lane"].isin(lane_y), "lane"] = other
         marks = marks.drop_duplicates(["pos", "lane"])
-    offsets = jitter(facts["fact_id"])
-    marks["y"] = marks["lane"].map(lane_y) + offsets[marks["pos"].to_numpy()]
+    pos = marks["pos"].to_numpy()
+    start_ms, end_ms = _to_ms(facts["d_start"]), _to_ms(facts["d_end"]) + DAY_MS
+    is_point = ((facts["granularity"] == "day") | (facts["d_start"] == facts["d_end"])).to_numpy()
+    centre = np.where(is_point, start_ms, (start_ms + end_ms) / 2)
+    lo_ms = _to_ms([window[0]])[0] if window else float(start_ms.min())
+    hi_ms = _to_ms([window[1]])[0] if window else float(end_ms.max())
+    marks["y"] = marks["lane"].map(lane_y) + dodge(marks["lane"].to_numpy(), centre[pos], max(hi_ms - lo_ms, DAY_MS))
     traces = _fact_traces(facts, marks, colours, gl=len(marks) > webgl_threshold)
     figure = {"data": traces, "layout": _layout(lane_y, window, facts, exact)}
-    return Timeline(figure, "events", len(facts), lane_y, data.lanes, other)
+    y_of = {(fid, lane): y for fid, lane, y in zip(facts["fact_id"].to_numpy()[pos], marks["lane"], marks["y"])}
+    return Timeline(figure, "events", len(facts), lane_y, data.lanes, other, y_of=y_of)
 
 
-def _outline(rows: pd.DataFrame) -> dict:
+def _announced(rows: pd.DataFrame) -> np.ndarray:
+    """Facts a sentence announces or expects (future tense): drawn hollow."""
+    if "tense" not in rows:
+        return np.zeros(len(rows), dtype=bool)
+    return (rows["tense"].fillna("") == "future").to_numpy()
+
+
+def _outline(rows: pd.DataFrame, colour: str = MARKER_LINE) -> dict:
     disagree = rows["dates_disagree"].to_numpy(dtype=bool)
-    return {"width": np.where(disagree, 3.0, 1.0), "color": np.where(disagree, DISAGREE_COLOUR, MARKER_LINE).tolist()}
+    hollow = _announced(rows)
+    line = np.where(disagree, DISAGREE_COLOUR, np.where(hollow, colour, MARKER_LINE))
+    return {"width": np.where(disagree, 3.0, np.where(hollow, 2.0, 1.0)), "color": line.tolist()}
+
+
+def _symbols(rows: pd.DataFrame, shape: str) -> list[str]:
+    return np.where(_announced(rows), f"{shape}-open", shape).tolist()
 
 
 def _fact_traces(facts: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, str], gl: bool) -> list[dict]:
@@ -160,25 +204,26 @@ def _fact_traces(facts: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, st
                 "type": kind, "mode": "lines", "name": topic, "legendgroup": topic, "showlegend": False,
                 "x": np.column_stack([start_ms, end_ms, gap]).ravel(),
                 "y": np.column_stack([spans["y"], spans["y"], gap]).ravel(),
-                "line": {"color": colour, "width": 7}, "opacity": 0.45, "hoverinfo": "skip",
+                "line": {"color": colour, "width": 3}, "opacity": 0.5, "hoverinfo": "skip",
             })
             traces.append({
                 "type": kind, "mode": "markers", "name": topic, "legendgroup": topic,
                 "showlegend": points.empty,
                 "x": (start_ms + end_ms) / 2, "y": spans["y"].to_numpy(),
-                "marker": {"symbol": "diamond", "size": marker_size(spans["sources"], 8.0), "color": colour,
-                           "line": _outline(spans)},
+                "marker": {"symbol": _symbols(spans, "diamond"), "size": marker_size(spans["sources"], 8.0),
+                           "color": colour, "line": _outline(spans, colour)},
                 "customdata": spans["fact_id"].tolist(), "hovertext": _hover(spans), "hoverinfo": "text",
             })
         if not points.empty:
             traces.append({
                 "type": kind, "mode": "markers", "name": topic, "legendgroup": topic, "showlegend": True,
                 "x": _to_ms(points["d_start"]), "y": points["y"].to_numpy(),
-                "marker": {"symbol": "circle", "size": marker_size(points["sources"]), "color": colour,
-                           "line": _outline(points)},
+                "marker": {"symbol": _symbols(points, "circle"), "size": marker_size(points["sources"]),
+                           "color": colour, "line": _outline(points, colour)},
                 "customdata": points["fact_id"].tolist(), "hovertext": _hover(points), "hoverinfo": "text",
             })
-    return traces
+    # Periods under every marker, so a year's bar never hides the days inside it.
+    return [t for t in traces if t["mode"] == "lines"] + [t for t in traces if t["mode"] != "lines"]
 
 
 def _aggregated_traces(bins: pd.DataFrame, colours, period: str, lane_y) -> list[dict]:
@@ -217,13 +262,14 @@ def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None, exact:
     pad = pd.Timedelta(0) if exact and window else max((hi - lo) * 0.02, pd.Timedelta(days=3))
     n_lanes = len(lane_y)
     return {
-        "height": int(min(820, max(320, 170 + 30 * n_lanes))),
-        "margin": {"l": 8, "r": 8, "t": 30, "b": 8},
+        "height": int(min(860, max(340, 200 + 30 * n_lanes))),
+        "margin": {"l": 8, "r": 8, "t": 64, "b": 8},
         "hovermode": "closest",
+        "hoverlabel": {"namelength": -1, "align": "left"},
         "dragmode": "pan",
-        # Dates on top where they are seen first; the legend under the range slider.
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0,
-                   "title": {"text": "Topic "}},
+        # The legend on top, where it is read first, above the dates; no title to collide with.
+        "legend": {"orientation": "h", "yref": "container", "yanchor": "top", "y": 1.0, "xanchor": "left", "x": 0,
+                   "font": {"size": 11}},
         "uirevision": f"{lo}|{hi}",
         "xaxis": {
             "type": "date",
@@ -244,7 +290,7 @@ def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None, exact:
         # Faint separators make the lanes readable.
         "shapes": [
             {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y + 0.5, "y1": y + 0.5,
-             "line": {"width": 1, "color": "rgba(0,0,0,0.08)"}, "layer": "below"}
+             "line": {"width": 1, "color": "rgba(128,128,128,0.18)"}, "layer": "below"}
             for y in lane_y.values()
         ],
     }
@@ -288,7 +334,7 @@ def highlight_trace(
             if lane is None:
                 continue
             xs.append(centre.value / 1e6)  # Timestamp.value is in nanoseconds whatever the unit
-            ys.append(timeline.lane_y[lane] + offset)
+            ys.append(timeline.y_of.get((row.fact_id, lane), timeline.lane_y[lane] + offset))
             ids.append(row.fact_id)
     if not xs:
         return None

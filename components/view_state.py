@@ -103,17 +103,19 @@ def set_window(window: tuple[date, date] | None) -> None:
 
 
 def quick_window(span_years: int | None, shown: tuple[date, date] | None) -> None:
-    """1Y / 5Y end at the latest event shown; All covers every event shown (button callbacks)."""
+    """1Y / 5Y end at the latest event shown, or today when the events reach past it; All covers
+    every event shown (button callbacks)."""
     if shown is None:
         return
     if span_years is None:
         set_window(shown)
         return
-    start = shown[1] - timedelta(days=round(365.25 * span_years))
+    end = min(shown[1], date.today())  # an announced fact years ahead does not move "the last year"
+    start = end - timedelta(days=round(365.25 * span_years))
     bounds = st.session_state.get("window_bounds")
     if bounds:
         start = max(start, bounds[0])
-    set_window((start, shown[1]))
+    set_window((min(start, end), end))
 
 
 def visible_window(extent: tuple[date, date] | None, fitted: tuple[date, date] | None):

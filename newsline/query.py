@@ -254,6 +254,10 @@ def store_version(events: Path, facts: Path | None) -> str:
     return "|".join(parts) or "empty"
 
 
+#: The share of the facts the default window holds (the rest, at both ends, are named in a note).
+FITTED_SHARE = 0.95
+
+
 def fitted_lower_by_year(years: list, placed: int, lo: date) -> date:
     """The default window's first day: all facts, except a few far older ones.
 
@@ -273,6 +277,24 @@ def fitted_lower_by_year(years: list, placed: int, lo: date) -> date:
         if gap > widest:
             widest, after = gap, next_first
     return after if after is not None and widest > 3652 else lo
+
+
+def fitted_window(years: list, placed: int, extent: tuple[date, date],
+                  central: tuple[date | None, date | None], today: date | None = None) -> tuple[date, date]:
+    """The default window: where the facts are, not where the outliers stretch it.
+
+    It holds the central ``FITTED_SHARE`` of the facts, from the first of January of its first
+    year (and past any far older group, ``fitted_lower_by_year``) to the last fact, or to today
+    when the latest facts reach it (an announced "2030" target is an outlier too).
+    """
+    lo, hi = extent
+    q_lo, q_hi = (_as_date(v) for v in central)
+    start = fitted_lower_by_year(years, placed, lo)
+    if q_lo is not None:
+        start = max(start, date(q_lo.year, 1, 1))
+    today = today or date.today()
+    end = hi if hi <= today else max(q_hi or hi, min(hi, today), start)
+    return start, max(end, start)
 
 
 def _as_date(value) -> date | None:
@@ -513,7 +535,7 @@ _SOLO_FACT = {
     "sentence": "e.sentence", "date_text": "e.date_text", "actors": "coalesce(e.actors, [])",
     "topics": "coalesce(e.topics, [])", "outlets": "[coalesce(e.source, '')]", "sources": "1::BIGINT",
     "articles": "1::BIGINT", "main_topic": "coalesce(e.topics[1], $no_topic)", "source": "e.source",
-    "published": "e.published", "event_id_": "e.event_id",
+    "published": "e.published", "event_id_": "e.event_id", "tense": "e.tense",
 }
 _MERGED_COLUMNS = {"fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
                    "dates_disagree", "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles",
@@ -640,13 +662,26 @@ class StoreQuery:
                   + (SELECT count(*) FROM matched WHERE mkey IN (SELECT fkey FROM shown)),
                 count(*), count(*) FILTER (sources >= 2), count(*) FILTER (placed),
                 min(d_start) FILTER (placed), max(d_end) FILTER (placed),
-                (SELECT list((n, first, last) ORDER BY y) FROM years)
+                (SELECT list((n, first, last) ORDER BY y) FROM years),
+                quantile_disc(d_start, $q_lo) FILTER (placed), quantile_disc(d_end, $q_hi) FILTER (placed)
             FROM shown
-        """)
-        events, facts, multi, placed, lo, hi, years = self._run(sql, params).fetchone()
+        """, params={"q_lo": (1 - FITTED_SHARE) / 2, "q_hi": 1 - (1 - FITTED_SHARE) / 2})
+        events, facts, multi, placed, lo, hi, years, q_lo, q_hi = self._run(sql, params).fetchone()
         extent = (lo, hi) if lo is not None else None
-        fitted = (fitted_lower_by_year(years or [], placed, lo), hi) if extent is not None else None
+        fitted = fitted_window(years or [], placed, extent, (q_lo, q_hi)) if extent is not None else None
         return Summary(int(events), int(facts), int(multi), int(placed), int(facts - placed), extent, fitted)
+
+    def outside(self, flt: Filters, window: tuple[date, date], limit: int = 3) -> tuple[int, pd.DataFrame]:
+        """Facts the filters show that lie wholly outside ``window``: how many, and the
+        ``limit`` farthest from it (date_start, date_text, sentence), to name them."""
+        sql, params = self._with_shown(flt, ["d_start", "d_end", "placed", "date_text", "sentence"], """
+            SELECT d_start, d_end, date_text, sentence, count(*) OVER () AS n FROM shown
+            WHERE placed AND (d_end < $o_lo OR d_start > $o_hi)
+            ORDER BY greatest(date_diff('day', d_end, $o_lo), date_diff('day', $o_hi, d_start)) DESC, d_start
+            LIMIT $o_limit
+        """, params={"o_lo": window[0], "o_hi": window[1], "o_limit": limit})
+        rows = self._run(sql, params).df()
+        return (int(rows["n"].iloc[0]) if len(rows) else 0), rows.drop(columns="n")
 
     def explain(self, flt: Filters) -> dict[str, int]:
         """For an empty result: how many events each active filter keeps on its own."""
@@ -682,7 +717,7 @@ class StoreQuery:
                 return counted
         cols = ["fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
                 "dates_disagree", "sentence", "date_text", "source", "published", "outlets", "sources", "articles",
-                "main_topic", "actors", "topics"]
+                "main_topic", "actors", "topics", "tense"]
         sql, params = self._with_shown(flt, cols, f"""
             SELECT * EXCLUDE (actors, topics, outlets), outlets, {_LANES[lanes]} AS lanes
             FROM shown WHERE placed AND d_end >= $w_lo AND d_start <= $w_hi

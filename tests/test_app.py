@@ -101,7 +101,8 @@ def test_opens_on_the_table_with_every_event(events_file):
     at = run_app()
     assert match_count(at) == len(ALL_IDS)
     assert chart_ids(at) == PLACED_IDS  # the unresolved one is never drawn...
-    assert "Select a fact on the timeline" in " ".join(c.value for c in at.caption)
+    assert "click a fact for its evidence" in " ".join(c.value for c in at.caption)
+    assert not at.get("markdown") or "Evidence" not in " ".join(m.value for m in at.markdown)  # opens on selection
     label = next(e.label for e in at.expander)
     assert label == "1 event with a date that could not be placed on the timeline"  # ...but listed apart,
     assert not [d for d in at.dataframe if "snippet" in d.value.columns]  # read only when opened
