@@ -16,6 +16,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import queries
+from components.about import render_about
 from components.add_articles import render_add_articles
 from components.data import load_store
 from components.evidence import render_evidence
@@ -75,6 +76,7 @@ if fact_id and detail is None:  # e.g. an addition that was discarded
 st.html(PAGE_STYLE)
 head, share_col = st.columns([4, 1], vertical_alignment="bottom")
 head.markdown("## Venezuela–United States, dated from the news")
+render_about(queries.about(q, token), head)
 corroborated = (f", {summary.corroborated:,} confirmed by two or more sources" if summary.corroborated else "")
 head.markdown(f"**{summary.events:,}** of {facets.events:,} events match the filters · they state "
               f"**{summary.facts:,}** fact{'s' if summary.facts != 1 else ''}{corroborated} · every fact links "
@@ -132,5 +134,9 @@ hidden = tuple(st.session_state.get("hidden_topics") or ())
 write_manual_params(st.query_params, manual_params(flt, window, fact_id, hidden))
 link = share_link(st.context.url, view_pairs(flt, lanes, window, fact_id, tab, hidden))
 with share_box:
-    st.markdown("Anyone opening this link sees these filters, this time window and the selected fact.")
+    st.markdown("Anyone opening this link sees these filters, this time window, the legend and the selected fact.")
+    own = set(loaded.added["event_id"]) if loaded.added is not None else set()
+    if fact_id and fact_id in own:  # a fact of one event the store does not hold
+        st.warning("The selected fact comes from your own additions, which stay in this browser session: "
+                   "someone opening the link will not see it.")
     st.code(link, language=None, wrap_lines=True)

@@ -27,6 +27,11 @@ def facets(_q: StoreQuery, token: str) -> Facets:
     return _q.facets()
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def about(_q: StoreQuery, token: str) -> dict:
+    return _q.about()
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def summary(_q: StoreQuery, token: str, flt: Filters) -> Summary:
     return _q.summary(flt)

@@ -648,6 +648,18 @@ class StoreQuery:
         return Facets(by_kind["actor"], by_kind["topic"], by_kind["outlet"], int(events), int(events - merged_away),
                       int(max_sources), (lo, hi) if lo is not None else None, fitted)
 
+    def about(self) -> dict:
+        """What the table is: articles, outlets, languages and the span of publication dates."""
+        articles, outlets, languages, first, last = self._run("""
+            SELECT count(DISTINCT article_id), count(DISTINCT source) FILTER (coalesce(source, '') <> ''),
+                   list(DISTINCT language ORDER BY language) FILTER (language IS NOT NULL),
+                   min(published[:4]) FILTER (published IS NOT NULL AND published <> ''),
+                   max(published[:4]) FILTER (published IS NOT NULL AND published <> '')
+            FROM ev
+        """).fetchone()
+        return {"articles": int(articles), "outlets": int(outlets), "languages": list(languages or []),
+                "first": first, "last": last}
+
     # -- per filter --
 
     def summary(self, flt: Filters) -> Summary:
