@@ -52,9 +52,8 @@ import pyarrow as pa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsline.merge import FACT_COLUMNS, write_facts  # noqa: E402
 from newsline.model import EVENT_COLUMNS  # noqa: E402
-from newsline.store import write_events  # noqa: E402
+from newsline.store import FACT_COLUMNS, write_events, write_facts  # noqa: E402
 
 ACTORS = ["Nicolás Maduro", "Donald Trump", "Joe Biden", "Juan Guaidó", "María Corina Machado",
           "Edmundo González Urrutia", "Venezuela", "United States", "Venezuelan opposition", "Chevron",

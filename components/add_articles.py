@@ -41,9 +41,9 @@ import streamlit as st
 from newsline.errors import NewslineError
 from newsline.ingest import MAX_FILE_BYTES, NO_DATE, SUPPORTED_EXTENSIONS, load_file, normalise_published, record_id
 from newsline.model import EVENT_COLUMNS, Article
-from newsline.store import append_events, to_frame
+from newsline.store import append_events, events_path, to_frame
 
-from .data import ADDED_KEY, events_path, prepare
+from .data import ADDED_KEY, prepare
 from .exports import to_csv, to_json
 from .safe_text import markdown_literal
 

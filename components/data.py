@@ -1,7 +1,7 @@
 """Opening the event store once per version, and the visitor's own additions.
 
-The store (``data/events.parquet`` and the fact table ``data/facts.parquet`` beside it, or
-``$NEWSLINE_EVENTS`` / ``$NEWSLINE_FACTS``) is opened with ``newsline.query.EventStore``:
+The store (the tables ``newsline.store.events_path()`` and ``facts_path()`` name, the same
+the CLI reads) is opened with ``newsline.query.EventStore``:
 DuckDB reads the Parquet files where they lie, and only the answers to the page's queries
 become pandas frames (see ``components/queries.py``). The open store is shared by every
 session through ``st.cache_resource``, keyed on the files' paths, sizes and modification
@@ -14,43 +14,19 @@ to that session's queries, never written.
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
 from newsline.errors import NewslineError
-from newsline.query import NO_ACTOR, NO_TOPIC, EventStore, StoreQuery, facts_path_for, store_version
-from newsline.store import ARROW_SCHEMA
+from newsline.query import NO_ACTOR, NO_TOPIC, EventStore, StoreQuery
+from newsline.store import events_path, facts_path, store_version
 
 from .safe_text import first_words
 
-EVENTS_ENV = "NEWSLINE_EVENTS"
-FACTS_ENV = "NEWSLINE_FACTS"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EVENTS = PROJECT_ROOT / "data" / "events.parquet"
 ADDED_KEY = "added_events"
 
-__all__ = ["NO_ACTOR", "NO_TOPIC", "ADDED_KEY", "events_path", "facts_path", "prepare", "empty_events",
-           "load_store", "LoadedStore"]
-
-
-def events_path() -> Path:
-    """Where the shipped table lives: $NEWSLINE_EVENTS, else data/events.parquet."""
-    configured = os.environ.get(EVENTS_ENV)
-    return Path(configured) if configured else DEFAULT_EVENTS
-
-
-def facts_path(events: Path) -> Path:
-    """The fact table: $NEWSLINE_FACTS, else facts.parquet beside the events."""
-    configured = os.environ.get(FACTS_ENV)
-    return Path(configured) if configured else facts_path_for(events)
-
-
-def empty_events() -> pd.DataFrame:
-    return prepare(ARROW_SCHEMA.empty_table().to_pandas())
+__all__ = ["NO_ACTOR", "NO_TOPIC", "ADDED_KEY", "prepare", "load_store", "LoadedStore"]
 
 
 def prepare(frame: pd.DataFrame) -> pd.DataFrame:

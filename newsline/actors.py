@@ -16,7 +16,6 @@ possessives through ("Maduro’s" folds to "maduro s"). Text is expected in NFC
 from __future__ import annotations
 
 import json
-import os
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -26,18 +25,13 @@ from pathlib import Path
 import ahocorasick
 
 from newsline.errors import NewslineError
+from newsline.store import data_dir
 
 TYPES = ("person", "state", "organisation", "company", "group")
 
 # A title ("the US president") names the holder on the given date, but not after
 # these words: "then-US President George W Bush" in 2024 is not Joe Biden.
 _PAST_PREFIXES = ("former ", "then ", "then-", "ex-", "late ")
-
-
-def data_dir() -> Path:
-    """The data folder: ``$NEWSLINE_DATA`` when set, else the repository's ``data/``."""
-    env = os.environ.get("NEWSLINE_DATA")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "data"
 
 
 class _FoldTable(dict):

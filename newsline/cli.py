@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from .errors import NewslineError
-from .paths import DATA_DIR, EVENTS_PATH
 
 PROGRESS_AFTER = 3  # files; fewer than this and a progress bar is noise
 
@@ -176,16 +175,18 @@ def cmd_build(args) -> int:
     for source in sources:
         if not source.is_dir():
             raise NewslineError(source, "not a folder of articles")
+    from .store import facts_path_for
+
     status = _update(args, sources, Path(args.out), dataset=False)
     if Path(args.out).exists():
-        _merge(Path(args.out), Path(args.facts) if args.facts else Path(args.out).with_name("facts.parquet"))
+        _merge(Path(args.out), Path(args.facts) if args.facts else facts_path_for(args.out))
     return status
 
 
 def _merge(table: Path, out: Path) -> None:
     from .engines.dataset import is_dataset, read_dataset
-    from .merge import merge_events, write_facts
-    from .store import read_events
+    from .merge import merge_events
+    from .store import read_events, write_facts
 
     events = read_dataset(table) if table.is_dir() or is_dataset(table) else read_events(table)
     facts = merge_events(events)
@@ -196,13 +197,19 @@ def _merge(table: Path, out: Path) -> None:
 
 
 def cmd_merge(args) -> int:
-    _merge(Path(args.table), Path(args.out))
+    from .store import facts_path
+
+    _merge(Path(args.table), Path(args.out) if args.out else facts_path(args.table))
     return 0
 
 
 def cmd_evaluate(args) -> int:
+    if args.timeml:
+        return _evaluate_timeml(args)
     from .evaluate import evaluate, format_report
 
+    if not args.gold_dir or not args.articles_dir:
+        raise NewslineError("evaluate", "give GOLD_DIR and ARTICLES_DIR, or --timeml GOLD_DIR")
     for folder in (args.gold_dir, args.articles_dir):
         if not Path(folder).is_dir():
             raise NewslineError(folder, "not a folder")
@@ -212,6 +219,37 @@ def cmd_evaluate(args) -> int:
         print("\nwhere newsline differs from the gold:")
         for label, kind, pos, gold, pred in results["newsline"]["all"].misses:
             print(f"  {label}: {kind} at {pos}: gold={gold} newsline={pred}")
+    return 0
+
+
+def _evaluate_timeml(args) -> int:
+    from .timeml_eval import evaluate, format_report
+
+    for folder in [args.timeml] + ([args.system] if args.system else []):
+        if not Path(folder).is_dir():
+            raise NewslineError(folder, "not a folder")
+    misses = [] if args.misses else None
+    results = evaluate(Path(args.timeml), args.language, Path(args.system) if args.system else None,
+                       misses=misses)
+    print(format_report(results))
+    if misses:
+        print("\nwhere newsline differs from the gold:")
+        for doc, kind, gold, ours in misses:
+            gold_text = f"{gold.type} {gold.value} [{gold.start}:{gold.end}]" if gold else "-"
+            ours_text = f"{ours.type} {ours.value} [{ours.start}:{ours.end}]" if ours else "-"
+            print(f"  {doc}: {kind}: gold={gold_text} newsline={ours_text}")
+    return 0
+
+
+def cmd_timeml(args) -> int:
+    from .timeml import tag_files
+
+    written, errors = tag_files(args.paths, Path(args.out), args.language)
+    for line in errors:
+        _say(f"error: {line}")
+    _say(f"{written} TimeML documents written to {args.out}")
+    if errors:
+        return 2
     return 0
 
 
@@ -245,6 +283,8 @@ def _engine_options(p) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .store import data_dir, events_path
+
     parser = argparse.ArgumentParser(prog="newsline", description="Dated events from news text.")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -261,26 +301,37 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_extract)
 
     p = sub.add_parser("build", help="rebuild the shipped event table")
-    p.add_argument("--articles", default=str(DATA_DIR / "articles"), help="folder of shipped articles")
+    p.add_argument("--articles", default=str(data_dir() / "articles"), help="folder of shipped articles")
     p.add_argument("--corpus", action="append", default=[], metavar="DIR", help="another folder of articles")
-    p.add_argument("--out", default=str(EVENTS_PATH), help="table to write (default: data/events.parquet)")
+    p.add_argument("--out", default=str(events_path()), help="table to write (default: data/events.parquet)")
     p.add_argument("--facts", help="fact table to write (default: facts.parquet beside --out)")
     _engine_options(p)
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("merge", help="merge events that state the same dated fact into a fact table")
-    p.add_argument("table", nargs="?", default=str(EVENTS_PATH), help="event table (file or dataset folder)")
-    p.add_argument("--out", default=str(DATA_DIR / "facts.parquet"), help="fact table to write (.parquet)")
+    p.add_argument("table", nargs="?", default=str(events_path()), help="event table (file or dataset folder)")
+    p.add_argument("--out", help="fact table to write (.parquet; default: facts.parquet beside the table)")
     p.set_defaults(run=cmd_merge)
 
     p = sub.add_parser("evaluate", help="score against gold events, beside naive search_dates")
-    p.add_argument("gold_dir", metavar="GOLD_DIR")
-    p.add_argument("articles_dir", metavar="ARTICLES_DIR")
+    p.add_argument("gold_dir", metavar="GOLD_DIR", nargs="?")
+    p.add_argument("articles_dir", metavar="ARTICLES_DIR", nargs="?")
+    p.add_argument("--timeml", metavar="GOLD_DIR",
+                   help="score TIMEX3 tagging on TimeML gold (TempEval-3 rules), beside search_dates")
+    p.add_argument("--system", metavar="DIR", help="with --timeml: score these `newsline timeml` outputs "
+                   "instead of tagging in this run")
+    p.add_argument("--language", help="with --timeml: the documents' language (default: detected)")
     p.add_argument("--misses", action="store_true", help="list every difference from the gold")
     p.set_defaults(run=cmd_evaluate)
 
+    p = sub.add_parser("timeml", help="tag TimeML documents with TIMEX3 (DCT as the anchor)")
+    p.add_argument("paths", nargs="+", metavar="INPUT.tml")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the tagged documents (same names)")
+    p.add_argument("--language", help="the documents' language, e.g. es (default: detected)")
+    p.set_defaults(run=cmd_timeml)
+
     p = sub.add_parser("show", help="print an event table")
-    p.add_argument("table", nargs="?", default=str(EVENTS_PATH))
+    p.add_argument("table", nargs="?", default=str(events_path()))
     p.add_argument("--article", help="only this article id")
     p.set_defaults(run=cmd_show)
     return parser

@@ -35,7 +35,7 @@ import pyarrow as pa
 from .engines import Batch, FileTask, read_task, run
 from .engines.dataset import conform, read_arrow, write_dataset
 from .errors import NewslineError
-from .store import _atomic_write, lock_for, write_events
+from .store import atomic_write, lock_for, write_events
 
 FORMAT = 1
 
@@ -241,7 +241,7 @@ def update_table(
 def _write_manifest(path: Path, manifest: Manifest) -> None:
     text = json.dumps(manifest.to_json(), ensure_ascii=False, indent=1) + "\n"
     with lock_for(path):
-        _atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+        atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
 
 
 def remove_manifest(table: str | Path) -> None:

@@ -36,18 +36,11 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 from rapidfuzz import fuzz
 
-from .errors import NewslineError
-
-#: Bumped whenever the fact table's columns change meaning or type.
-FACTS_SCHEMA_VERSION = 1
-_META_KEY = b"newsline.facts_schema_version"
+from .store import FACT_COLUMNS
 
 #: Actors too common in this coverage to show that two sentences are about the same thing.
 GENERIC_ACTORS = frozenset({"Venezuela", "United States"})
@@ -398,45 +391,6 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
     return out
 
 
-# --- the fact table ----------------------------------------------------------------------
-
-FACT_COLUMNS = [
-    "fact_id", "value", "date_start", "date_end", "granularity", "dates", "dates_disagree",
-    "sentence", "date_text", "actors", "topics", "sources", "articles", "member_event_ids",
-    "merge_reason", "evidence",
-]
-
-EVIDENCE_TYPE = pa.struct([
-    ("event_id", pa.string()), ("article_id", pa.string()), ("source", pa.string()),
-    ("url", pa.string()), ("title", pa.string()), ("published", pa.string()),
-    ("date_text", pa.string()), ("value", pa.string()), ("sentence", pa.string()),
-    ("syndication_group", pa.string()),
-])
-
-FACTS_SCHEMA = pa.schema(
-    [
-        ("fact_id", pa.string()),
-        ("value", pa.string()),
-        ("date_start", pa.string()),
-        ("date_end", pa.string()),
-        ("granularity", pa.string()),
-        ("dates", pa.list_(pa.string())),
-        ("dates_disagree", pa.bool_()),
-        ("sentence", pa.string()),
-        ("date_text", pa.string()),
-        ("actors", pa.list_(pa.string())),
-        ("topics", pa.list_(pa.string())),
-        ("sources", pa.int64()),
-        ("articles", pa.int64()),
-        ("member_event_ids", pa.list_(pa.string())),
-        ("merge_reason", pa.string()),
-        ("evidence", pa.list_(EVIDENCE_TYPE)),
-    ],
-    metadata={_META_KEY: str(FACTS_SCHEMA_VERSION).encode()},
-)
-assert FACTS_SCHEMA.names == FACT_COLUMNS
-
-
 def _text(value) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -512,38 +466,3 @@ def merge_events(frame: pd.DataFrame) -> pd.DataFrame:
             "evidence": evidence,
         })
     return pd.DataFrame(rows, columns=FACT_COLUMNS)
-
-
-def write_facts(facts: pd.DataFrame, path: str | Path) -> Path:
-    """Write the fact table as Parquet, atomically, with its schema version."""
-    from .store import _atomic_write, lock_for
-
-    path = Path(path)
-    if path.suffix.lower() != ".parquet":
-        raise NewslineError(path, "the fact table is written as .parquet")
-    table = pa.Table.from_pandas(facts.reindex(columns=FACT_COLUMNS), schema=FACTS_SCHEMA, preserve_index=False)
-    with lock_for(path):
-        _atomic_write(path, lambda tmp: pq.write_table(table, tmp))
-    return path
-
-
-def read_facts(path: str | Path) -> pd.DataFrame:
-    """Read a fact table, refusing other schema versions and unreadable files."""
-    path = Path(path)
-    if not path.exists():
-        raise NewslineError(path, "no fact table here (run `newsline merge` first)")
-    try:
-        table = pq.read_table(path)
-    except (pa.ArrowInvalid, OSError) as exc:
-        raise NewslineError(path, f"not a readable Parquet fact table ({exc.__class__.__name__})") from None
-    version = (table.schema.metadata or {}).get(_META_KEY)
-    if version is None:
-        raise NewslineError(path, "not a Newsline fact table (no facts schema version)")
-    if int(version) != FACTS_SCHEMA_VERSION:
-        raise NewslineError(path, f"facts schema version {int(version)} is not the supported "
-                                  f"version {FACTS_SCHEMA_VERSION}")
-    frame = table.to_pandas()
-    for col in ("dates", "actors", "topics", "member_event_ids"):
-        frame[col] = frame[col].map(lambda xs: list(xs) if xs is not None else [])
-    frame["evidence"] = frame["evidence"].map(lambda xs: [dict(x) for x in xs] if xs is not None else [])
-    return frame

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-#: Bumped whenever the event table's columns change meaning or type.
-SCHEMA_VERSION = 1
-
-#: The event table's columns, in order (see docs/data-model.md).
+#: The event table's columns, in order (see docs/data-model.md; their types and version: store.py).
 EVENT_COLUMNS = [
     "event_id",
     "article_id",

@@ -36,10 +36,10 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from .errors import NewslineError
-from .model import EVENT_COLUMNS, SCHEMA_VERSION
+from .model import EVENT_COLUMNS
+from .store import ARROW_SCHEMA, EVENTS, FACTS, check_version, event_files, facts_path_for
 from .wordforms import fold, word_pattern
 
 NO_ACTOR = "(no actor named)"
@@ -52,14 +52,9 @@ TENSES = ("past", "future", "present")
 AGGREGATE_THRESHOLD = 4_000
 #: Lanes drawn; beyond it the rest share one "other" lane.
 MAX_LANES = 18
-FACTS_FILE = "facts.parquet"
 #: Search words whose matches a store keeps (see ``EventStore.word_tables``).
 WORD_TABLES = 32
 _ADDED_BASE = 1 << 62  # rids of a visitor's added events start here
-
-_EVENTS_META = b"newsline.schema_version"
-_FACTS_META = b"newsline.facts_schema_version"
-_FACTS_VERSION = 1
 
 
 # --- what the visitor asked for ----------------------------------------------------------
@@ -214,44 +209,6 @@ class FactDetail:
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def _files(path: Path) -> list[Path]:
-    if path.is_dir():
-        found = sorted(path.glob("part-*.parquet"))
-        if not found:
-            raise NewslineError(path, "no event dataset here (no part-*.parquet files)")
-        return found
-    if not path.exists():
-        raise NewslineError(path, "no event table here (run `newsline build` first)")
-    return [path]
-
-
-def _check_version(path: Path, key: bytes, wanted: int, what: str) -> None:
-    try:
-        schema = pq.read_schema(path)
-    except (pa.ArrowInvalid, OSError) as exc:
-        raise NewslineError(path, f"not a readable Parquet {what} ({exc.__class__.__name__})") from None
-    version = (schema.metadata or {}).get(key)
-    if version is None:
-        raise NewslineError(path, f"not a Newsline {what} (no schema version)")
-    if int(version) != wanted:
-        raise NewslineError(path, f"schema version {int(version)} is not the supported version {wanted}")
-
-
-def facts_path_for(events: Path) -> Path:
-    """Where ``newsline build`` puts the fact table: beside the events (file or dataset folder)."""
-    events = Path(events)
-    return events.parent / FACTS_FILE
-
-
-def store_version(events: Path, facts: Path | None) -> str:
-    """Changes whenever a file of the store changes (path, size and modification time)."""
-    parts = []
-    for path in ([*_files(events)] if Path(events).exists() else []) + ([facts] if facts and facts.exists() else []):
-        stat = path.stat()
-        parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "|".join(parts) or "empty"
 
 
 #: The share of the facts the default window holds (the rest, at both ends, are named in a note).
@@ -416,9 +373,9 @@ class EventStore:
             con.execute("CREATE TABLE events_raw AS SELECT 0::BIGINT AS rid, * FROM empty_events")
             con.unregister("empty_events")
         else:
-            files = _files(events_path)
+            files = event_files(events_path)
             for f in files:
-                _check_version(f, _EVENTS_META, SCHEMA_VERSION, "event table")
+                check_version(f, EVENTS)
             # One scan over every part; rid from the file's place in the list and the row's in the file.
             con.read_parquet([str(f) for f in files], file_row_number=True).select(
                 "(CAST(file_index AS BIGINT) << 40) + file_row_number AS rid, " + ", ".join(EVENT_COLUMNS)
@@ -493,7 +450,7 @@ class EventStore:
 
 def _index_facts(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     """Index the merged facts of the fact table at ``path``; returns how many were stale."""
-    _check_version(path, _FACTS_META, _FACTS_VERSION, "fact table")
+    check_version(path, FACTS)
     con.read_parquet(str(path)).create_view("facts_raw")
     con.execute(_CANDIDATES)
     con.execute(_MERGED, {"no_topic": NO_TOPIC})
@@ -504,14 +461,10 @@ def _index_facts(con: duckdb.DuckDBPyConnection, path: Path) -> int:
 
 
 def _empty_events() -> pa.Table:
-    from .store import ARROW_SCHEMA
-
     return ARROW_SCHEMA.empty_table()
 
 
 def _arrow_events(added: pa.Table | pd.DataFrame) -> pa.Table:
-    from .store import ARROW_SCHEMA
-
     if isinstance(added, pa.Table):
         table = added.select(EVENT_COLUMNS).cast(ARROW_SCHEMA)
     else:

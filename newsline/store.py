@@ -1,4 +1,14 @@
-"""The event store: one Parquet file, written atomically, with a schema version.
+"""The tables' home: where the event and fact tables live, their schemas and versions, and
+how they are written and read.
+
+Paths: ``$NEWSLINE_DATA`` (else the repository's ``data/``) holds the shipped data;
+``$NEWSLINE_EVENTS`` overrides the event table and ``$NEWSLINE_FACTS`` the fact table, which
+otherwise lies beside the events. The CLI and the app both ask ``events_path()`` and
+``facts_path()``, so they always read the same tables.
+
+Every table carries its schema version in the Parquet metadata; ``check_version`` is the
+one place that reads it, and reports a missing, garbled or other version as a
+``NewslineError``.
 
 Readers never see a half-written table: a write goes to a temporary file in
 the same folder, is flushed to disk, then renamed over the old one. A file
@@ -16,6 +26,7 @@ import json
 import os
 import re
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -24,9 +35,18 @@ import pyarrow.parquet as pq
 from filelock import FileLock
 
 from .errors import NewslineError
-from .model import EVENT_COLUMNS, SCHEMA_VERSION
+from .model import EVENT_COLUMNS
 
-_META_KEY = b"newsline.schema_version"
+#: Bumped whenever the event table's columns change meaning or type.
+SCHEMA_VERSION = 1
+#: Bumped whenever the fact table's columns change meaning or type.
+FACTS_SCHEMA_VERSION = 1
+EVENTS_FILE = "events.parquet"
+FACTS_FILE = "facts.parquet"
+DATA_ENV, EVENTS_ENV, FACTS_ENV = "NEWSLINE_DATA", "NEWSLINE_EVENTS", "NEWSLINE_FACTS"
+# Where each table keeps its schema version in the Parquet metadata.
+_EVENTS_KEY = b"newsline.schema_version"
+_FACTS_KEY = b"newsline.facts_schema_version"
 # Row groups of this size let DuckDB read a large table on every core and skip groups
 # by their statistics (a million-event lookup: 63 ms instead of 239, docs/performance.md).
 ROW_GROUP_ROWS = 131_072
@@ -57,9 +77,141 @@ ARROW_SCHEMA = pa.schema(
         ("topics", pa.list_(pa.string())),
         ("confidence", pa.float64()),
     ],
-    metadata={_META_KEY: str(SCHEMA_VERSION).encode()},
+    metadata={_EVENTS_KEY: str(SCHEMA_VERSION).encode()},
 )
 assert ARROW_SCHEMA.names == EVENT_COLUMNS
+
+#: The fact table's columns, in order (see docs/facts.md).
+FACT_COLUMNS = [
+    "fact_id", "value", "date_start", "date_end", "granularity", "dates", "dates_disagree",
+    "sentence", "date_text", "actors", "topics", "sources", "articles", "member_event_ids",
+    "merge_reason", "evidence",
+]
+
+EVIDENCE_TYPE = pa.struct([
+    ("event_id", pa.string()), ("article_id", pa.string()), ("source", pa.string()),
+    ("url", pa.string()), ("title", pa.string()), ("published", pa.string()),
+    ("date_text", pa.string()), ("value", pa.string()), ("sentence", pa.string()),
+    ("syndication_group", pa.string()),
+])
+
+FACTS_SCHEMA = pa.schema(
+    [
+        ("fact_id", pa.string()),
+        ("value", pa.string()),
+        ("date_start", pa.string()),
+        ("date_end", pa.string()),
+        ("granularity", pa.string()),
+        ("dates", pa.list_(pa.string())),
+        ("dates_disagree", pa.bool_()),
+        ("sentence", pa.string()),
+        ("date_text", pa.string()),
+        ("actors", pa.list_(pa.string())),
+        ("topics", pa.list_(pa.string())),
+        ("sources", pa.int64()),
+        ("articles", pa.int64()),
+        ("member_event_ids", pa.list_(pa.string())),
+        ("merge_reason", pa.string()),
+        ("evidence", pa.list_(EVIDENCE_TYPE)),
+    ],
+    metadata={_FACTS_KEY: str(FACTS_SCHEMA_VERSION).encode()},
+)
+assert FACTS_SCHEMA.names == FACT_COLUMNS
+
+
+@dataclass(frozen=True)
+class TableKind:
+    """One kind of table: what it is called in messages, its metadata key and current version."""
+
+    what: str
+    key: bytes
+    version: int
+    schema: pa.Schema
+
+
+EVENTS = TableKind("event table", _EVENTS_KEY, SCHEMA_VERSION, ARROW_SCHEMA)
+FACTS = TableKind("fact table", _FACTS_KEY, FACTS_SCHEMA_VERSION, FACTS_SCHEMA)
+
+
+# --- where the tables live ------------------------------------------------------------------
+
+
+def data_dir() -> Path:
+    """The data folder: ``$NEWSLINE_DATA`` when set, else the repository's ``data/``."""
+    configured = os.environ.get(DATA_ENV)
+    return Path(configured) if configured else Path(__file__).resolve().parent.parent / "data"
+
+
+def events_path() -> Path:
+    """The event table: ``$NEWSLINE_EVENTS``, else ``events.parquet`` in the data folder."""
+    configured = os.environ.get(EVENTS_ENV)
+    return Path(configured) if configured else data_dir() / EVENTS_FILE
+
+
+def facts_path(events: str | Path | None = None) -> Path:
+    """The fact table: ``$NEWSLINE_FACTS``, else ``facts.parquet`` beside the event table."""
+    configured = os.environ.get(FACTS_ENV)
+    return Path(configured) if configured else facts_path_for(events if events is not None else events_path())
+
+
+def facts_path_for(events: str | Path) -> Path:
+    """Where the fact table of ``events`` (a file or a dataset folder) lies: beside it."""
+    return Path(events).parent / FACTS_FILE
+
+
+def event_files(path: str | Path) -> list[Path]:
+    """The Parquet files of an event table: the file, or a dataset folder's parts in order."""
+    path = Path(path)
+    if path.is_dir():
+        found = sorted(path.glob("part-*.parquet"))
+        if not found:
+            raise NewslineError(path, "no event dataset here (no part-*.parquet files)")
+        return found
+    if not path.exists():
+        raise NewslineError(path, "no event table here (run `newsline build` first)")
+    return [path]
+
+
+def store_version(events: str | Path, facts: str | Path | None) -> str:
+    """Changes whenever a file of the store changes (path, size and modification time)."""
+    parts = []
+    files = event_files(events) if Path(events).exists() else []
+    if facts is not None and Path(facts).exists():
+        files.append(Path(facts))
+    for path in files:
+        stat = path.stat()
+        parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "|".join(parts) or "empty"
+
+
+# --- schema versions -------------------------------------------------------------------------
+
+
+def stored_version(path: str | Path, kind: TableKind, metadata: dict | None = None) -> int | str:
+    """The schema version the table at ``path`` declares: a number, or its raw text when it is not one.
+
+    ``metadata``: the table's schema metadata when already read. A file that is not readable
+    Parquet, or carries no version, is a ``NewslineError``.
+    """
+    if metadata is None:
+        try:
+            metadata = pq.read_schema(path).metadata
+        except (pa.ArrowInvalid, OSError) as exc:
+            raise NewslineError(path, f"not a readable Parquet {kind.what} ({exc.__class__.__name__})") from None
+    version = (metadata or {}).get(kind.key)
+    if version is None:
+        raise NewslineError(path, f"not a Newsline {kind.what} (no schema version)")
+    return int(version) if version.isdigit() else version.decode(errors="replace")
+
+
+def check_version(path: str | Path, kind: TableKind, metadata: dict | None = None) -> None:
+    """Raise ``NewslineError`` unless the table at ``path`` is of ``kind``'s current schema version."""
+    version = stored_version(path, kind, metadata)
+    if version != kind.version:
+        raise NewslineError(path, f"schema version {version} is not the supported version {kind.version}")
+
+
+# --- writing ---------------------------------------------------------------------------------
 
 
 def to_frame(rows: list[dict]) -> pd.DataFrame:
@@ -68,7 +220,10 @@ def to_frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def _atomic_write(path: Path, write) -> None:
+def atomic_write(path: str | Path, write) -> None:
+    """Replace ``path`` whole: ``write(tmp)`` fills a temporary file beside it, which is flushed
+    to disk and renamed over ``path``. Hold ``lock_for(path)`` around it."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -102,7 +257,7 @@ def _remove_stale_temporaries(path: Path) -> None:
 
     Call only while holding ``lock_for(path)``: every live writer holds it while
     its temporary file exists, so any such file seen then belongs to a dead one.
-    The name must match ``_atomic_write``'s exactly (``mkstemp`` adds eight
+    The name must match ``atomic_write``'s exactly (``mkstemp`` adds eight
     characters), so other files' temporaries ("events.parquet.manifest.json")
     are never touched.
     """
@@ -137,18 +292,14 @@ def check_replaceable(path: str | Path) -> None:
     if not path.is_file():
         raise NewslineError(path, "is not a file; not replacing it")
     try:
-        meta = pq.read_schema(path).metadata or {}
-    except (pa.ArrowInvalid, OSError) as exc:
+        version = stored_version(path, EVENTS)
+    except NewslineError as exc:
+        raise NewslineError(path, f"existing file is {exc.problem}; not replacing it "
+                                  "(move it away to write a new table)") from None
+    if not isinstance(version, int) or version > SCHEMA_VERSION:
         raise NewslineError(
-            path, f"existing file is not a readable Parquet event table ({exc.__class__.__name__}); "
-            "not replacing it (move it away to write a new table)") from None
-    version = meta.get(_META_KEY)
-    if version is None:
-        raise NewslineError(path, "existing file is not a Newsline event table (no schema version); not replacing it")
-    if not version.isdigit() or int(version) > SCHEMA_VERSION:
-        raise NewslineError(
-            path, f"existing table has schema version {version.decode(errors='replace')}, newer than this "
-            f"Newsline's {SCHEMA_VERSION}; not replacing it")
+            path, f"existing table has schema version {version}, newer than this Newsline's {SCHEMA_VERSION}; "
+            "not replacing it")
 
 
 def write_events(frame: pd.DataFrame, path: str | Path) -> Path:
@@ -178,7 +329,7 @@ def write_events(frame: pd.DataFrame, path: str | Path) -> Path:
         if suffix == ".parquet":
             check_replaceable(path)
         _remove_stale_temporaries(path)
-        _atomic_write(path, writer)
+        atomic_write(path, writer)
     return path
 
 
@@ -204,7 +355,7 @@ def append_events(frame: pd.DataFrame, path: str | Path) -> int:
         else:
             merged, added = new.reset_index(drop=True), len(new)
         _remove_stale_temporaries(path)
-        _atomic_write(path, _parquet_writer(merged))
+        atomic_write(path, _parquet_writer(merged))
     return added
 
 
@@ -224,19 +375,37 @@ def read_events(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     if not path.exists():
         raise NewslineError(path, "no event table here (run `newsline build` first)")
+    return _read(path, EVENTS, ("actors", "topics"))
+
+
+def write_facts(facts: pd.DataFrame, path: str | Path) -> Path:
+    """Write the fact table as Parquet, atomically, with its schema version."""
+    path = Path(path)
+    if path.suffix.lower() != ".parquet":
+        raise NewslineError(path, "the fact table is written as .parquet")
+    table = pa.Table.from_pandas(facts.reindex(columns=FACT_COLUMNS), schema=FACTS_SCHEMA, preserve_index=False)
+    with lock_for(path):
+        atomic_write(path, lambda tmp: pq.write_table(table, tmp))
+    return path
+
+
+def read_facts(path: str | Path) -> pd.DataFrame:
+    """Read a fact table, refusing other schema versions and unreadable files."""
+    path = Path(path)
+    if not path.exists():
+        raise NewslineError(path, "no fact table here (run `newsline merge` first)")
+    frame = _read(path, FACTS, ("dates", "actors", "topics", "member_event_ids"))
+    frame["evidence"] = frame["evidence"].map(lambda xs: [dict(x) for x in xs] if xs is not None else [])
+    return frame
+
+
+def _read(path: Path, kind: TableKind, list_columns: tuple[str, ...]) -> pd.DataFrame:
     try:
         table = pq.read_table(path)
     except (pa.ArrowInvalid, OSError) as exc:
-        raise NewslineError(path, f"not a readable Parquet event table ({exc.__class__.__name__})") from None
-    meta = table.schema.metadata or {}
-    version = meta.get(_META_KEY)
-    if version is None:
-        raise NewslineError(path, "not a Newsline event table (no schema version)")
-    if not version.isdigit() or int(version) != SCHEMA_VERSION:
-        raise NewslineError(
-            path, f"schema version {version.decode(errors='replace')} is not the supported version {SCHEMA_VERSION}"
-        )
+        raise NewslineError(path, f"not a readable Parquet {kind.what} ({exc.__class__.__name__})") from None
+    check_version(path, kind, table.schema.metadata)
     frame = table.to_pandas()
-    for col in ("actors", "topics"):
+    for col in list_columns:
         frame[col] = frame[col].map(lambda xs: list(xs) if xs is not None else [])
     return frame

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import ahocorasick
 
-from newsline.actors import data_dir, fold
+from newsline.actors import fold
 from newsline.errors import NewslineError
+from newsline.store import data_dir
 
 
 class Taxonomy:

@@ -93,9 +93,7 @@ def pick_fact(events: Path) -> str | None:
     """A readable example for the evidence screenshot: a fact reported by several sources
     (one whose sources disagree on the date first), else a relative, day-precise event."""
     sys.path.insert(0, str(ROOT))
-    from newsline.merge import read_facts
-    from newsline.query import facts_path_for
-    from newsline.store import read_events
+    from newsline.store import facts_path_for, read_events, read_facts
 
     facts_file = facts_path_for(events)
     if facts_file.exists():

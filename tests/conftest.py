@@ -13,9 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from newsline.merge import FACT_COLUMNS, write_facts
+from newsline.store import FACT_COLUMNS, write_events, write_facts
 from newsline.model import EVENT_COLUMNS
-from newsline.store import write_events
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"

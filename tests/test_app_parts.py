@@ -23,10 +23,9 @@ from components.timeline_figure import (
 )
 from components.url_state import Known, read_seed, share_link, view_pairs
 from conftest import XSS_SENTENCE, by_date_text, event_row, facts_of, sample_rows, store_rows
-from newsline.merge import write_facts
+from newsline.store import write_events, write_facts
 from newsline.model import EVENT_COLUMNS
 from newsline.query import EventStore, Filters
-from newsline.store import write_events
 
 
 def spec(timeline) -> dict:

@@ -14,9 +14,8 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT, XSS_SENTENCE, XSS_TITLE, by_date_text, facts_of, sample_rows, store_rows
-from newsline.merge import write_facts
+from newsline.store import write_events, write_facts
 from newsline.model import EVENT_COLUMNS
-from newsline.store import write_events
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from screenshots import launch, streamlit_server, wait_until_idle  # noqa: E402

@@ -19,8 +19,7 @@ from newsline.engines.dataset import parts, read_dataset
 from newsline.errors import NewslineError
 from newsline.ingest import find_inputs
 from newsline.manifest import update_table
-from newsline.paths import DATA_DIR
-from newsline.store import read_events
+from newsline.store import data_dir, read_events
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -39,7 +38,7 @@ def corpus(tmp_path_factory):
     assert CORPUS_ARTICLES.is_dir(), "the development corpus belongs in shared/ beside the repository"
     folder = tmp_path_factory.mktemp("corpus")
     shutil.copytree(CORPUS_ARTICLES, folder / "corpus")
-    shutil.copytree(DATA_DIR / "articles", folder / "seed")
+    shutil.copytree(data_dir() / "articles", folder / "seed")
     (folder / "broken.json").write_text("{not json")
     rows = [{"title": f"Wire {i}", "url": f"https://wire.example.org/{i}", "published": "2024-05-06",
              "text": f"Wire {i}\n\nNicolás Maduro spoke on Monday; talks began on May {i + 1}, 2024."}
@@ -90,7 +89,7 @@ def test_dask_dataset_reads_back_identical_to_the_local_table(cluster, corpus, t
 
 def test_workers_with_other_extraction_data_are_refused(corpus, tmp_path):
     data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("*.parquet", "*.lock", "articles"))
+    shutil.copytree(data_dir(), data, ignore=shutil.ignore_patterns("*.parquet", "*.lock", "articles"))
     actors = json.loads((data / "actors.json").read_text())
     actors["about"] = "a different knowledge base"
     (data / "actors.json").write_text(json.dumps(actors))

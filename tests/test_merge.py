@@ -8,7 +8,8 @@ import pytest
 from conftest import event_row
 from corpus_paths import CORPUS_ARTICLES
 from newsline.errors import NewslineError
-from newsline.merge import merge_events, read_facts, syndication_groups, write_facts
+from newsline.merge import merge_events, syndication_groups
+from newsline.store import read_facts, write_facts
 from newsline.model import EVENT_COLUMNS
 
 MADURO = ["United States", "Nicolás Maduro"]
@@ -199,10 +200,10 @@ def test_merging_does_not_depend_on_row_order(shipped):
 
 @pytest.fixture(scope="module")
 def shipped():
-    from newsline.paths import EVENTS_PATH
+    from newsline.store import events_path
     from newsline.store import read_events
 
-    return read_events(EVENTS_PATH)
+    return read_events(events_path())
 
 
 # The merged groups of the shipped table, each read and judged one real fact by hand
@@ -272,9 +273,9 @@ def test_newsline_merge_reads_a_table_or_a_dataset_and_writes_the_facts(shipped,
 
 
 def test_shipped_fact_table_is_what_merge_makes_of_the_shipped_events(shipped):
-    from newsline.paths import DATA_DIR
+    from newsline.store import data_dir
 
-    path = DATA_DIR / "facts.parquet"
+    path = data_dir() / "facts.parquet"
     assert path.exists(), "data/facts.parquet is shipped with the event table"
     shipped_facts, rebuilt = read_facts(path), merge_events(shipped)
     assert shipped_facts["fact_id"].tolist() == rebuilt["fact_id"].tolist(), \

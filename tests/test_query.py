@@ -17,12 +17,11 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsline.errors import NewslineError
-from newsline.merge import FACT_COLUMNS, write_facts
+from newsline.store import FACT_COLUMNS, write_events, write_facts
 from newsline.model import EVENT_COLUMNS
 from newsline.query import (
     NO_ACTOR, NO_OUTLET, NO_TOPIC, EventStore, Filters, fitted_lower_by_year, period_end,
 )
-from newsline.store import write_events
 
 ACTORS = ["Nicolás Maduro", "Donald Trump", "Chevron", "Delcy Rodríguez", "Marco Rubio", "O'Brien"]
 TOPICS = ["elections", "oil-sanctions", "military", "diplomacy-talks"]
@@ -550,9 +549,9 @@ def test_an_empty_result_is_explained_filter_by_filter(store, reference, flt):
 
 
 def test_search_ignores_case_accents_and_word_form_but_not_word_edges():
-    from newsline.paths import EVENTS_PATH
+    from newsline.store import events_path
 
-    store = EventStore.open(EVENTS_PATH)
+    store = EventStore.open(events_path())
     try:
         q = store.query()
         count = lambda text: q.summary(Filters(search=text)).events  # noqa: E731

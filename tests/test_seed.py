@@ -4,9 +4,9 @@ import pytest
 
 from newsline.events import extract_events
 from newsline.ingest import load_file
-from newsline.paths import DATA_DIR
+from newsline.store import data_dir
 
-SEED = DATA_DIR / "articles" / "elpais-2024-12-03-maduro-trump-security.json"
+SEED = data_dir() / "articles" / "elpais-2024-12-03-maduro-trump-security.json"
 
 
 @pytest.fixture(scope="module")

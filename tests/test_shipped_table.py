@@ -4,19 +4,19 @@ import pandas as pd
 
 from corpus_paths import ARCHIVE_ARTICLES, CORPUS_ARTICLES
 from newsline.cli import main
-from newsline.paths import EVENTS_PATH
+from newsline.store import events_path
 from newsline.store import read_events
 
 
 def test_shipped_table_is_what_build_makes(tmp_path):
     out = tmp_path / "events.parquet"
     assert main(["build", "--corpus", str(CORPUS_ARTICLES), "--corpus", str(ARCHIVE_ARTICLES), "--out", str(out)]) == 0
-    rebuilt, shipped = read_events(out), read_events(EVENTS_PATH)
+    rebuilt, shipped = read_events(out), read_events(events_path())
     pd.testing.assert_frame_equal(rebuilt, shipped)
 
 
 def test_shipped_table_spans_years_and_many_outlets():
-    shipped = read_events(EVENTS_PATH)
+    shipped = read_events(events_path())
     years = pd.to_datetime(shipped["date_start"].dropna()).dt.year
     assert years.max() - years.min() >= 8
     assert shipped["source"].nunique() >= 20
@@ -24,7 +24,7 @@ def test_shipped_table_spans_years_and_many_outlets():
 
 
 def test_shipped_table_tells_the_relationship_from_chavez_on_in_two_languages():
-    shipped = read_events(EVENTS_PATH)
+    shipped = read_events(events_path())
     assert set(shipped["language"]) == {"en", "es"}
     assert shipped["article_id"].nunique() >= 150
     years = pd.to_datetime(shipped["date_start"].dropna()).dt.year

@@ -27,7 +27,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from ..errors import NewslineError
-from ..model import SCHEMA_VERSION
+from ..store import SCHEMA_VERSION
 
 ENGINES = ("local", "dask")
 
@@ -178,7 +178,7 @@ _NOT_EXTRACTION = {"cli.py", "merge.py", "evaluate.py", "manifest.py", "fetch.py
 @lru_cache(maxsize=1)
 def extractor_fingerprint() -> str:
     """Hash of everything extraction depends on: package code, rules, actors, topics, schema."""
-    from ..actors import data_dir
+    from ..store import data_dir
 
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(f"schema {SCHEMA_VERSION}\n".encode())

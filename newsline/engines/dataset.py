@@ -23,11 +23,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import NewslineError
-from ..model import SCHEMA_VERSION
-from ..store import ARROW_SCHEMA, lock_for, read_events
+from ..store import ARROW_SCHEMA, EVENTS, check_version, lock_for, read_events
 
 PART = "part-{:05d}.parquet"
-_META_KEY = b"newsline.schema_version"
 
 
 def is_dataset(path: str | Path) -> bool:
@@ -96,8 +94,11 @@ def read_arrow(path: str | Path) -> pa.Table | None:
             table = pq.read_table(f)
         except (pa.ArrowInvalid, OSError):
             return None
-        version = (table.schema.metadata or {}).get(_META_KEY)
-        if version is None or int(version) != SCHEMA_VERSION or table.schema.names != ARROW_SCHEMA.names:
+        try:
+            check_version(f, EVENTS, table.schema.metadata)
+        except NewslineError:
+            return None
+        if table.schema.names != ARROW_SCHEMA.names:
             return None
         tables.append(conform(table))
     if not tables:

@@ -10,7 +10,8 @@ from datetime import date
 
 from .. import sentences as sentence_splitter
 from . import grammar
-from .normalise import NORMALISERS, UNRESOLVED, Resolved, parse_published
+from . import timex3
+from .normalise import NORMALISERS, UNRESOLVED, NotPlaced, Resolved, parse_published
 from .rules import Rule, load
 
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
@@ -47,6 +48,14 @@ class Timex:
     confidence: float
     tense: str | None
     sentence: tuple[int, int]
+    # TIMEX3: TimeML type and value, the TimeML span (no leading preposition) and mod.
+    timex_type: str | None = None
+    timex_value: str | None = None
+    timex_start: int | None = None
+    timex_end: int | None = None
+    mod: str | None = None
+    #: False for TimeML expressions that are no event (a bare duration, a set, "now").
+    event: bool = True
 
 
 class Context:
@@ -187,11 +196,19 @@ class Tagger:
 
     def tag(self, text: str, published: str | None = None, end: int | None = None,
             sentence_spans=None) -> list[Timex]:
-        """Every date expression in ``text[:end]``, in text order."""
+        """Every dated (or kept unresolved) expression in ``text[:end]`` that makes an event, in text order."""
+        found = self.timexes(text, published, end, sentence_spans)
+        return _one_per_phrase([t for t in found if t.event], text)
+
+    def timexes(self, text: str, published: str | None = None, end: int | None = None,
+                sentence_spans=None) -> list[Timex]:
+        """Every TimeML temporal expression in ``text[:end]`` (events and bare durations, sets,
+        references to the present alike), in text order, each with its TIMEX3 attributes."""
         spans = sentence_spans if sentence_spans is not None else sentence_splitter.split(text, 0, end)
         ctx = Context(text, published, spans, self.actors)
         ctx.grammar = self.rules.grammar
         ctx.candidates = self.candidates(text, 0, end, spans)
+        out = []
         for cand in ctx.candidates:
             try:
                 result = NORMALISERS[cand.rule.normaliser](cand.groups, cand, ctx)
@@ -201,16 +218,30 @@ class Tagger:
                 continue
             sent = ctx.sentence_span(cand.start)
             verb_tense = grammar.tense(ctx.grammar, text, cand.start, cand.end, *sent)
-            if result is UNRESOLVED:
+            t_start, t_end = timex3.span(text, cand.start, cand.end)
+            mod = timex3.mod_of(cand.groups)
+            params = cand.rule.params
+            if isinstance(result, NotPlaced):
                 tx = Timex(cand.start, cand.end, text[cand.start:cand.end], None, None, None, "unresolved",
-                           "unresolved", cand.rule.name, round(cand.rule.confidence * 0.9, 3), verb_tense, sent)
+                           "unresolved", cand.rule.name, cand.rule.confidence, verb_tense, sent,
+                           result.type, result.value, t_start, t_end, result.mod or mod, event=False)
+                out.append(tx)
+                continue
+            if result is UNRESOLVED:
+                t_type, t_value = params.get("timex_type", "DATE"), params.get("timex_value", "XXXX-XX-XX")
+                tx = Timex(cand.start, cand.end, text[cand.start:cand.end], None, None, None, "unresolved",
+                           "unresolved", cand.rule.name, round(cand.rule.confidence * 0.9, 3), verb_tense, sent,
+                           t_type, t_value, t_start, t_end, mod)
             else:
                 assert isinstance(result, Resolved)
+                t_type, t_value = result.timeml or timex3.value_of(result.value, result.granularity, result.start)
                 tx = Timex(cand.start, cand.end, text[cand.start:cand.end], result.value, result.start,
                            result.end, result.granularity, result.resolution, cand.rule.name,
-                           round(min(1.0, cand.rule.confidence * result.confidence), 3), verb_tense, sent)
+                           round(min(1.0, cand.rule.confidence * result.confidence), 3), verb_tense, sent,
+                           t_type, t_value, t_start, t_end, result.mod or mod)
             ctx.history.append(tx)
-        return _one_per_phrase(ctx.history, text)
+            out.append(tx)
+        return out
 
 
 def _at_space(text: str, pos: int, step: int, limit: int) -> int:

@@ -42,6 +42,18 @@ class Resolved:
     granularity: str
     resolution: str
     confidence: float = 1.0  # multiplies the rule's confidence
+    timeml: tuple[str, str] | None = None  # TimeML (type, value) when it is not the calendar value's
+    mod: str | None = None
+
+
+@dataclass
+class NotPlaced:
+    """A TimeML expression that is no event on a timeline: a bare duration ("a decade"),
+    a set ("every month"), a reference to the present, past or future ("now")."""
+
+    type: str
+    value: str
+    mod: str | None = None
 
 
 class _Unresolved:
