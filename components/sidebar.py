@@ -14,6 +14,7 @@ from datetime import date
 import streamlit as st
 
 from newsline.actors import ActorMatcher
+from newsline.errors import NewslineError
 from newsline.query import Facets
 from newsline.wordforms import fold
 
@@ -65,7 +66,10 @@ def _keep_known(key: str, options: list[str]) -> None:
 @st.cache_data(max_entries=1, show_spinner=False)
 def actor_aliases(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """The knowledge base's other names for each actor, as the picker lets people type them."""
-    matcher = ActorMatcher.default()
+    try:
+        matcher = ActorMatcher.default()
+    except NewslineError:  # a table shown without its knowledge base: names only
+        return {}
     known = set(matcher.names())
     return {name: tuple(matcher.aliases_of(name)) for name in names if name in known}
 
