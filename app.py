@@ -20,7 +20,6 @@ from components.about import render_about
 from components.add_articles import render_add_articles
 from components.data import load_store
 from components.evidence import render_evidence
-from components.filters import explain_empty
 from components.safe_text import markdown_literal
 from components.sidebar import render_sidebar, reset_filters
 from components.table_view import render_table
@@ -30,6 +29,7 @@ from components.url_state import (
     TAB_OPTIONS, Known, manual_params, share_link, view_pairs, write_manual_params,
 )
 from components.view_state import seed_from_link, selected_fact, take_selections
+from newsline.filters import NO_ACTOR, explain_lines
 
 # Less empty space above and beside the content than Streamlit's defaults.
 PAGE_STYLE = """<style>
@@ -59,7 +59,7 @@ token = loaded.token
 facets = queries.facets(q, token)
 extent, natural_span = facets.extent, facets.fitted
 colours = cached_colours(tuple(facets.topics))
-known = Known(actors=set(facets.actors) | {"(no actor named)"}, topics=set(facets.topics),
+known = Known(actors=set(facets.actors) | {NO_ACTOR}, topics=set(facets.topics),
               outlets=set(facets.outlets), resolve=lambda ident: queries.resolve(q, token, ident))
 
 seed_from_link(known, extent)
@@ -100,7 +100,7 @@ if facets.events == 0:
     st.info("The event table is empty. Add articles in the “Add articles” tab to start a timeline.")
 elif summary.events == 0:
     st.warning("No event matches all the filters at once.")
-    for line in explain_empty(queries.explain(q, token, flt), flt):
+    for line in explain_lines(queries.explain(q, token, flt), flt):
         st.markdown(f"- {markdown_literal(line)}")
     st.button("Reset all filters", key="reset_empty", on_click=reset_filters, args=(extent,), type="primary")
 

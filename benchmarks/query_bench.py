@@ -294,7 +294,8 @@ def _timed(fn) -> tuple[float, object]:
 
 def bench(n: int, repeat: int, layout: str) -> dict:
     """Times of the queries a filter change, a zoom and a click make, as the app makes them."""
-    from newsline.query import EventStore, Filters
+    from newsline.filters import Filters
+    from newsline.query import EventStore
 
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()

@@ -19,7 +19,8 @@ import pandas as pd
 import streamlit as st
 
 from newsline.errors import NewslineError
-from newsline.query import NO_ACTOR, NO_TOPIC, EventStore, StoreQuery
+from newsline.filters import NO_ACTOR
+from newsline.query import NO_TOPIC, EventStore, StoreQuery
 from newsline.store import events_path, facts_path, store_version
 
 from .safe_text import first_words

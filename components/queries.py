@@ -14,7 +14,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from newsline.query import Facets, FactDetail, Filters, StoreQuery, Summary, TimelineData
+from newsline.filters import Filters
+from newsline.query import Facets, FactDetail, StoreQuery, Summary, TimelineData
 
 #: Rows the table tab shows at once (downloads hold every matching event).
 TABLE_ROWS = 2_000

@@ -13,7 +13,8 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from newsline.query import Filters, StoreQuery
+from newsline.filters import Filters
+from newsline.query import StoreQuery
 
 from . import queries
 from .exports import to_csv, to_json, to_timelinejs

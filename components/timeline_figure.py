@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from newsline.query import MAX_LANES, NO_ACTOR, NO_OUTLET, NO_TOPIC, TimelineData
+from newsline.filters import NO_ACTOR
+from newsline.query import MAX_LANES, NO_OUTLET, NO_TOPIC, TimelineData
 
 from .safe_text import esc, first_words
 

@@ -8,7 +8,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from newsline.query import Filters, StoreQuery, Summary
+from newsline.filters import Filters
+from newsline.query import StoreQuery, Summary
 
 from . import queries
 from .safe_text import first_words, markdown_literal

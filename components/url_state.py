@@ -12,7 +12,9 @@ one event that event's id. Links from before facts existed say ``event=ID``;
 any event id still opens the fact that holds it.
 
 A link is read once, when a session starts. Anything that does not fit the
-data is dropped with a one-line notice; nothing in a query string can raise.
+data is dropped with a one-line notice; nothing in a query string can raise. The
+filters' keys, values and notices come from ``newsline.filters.FILTERS``; this module
+adds the parts of a view that are not filters.
 """
 
 from __future__ import annotations
@@ -22,16 +24,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
+from newsline.filters import FILTERS, Filters, link_pairs, parse_iso_day, quote_value, read_link
 from newsline.query import NO_TOPIC
-
-from .filters import Filters
 
 LANE_OPTIONS = ("Actor", "Topic", "Outlet")
 TAB_OPTIONS = ("Timeline", "Table", "Add articles")
-TENSE_OPTIONS = ("All", "Past", "Future", "Present")
-BOOL_VALUES = {"true": True, "false": False}
-MAX_SOURCES = 99  # the "confirmed by at least" input's upper bound
 WINDOW_SEPARATOR = ".."
+#: The URL keys of the filters whose widgets do not bind themselves: written here.
+MANUAL_KEYS = tuple(key for spec in FILTERS if not spec.bound for key in spec.keys)
 
 
 @dataclass
@@ -48,6 +48,7 @@ class Known:
 class Seed:
     """Validated values for the widgets that are not bound to the URL."""
 
+    filters: Filters = field(default_factory=Filters)  # every filter the link sets
     actors: list[str] = field(default_factory=list)
     date_from: date | None = None
     date_to: date | None = None
@@ -58,82 +59,42 @@ class Seed:
     notices: list[str] = field(default_factory=list)
 
 
-def parse_day(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text.strip()) if len(text.strip()) == 10 else None
-    except ValueError:
-        return None
-
-
-def _quote(value: str, limit: int = 40) -> str:
-    value = value if len(value) <= limit else value[:limit] + "…"
-    return f"“{value}”"
-
-
 def read_seed(params: Mapping[str, list[str]], known: Known) -> Seed:
     """Validate every parameter of a link against the data; collect notices for the rest."""
     seed = Seed()
-    problems: list[str] = []
 
     def values(key: str) -> list[str]:
         return [v for v in params.get(key, []) if v != ""]
 
-    for actor in dict.fromkeys(values("actor")):
-        if actor in known.actors:
-            seed.actors.append(actor)
-        else:
-            problems.append(f"unknown actor {_quote(actor)}")
-    for key, allowed in (("topic", known.topics), ("outlet", known.outlets)):
-        problems += [f"unknown {key} {_quote(v)}" for v in values(key) if v not in allowed]
-    for topic in dict.fromkeys(values("hide")):
+    flt, problems = read_link(params, {"actor": known.actors, "topic": known.topics, "outlet": known.outlets})
+    seed.filters, seed.actors, seed.min_sources = flt, list(flt.actors), flt.min_sources
+    seed.date_from, seed.date_to = flt.date_from, flt.date_to
+    for topic in dict.fromkeys(values("hide")):  # topics switched off in the chart's legend
         if topic in known.topics or topic == NO_TOPIC:
             seed.hidden.append(topic)
         else:
-            problems.append(f"unknown topic {_quote(topic)}")
-
-    for key in ("from", "to"):
-        raw = values(key)
-        if raw:
-            parsed = parse_day(raw[-1])
-            if parsed is None:
-                problems.append(f"bad date {_quote(raw[-1])}")
-            setattr(seed, "date_from" if key == "from" else "date_to", parsed)
-    if seed.date_from and seed.date_to and seed.date_from > seed.date_to:
-        problems.append("the date range ends before it starts")
-        seed.date_from = seed.date_to = None
+            problems.append(f"unknown topic {quote_value(topic)}")
 
     raw_window = values("window")
     if raw_window:
         lo, _, hi = raw_window[-1].partition(WINDOW_SEPARATOR)
-        start, end = parse_day(lo), parse_day(hi)
+        start, end = parse_iso_day(lo), parse_iso_day(hi)
         if start and end and start <= end:
             seed.window = (start, end)
         else:
-            problems.append(f"bad time window {_quote(raw_window[-1])}")
+            problems.append(f"bad time window {quote_value(raw_window[-1])}")
 
     for key, what in (("fact", "fact"), ("event", "event")):  # "event": links from before facts
         raw = values(key)
         if raw and seed.fact is None:
             seed.fact = known.resolve(raw[-1])
             if seed.fact is None:
-                problems.append(f"the linked {what} {_quote(raw[-1], 16)} is not in this table")
+                problems.append(f"the linked {what} {quote_value(raw[-1], 16)} is not in this table")
 
-    raw_sources = values("min_sources")
-    if raw_sources:
-        raw = raw_sources[-1]
-        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_SOURCES:
-            seed.min_sources = int(raw)
-        else:
-            problems.append(f"min_sources must be a whole number from 1 to {MAX_SOURCES}")
-
-    for key, allowed in (("tense", TENSE_OPTIONS), ("lanes", LANE_OPTIONS), ("tab", TAB_OPTIONS)):
+    for key, allowed in (("lanes", LANE_OPTIONS), ("tab", TAB_OPTIONS)):
         raw = values(key)
         if raw and raw[-1] not in allowed:
-            problems.append(f"unknown {key} {_quote(raw[-1])}")
-    for key in ("hide_year", "hide_unresolved"):
-        raw = values(key)
-        if raw and raw[-1] not in BOOL_VALUES:
-            problems.append(f"{key} must be true or false")
+            problems.append(f"unknown {key} {quote_value(raw[-1])}")
     seed.notices = problems
     return seed
 
@@ -154,16 +115,15 @@ def manual_params(flt: Filters, window: tuple[date, date] | None, fact: str | No
 
     ``event`` is always cleared: an old link's event is rewritten as its fact.
     """
-    return {
-        "actor": list(flt.actors),
-        "from": [flt.date_from.isoformat()] if flt.date_from else [],
-        "to": [flt.date_to.isoformat()] if flt.date_to else [],
-        "window": [f"{window[0].isoformat()}{WINDOW_SEPARATOR}{window[1].isoformat()}"] if window else [],
-        "min_sources": [str(flt.min_sources)] if flt.min_sources > 1 else [],
-        "hide": sorted(hidden),
-        "fact": [fact] if fact else [],
-        "event": [],
-    }
+    out: dict[str, list[str]] = {key: [] for key in MANUAL_KEYS}
+    for key, value in link_pairs(flt):
+        if key in out:
+            out[key].append(value)
+    out["window"] = [f"{window[0].isoformat()}{WINDOW_SEPARATOR}{window[1].isoformat()}"] if window else []
+    out["hide"] = sorted(hidden)
+    out["fact"] = [fact] if fact else []
+    out["event"] = []
+    return out
 
 
 def write_manual_params(query_params, wanted: dict[str, list[str]]) -> None:
@@ -187,26 +147,12 @@ def view_pairs(
     hidden: tuple[str, ...] = (),
 ) -> list[tuple[str, str]]:
     """Every part of the view as ordered query pairs, defaults left out."""
-    manual = manual_params(flt, window, fact, hidden)
-    pairs: list[tuple[str, str]] = []
-    pairs += [("actor", a) for a in manual["actor"]]
-    pairs += [("topic", t) for t in flt.topics]
-    pairs += [("outlet", o) for o in flt.outlets]
-    pairs += [(k, manual[k][0]) for k in ("from", "to") if manual[k]]
-    if flt.search.strip():
-        pairs.append(("q", flt.search))
-    if flt.hide_year_only:
-        pairs.append(("hide_year", "true"))
-    if flt.hide_unresolved:
-        pairs.append(("hide_unresolved", "true"))
-    if flt.tense != "all":
-        pairs.append(("tense", flt.tense.capitalize()))
-    pairs += [("min_sources", v) for v in manual["min_sources"]]
+    pairs = link_pairs(flt)
     if lanes != LANE_OPTIONS[0]:
         pairs.append(("lanes", lanes))
-    if manual["window"]:
-        pairs.append(("window", manual["window"][0]))
-    pairs += [("hide", t) for t in manual["hide"]]
+    if window:
+        pairs.append(("window", f"{window[0].isoformat()}{WINDOW_SEPARATOR}{window[1].isoformat()}"))
+    pairs += [("hide", t) for t in sorted(hidden)]
     if tab != TAB_OPTIONS[0]:
         pairs.append(("tab", tab))
     if fact:

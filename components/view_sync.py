@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from .url_state import parse_day
+from newsline.filters import parse_iso_day as parse_day
 
 # Reports only a real change (a zoom lands on a different day, a legend item toggles); a redraw
 # by the app itself fires events too, and must not send the same view back.

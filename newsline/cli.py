@@ -1,4 +1,7 @@
-"""The `newsline` command: extract, build, evaluate.
+"""The `newsline` command: extract, build, merge, evaluate, query.
+
+Each command opens its tables and calls the library; the reading commands share their
+output options (``--format``).
 
 Every problem with an input reaches the user as one line naming the file; good
 files in the same batch are still processed, and a table already on disk is
@@ -9,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import NewslineError
@@ -253,17 +257,80 @@ def cmd_timeml(args) -> int:
     return 0
 
 
-def cmd_show(args) -> int:
-    from .store import read_events
+def _link(words: list[str]) -> tuple[str | None, dict[str, list[str]]]:
+    """The table and the filters of ``newsline query``'s words: KEY=VALUE pairs, query strings
+    ("actor=X&q=oil") or whole dashboard links; any other word names the table."""
+    from urllib.parse import parse_qsl, urlsplit
 
-    frame = read_events(args.table)
+    table, params = None, {}
+    for word in words:
+        if word.startswith(("http://", "https://", "./?", "?")) or "=" in word:
+            query = urlsplit(word).query if "?" in word else word
+            for key, value in parse_qsl(query, keep_blank_values=True):
+                params.setdefault(key, []).append(value)
+        elif table is None:
+            table = word
+        else:
+            raise NewslineError(word, "a second table; filters are written KEY=VALUE, as in a dashboard link")
+    return table, params
+
+
+def query_link(table: str | Path | None, params: dict[str, list[str]], facts: bool = False):
+    """What the dashboard shows for a link's filters: its events (or facts), and the notices."""
+    from .filters import NO_ACTOR, dates_as_shown, read_link
+    from .query import EventStore
+    from .store import events_path, facts_path
+
+    events = Path(table) if table else events_path()
+    facts_file = facts_path(events)
+    store = EventStore.open(events, facts_file if facts_file.exists() else None)
+    q = store.query()
+    facets = q.facets()
+    flt, problems = read_link(params, {"actor": set(facets.actors) | {NO_ACTOR}, "topic": set(facets.topics),
+                                       "outlet": set(facets.outlets)})
+    lo, hi = dates_as_shown(flt.date_from, flt.date_to, facets.extent)
+    flt = replace(flt, date_from=lo, date_to=hi)
+    notices = list(store.notes)
+    if problems:
+        notices.append("parts of this link do not match the data and were ignored: " + "; ".join(problems))
+    return (q.facts(flt) if facts else q.events(flt)), notices
+
+
+def cmd_query(args) -> int:
+    from .model import EVENT_COLUMNS
+    from .query import FACT_LIST_COLUMNS
+    from .store import export
+
+    table, params = _link(args.link)
+    frame, notices = query_link(table, params, args.facts)
+    for line in notices:
+        _say(line)
+    frame = frame.reindex(columns=list(FACT_LIST_COLUMNS) if args.facts else EVENT_COLUMNS + ["fact_id", "sources"])
+    if args.format != "table":
+        export(frame, args.format, sys.stdout, ("dates", "actors", "topics", "outlets"))
+        return 0
+    _print_table(frame, args.facts)
+    return 0
+
+
+def _print_table(frame, facts: bool) -> None:
+    for row in frame.itertuples():
+        value = row.value if isinstance(row.value, str) else "unresolved"
+        if facts:
+            print(f"{value:24} {row.sources:>2} src  {row.date_text!r:32} {', '.join(row.actors)}")
+        else:
+            print(f"{value:24} {row.date_text!r:32} {row.article_id[:36]:36} {', '.join(row.actors)}")
+    print(f"{len(frame)} {'facts' if facts else 'events'}", file=sys.stderr)
+
+
+def cmd_show(args) -> int:
+    """``newsline query TABLE`` without filters, one article's events at most."""
+    frame, notices = query_link(args.table, {})
+    for line in notices:
+        _say(line)
     if args.article:
         frame = frame[frame["article_id"] == args.article]
-    for row in frame.itertuples():
-        value = row.value or "unresolved"
-        actors = ", ".join(row.actors)
-        print(f"{value:24} {row.date_text!r:32} {row.article_id[:36]:36} {actors}")
-    print(f"{len(frame)} events", file=sys.stderr)
+    _print_table(frame, facts=False)
     return 0
 
 
@@ -330,7 +397,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", help="the documents' language, e.g. es (default: detected)")
     p.set_defaults(run=cmd_timeml)
 
-    p = sub.add_parser("show", help="print an event table")
+    p = sub.add_parser("query", help="the events (or facts) the dashboard shows for a link's filters")
+    p.add_argument("link", nargs="*", metavar="[TABLE] FILTER",
+                   help="the event table (default: the shipped one), then filters as in a dashboard link: "
+                        "actor=NAME topic=ID outlet=NAME from=YYYY-MM-DD to=YYYY-MM-DD q=WORDS hide_year=true "
+                        "hide_unresolved=true tense=Past language=Spanish min_sources=N, or the link itself")
+    p.add_argument("--facts", action="store_true", help="one row per fact shown instead of per event")
+    p.add_argument("--format", choices=("table", "csv", "jsonl", "json"), default="table")
+    p.set_defaults(run=cmd_query)
+
+    p = sub.add_parser("show", help="print an event table (newsline query without filters)")
     p.add_argument("table", nargs="?", default=str(events_path()))
     p.add_argument("--article", help="only this article id")
     p.set_defaults(run=cmd_show)

@@ -9,7 +9,7 @@ into SQL text.
 
 What the dashboard shows are **facts** (docs/facts.md): a fact is one or more events that
 state the same dated thing. Filters are about events (actor, topic, outlet, dates, words,
-precision, tense); a fact is shown when any of its events passes them and it is confirmed
+precision, tense, language: ``newsline/filters.py``); a fact is shown when any of its events passes them and it is confirmed
 by at least ``min_sources`` independent sources. A fact with one event is identified by
 that event's id, a merged fact by its ``fact_id``; ``resolve`` accepts either, or any
 member's event id, so links made before facts existed keep working.
@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -38,16 +38,13 @@ import pandas as pd
 import pyarrow as pa
 
 from .errors import NewslineError
+from .filters import NO_ACTOR, WORD_MATCH, Filters, event_conditions, where
 from .model import EVENT_COLUMNS
 from .store import ARROW_SCHEMA, EVENTS, FACTS, check_version, event_files, facts_path_for
-from .wordforms import fold, word_pattern
+from .wordforms import word_pattern
 
-NO_ACTOR = "(no actor named)"
 NO_TOPIC = "(no topic)"
 NO_OUTLET = "(unknown outlet)"
-#: Granularities hidden by "hide year-only": a year or anything vaguer.
-YEAR_OR_VAGUER = ("year", "decade")
-TENSES = ("past", "future", "present")
 #: Past this many marks (a fact counts once per lane it sits in) the window is counted, not drawn.
 AGGREGATE_THRESHOLD = 4_000
 #: Lanes drawn; beyond it the rest share one "other" lane.
@@ -55,104 +52,6 @@ MAX_LANES = 18
 #: Search words whose matches a store keeps (see ``EventStore.word_tables``).
 WORD_TABLES = 32
 _ADDED_BASE = 1 << 62  # rids of a visitor's added events start here
-
-
-# --- what the visitor asked for ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Hashable filter state; keys every cache downstream."""
-
-    actors: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    outlets: tuple[str, ...] = ()
-    date_from: date | None = None
-    date_to: date | None = None
-    search: str = ""
-    hide_year_only: bool = False
-    hide_unresolved: bool = False
-    tense: str = "all"  # "all" or one of TENSES
-    min_sources: int = 1  # facts confirmed by at least this many independent sources
-
-    def active(self) -> list[str]:
-        """Names of the filters that restrict anything."""
-        return [f.name for f in fields(self) if getattr(self, f.name) != f.default]
-
-    def terms(self) -> list[str]:
-        """Search words folded ("Guaidó" and "guaido" are one word, with one cached table)."""
-        return [fold(w) for w in self.search.split()]
-
-
-#: A search word matches the sentence or the date as written as a whole word, in any case,
-#: accents and common word form (``wordforms.word_pattern``).
-_WORD_MATCH = ("(regexp_matches(strip_accents(e.sentence), ?, 'i') "
-               "OR regexp_matches(strip_accents(e.date_text), ?, 'i'))")
-
-
-def event_conditions(flt: Filters, word_tables: dict[str, str] | None = None) -> dict[str, tuple[str, list]]:
-    """One SQL condition (over the events, alias ``e``) with its parameters per active event filter.
-
-    Every value is a bound parameter; only the shape of the SQL (how many actors, how
-    many words) depends on the filters. ``word_tables`` maps a search word to the name of
-    a table of the rids of the store's events that hold it (``EventStore.word_tables``): the
-    word is then looked up there (a comma-separated list of tables: the store's and the
-    visitor's own events'), and no sentence is read.
-    """
-    out: dict[str, tuple[str, list]] = {}
-    if flt.actors:
-        named = [a for a in flt.actors if a != NO_ACTOR]
-        parts = ["list_contains(e.actors, ?)"] * len(named)
-        if NO_ACTOR in flt.actors:
-            parts.append("len(coalesce(e.actors, [])) = 0")
-        out["actors"] = ("(" + " OR ".join(parts) + ")", list(named))
-    if flt.topics:
-        out["topics"] = ("(" + " OR ".join(["list_contains(e.topics, ?)"] * len(flt.topics)) + ")",
-                         list(flt.topics))
-    if flt.outlets:
-        out["outlets"] = ("list_contains(?, coalesce(e.source, ''))", [list(flt.outlets)])
-    if flt.date_from is not None or flt.date_to is not None:
-        sql, params = ["e.placed"], []
-        if flt.date_from is not None:
-            sql.append("e.d_end >= ?")
-            params.append(flt.date_from)
-        if flt.date_to is not None:
-            sql.append("e.d_start <= ?")
-            params.append(flt.date_to)
-        out["dates"] = ("(" + " AND ".join(sql) + ")", params)
-    terms = flt.terms()
-    if terms:
-        # Whole words in any case, accents and common form (RE2) in the sentence or the date
-        # as written, without lowering a million sentences first.
-        parts, params = [], []
-        for term in terms:
-            tables = (word_tables or {}).get(term)
-            if tables is None:
-                parts.append(_WORD_MATCH)
-                params += [word_pattern(term)] * 2
-            else:  # names this module made (word_<n>), never user text
-                union = " UNION ALL ".join(f"SELECT rid FROM {t}" for t in tables.split(","))
-                parts.append(f"e.rid IN ({union})")
-        out["search"] = ("(" + " AND ".join(parts) + ")", params)
-    if flt.hide_year_only:
-        out["hide_year_only"] = ("coalesce(e.granularity, '') NOT IN ('year', 'decade')", [])
-    if flt.hide_unresolved:
-        out["hide_unresolved"] = ("e.placed", [])
-    if flt.tense != "all":
-        out["tense"] = ("e.tense = ?", [flt.tense])
-    return out
-
-
-def _where(flt: Filters, word_tables: dict[str, str] | None = None) -> tuple[str, dict]:
-    """Every event filter as one condition with named parameters ($p0, $p1, …)."""
-    conds = event_conditions(flt, word_tables)
-    if not conds:
-        return "TRUE", {}
-    sql = " AND ".join(c for c, _ in conds.values())
-    params = [p for _, ps in conds.values() for p in ps]
-    counter = iter(range(len(params)))
-    sql = re.sub(r"\?", lambda _: f"$p{next(counter)}", sql)  # one parameter style per statement
-    return sql, {f"p{i}": v for i, v in enumerate(params)}
 
 
 # --- answers ------------------------------------------------------------------------------
@@ -428,9 +327,9 @@ class EventStore:
                 params = {f"w{k}": word_pattern(w) for k, w in enumerate(new)}
                 if len(new) == 1:
                     self._con.execute(f"CREATE TABLE word_{first} AS SELECT rid FROM events_raw e "
-                                      f"WHERE {_WORD_MATCH.replace('?', '$w0')}", params)
+                                      f"WHERE {WORD_MATCH.replace('?', '$w0')}", params)
                 else:  # one pass over the sentences for every new word
-                    flags = ", ".join(f"{_WORD_MATCH.replace('?', f'$w{k}')} AS m{k}" for k in range(len(new)))
+                    flags = ", ".join(f"{WORD_MATCH.replace('?', f'$w{k}')} AS m{k}" for k in range(len(new)))
                     self._con.execute(f"CREATE TEMP TABLE word_pass AS SELECT rid, {flags} FROM events_raw e", params)
                     for k in range(len(new)):
                         self._con.execute(f"CREATE TABLE word_{first + k} AS SELECT rid FROM word_pass WHERE m{k}")
@@ -490,6 +389,9 @@ _SOLO_FACT = {
     "articles": "1::BIGINT", "main_topic": "coalesce(e.topics[1], $no_topic)", "source": "e.source",
     "published": "e.published", "event_id_": "e.event_id", "tense": "e.tense",
 }
+#: A fact as ``StoreQuery.facts`` lists it (``newsline query --facts``).
+FACT_LIST_COLUMNS = ("fact_id", "value", "date_start", "date_end", "granularity", "placed", "dates", "dates_disagree",
+                     "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles")
 _MERGED_COLUMNS = {"fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
                    "dates_disagree", "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles",
                    "main_topic", "published"}
@@ -529,7 +431,7 @@ class StoreQuery:
                 if word not in self._added_words:
                     name = f"added_word_{len(self._added_words) + 1}"
                     pattern = word_pattern(word)
-                    self._run(f"CREATE TEMP TABLE {name} AS SELECT rid FROM added_events e WHERE {_WORD_MATCH}",
+                    self._run(f"CREATE TEMP TABLE {name} AS SELECT rid FROM added_events e WHERE {WORD_MATCH}",
                               [pattern, pattern])
                     self._added_words[word] = name
                 tables.append(self._added_words[word])
@@ -537,7 +439,8 @@ class StoreQuery:
         return out
 
     def _where(self, flt: Filters) -> tuple[str, dict]:
-        return _where(flt, self._word_tables(flt))
+        """The filters' condition for this cursor (search words looked up in the word tables)."""
+        return where(flt, self._word_tables(flt))
 
     def _run(self, sql: str, params=None):
         if isinstance(params, dict):  # only the names this statement uses ($name)
@@ -765,6 +668,19 @@ class StoreQuery:
             {"LIMIT $limit" if limit is not None else ""}
         """
         return _tidy_events(self._run(sql, params).df())
+
+    def facts(self, flt: Filters, limit: int | None = None) -> pd.DataFrame:
+        """The facts the filters show, in time order (undated last): a merged fact's own columns,
+        or for a fact of one event that event's."""
+        sql, params = self._with_shown(flt, list(FACT_LIST_COLUMNS) + ["d_start"], f"""
+            SELECT * EXCLUDE (fkey, d_start) FROM shown ORDER BY d_start NULLS LAST, fact_id
+            {"LIMIT $limit" if limit is not None else ""}
+        """, params={"limit": int(limit) if limit is not None else None})
+        frame = self._run(sql, params).df()
+        for col in ("dates", "actors", "topics", "outlets"):
+            frame[col] = frame[col].map(lambda xs: [] if xs is None or isinstance(xs, float) else list(xs))
+        frame["dates_disagree"] = frame["dates_disagree"].astype(bool)
+        return frame
 
     # -- one fact --
 

@@ -313,16 +313,10 @@ def write_events(frame: pd.DataFrame, path: str | Path) -> Path:
     frame = frame.reindex(columns=EVENT_COLUMNS)
     if suffix == ".parquet":
         writer = _parquet_writer(frame)
-    elif suffix == ".csv":
-        flat = frame.copy()
-        for col in ("actors", "topics"):
-            flat[col] = flat[col].map(lambda xs: "; ".join(xs) if xs is not None else "")
-        writer = lambda tmp: flat.to_csv(tmp, index=False)  # noqa: E731
-    elif suffix == ".jsonl":
+    elif suffix in (".csv", ".jsonl"):
         def writer(tmp):
-            with open(tmp, "w", encoding="utf-8") as out:
-                for row in frame.to_dict(orient="records"):
-                    out.write(json.dumps(_jsonable(row), ensure_ascii=False) + "\n")
+            with open(tmp, "w", encoding="utf-8", newline="") as out:
+                export(frame, suffix[1:], out)
     else:
         raise NewslineError(path, "unknown output format (use .jsonl, .csv or .parquet)")
     with lock_for(path):
@@ -357,6 +351,25 @@ def append_events(frame: pd.DataFrame, path: str | Path) -> int:
         _remove_stale_temporaries(path)
         atomic_write(path, _parquet_writer(merged))
     return added
+
+
+def export(frame: pd.DataFrame, fmt: str, out, lists: tuple[str, ...] = ("actors", "topics")) -> None:
+    """Write rows to the text stream ``out`` as ``csv`` (the ``lists`` columns joined by "; "),
+    ``jsonl`` or ``json``."""
+    if fmt == "csv":
+        flat = frame.copy()
+        for col in lists:
+            if col in flat:
+                flat[col] = flat[col].map(lambda xs: "; ".join(xs) if xs is not None else "")
+        flat.to_csv(out, index=False)
+    elif fmt == "jsonl":
+        for row in frame.to_dict(orient="records"):
+            out.write(json.dumps(_jsonable(row), ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        json.dump([_jsonable(row) for row in frame.to_dict(orient="records")], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    else:
+        raise ValueError(f"unknown export format {fmt!r}")
 
 
 def _jsonable(row: dict) -> dict:

@@ -25,7 +25,8 @@ from components.url_state import Known, read_seed, share_link, view_pairs
 from conftest import XSS_SENTENCE, by_date_text, event_row, facts_of, sample_rows, store_rows
 from newsline.store import write_events, write_facts
 from newsline.model import EVENT_COLUMNS
-from newsline.query import EventStore, Filters
+from newsline.filters import Filters
+from newsline.query import EventStore
 
 
 def spec(timeline) -> dict:

@@ -21,7 +21,8 @@ from conftest import APP, ROOT, facts_of, sample_rows, store_rows
 from newsline.engines.dataset import read_arrow
 from newsline.errors import NewslineError
 from newsline.model import EVENT_COLUMNS
-from newsline.query import EventStore, Filters
+from newsline.filters import Filters
+from newsline.query import EventStore
 from newsline.store import EVENTS, FACTS, read_events, read_facts, write_events, write_facts
 
 

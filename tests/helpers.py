@@ -1,0 +1,72 @@
+"""What several test modules need: the real page under Streamlit's AppTest and what it shows.
+
+Test modules import from here, never from each other or from ``conftest``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+from components.timeline_figure import figure_fact_ids
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+def run_page(query: dict | None = None) -> AppTest:
+    """The app, opened with ``query`` as its link's query string; it must not raise."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def rerun_page(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def shown_counts(at: AppTest) -> tuple[int, int]:
+    """The header's numbers: events matching the filters, and the facts they state."""
+    line = next(m.value for m in at.markdown if "events match the filters" in m.value)
+    bold = line.split("**")
+    return int(bold[1].replace(",", "")), int(bold[3].replace(",", ""))
+
+
+def decoded(value):
+    """A figure spec with Plotly's typed arrays ({"dtype", "bdata"}) turned back into lists."""
+    if isinstance(value, dict) and "bdata" in value and "dtype" in value:
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).tolist()
+    if isinstance(value, dict):
+        return {k: decoded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [decoded(v) for v in value]
+    return value
+
+
+def drawn_fact_ids(at: AppTest) -> set[str]:
+    """The facts the timeline draws one by one (none when there is no chart)."""
+    charts = at.get("plotly_chart")
+    return figure_fact_ids(decoded(json.loads(charts[0].proto.spec))) if charts else set()
+
+
+def table_event_ids(at: AppTest) -> list[str]:
+    """The event ids of the Table tab's rows, in order (the page goes back to the timeline after)."""
+    at.session_state["tab"] = "Table"
+    rerun_page(at)
+    tables = [d for d in at.dataframe if "event_id" in d.value.columns and "sentence" in d.value.columns]
+    ids = list(tables[0].value["event_id"]) if tables else []
+    at.session_state["tab"] = "Timeline"
+    rerun_page(at)
+    return ids
