@@ -1,16 +1,12 @@
-"""Adding articles: paste, upload or give an address; confirm the publication date; extract; see the events.
+"""The add-articles tab: paste, upload or give an address; confirm the publication date; extract; see the events.
 
-Reading and extraction are the ``newsline`` package's job (``ingest.load_file``,
-``fetch.fetch_article`` and ``events.extract_events``); this module only moves
-inputs and results in and out of the visitor's session.
+Reading and extraction are ``components/intake.py``'s job (without Streamlit, through
+``newsline.ingest.read_input``, ``fetch.fetch_article`` and ``events.extract_events``); this
+module draws the tab, reads the operator's settings and moves inputs and results in and out of
+the visitor's session. Everything a visitor gives is hostile until read (see ``intake``); also:
 
-Everything a visitor gives is hostile until read:
-
-* an uploaded file is refused by its size (``UploadedFile.size``) before its
-  bytes are touched; the server refuses larger requests still earlier
-  (``server.maxUploadSize`` in ``.streamlit/config.toml``);
-* every problem is one line naming the file (or address) as the visitor knows
-  it, shown as literal text; a good file in the same batch is still read;
+* the server refuses requests over ``server.maxUploadSize`` (``.streamlit/config.toml``)
+  before the intake sees them;
 * an address is fetched in hosted mode (loopback, private, link-local and
   metadata addresses refused after resolving, on every redirect) unless the
   operator turns that off (``fetch_settings``);
@@ -19,40 +15,29 @@ Everything a visitor gives is hostile until read:
   ``st.secrets`` and the visitor types that token, and then through
   ``store.append_events`` (under the table's lock), so two saves at once both
   keep their rows.
-
-The functions above ``render_add_articles`` take plain values and return plain
-values, so the tests can run them with real bytes as well as through the page.
 """
 
 from __future__ import annotations
 
 import hmac
-import json
 import os
-import re
-import tempfile
-import unicodedata
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from newsline.errors import NewslineError
-from newsline.ingest import MAX_FILE_BYTES, NO_DATE, SUPPORTED_EXTENSIONS, load_file, normalise_published, record_id
-from newsline.model import EVENT_COLUMNS, Article
-from newsline.store import append_events, events_path, to_frame
+from newsline.ingest import MAX_FILE_BYTES, normalise_published
+from newsline.model import Article
+from newsline.store import events_path
 
 from .data import ADDED_KEY, prepare
 from .exports import to_csv, to_json
+from .intake import (
+    MAX_FILES_PER_READ, MIB, FetchSettings, Intake, extract, read_address, read_inputs, save_additions,
+)
 from .safe_text import markdown_literal
 
 PENDING_KEY = "pending_articles"
-#: Files read in one go; more are named and left for another batch (each one costs extraction time).
-MAX_FILES_PER_READ = 50
-#: Longest file name or address shown back to the visitor.
-MAX_NAME_CHARS = 120
-_MiB = 1024 * 1024
 _FALSE = ("0", "false", "no", "off")
 _TRUE = ("1", "true", "yes", "on")
 
@@ -72,12 +57,6 @@ def operator_token() -> str | None:
     """The write token the operator configured, if any (absent by default)."""
     value = _secret("write_token")
     return str(value) if value else None
-
-
-@dataclass(frozen=True)
-class FetchSettings:
-    hosted: bool  # refuse addresses that are not public
-    allow: tuple[str, ...] = ()  # networks the operator exempts from that refusal
 
 
 def fetch_settings() -> FetchSettings:
@@ -109,191 +88,8 @@ def upload_limit_mb() -> int:
     try:
         configured = int(st.get_option("server.maxUploadSize"))
     except Exception:  # an unreadable option: ingest's own cap still holds
-        configured = MAX_FILE_BYTES // _MiB
-    return max(1, min(configured, MAX_FILE_BYTES // _MiB))
-
-
-# --- reading inputs ----------------------------------------------------------------------------
-
-
-@dataclass
-class Batch:
-    """What one "Read" gave: articles to confirm, and one-line problems and warnings."""
-
-    articles: list[Article] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def add(self, other: "Batch") -> None:
-        self.articles += other.articles
-        self.errors += other.errors
-        self.warnings += other.warnings
-
-
-def display_name(name: object) -> str:
-    """A name as the visitor gave it, safe to show on one line: no folders, control or format characters."""
-    text = str(name or "").replace("\\", "/").rsplit("/", 1)[-1] or "upload"
-    text = "".join("?" if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in text)
-    return text if len(text) <= MAX_NAME_CHARS else text[: MAX_NAME_CHARS - 1] + "…"
-
-
-def _safe_name(name: str) -> str:
-    """A plain file name for the scratch folder, keeping the suffix that tells the format."""
-    base = display_name(name)
-    stem, suffix = Path(base).stem, Path(base).suffix.lower()
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", stem).strip("-.") or "upload"
-    suffix = suffix if re.fullmatch(r"\.[a-z0-9]{1,10}", suffix) else ""
-    return stem[:80] + suffix
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / _MiB:.1f} MB"
-
-
-def _own_id(article: Article, scratch_stem: str) -> None:
-    """Ids from the content, not from the scratch file: two visitors' "article.txt" are different articles."""
-    if article.article_id == scratch_stem:
-        article.article_id = record_id(article.title, article.url, article.text)
-
-
-def _read_path(target: Path, name: str, published: str | None) -> Batch:
-    """``load_file`` on a file in the scratch folder, with every line naming ``name`` instead of it."""
-    scratch = str(target)
-
-    def named(line: str) -> str:
-        return line.replace(scratch, name)
-
-    try:
-        result = load_file(target, published=published)
-    except NewslineError as exc:
-        return Batch(errors=[named(f"{exc.where}: {exc.problem}")])
-    except Exception as exc:  # a defect, not the visitor's fault; still one line, never a traceback
-        return Batch(errors=[f"{name}: could not be read ({exc.__class__.__name__})"])
-    batch = Batch(warnings=[named(w) for w in result.warnings])
-    for article in result:
-        _own_id(article, target.stem)
-        article.path = name
-        article.warnings = [named(w) for w in article.warnings if NO_DATE not in w]
-        batch.articles.append(article)
-    return batch
-
-
-def read_upload(upload, published: str | None, folder: Path, index: int = 0, limit_mb: int | None = None) -> Batch:
-    """One uploaded file: refused by its size before a byte is read, else read like a file on disk.
-
-    ``upload`` is a ``streamlit.runtime.uploaded_file_manager.UploadedFile`` (or
-    anything with ``name``, ``size`` and ``getvalue()``).
-    """
-    name = display_name(upload.name)
-    limit_mb = limit_mb or upload_limit_mb()
-    size = int(upload.size)
-    if size > limit_mb * _MiB:
-        return Batch(errors=[f"{name}: file is {_megabytes(size)}, over the {limit_mb} MB upload limit; not read"])
-    if Path(name).suffix.lower() not in SUPPORTED_EXTENSIONS:
-        suffix = Path(name).suffix
-        kind = f"'{suffix}'" if suffix else "(no extension)"
-        return Batch(errors=[f"{name}: unsupported file type {kind} (use .txt, .md, .html, .json or .jsonl)"])
-    target = folder / f"{index:03d}-{_safe_name(upload.name)}"
-    target.write_bytes(upload.getvalue())
-    try:
-        return _read_path(target, name, published)
-    finally:
-        target.unlink(missing_ok=True)
-
-
-def read_pasted(pasted: str, title: str, outlet: str, url: str, published: str | None, folder: Path) -> Batch:
-    """The pasted text as one article (through the JSON path, so title, outlet and address are checked)."""
-    first_line = next((line.strip() for line in pasted.splitlines() if line.strip()), "Pasted article")
-    record = {"title": title.strip() or first_line[:120], "url": url.strip(), "source": outlet.strip(),
-              "published": published, "text": pasted}
-    target = folder / "pasted-text.json"
-    target.write_text(json.dumps(record), encoding="ascii")  # \u escapes: even a lone surrogate survives
-    try:
-        return _read_path(target, "pasted text", published)
-    finally:
-        target.unlink(missing_ok=True)
-
-
-def read_inputs(pasted: str, title: str, outlet: str, url: str, files, published: str | None) -> Batch:
-    """Articles from the pasted text and the uploaded files, with one line per problem."""
-    batch = Batch()
-    files = list(files or [])
-    with tempfile.TemporaryDirectory(prefix="newsline-upload-") as folder:
-        scratch = Path(folder)
-        if pasted.strip():
-            batch.add(read_pasted(pasted, title, outlet, url, published, scratch))
-        limit_mb = upload_limit_mb()
-        for index, upload in enumerate(files[:MAX_FILES_PER_READ]):
-            batch.add(read_upload(upload, published, scratch, index, limit_mb))
-    _drop_repeats(batch)
-    if len(files) > MAX_FILES_PER_READ:
-        left = ", ".join(display_name(f.name) for f in files[MAX_FILES_PER_READ:MAX_FILES_PER_READ + 3])
-        more = len(files) - MAX_FILES_PER_READ
-        batch.errors.append(f"{more} more file{'s' if more != 1 else ''} ({left}{', …' if more > 3 else ''}): "
-                            f"at most {MAX_FILES_PER_READ} files are read at once; not read, add them next")
-    return batch
-
-
-def _drop_repeats(batch: Batch) -> None:
-    """One article once: the same title and text (or address) from two inputs would give the same events."""
-    first: dict[str, str] = {}
-    kept: list[Article] = []
-    for article in batch.articles:
-        if article.article_id in first:
-            batch.warnings.append(f"{article.path}: same article as {first[article.article_id]}; skipped")
-            continue
-        first[article.article_id] = article.path
-        kept.append(article)
-    batch.articles = kept
-
-
-def read_address(url: str, published: str | None, settings: FetchSettings, timeout: float | None = None) -> Batch:
-    """The article at ``url`` (``newsline.fetch.fetch_article``), or the one line saying why not."""
-    from newsline.fetch import DEFAULT_TIMEOUT, fetch_article
-
-    shown = _one_line_address(url)
-    try:
-        article = fetch_article(url.strip(), hosted=settings.hosted, allow=settings.allow,
-                                timeout=timeout or DEFAULT_TIMEOUT, published=published)
-    except NewslineError as exc:
-        return Batch(errors=[f"{shown}: {exc.problem}"])
-    except Exception as exc:  # a defect, not the visitor's fault
-        return Batch(errors=[f"{shown}: could not be fetched ({exc.__class__.__name__})"])
-    article.warnings = [w.replace(url.strip(), shown) for w in article.warnings if NO_DATE not in w]
-    return Batch(articles=[article])
-
-
-def _one_line_address(url: str) -> str:
-    text = "".join("?" if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in url.strip())
-    return text if len(text) <= 200 else text[:199] + "…"
-
-
-def extract(articles: list[Article], progress) -> tuple[pd.DataFrame | None, list[str]]:
-    from newsline.events import extract_events  # loads the rules and gazetteers on first use
-
-    rows: list[dict] = []
-    errors: list[str] = []
-    for done, article in enumerate(articles, start=1):
-        progress.progress(done / len(articles),
-                          text=markdown_literal(f"Extracting {done} of {len(articles)}: {article.title[:60]}"))
-        try:
-            rows += extract_events(article)
-        except Exception as exc:  # one line per article, never a traceback
-            errors.append(f"{article.path or article.title or article.article_id}: events could not be "
-                          f"extracted ({exc.__class__.__name__})")
-    frame = prepare(to_frame(rows)) if rows else None
-    return frame, errors
-
-
-def save_additions(added: pd.DataFrame, path: Path) -> int:
-    """Add a session's events to the shared table under its lock; the number of rows new to it.
-
-    ``store.append_events`` reads, merges and writes while holding the table's
-    file lock, so two operators saving at once (two sessions, threads of one
-    server or separate processes) both keep their rows. A table it cannot
-    trust (corrupt, foreign, newer) raises ``NewslineError`` and stays as it is.
-    """
-    return append_events(added.reindex(columns=EVENT_COLUMNS), path)
+        configured = MAX_FILE_BYTES // MIB
+    return max(1, min(configured, MAX_FILE_BYTES // MIB))
 
 
 # --- the page ----------------------------------------------------------------------------------
@@ -303,7 +99,7 @@ def _added() -> pd.DataFrame | None:
     return st.session_state.get(ADDED_KEY)
 
 
-def _show(batch: Batch) -> None:
+def _show(batch: Intake) -> None:
     for line in batch.errors:
         st.error(markdown_literal(line))
     for line in batch.warnings:
@@ -371,7 +167,7 @@ def _read(pasted, title, outlet, url, files, published) -> None:
         st.warning("Paste some text or choose a file first.")
         return
     with st.spinner("Reading…"):
-        batch = read_inputs(pasted, title, outlet, url, files, given)
+        batch = read_inputs(pasted, title, outlet, url, files, given, upload_limit_mb())
     _show(batch)
     _set_pending(batch.articles)
 
@@ -416,8 +212,13 @@ def _confirm_and_extract(pending: list[Article]) -> None:
     if not ready:
         return
     progress = st.progress(0.0, text="Extracting…")
-    frame, errors = extract(ready, progress)
+    seen = [len(article.warnings) for article in ready]
+    frame, errors = extract(ready, lambda done, total, article: progress.progress(
+        done / total, text=markdown_literal(f"Extracting {done} of {total}: {article.title[:60]}")))
     progress.empty()
+    # What extraction itself warned of (the event limit), said with the result, not lost on rerun.
+    notices = [line for article, n in zip(ready, seen) for line in article.warnings[n:]]
+    frame = prepare(frame) if frame is not None else None
     for line in errors:
         st.error(markdown_literal(line))
     st.session_state[PENDING_KEY] = []
@@ -430,6 +231,7 @@ def _confirm_and_extract(pending: list[Article]) -> None:
     st.session_state["added_notice"] = (
         f"{len(frame)} new event{'s' if len(frame) != 1 else ''} from {len(ready)} "
         f"article{'s' if len(ready) != 1 else ''}, marked ☆ on the timeline and “New” in the table."
+        + "".join(f" {line}." for line in notices)
     )
     st.rerun()  # redraw the timeline and table with the additions
 

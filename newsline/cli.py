@@ -28,29 +28,18 @@ def extract_paths(paths, published=None, progress=True):
     """Events of every readable article under ``paths``, with error and warning lines."""
     from tqdm import tqdm
 
-    from .events import extract_events
-    from .ingest import find_inputs, load_file
+    from .engines import extract_file, read_task
+    from .ingest import find_inputs
 
     files = find_inputs(paths)
     rows, errors, warnings, articles = [], [], [], 0
     bar = tqdm(files, unit="file", disable=not progress or len(files) <= PROGRESS_AFTER, file=sys.stderr)
     for path in bar:
-        try:
-            loaded = load_file(path, published=published)
-        except NewslineError as exc:
-            errors.append(str(exc))
-            continue
-        except Exception as exc:  # an input must never take the whole batch down
-            errors.append(f"{path}: could not be read ({exc.__class__.__name__}: {exc})")
-            continue
-        warnings.extend(getattr(loaded, "warnings", []))
-        for article in loaded:
-            warnings.extend(article.warnings)
-            try:
-                rows.extend(extract_events(article))
-                articles += 1
-            except Exception as exc:
-                errors.append(f"{path}: extraction failed ({exc.__class__.__name__}: {exc})")
+        result = extract_file(read_task(path), published)
+        rows += result.rows
+        errors += result.errors
+        warnings += result.warnings
+        articles += result.articles
     return rows, errors, warnings, articles, len(files)
 
 

@@ -4,7 +4,12 @@ Supported inputs: plain text and Markdown (first line is the title), HTML
 (body and metadata extracted by trafilatura), JSON (one article object or a
 list of them) and JSON Lines (one article object per line).
 
-``load_file`` returns a ``LoadResult``: a plain list of articles that also
+``load_bytes`` reads one input given as its name and its bytes (a file's name
+decides its format and article id); ``load_file`` reads a file from disk
+through it, and ``read_input`` is the one way every caller (the CLI, the
+extraction engines, the app's uploads) reads an input and reports a bad one.
+
+Both return a ``LoadResult``: a plain list of articles that also
 carries the file's own warnings (a broken JSON Lines row, a skipped list
 item). Warnings about one article (no publication date) are in that
 article's ``warnings``. Every warning and error is one line that starts with
@@ -41,6 +46,9 @@ MAX_FILE_BYTES = 16_000_000
 #: One article's text, in characters: ten times the longest long-read, and a
 #: single line of a million characters still fits.
 MAX_ARTICLE_CHARS = 2_000_000
+#: One title, in characters: every event row repeats it, so a megabyte title would
+#: be stored once per date. Headlines are far shorter; past this it is cut.
+MAX_TITLE_CHARS = 300
 
 
 class LoadResult(list[Article]):
@@ -54,10 +62,12 @@ class LoadResult(list[Article]):
 # --- finding inputs ---------------------------------------------------------
 
 
-def _check_extension(path: Path) -> None:
-    if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
-        kind = f"'{path.suffix}'" if path.suffix else "(no extension)"
-        raise NewslineError(path, f"unsupported file type {kind} ({_USE})")
+def check_extension(name: str | Path) -> None:
+    """Raise ``NewslineError`` unless the name's suffix is a supported input format."""
+    suffix = Path(name).suffix
+    if suffix.lower() not in SUPPORTED_EXTENSIONS:
+        kind = f"'{suffix}'" if suffix else "(no extension)"
+        raise NewslineError(name, f"unsupported file type {kind} ({_USE})")
 
 
 def find_inputs(paths: list[str | Path]) -> list[Path]:
@@ -80,7 +90,7 @@ def find_inputs(paths: list[str | Path]) -> list[Path]:
             )
             found.extend(sorted(inside))
         elif path.is_file():
-            _check_extension(path)
+            check_extension(path)
             found.append(path)
         else:
             raise NewslineError(path, "no such file or folder")
@@ -113,11 +123,11 @@ _BOMS = [  # UTF-32 first: its little-endian BOM starts with UTF-16's.
 _MAX_CONTROL_SHARE = 0.05
 
 
-def _binary(path: Path, kind: str | None = None) -> NewslineError:
+def _binary(path: object, kind: str | None = None) -> NewslineError:
     return NewslineError(path, "binary file, not text" + (f" (looks like {kind})" if kind else ""))
 
 
-def decode(data: bytes, path: Path) -> str:
+def decode(data: bytes, path: object) -> str:
     """Bytes to text: BOM-marked Unicode, else UTF-8, else Windows-1252/Latin-1.
 
     The legacy fallback is only tried on bytes without NULs, and the result
@@ -165,18 +175,23 @@ def _megabytes(size: int) -> str:
     return f"{size / 1e6:.1f} MB"
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: str | Path) -> tuple[bytes, int]:
+    """A file's bytes, at most one past ``MAX_FILE_BYTES`` (enough to know it is too big; a
+    huge file is never read whole), and its size on disk."""
     try:
         with open(path, "rb") as handle:
-            # One byte over the limit is enough to know; a huge file is never read whole.
             data = handle.read(MAX_FILE_BYTES + 1)
             size = os.fstat(handle.fileno()).st_size
     except OSError as err:
         raise NewslineError(path, f"cannot read file ({err.strerror})") from None
-    if len(data) > MAX_FILE_BYTES:
-        problem = oversize_problem(max(size, len(data)))
-        raise NewslineError(path, problem)
-    return decode(data, path)
+    return data, max(size, len(data))
+
+
+def _text_of(data: bytes, where: str, size: int | None = None) -> str:
+    size = len(data) if size is None else max(size, len(data))
+    if size > MAX_FILE_BYTES:
+        raise NewslineError(where, oversize_problem(size))
+    return decode(data, where)
 
 
 # --- publication dates --------------------------------------------------------
@@ -271,6 +286,10 @@ def _finish(article: Article, lang_code: str | None, where: object) -> Article:
     if len(article.text) > MAX_ARTICLE_CHARS:
         problem = f"article text is {len(article.text):,} characters, over the {MAX_ARTICLE_CHARS:,} limit"
         raise NewslineError(where, problem)
+    if len(article.title) > MAX_TITLE_CHARS:
+        article.warnings.append(f"{where}: title is {len(article.title):,} characters; the first "
+                                f"{MAX_TITLE_CHARS} kept")
+        article.title = article.title[:MAX_TITLE_CHARS].rstrip()
     if lang_code:
         article.language = lang_code
     else:
@@ -289,15 +308,14 @@ def _finish(article: Article, lang_code: str | None, where: object) -> Article:
     return article
 
 
-def _load_plain(path: Path, published: str | None, markdown: bool) -> LoadResult:
-    text = read_text(path)
+def _load_plain(name: str, text: str, published: str | None, markdown: bool) -> LoadResult:
     title = next(line for line in text.splitlines() if line.strip()).strip()
     if markdown:
         title = title.lstrip("#").strip()
     warnings: list[str] = []
-    found = _resolve_published(published, "", str(path), warnings)
-    article = Article(path.stem, text, title=title, published=found, path=str(path), warnings=warnings)
-    return LoadResult([_finish(article, None, path)])
+    found = _resolve_published(published, "", name, warnings)
+    article = Article(Path(name).stem, text, title=title, published=found, path=name, warnings=warnings)
+    return LoadResult([_finish(article, None, name)])
 
 
 # Elements a reader never sees as the article's text: code, styling, embedded
@@ -369,8 +387,8 @@ def html_article(
     return _finish(article, None, where)
 
 
-def _load_html(path: Path, published: str | None) -> LoadResult:
-    return LoadResult([html_article(read_text(path), path, path.stem, published, path=str(path))])
+def _load_html(name: str, text: str, published: str | None) -> LoadResult:
+    return LoadResult([html_article(text, name, Path(name).stem, published, path=name)])
 
 
 # JSON's "\ud800" escapes decode to lone surrogates, which no UTF-8 output can hold.
@@ -393,7 +411,7 @@ def _placeholder_free(title: str) -> str:
 
 
 def _from_record(
-    record: object, where: str, path: Path, published: str | None, article_id: str | None
+    record: object, where: str, path: str, published: str | None, article_id: str | None
 ) -> Article:
     """One article from a JSON object; ``article_id`` None means derive it from the content."""
     if not isinstance(record, dict):
@@ -414,13 +432,13 @@ def _from_record(
         article_id or record_id(title, url, text), text, title=title, url=url,
         source=_string(record, "source", where),
         published=_resolve_published(found, url, where, warnings),
-        path=str(path), warnings=warnings,
+        path=path, warnings=warnings,
     )
     return _finish(article, lang_code or None, where)
 
 
 def _collect(
-    rows: list[tuple[str, object]], path: Path, published: str | None, warnings: list[str]
+    rows: list[tuple[str, object]], path: str, published: str | None, warnings: list[str]
 ) -> LoadResult:
     """Articles from the rows of a multi-article file; a bad row is skipped with a warning."""
     articles: list[Article] = []
@@ -443,26 +461,26 @@ def _collect(
     return LoadResult(articles, warnings)
 
 
-def _load_json(path: Path, published: str | None) -> LoadResult:
+def _load_json(path: str, text: str, published: str | None) -> LoadResult:
     try:
-        data = json.loads(read_text(path))
+        data = json.loads(text)
     except json.JSONDecodeError as err:
         problem = f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}"
         raise NewslineError(path, problem) from None
     except RecursionError:
         raise NewslineError(path, "JSON nested too deeply to read") from None
     if isinstance(data, dict):
-        return LoadResult([_from_record(data, str(path), path, published, path.stem)])
+        return LoadResult([_from_record(data, path, path, published, Path(path).stem)])
     if isinstance(data, list):
         rows = [(f"{path}: item {i}", item) for i, item in enumerate(data, 1)]
         return _collect(rows, path, published, [])
     raise NewslineError(path, "expected a JSON article object or a list of them")
 
 
-def _load_jsonl(path: Path, published: str | None) -> LoadResult:
+def _load_jsonl(path: str, text: str, published: str | None) -> LoadResult:
     rows: list[tuple[str, object]] = []
     warnings: list[str] = []
-    for number, line in enumerate(read_text(path).split("\n"), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -474,21 +492,46 @@ def _load_jsonl(path: Path, published: str | None) -> LoadResult:
     return _collect(rows, path, published, warnings)
 
 
-def load_file(path: str | Path, published: str | None = None) -> LoadResult:
-    """The articles in one file. ``published`` overrides any date the file gives.
+def load_bytes(name: str, data: bytes, published: str | None = None, *, size: int | None = None,
+               kind: str | None = None) -> LoadResult:
+    """The articles in one input given as its name and bytes: the name's suffix (or ``kind``,
+    e.g. ".json") says the format, its stem is a single article's id, every message names it.
 
-    Raises ``NewslineError`` for an unreadable, empty, binary or malformed
-    file; a multi-article file only fails when none of its rows can be read.
+    ``size``: the input's full size when ``data`` holds only its beginning. ``published``
+    overrides any date the input gives. Raises ``NewslineError`` for an oversized, empty,
+    binary or malformed input; a multi-article input only fails when none of its rows can be read.
     """
-    path = Path(path)
-    _check_extension(path)
+    name = str(name)
+    suffix = (kind or Path(name).suffix).lower()
+    if suffix not in SUPPORTED_EXTENSIONS:
+        check_extension(name)
     if published is not None:
         published = normalise_published(published, "--published")
-    suffix = path.suffix.lower()
+    text = _text_of(data, name, size)
     if suffix in (".txt", ".md"):
-        return _load_plain(path, published, markdown=suffix == ".md")
+        return _load_plain(name, text, published, markdown=suffix == ".md")
     if suffix in (".html", ".htm"):
-        return _load_html(path, published)
+        return _load_html(name, text, published)
     if suffix == ".json":
-        return _load_json(path, published)
-    return _load_jsonl(path, published)
+        return _load_json(name, text, published)
+    return _load_jsonl(name, text, published)
+
+
+def load_file(path: str | Path, published: str | None = None) -> LoadResult:
+    """The articles in one file on disk (``load_bytes`` of its name and content)."""
+    path = Path(path)
+    check_extension(path)
+    data, size = read_bytes(path)
+    return load_bytes(str(path), data, published, size=size)
+
+
+def read_input(name: str, data: bytes, published: str | None = None, *, size: int | None = None,
+               kind: str | None = None) -> tuple[LoadResult, list[str]]:
+    """``load_bytes``, reporting a bad input as one error line instead of raising: the articles
+    (none for a bad input) and the error lines. Warnings stay on the result and its articles."""
+    try:
+        return load_bytes(name, data, published, size=size, kind=kind), []
+    except NewslineError as exc:
+        return LoadResult(), [str(exc)]
+    except Exception as exc:  # an input must never take the whole batch down
+        return LoadResult(), [f"{name}: could not be read ({exc.__class__.__name__}: {exc})"]

@@ -30,7 +30,7 @@ from streamlit.proto.Common_pb2 import FileURLs
 from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
 from streamlit.testing.v1 import AppTest
 
-from components.add_articles import MAX_FILES_PER_READ, read_upload, save_additions
+from components.intake import MAX_FILES_PER_READ, read_upload, save_additions
 from conftest import APP, event_row, sample_rows
 from newsline.model import EVENT_COLUMNS
 from newsline.store import read_events, write_events
@@ -316,17 +316,17 @@ class WatchedUpload(UploadedFile):
 
 def test_an_upload_over_the_limit_is_refused_by_its_size_before_a_byte_is_read(tmp_path):
     big = WatchedUpload("huge.txt", b"Huge\n\n" + b"Talks on March 3, 2024. " * 1_000_000)
-    batch = read_upload(big, None, tmp_path, limit_mb=5)
+    batch = read_upload(big, None, limit_mb=5)
     assert batch.errors == ["huge.txt: file is 22.9 MB, over the 5 MB upload limit; not read"]
     assert big.reads == [] and list(tmp_path.iterdir()) == []
 
     over = WatchedUpload("over.txt", b"x" * (5 * MiB + 1))
-    assert read_upload(over, None, tmp_path, limit_mb=5).errors == [
+    assert read_upload(over, None, limit_mb=5).errors == [
         "over.txt: file is 5.0 MB, over the 5 MB upload limit; not read"]
     assert over.reads == []
 
     at_limit = WatchedUpload("limit.txt", (b"Talks resumed on March 3, 2024. " * MiB)[: 5 * MiB])
-    [problem] = read_upload(at_limit, None, tmp_path, limit_mb=5).errors  # read, then refused by ingest
+    [problem] = read_upload(at_limit, None, limit_mb=5).errors  # read, then refused by ingest
     assert problem == "limit.txt: article text is 5,242,880 characters, over the 2,000,000 limit"
     assert at_limit.reads == ["getvalue"] and list(tmp_path.iterdir()) == []  # the scratch copy is gone
 

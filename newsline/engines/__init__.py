@@ -4,7 +4,8 @@ Both engines call ``extract_file`` on each input and ``rows_to_table`` on each
 batch of rows, so they produce the same rows in the same order; they differ
 only in where the calls run. An input travels as its name and its bytes
 (``FileTask``), never as a path the worker must open, so a Dask worker on
-another machine needs no access to the client's files.
+another machine needs no access to the client's files; ``newsline.ingest``
+reads those bytes directly, as it reads a file.
 
 ``extractor_fingerprint`` names the code and data an extraction depends on;
 the incremental build (``newsline.manifest``) re-extracts everything when it
@@ -14,12 +15,8 @@ the client's (their output would not be the local engine's).
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import os
-import shutil
-import tempfile
-import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -92,61 +89,27 @@ def read_task(path: str | Path) -> FileTask:
 def extract_file(task: FileTask, published: str | None = None) -> FileResult:
     """The event rows of every article in one input file.
 
-    The bytes are put back under the file's own name in a private temporary
-    folder (one per thread), so ``newsline.ingest.load_file`` reads them exactly as it reads
-    the original (format by suffix, article id by stem); messages name the
-    original file. A bad file gives one error line and no rows; it never raises.
+    The bytes are read by ``newsline.ingest.read_input`` under the file's own name (format by
+    suffix, article id by stem, messages naming it). A bad file gives one error line and no
+    rows; it never raises.
     """
     from ..events import extract_events
-    from ..ingest import load_file
-
-    from ..ingest import MAX_FILE_BYTES, oversize_problem
+    from ..ingest import read_input
 
     result = FileResult(task.name, task.digest)
-    if task.size > MAX_FILE_BYTES:
-        result.errors.append(f"{task.name}: {oversize_problem(task.size)}")
-        return result
-    local = _scratch() / Path(task.name).name
-
-    def named(message: str) -> str:
-        return message.replace(str(local), task.name)
-
-    try:
-        local.write_bytes(task.data)
+    loaded, result.errors = read_input(task.name, task.data, published, size=task.size if task.size >= 0 else None)
+    result.warnings.extend(loaded.warnings)
+    for article in loaded:
         try:
-            loaded = load_file(local, published=published)
-        except NewslineError as exc:
-            result.errors.append(named(str(exc)))
-            return result
-        except Exception as exc:  # an input must never take the whole batch down
-            result.errors.append(f"{task.name}: could not be read ({exc.__class__.__name__}: {exc})")
-            return result
-        result.warnings.extend(named(w) for w in getattr(loaded, "warnings", []))
-        for article in loaded:
-            result.warnings.extend(named(w) for w in article.warnings)
-            try:
-                rows = extract_events(article)
-            except Exception as exc:
-                result.errors.append(f"{task.name}: extraction failed ({exc.__class__.__name__}: {exc})")
-                continue
-            result.rows.extend(rows)
-            result.articles += 1
-    finally:
-        local.unlink(missing_ok=True)
+            rows = extract_events(article)
+        except Exception as exc:  # one article must never take the whole batch down
+            result.errors.append(f"{task.name}: extraction failed ({exc.__class__.__name__}: {exc})")
+            continue
+        finally:  # after extraction: it may add one (the event limit)
+            result.warnings.extend(article.warnings)
+        result.rows.extend(rows)
+        result.articles += 1
     return result
-
-
-_local = threading.local()
-
-
-def _scratch() -> Path:
-    """This thread's private temporary folder (removed at exit): one per thread, so names never collide."""
-    folder = getattr(_local, "folder", None)
-    if folder is None or not folder.is_dir():
-        folder = Path(tempfile.mkdtemp(prefix="newsline-"))
-        atexit.register(shutil.rmtree, folder, True)
-        _local.folder = folder
-    return folder
 
 
 def rows_to_table(rows: list[dict]) -> pa.Table:
@@ -158,21 +121,23 @@ def rows_to_table(rows: list[dict]) -> pa.Table:
 
 def extract_batch(tasks: list[FileTask], published: str | None = None, on_file=None) -> Batch:
     """``extract_file`` on each task, then all their rows as one table: the unit both engines run."""
-    rows: list[dict] = []
+    tables = []
     files = []
     for task in tasks:
         result = extract_file(task, published)
         result.event_ids = [row["event_id"] for row in result.rows]
-        rows.extend(result.rows)
+        # Each file's rows become columns at once: Python dicts, many times their size, never pile up.
+        tables.append(rows_to_table(result.rows))
         result.rows = []
         files.append(result)
         if on_file is not None:
             on_file()
-    return Batch(rows_to_table(rows), files)
+    table = pa.concat_tables(tables) if tables else rows_to_table([])
+    return Batch(table, files)
 
 
 # Modules that do not change what extraction produces; editing them keeps a manifest valid.
-_NOT_EXTRACTION = {"cli.py", "merge.py", "evaluate.py", "manifest.py", "fetch.py", "query.py"}
+_NOT_EXTRACTION = {"cli.py", "merge.py", "evaluate.py", "manifest.py", "fetch.py", "query.py", "filters.py"}
 
 
 @lru_cache(maxsize=1)
