@@ -24,7 +24,7 @@ from components.data import load_store
 from components.evidence import render_evidence
 from components.safe_text import markdown_literal
 from components.sidebar import render_sidebar, reset_filters
-from components.table_view import render_table
+from components.table_view import ORDER_OPTIONS, render_table
 from components.timeline_figure import topic_colours
 from components.timeline_view import render_timeline, render_unresolved
 from components.url_state import (
@@ -108,7 +108,8 @@ elif summary.events == 0:
     st.warning("No event matches all the filters at once.")
     for line in explain_lines(queries.explain(q, token, flt), flt):
         st.markdown(f"- {markdown_literal(line)}")
-    st.button("Reset all filters", key="reset_empty", on_click=reset_filters, args=(extent,), type="primary")
+    st.button("Reset all filters", key="reset_empty", on_click=reset_filters, args=(natural_span or extent,),
+              type="primary")
 
 # --- body: the views take the width; a selected fact's evidence opens beside them ---
 # (below them on a phone, where Streamlit stacks columns)
@@ -138,7 +139,10 @@ tab = st.session_state.get("tab") or TAB_OPTIONS[0]
 lanes = st.session_state.get("lanes") or "Actor"
 hidden = tuple(st.session_state.get("hidden_topics") or ())
 write_manual_params(st.query_params, manual_params(flt, window, fact_id, hidden))
-link = share_link(st.context.url, view_pairs(flt, lanes, window, fact_id, tab, hidden))
+pairs = view_pairs(flt, lanes, window, fact_id, tab, hidden)
+if st.session_state.get("sort") not in (None, next(iter(ORDER_OPTIONS))):
+    pairs.append(("sort", st.session_state["sort"]))
+link = share_link(st.context.url, pairs)
 with share_box:
     st.markdown("Anyone opening this link sees these filters, this time window, the legend and the selected fact.")
     own = set(loaded.added["event_id"]) if loaded.added is not None else set()

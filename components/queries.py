@@ -55,8 +55,9 @@ def timeline(_q: StoreQuery, token: str, flt: Filters, window: tuple[date, date]
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def events(_q: StoreQuery, token: str, flt: Filters, limit: int | None, placed: bool | None) -> pd.DataFrame:
-    return _q.events(flt, limit=limit, placed=placed)
+def events(_q: StoreQuery, token: str, flt: Filters, limit: int | None, placed: bool | None,
+           order: str = "time") -> pd.DataFrame:
+    return _q.events(flt, limit=limit, placed=placed, order=order)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -56,17 +56,23 @@ def _actors(sb, spec: Filter, facets: Facets) -> dict:
 
 
 def _dates(sb, spec: Filter, facets: Facets) -> dict:
+    """The filter shows the span the chart opens on (far older outliers aside); an end left at
+    that span, or at the table's own extent, restricts nothing."""
     extent = facets.extent
-    _follow_extent(extent)
+    span = facets.fitted or extent
+    _follow_extent(span)
     if extent is None:
         return {}
     lowest, highest = picker_bounds(extent)
-    current = tuple(st.session_state.get("dates") or extent)
+    current = tuple(st.session_state.get("dates") or span)
     st.session_state["dates"] = tuple(min(max(d, lowest), highest) for d in current)
     picked = sb.date_input(spec.label, key="dates", min_value=lowest, max_value=highest, format="YYYY-MM-DD",
                            help=spec.help)
     picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,) if picked else ()
     date_from, date_to = dates_as_shown(*(picked + (None, None))[:2], extent)
+    if span is not None:
+        date_from = None if date_from == span[0] else date_from
+        date_to = None if date_to == span[1] else date_to
     return {"date_from": date_from, "date_to": date_to}
 
 
@@ -168,6 +174,6 @@ def render_sidebar(facets: Facets) -> Filters:
             sb.markdown(f"**{spec.section}**")
         section = spec.section
         values.update(WIDGETS[spec.widget][0](sb, spec, facets))
-    sb.button("Reset all filters", key="reset_sidebar", on_click=reset_filters, args=(facets.extent,),
+    sb.button("Reset all filters", key="reset_sidebar", on_click=reset_filters, args=(facets.fitted or facets.extent,),
               width="stretch")
     return Filters(**values)

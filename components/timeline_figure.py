@@ -12,7 +12,8 @@ middle to hover or click). Unresolved events are never drawn: the page lists the
 Past ``WEBGL_THRESHOLD`` marks the traces switch to WebGL. Past the store's
 ``AGGREGATE_THRESHOLD`` the window is too wide to show single facts usefully, so the
 store counts them per lane and period instead (``TimelineData.mode == "aggregated"``),
-and clicking a bubble narrows the window to that period.
+drawn as a density strip per lane (each period coloured by its dominant topic, as opaque
+as it is busy), and clicking a cell narrows the window to that period.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class Timeline:
     other_lane: str | None = None
     period: str = ""  # the aggregation period, e.g. "year"
     y_of: dict[tuple[str, str], float] = field(default_factory=dict)  # (fact, lane) -> its dodged row
+    listing: list[tuple[str, str]] = field(default_factory=list)  # (fact id, "date · sentence") in time order
 
 
 def _to_ms(values) -> np.ndarray:
@@ -166,7 +168,10 @@ def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_thresho
     traces = _fact_traces(facts, marks, colours, gl=len(marks) > webgl_threshold)
     figure = {"data": traces, "layout": _layout(lane_y, window, facts, exact)}
     y_of = {(fid, lane): y for fid, lane, y in zip(facts["fact_id"].to_numpy()[pos], marks["lane"], marks["y"])}
-    return Timeline(figure, "events", len(facts), lane_y, data.lanes, other, y_of=y_of)
+    listing = [(fid, f"{start} · {first_words(text, 16)}")
+               for fid, start, text in zip(facts["fact_id"], facts["value"].fillna(facts["date_start"]),
+                                           facts["sentence"])]
+    return Timeline(figure, "events", len(facts), lane_y, data.lanes, other, y_of=y_of, listing=listing)
 
 
 def _announced(rows: pd.DataFrame) -> np.ndarray:
@@ -228,29 +233,28 @@ def _fact_traces(facts: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, st
 
 
 def _aggregated_traces(bins: pd.DataFrame, colours, period: str, lane_y) -> list[dict]:
-    """One bubble per lane and period, coloured by its most frequent topic, sized by its count."""
+    """A density strip per lane: one cell per period, as long as the period, coloured by the topic
+    that dominates it and as opaque as it is busy (the busiest cell of the chart fully so)."""
     cells = bins.copy()
     cells["total"] = cells.groupby(["lane", "bin"])["n"].transform("sum")
-    bubbles = cells.sort_values(["n", "topic"], ascending=[False, True]).drop_duplicates(["lane", "bin"])
-    biggest = max(int(bubbles["total"].max()), 1)
+    top = cells.sort_values(["n", "topic"], ascending=[False, True]).drop_duplicates(["lane", "bin"])
+    biggest = max(int(top["total"].max()), 1)
     traces: list[dict] = []
-    for topic, group in bubbles.groupby("topic", sort=True):
+    for topic, group in top.groupby("topic", sort=True):
         hover = [
             f"<b>{n:,} fact{'s' if n != 1 else ''}</b> · {esc(lane)}<br>{period} from {b:%Y-%m-%d} to {e:%Y-%m-%d}<br>"
-            f"mostly {esc(topic)}<br><i>click to zoom to this {period}</i>"
-            for n, lane, b, e in zip(group["total"], group["lane"], group["bin"], group["end"])
+            f"mostly {esc(topic)} ({m:,})<br><i>click to zoom to this {period}</i>"
+            for n, m, lane, b, e in zip(group["total"], group["n"], group["lane"], group["bin"], group["end"])
         ]
-        starts = pd.to_datetime(group["bin"])
-        ends = pd.to_datetime(group["end"]) + pd.Timedelta(days=1)
+        starts = _to_ms(pd.to_datetime(group["bin"]))
+        ends = _to_ms(pd.to_datetime(group["end"]) + pd.Timedelta(days=1))
+        share = np.sqrt(group["total"].to_numpy(dtype=float) / biggest)
         traces.append({
-            "type": "scattergl", "mode": "markers", "name": topic, "legendgroup": topic,
-            "x": _to_ms(starts + (ends - starts) / 2),
-            "y": group["lane"].map(lane_y).to_numpy(dtype=float),
-            "marker": {
-                "size": (6 + 26 * np.sqrt(group["total"].to_numpy() / biggest)).round(1),
-                "color": colours.get(topic, NO_TOPIC_COLOUR), "opacity": 0.75,
-                "line": {"width": 1, "color": MARKER_LINE},
-            },
+            "type": "bar", "orientation": "h", "name": topic, "legendgroup": topic,
+            "base": starts, "x": ends - starts, "y": group["lane"].map(lane_y).to_numpy(dtype=float),
+            "width": 0.72,
+            "marker": {"color": colours.get(topic, NO_TOPIC_COLOUR), "opacity": (0.18 + 0.82 * share).round(3),
+                       "line": {"width": 0}},
             "customdata": [f"{BIN_PREFIX}{b:%Y-%m-%d}..{e:%Y-%m-%d}" for b, e in zip(group["bin"], group["end"])],
             "hovertext": hover, "hoverinfo": "text",
         })
@@ -267,6 +271,7 @@ def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None, exact:
         "margin": {"l": 8, "r": 8, "t": 64, "b": 8},
         "hovermode": "closest",
         "hoverlabel": {"namelength": -1, "align": "left"},
+        "barmode": "overlay",  # the counted view's cells sit on their lane, never side by side
         "dragmode": "pan",
         # The legend on top, where it is read first, above the dates; no title to collide with.
         "legend": {"orientation": "h", "yref": "container", "yanchor": "top", "y": 1.0, "xanchor": "left", "x": 0,
@@ -283,6 +288,7 @@ def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None, exact:
             "tickmode": "array",
             "tickvals": list(lane_y.values()),
             "ticktext": [_short(lane) for lane in lane_y],
+            "tickfont": {"size": 11},
             "range": [n_lanes - 0.5, -0.5],  # most frequent lane on top
             "fixedrange": True,
             "showgrid": False,
@@ -301,7 +307,8 @@ def _iso(ts: pd.Timestamp) -> str:
     return pd.Timestamp(ts).strftime("%Y-%m-%d")
 
 
-def _short(label: str, limit: int = 22) -> str:
+def _short(label: str, limit: int = 16) -> str:
+    # Short enough that the lanes' names leave a phone's chart most of its width.
     return esc(label if len(label) <= limit else label[: limit - 1] + "…")
 
 
@@ -360,7 +367,7 @@ def figure_fact_ids(spec: dict) -> set[str]:
 
 
 def bin_window(customdata: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The period a clicked aggregate bubble stands for."""
+    """The period a clicked density cell stands for."""
     if not isinstance(customdata, str) or not customdata.startswith(BIN_PREFIX):
         return None
     lo, _, hi = customdata[len(BIN_PREFIX):].partition("..")

@@ -15,7 +15,7 @@ from . import queries
 from .safe_text import first_words, markdown_literal
 from .timeline_figure import Timeline, build_timeline, highlight_trace
 from .url_state import LANE_OPTIONS
-from .view_state import apply_view, chosen_window, describe_window, hidden_topics, quick_window, visible_window
+from .view_state import apply_pick, apply_view, chosen_window, describe_window, hidden_topics, quick_window, visible_window
 from .view_sync import drawn_view, render_view_sync
 
 SELECTED_COLOUR = "#d62728"
@@ -24,7 +24,7 @@ ENCODING = ("Colour: topic (click the legend to hide one) · ● a day · ◆ wi
             "the line covering it · bigger: more independent sources · orange ring: the sources disagree on "
             "the date · hollow ○: announced or expected, not yet reported · drag to pan, scroll to zoom, "
             "click a fact for its evidence.")
-ADDED_COLOUR = "#111111"
+ADDED_COLOUR = "#7a5195"  # visible on a light and a dark page
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -92,8 +92,30 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
         # 1Y/5Y/All buttons set the window, and every change travels in the link.
         config={"displaylogo": False, "scrollZoom": True, "displayModeBar": False, "responsive": True},
     )
-    render_view_sync(drawn_view(timeline.figure["layout"].get("xaxis", {}).get("range"), hidden), apply_view)
+    render_view_sync(drawn_view(timeline.figure["layout"].get("xaxis", {}).get("range"), hidden), apply_view,
+                     apply_pick)
+    _fact_list(timeline)
     return timeline
+
+
+def _open_picked() -> None:
+    picked = st.session_state.get("fact_pick")
+    if picked:
+        st.session_state["fact"] = picked
+        st.session_state["fact_pick"] = None
+
+
+def _fact_list(timeline: Timeline) -> None:
+    """The facts drawn, as one keyboard-reachable list: Tab to it, type or use the arrows, Enter
+    opens the evidence (a marker on the chart can't take the keyboard's focus)."""
+    if not timeline.listing:
+        return
+    labels = dict(timeline.listing)
+    st.selectbox(
+        f"The {len(labels):,} facts on the chart, in time order",
+        list(labels), index=None, key="fact_pick", format_func=lambda fid: labels.get(fid, fid),
+        on_change=_open_picked, placeholder="Type a word or a date, or use the arrow keys; Enter opens its evidence",
+    )
 
 
 def _outliers_note(q: StoreQuery, token: str, flt: Filters, fitted) -> str:
@@ -111,7 +133,7 @@ def _caption(timeline: Timeline, window, outside: int, notes: list[str]) -> None
     text = f"{n:,} dated fact{'s' if n != 1 else ''} from {describe_window(window)}"
     if timeline.mode == "aggregated":
         text += (f", counted per {timeline.period} (too many to draw one by one). "
-                 "Click a bubble or narrow the window to see single facts")
+                 "Click a cell of a lane or narrow the window to see single facts")
     if outside > 0 and not any("left out" in note for note in notes):
         text += f"; {outside:,} more outside this window (press All to see every one)"
     if notes:

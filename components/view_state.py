@@ -94,6 +94,15 @@ def apply_view(view: dict) -> None:
         st.session_state["hidden_topics"] = tuple(sorted(h for h in hidden if isinstance(h, str)))
 
 
+def apply_pick(picked: str) -> None:
+    """A fact (or a counted period) tapped on a phone: the same as a click."""
+    period = bin_window(picked)
+    if period is None:
+        st.session_state["fact"] = picked
+    else:
+        set_window((period[0].date(), period[1].date()))
+
+
 def set_window(window: tuple[date, date] | None) -> None:
     if window is None:
         st.session_state["window_auto"] = True

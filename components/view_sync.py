@@ -39,20 +39,71 @@ export default function ({ data, setTriggerValue }) {
       if (moved || toggled) setTriggerValue('view', now);
     }, 250);
   };
+  // The page redrawing the chart (a filter changed) fires these events too: only a reader's
+  // own zoom, pan or legend click, after the redraw has settled, is reported.
+  const quietUntil = Date.now() + 600;
   const onRelayout = (event) => {
+    if (Date.now() < quietUntil) return;
     const keys = Object.keys(event || {});
     if (keys.some((k) => k.startsWith('xaxis.range') || k === 'xaxis.autorange')) report();
   };
+  // A tap on a phone shows the hover label or clicks without selecting: one tap selects the fact.
+  let touchAt = 0;
+  const onPointer = (event) => { if (event.pointerType === 'touch') touchAt = Date.now(); };
+  document.addEventListener('pointerdown', onPointer, true);
+  const onHover = (event) => {
+    if (Date.now() - touchAt > 800) return;
+    const point = event && event.points && event.points[0];
+    if (point && typeof point.customdata === 'string') setTriggerValue('pick', point.customdata);
+  };
+  const detach = () => {
+    if (!plot || !plot.removeListener) return;
+    plot.removeListener('plotly_relayout', onRelayout);
+    plot.removeListener('plotly_restyle', onRestyle);
+    plot.removeListener('plotly_hover', onHover);
+    plot.removeListener('plotly_click', onHover);
+  };
+  const onRestyle = () => { if (Date.now() >= quietUntil) report(); };
   const attach = () => {
     const found = document.querySelector(CHART);
     if (found === plot || !found || !found.on) return;
+    detach();
     plot = found;
     plot.on('plotly_relayout', onRelayout);
-    plot.on('plotly_restyle', report);
+    plot.on('plotly_restyle', onRestyle);
+    plot.on('plotly_hover', onHover);
+    plot.on('plotly_click', onHover);
+  };
+  // A date typed in the date filter applies on Enter, not only when the field loses focus.
+  // The field commits when the reader interacts outside it, so Enter does that for them.
+  const onKey = (event) => {
+    if (event.key === 'Enter' && event.target.closest && event.target.closest('[data-testid="stDateInput"]')) {
+      event.target.blur();
+      const outside = document.querySelector('[data-testid="stMain"]') || document.body;
+      for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click']) {
+        const Kind = type.startsWith('pointer') ? PointerEvent : MouseEvent;
+        outside.dispatchEvent(new Kind(type, { bubbles: true, cancelable: true, view: window }));
+      }
+    }
+  };
+  document.addEventListener('keydown', onKey, true);
+  // On a phone the evidence opens below the chart: bring a newly opened one into view.
+  // (remembered on the window: this function runs again on every redraw of the page)
+  const follow = () => {
+    const panel = document.querySelector('.nl-evidence');
+    const id = panel ? panel.textContent.slice(0, 120) : null;
+    if (id && id !== window.__newslineEvidence && window.innerWidth < 640) {
+      panel.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    }
+    window.__newslineEvidence = id;
   };
   attach();
-  const poll = setInterval(attach, 300);  // the chart element is replaced when the page redraws it
-  return () => { clearInterval(poll); clearTimeout(timer); };
+  const poll = setInterval(() => { attach(); follow(); }, 300);  // the chart is replaced when redrawn
+  return () => {
+    clearInterval(poll); clearTimeout(timer); detach();
+    document.removeEventListener('keydown', onKey, true);
+    document.removeEventListener('pointerdown', onPointer, true);
+  };
 }
 """
 
@@ -77,14 +128,33 @@ def window_of(view: dict, bounds: tuple[date, date] | None) -> tuple[date, date]
     return (lo, hi) if hi > lo else (lo, lo + timedelta(days=1))
 
 
-def render_view_sync(drawn: dict, on_view) -> None:
-    """Mount the listener; ``on_view(view)`` runs as a callback before the next run."""
-    def _changed() -> None:
-        result = st.session_state.get("view_sync")
-        view = getattr(result, "view", None) if result is not None else None
-        if view is None and isinstance(result, dict):
-            view = result.get("view")
-        if isinstance(view, dict):
+def _value(name: str):
+    result = st.session_state.get("view_sync")
+    value = getattr(result, name, None) if result is not None else None
+    if value is None and isinstance(result, dict):
+        value = result.get(name)
+    return value
+
+
+def render_view_sync(drawn: dict, on_view, on_pick) -> None:
+    """Mount the listener; ``on_view(view)`` (a zoom, pan or legend click) and ``on_pick(id)``
+    (a tap on a phone) run as callbacks before the next run."""
+    def _view() -> None:
+        view = _value("view")
+        last = st.session_state.get("view_drawn")
+        if isinstance(view, dict) and (last is None or _differs(view, last)):
             on_view(view)
 
-    _view_sync(key="view_sync", data=drawn, on_view_change=_changed, height=1)
+    def _pick() -> None:
+        picked = _value("pick")
+        if isinstance(picked, str) and picked:
+            on_pick(picked)
+
+    st.session_state["view_drawn"] = drawn
+    _view_sync(key="view_sync", data=drawn, on_view_change=_view, on_pick_change=_pick, height=1)
+
+
+def _differs(view: dict, drawn: dict) -> bool:
+    """A report that only repeats what the page drew (a stale event of a redraw) changes nothing."""
+    return (str(view.get("x0")), str(view.get("x1")), sorted(view.get("hidden") or [])) != (
+        drawn["x0"], drawn["x1"], drawn["hidden"])

@@ -222,7 +222,8 @@ FILTERS: tuple[Filter, ...] = (
                         f"{f.date_to.isoformat() if f.date_to else '…'}",
         sql=_dates_sql,
         label="Dates",
-        help="Events whose period overlaps these dates. Unresolved dates are left out while this is narrowed.",
+        help="Events whose period overlaps these dates. Left at the span the chart opens on, it restricts "
+             "nothing. Unresolved dates are left out while this is narrowed. Enter applies a typed date.",
         bound=False,  # a link may carry any date; the widget raises on one outside its bounds
     ),
     Filter(

@@ -113,6 +113,15 @@ class FactDetail:
 # --- helpers -------------------------------------------------------------------------------
 
 
+#: The orders the table and its downloads can take (SQL over the events ``e``; ``sources`` is the fact's).
+EVENT_ORDERS = {
+    "time": "e.d_start NULLS LAST, e.event_id",
+    "newest": "e.d_start DESC NULLS LAST, e.event_id",
+    "sources": "sources DESC, e.d_start NULLS LAST, e.event_id",
+    "outlet": "e.source NULLS LAST, e.d_start NULLS LAST, e.event_id",
+    "published": "e.published DESC NULLS LAST, e.d_start NULLS LAST, e.event_id",
+}
+
 #: The share of the facts the default window holds (the rest, at both ends, are named in a note).
 FITTED_SHARE = 0.95
 
@@ -700,9 +709,11 @@ class StoreQuery:
         return TimelineData("aggregated", lanes, window, drawn, bins=bins, period=period, lane_order=order,
                             marks=int(bins["n"].sum()))
 
-    def events(self, flt: Filters, limit: int | None = None, placed: bool | None = None) -> pd.DataFrame:
-        """Events passing the filters whose fact is shown, in time order (undated last), with the
-        event table's columns plus their fact's id and number of sources.
+    def events(self, flt: Filters, limit: int | None = None, placed: bool | None = None,
+               order: str = "time") -> pd.DataFrame:
+        """Events passing the filters whose fact is shown, in ``order`` (one of ``EVENT_ORDERS``;
+        by default time order, undated last), with the event table's columns plus their fact's id
+        and number of sources.
 
         ``placed`` keeps only events with (True) or without (False) a place on the time axis.
         One pass: DuckDB keeps the first ``limit`` rows by date while it scans.
@@ -714,7 +725,7 @@ class StoreQuery:
             SELECT e.* EXCLUDE (rid), coalesce(f.fact_id, e.event_id) AS fact_id, coalesce(f.sources, 1) AS sources
             FROM ev e LEFT JOIN members x ON x.rid = e.rid LEFT JOIN merged f ON f.fkey = x.fkey
             WHERE {where}{keep} AND coalesce(f.sources, 1) >= $min_sources
-            ORDER BY e.d_start NULLS LAST, e.event_id
+            ORDER BY {EVENT_ORDERS[order]}
             {"LIMIT $limit" if limit is not None else ""}
         """
         return _tidy_events(self._run(sql, params).df())

@@ -208,13 +208,14 @@ def test_evidence_of_a_fact_escapes_every_source(tmp_path):
 # --- exports ----------------------------------------------------------------------
 
 
-def test_csv_and_json_keep_the_table_columns():
+def test_csv_and_json_keep_the_table_columns_with_headlines_and_sources():
     frame = frame_of(sample_rows())
     rows = list(csv.DictReader(io.StringIO(to_csv(frame).decode())))
-    assert list(rows[0]) == EVENT_COLUMNS and len(rows) == len(frame)
+    assert list(rows[0]) == EVENT_COLUMNS + ["fact_id", "sources"] and len(rows) == len(frame)
+    assert "title" in EVENT_COLUMNS and rows[0]["title"]
     assert rows[0]["actors"] == "Nicolás Maduro; Venezuelan opposition"
     records = json.loads(to_json(frame))
-    assert [list(r) for r in records][0] == EVENT_COLUMNS
+    assert [list(r) for r in records][0] == EVENT_COLUMNS + ["fact_id", "sources"]
     unresolved = next(r for r in records if r["date_text"] == "that day")
     assert unresolved["value"] is None and unresolved["date_start"] is None
 
