@@ -134,6 +134,15 @@ def synthetic_events(n: int, seed: int = 7) -> pd.DataFrame:
         "topics": _pick_lists(rng, TOPICS, n, 2),
         "confidence": rng.uniform(0.5, 1.0, n),
     })
+    # Who did what to whom: the first actor named acts on the others.
+    frame["action"] = np.array(["sanctions", "meeting", "statement", "release", "other"], dtype=object)[np.arange(n) % 5]
+    frame["action_text"] = ""
+    frame["action_char_start"] = 0
+    frame["action_char_end"] = 0
+    frame["actors_source"] = [a[:1] for a in frame["actors"]]
+    frame["actors_target"] = [a[1:] for a in frame["actors"]]
+    frame["roles_rule"] = "synthetic"
+    frame["headline"] = [" ".join(s.split()[:8]) for s in sentence]
     return frame[EVENT_COLUMNS]
 
 
