@@ -38,7 +38,10 @@ from .errors import NewslineError
 from .model import EVENT_COLUMNS
 
 #: Bumped whenever the event table's columns change meaning or type.
-SCHEMA_VERSION = 1
+#: 2: TIMEX3 columns (timex_type, timex_value, timex_char_start, timex_char_end).
+SCHEMA_VERSION = 2
+#: What changed at each version, for the message an older table gets.
+SCHEMA_CHANGES = {2: "TIMEX3 columns were added"}
 #: Bumped whenever the fact table's columns change meaning or type.
 FACTS_SCHEMA_VERSION = 1
 EVENTS_FILE = "events.parquet"
@@ -76,6 +79,10 @@ ARROW_SCHEMA = pa.schema(
         ("actors", pa.list_(pa.string())),
         ("topics", pa.list_(pa.string())),
         ("confidence", pa.float64()),
+        ("timex_type", pa.string()),
+        ("timex_value", pa.string()),
+        ("timex_char_start", pa.int64()),
+        ("timex_char_end", pa.int64()),
     ],
     metadata={_EVENTS_KEY: str(SCHEMA_VERSION).encode()},
 )
@@ -207,6 +214,10 @@ def stored_version(path: str | Path, kind: TableKind, metadata: dict | None = No
 def check_version(path: str | Path, kind: TableKind, metadata: dict | None = None) -> None:
     """Raise ``NewslineError`` unless the table at ``path`` is of ``kind``'s current schema version."""
     version = stored_version(path, kind, metadata)
+    if kind is EVENTS and isinstance(version, int) and version < kind.version:
+        changes = "; ".join(SCHEMA_CHANGES[v] for v in range(version + 1, kind.version + 1) if v in SCHEMA_CHANGES)
+        raise NewslineError(path, f"an event table of schema version {version}, older than this Newsline's "
+                                  f"{kind.version} ({changes}): rebuild it with `newsline build` or `newsline extract`")
     if version != kind.version:
         raise NewslineError(path, f"schema version {version} is not the supported version {kind.version}")
 

@@ -33,3 +33,17 @@ def test_examples_cover_the_new_rule_families():
     for rule in ("fiscal_quarter", "duration", "present_ref", "past_ref", "future_ref", "set_every",
                  "clock_time", "spelled_year", "year_range", "weekday_anchored", "period_end"):
         assert rule in named, f"no example for {rule}"
+
+
+@pytest.mark.parametrize("language, text, words", [
+    ("en", 'The senator spoke on ABC News\' "This Week," on Sunday.', "This Week"),
+    ("en", "He appeared on ABC's This Week with David Brinkley.", "This Week"),
+    ("en", "The Standard & Poor's 500 index closed at 1678.5, and the Dow at 1190.43.", "1678.5"),
+    ("en", "The Standard & Poor's 500 index closed at 1678.5, and the Dow at 1190.43.", "1190.43"),
+])
+def test_false_dates_are_not_tagged(language, text, words):
+    """A programme's title and an index level are no times."""
+    at = text.index(words)
+    for tx in tagger_for(language).timexes(text, "1990-08-13"):
+        for s, e, _, _, _ in tx.timeml_marks():
+            assert not (s < at + len(words) and at < e), f"tagged {text[s:e]!r}"
