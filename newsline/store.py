@@ -28,14 +28,17 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from filelock import FileLock
 
 from .errors import NewslineError
 from .model import EVENT_COLUMNS
+
+if TYPE_CHECKING:  # pandas is imported where a frame is made: `newsline timeml` starts without it
+    import pandas as pd
 
 #: Bumped whenever the event table's columns change meaning or type.
 #: 2: TIMEX3 columns (timex_type, timex_value, timex_char_start, timex_char_end).
@@ -227,6 +230,8 @@ def check_version(path: str | Path, kind: TableKind, metadata: dict | None = Non
 
 def to_frame(rows: list[dict]) -> pd.DataFrame:
     """Event dicts to a DataFrame with every column, in contract order."""
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     return frame
 
@@ -356,6 +361,8 @@ def append_events(frame: pd.DataFrame, path: str | Path) -> int:
             old = read_events(path)
             kept = old[~old["event_id"].isin(new["event_id"])]
             added = len(new) - (len(old) - len(kept))
+            import pandas as pd
+
             merged = pd.concat([kept, new], ignore_index=True) if len(kept) else new.reset_index(drop=True)
         else:
             merged, added = new.reset_index(drop=True), len(new)
