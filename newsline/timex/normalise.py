@@ -291,7 +291,9 @@ def month_range(g, cand, ctx):
     first, last = date(y1, m1, 1), month_end(y2, m2)
     if last < first:
         return None
-    return Resolved(f"{fmt_month(y1, m1)}/{fmt_month(y2, m2)}", first, last, "range", resolution)
+    out = Resolved(f"{fmt_month(y1, m1)}/{fmt_month(y2, m2)}", first, last, "range", resolution)
+    out.parts = (("month", "DATE", fmt_month(y1, m1)), ("month2", "DATE", fmt_month(y2, m2)))  # TimeML: two
+    return out
 
 
 def calendar_year(g, cand, ctx):
@@ -377,7 +379,7 @@ def half_year(g, cand, ctx):
     year, resolution = found
     m1, m2 = (1, 6) if g["ordinal"].lower() == "first" else (7, 12)
     return Resolved(f"{fmt_month(year, m1)}/{fmt_month(year, m2)}", date(year, m1, 1),
-                    month_end(year, m2), "range", resolution)
+                    month_end(year, m2), "range", resolution, timeml=("DATE", f"{year:04d}-H{1 if m1 == 1 else 2}"))
 
 
 # ---- relative to publication -------------------------------------------------------
@@ -452,7 +454,10 @@ def weekend(g, cand, ctx):
         sat = upcoming
     else:
         sat = saturday_back
-    return _days_range(sat, sat + timedelta(days=1), "relative")
+    out = _days_range(sat, sat + timedelta(days=1), "relative")
+    year, week, _ = sat.isocalendar()
+    out.timeml = ("DATE", f"{year:04d}-W{week:02d}-WE")
+    return out
 
 
 def _back(pub: date, n: int, unit: str) -> Resolved:
