@@ -242,7 +242,10 @@ def _impostor(path: Path) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.table({"event_id": ["x"], "notes": [1]}).replace_schema_metadata({b"newsline.schema_version": b"1"})
+    from newsline.store import SCHEMA_VERSION
+
+    version = str(SCHEMA_VERSION).encode()
+    table = pa.table({"event_id": ["x"], "notes": [1]}).replace_schema_metadata({b"newsline.schema_version": version})
     pq.write_table(table, path)
     return path.read_bytes()
 
@@ -254,7 +257,9 @@ def test_a_table_claiming_the_version_with_other_columns_is_refused_not_replaced
     table = tmp_path / "events.parquet"
     data = _impostor(table)
     line = one_line_error(newsline("show", table))
-    assert "claims event table schema version 1 but its columns differ" in line
+    from newsline.store import SCHEMA_VERSION
+
+    assert f"claims event table schema version {SCHEMA_VERSION} but its columns differ" in line
     assert "columns differ" in one_line_error(newsline("merge", table, "--out", tmp_path / "facts.parquet"))
     good = tmp_path / "good.txt"
     good.write_text("Envoy\n\nThe envoy returned on March 3, 2024.\n")
