@@ -385,3 +385,15 @@ def test_a_quote_in_a_lane_label_is_drawn_as_a_quote():
     from components.timeline_figure import esc
 
     assert esc('The "Cartel" <b>') == "The &#34;Cartel&#34; &lt;b&gt;"  # Plotly decodes &#34;, not &quot;
+
+
+def test_the_app_says_when_an_article_hits_the_event_limit(events_file):
+    from newsline.events import MAX_EVENTS_PER_ARTICLE
+    from test_app_hardening import added, open_add_tab, paste_and_extract, plain
+
+    text = "Dates\n\n" + "It rained on 1 May 2020. " * (MAX_EVENTS_PER_ARTICLE + 100)
+    at = paste_and_extract(open_add_tab(), text=text, published="2024-01-01")
+    assert len(added(at)) == MAX_EVENTS_PER_ARTICLE
+    notices = [plain(s.value) for s in at.success]
+    assert any(f"more than {MAX_EVENTS_PER_ARTICLE:,} date expressions, the limit for one article" in n
+               for n in notices), notices
