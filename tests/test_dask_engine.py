@@ -20,7 +20,7 @@ from newsline.errors import NewslineError
 from newsline.ingest import find_inputs
 from newsline.store import SCHEMA_VERSION
 from newsline.manifest import update_table
-from newsline.store import data_dir, read_events
+from newsline.store import SCHEMA_VERSION, data_dir, read_events
 
 ROOT = Path(__file__).resolve().parents[1]
 

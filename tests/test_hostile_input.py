@@ -244,8 +244,8 @@ def _impostor(path: Path) -> bytes:
 
     from newsline.store import SCHEMA_VERSION
 
-    table = pa.table({"event_id": ["x"], "notes": [1]}).replace_schema_metadata(
-        {b"newsline.schema_version": str(SCHEMA_VERSION).encode()})
+    version = str(SCHEMA_VERSION).encode()
+    table = pa.table({"event_id": ["x"], "notes": [1]}).replace_schema_metadata({b"newsline.schema_version": version})
     pq.write_table(table, path)
     return path.read_bytes()
 
