@@ -408,7 +408,7 @@ def complete_columns(frame: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
         if pa.types.is_list(field.type):
             frame[field.name] = col.map(lambda xs: [] if xs is None or isinstance(xs, float) else xs)
         elif col.isna().all() and col.dtype != object:
-            frame[field.name] = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+            frame[field.name] = col.astype(object).where(col.notna(), None)
     return frame
 
 
