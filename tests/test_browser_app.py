@@ -18,7 +18,7 @@ from newsline.store import write_events, write_facts
 from newsline.model import EVENT_COLUMNS
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import launch, streamlit_server, wait_until_idle  # noqa: E402
+from screenshots import streamlit_server, wait_until_idle  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -40,16 +40,6 @@ def facts_server(tmp_path_factory):
     write_facts(facts, folder / "facts.parquet")
     with streamlit_server(folder / "events.parquet") as url:
         yield url, boats, alien
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def count_line(page) -> str:

@@ -20,7 +20,7 @@ from newsline.model import EVENT_COLUMNS
 from newsline.store import write_events
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import launch, streamlit_server, wait_until_idle  # noqa: E402
+from screenshots import streamlit_server, wait_until_idle  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -60,16 +60,6 @@ def server(tmp_path_factory):
     write_events(pd.DataFrame(hostile_rows(), columns=EVENT_COLUMNS), path)
     with streamlit_server(path) as url:
         yield url, path
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 class Watched:

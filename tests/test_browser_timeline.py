@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import launch, streamlit_server, wait_until_idle  # noqa: E402
+from screenshots import streamlit_server, wait_until_idle  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -24,16 +24,6 @@ CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
 def shipped():
     with streamlit_server() as url:  # the shipped data/events.parquet and facts.parquet
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, url, width=1440, height=1000):
