@@ -9,49 +9,27 @@ two sources disagree on the date.
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 from datetime import date
 from urllib.parse import parse_qsl, urlsplit
 
-import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.timeline_figure import DISAGREE_COLOUR, figure_fact_ids, marker_size
-from conftest import APP, XSS_SENTENCE, by_date_text, sample_rows, store_rows
+from helpers import decoded, rerun_page, run_page
+from conftest import XSS_SENTENCE, by_date_text, sample_rows, store_rows
 
 ALL_IDS = {row["event_id"] for row in sample_rows()}
 PLACED_IDS = {row["event_id"] for row in sample_rows() if row["granularity"] != "unresolved"}
 
 
 def run_app(query: dict | None = None, tab: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    if query:
-        at.query_params.update(query)
-    if tab:
-        at.query_params["tab"] = tab
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return run_page({**(query or {}), **({"tab": tab} if tab else {})})
 
 
-def rerun(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def decoded(value):
-    """A figure spec with Plotly's typed arrays ({"dtype", "bdata"}) turned back into lists."""
-    if isinstance(value, dict) and "bdata" in value and "dtype" in value:
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).tolist()
-    if isinstance(value, dict):
-        return {k: decoded(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [decoded(v) for v in value]
-    return value
+rerun = rerun_page
 
 
 def chart_spec(at: AppTest) -> dict:
