@@ -56,6 +56,7 @@ class ActionClass:
     triggers: dict  # language -> tuple of stemmed trigger phrases (tuples of keys)
     examples: tuple
     about: dict = None  # language -> stemmed verbs whose object is only talked about
+    related: tuple = ()  # classes one happening often takes in other reports of it
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,15 @@ class Taxonomy:
                 examples=tuple(tuple(x) for x in entry.get("examples", ())),
                 about={lang: tuple(p for p in (_phrase(t, lang) for t in entry.get(f"about_{lang}", ())) if p)
                        for lang in ("en", "es")},
+                related=tuple(entry.get("related", ())),
             ))
+        ids = {c.id for c in classes}
+        self._related = set()
+        for c in classes:
+            for other in c.related:
+                if other not in ids:
+                    raise NewslineError(where, f"[{c.id}] related names an unknown class {other!r}")
+                self._related |= {(c.id, other), (other, c.id)}
         self._about = {lang: {p for c in classes for p in c.about[lang]} for lang in ("en", "es")}
         self.classes = {c.id: c for c in classes}
         # Longest phrases first, so "military option" is seen before "military".
@@ -146,6 +155,11 @@ class Taxonomy:
 
     def ids(self) -> list[str]:
         return [*self.classes, OTHER]
+
+    def related(self, a: str, b: str) -> bool:
+        """Do two different classes often name one happening in two reports ("met ... and reached
+        a consensus" / "signed an agreement"; "a raid" / "captured")?"""
+        return (a, b) in self._related
 
     def label(self, action: str) -> str:
         return self.classes[action].label if action in self.classes else "Other"
