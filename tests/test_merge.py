@@ -334,6 +334,9 @@ WRONG_BY_HAND = [
     {('elpais-2002-04-17-eeuu-admite-golpistas', 'ayer'), ('latimes-2004-08-13-recall-us-funding', 'in April 2002'), ('tsonnews-2018-09-08-coup-plot-meetings', 'In 2002'), ('nytimes-2003-06-14-medina-visa-revoked', 'in April 2002'), ('eluniversal-2007-05-25-senate-rctv-resolution', 'in April 2002')},
     {('rvtimes-2023-10-18-deportation-flight', 'after the Biden administration'), ('ap-ktbb-2023-10-18-deportation-flights', 'under the Biden administration')},
     {('venezuelanalysis-2015-04-09-shannon-caracas-visit', 'on Wednesday'), ('xinhua-2015-04-12-panama-summit-close', '2015')},
+    # The October 2023 sanctions relief (two reports) and a waiver "in 2023" for Trinidad's gas field,
+    # another licence of that year, joined through Joe Biden across languages.
+    {('sunoticiero-2024-01-30-minerven-sanctions', 'en octubre de 2023'), ('newsday-tt-2025-02-27-chevron-licence', 'In 2023'), ('cnn-codelist-2024-01-30-license44', 'in October last year')},
     {('citynews-2023-10-18-sanctions-eased', '2024'), ('cnn-codelist-2024-01-30-license44', 'in this year’s'), ('finalcall-2023-10-24-barbados-agreement', '2024'), ('reuters-2023-10-18-barbados-deal', '2024')},
     {('aljazeera-2023-12-21-saab-prisoner-swap', 'today'), ('dailybeast-2023-12-20-saab-swap', 'Wednesday morning')},
 ]
