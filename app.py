@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import queries
+from components import cached
 from components.add_articles import render_add_articles
 from components.data import load_store
 from components.evidence import render_evidence
@@ -55,19 +55,19 @@ def cached_colours(topics: tuple[str, ...]) -> dict[str, str]:
 loaded = load_store()
 q = loaded.query()
 token = loaded.token
-facets = queries.facets(q, token)
+facets = cached.facets(q, token)
 extent, natural_span = facets.extent, facets.fitted
 colours = cached_colours(tuple(facets.topics))
 known = Known(actors=set(facets.actors) | {NO_ACTOR}, topics=set(facets.topics),
-              outlets=set(facets.outlets), resolve=lambda ident: queries.resolve(q, token, ident))
+              outlets=set(facets.outlets), resolve=lambda ident: cached.resolve(q, token, ident))
 
 seed_from_link(known, extent)
 take_selections(st.session_state.get("row_ids", {}), extent)
 
 flt = render_sidebar(facets)
-summary = queries.summary(q, token, flt)
+summary = cached.summary(q, token, flt)
 fact_id = selected_fact()
-detail = queries.fact(q, token, fact_id) if fact_id else None
+detail = cached.fact(q, token, fact_id) if fact_id else None
 if fact_id and detail is None:  # e.g. an addition that was discarded
     st.session_state["fact"] = fact_id = None
 
@@ -98,7 +98,7 @@ if facets.events == 0:
     st.info("The event table is empty. Add articles in the “Add articles” tab to start a timeline.")
 elif summary.events == 0:
     st.warning("No event matches all the filters at once.")
-    for line in explain_lines(queries.explain(q, token, flt), flt):
+    for line in explain_lines(cached.explain(q, token, flt), flt):
         st.markdown(f"- {markdown_literal(line)}")
     st.button("Reset all filters", key="reset_empty", on_click=reset_filters, args=(extent,), type="primary")
 
@@ -120,7 +120,7 @@ with main:
 st.session_state["row_ids"] = row_ids
 
 with side:
-    hidden = detail is not None and not queries.is_shown(q, token, flt, fact_id)
+    hidden = detail is not None and not cached.is_shown(q, token, flt, fact_id)
     render_evidence(detail, hidden_by_filters=hidden)
 
 # --- the view, written back into the address bar and the share link ------------

@@ -52,6 +52,7 @@ import pyarrow as pa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from newsline.merge import fact_row  # noqa: E402
 from newsline.model import EVENT_COLUMNS  # noqa: E402
 from newsline.store import FACT_COLUMNS, write_events, write_facts  # noqa: E402
 
@@ -188,7 +189,7 @@ def synthetic_facts(events: pd.DataFrame, seed: int = 11, share: float = 0.2) ->
         groups_of = [m["article_id"] for m in members]
         if k % 10 == 0:  # a syndicated reprint: two articles, one story
             groups_of[1] = groups_of[0]
-        rows.append(_fact_row(members, groups_of, bool(disagree[k])))
+        rows.append(fact_row(members, groups_of, disagree=bool(disagree[k]), reason="synthetic"))
     merged = pd.DataFrame(rows, columns=FACT_COLUMNS)
     return events, pd.concat([merged, _solo_facts(events[member_of < 0])], ignore_index=True)
 
@@ -215,38 +216,6 @@ def _solo_facts(events: pd.DataFrame) -> pd.DataFrame:
         "topics": events["topics"].to_numpy(), "sources": 1, "articles": 1,
         "member_event_ids": [[e] for e in ids], "merge_reason": "", "evidence": evidence,
     }, columns=FACT_COLUMNS)
-
-
-def _fact_row(members: list[dict], groups_of: list[str], disagree: bool) -> dict:
-    import hashlib
-
-    rep = members[0]
-    ids = sorted(m["event_id"] for m in members)
-    values = sorted({m["value"] for m in members if m["value"]})
-    actors: dict[str, int] = {}
-    topics: dict[str, int] = {}
-    for m in members:
-        for a in m["actors"]:
-            actors[a] = actors.get(a, 0) + 1
-        for t in m["topics"]:
-            topics[t] = topics.get(t, 0) + 1
-    return {
-        "fact_id": "f" + hashlib.sha1("\x1f".join(ids).encode()).hexdigest()[:15],
-        "value": rep["value"], "date_start": rep["date_start"], "date_end": rep["date_end"],
-        "granularity": rep["granularity"], "dates": values, "dates_disagree": disagree,
-        "sentence": rep["sentence"], "date_text": rep["date_text"],
-        "actors": sorted(actors, key=lambda a: (-actors[a], a)),
-        "topics": sorted(topics, key=lambda t: (-topics[t], t)),
-        "sources": len(set(groups_of)), "articles": len(members),
-        "member_event_ids": [m["event_id"] for m in members],
-        "merge_reason": "" if len(members) == 1 else "synthetic",
-        "evidence": [
-            {"event_id": m["event_id"], "article_id": m["article_id"], "source": m["source"], "url": m["url"],
-             "title": m["title"], "published": m["published"], "date_text": m["date_text"], "value": m["value"],
-             "sentence": m["sentence"], "syndication_group": grp}
-            for m, grp in zip(members, groups_of)
-        ],
-    }
 
 
 LAYOUTS = {

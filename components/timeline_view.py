@@ -11,7 +11,7 @@ import streamlit as st
 from newsline.filters import Filters
 from newsline.query import StoreQuery, Summary
 
-from . import queries
+from . import cached
 from .safe_text import first_words
 from .timeline_figure import Timeline, build_timeline, highlight_trace
 from .url_state import LANE_OPTIONS
@@ -26,7 +26,7 @@ def cached_timeline(_q: StoreQuery, token: str, flt: Filters, lanes: str, window
                     colours_key: tuple) -> Timeline:
     """Keyed on the data version and the view. Shared read-only: callers copy the trace
     list before adding highlights."""
-    data = queries.timeline(_q, token, flt, window, lanes, expected)
+    data = cached.timeline(_q, token, flt, window, lanes, expected)
     return build_timeline(data, dict(colours_key))
 
 
@@ -55,10 +55,10 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
     timeline = cached_timeline(q, token, flt, lanes, shown_window, summary.placed, tuple(sorted(colours.items())))
     traces = list(timeline.figure["data"])  # the cached spec itself stays untouched
     if added_ids:
-        added = queries.places(q, token, tuple(sorted(added_ids)), lanes)
+        added = cached.places(q, token, tuple(sorted(added_ids)), lanes)
         traces.append(highlight_trace(added, timeline, "Added by you", ADDED_COLOUR, symbol="star-open", size=18))
     if selected:
-        chosen = queries.places(q, token, (selected,), lanes)
+        chosen = cached.places(q, token, (selected,), lanes)
         traces.append(highlight_trace(chosen, timeline, "Selected", SELECTED_COLOUR))
     # Built from our own spec, so Plotly's per-property validation (slow for
     # thousands of points) is skipped.
@@ -104,7 +104,7 @@ def render_unresolved(q: StoreQuery, token: str, flt: Filters, summary: Summary)
     if not box.open:
         return []
     with box:
-        unplaced = queries.events(q, token, flt, queries.UNRESOLVED_ROWS, False)
+        unplaced = cached.events(q, token, flt, cached.UNRESOLVED_ROWS, False)
         shown = pd.DataFrame({
             "date_text": unplaced["date_text"],
             "snippet": unplaced["sentence"].map(first_words),

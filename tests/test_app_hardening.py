@@ -31,11 +31,13 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRe
 from streamlit.testing.v1 import AppTest
 
 from components.intake import MAX_FILES_PER_READ, read_upload, save_additions
-from conftest import APP, event_row, sample_rows
+from support.page import APP, click, rerun_page as run
+from support.rows import event_row, sample_rows
 from newsline.model import EVENT_COLUMNS
 from newsline.store import read_events, write_events
-from test_bad_input import CASES, ERRORS, GOOD_JSON, GOOD_TXT, HOSTILE_VISIBLE, LONG_DATES, MINIMAL_PDF, article_json
-from test_bad_input import _long_line
+from support.bad_inputs import (
+    CASES, ERRORS, GOOD_JSON, GOOD_TXT, HOSTILE_VISIBLE, LONG_DATES, MINIMAL_PDF, article_json, long_line,
+)
 
 STORED = len(sample_rows())
 MiB = 1024 * 1024
@@ -56,17 +58,6 @@ def open_add_tab(secrets: dict | None = None, query: dict | None = None) -> AppT
     if query:
         at.query_params.update(query)
     at.query_params["tab"] = "Add articles"
-    return run(at)
-
-
-def run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def click(at: AppTest, key: str) -> AppTest:
-    at.button(key=key).click()
     return run(at)
 
 
@@ -125,7 +116,7 @@ def catalogue() -> dict[str, bytes]:
         files[name] = content if isinstance(content, bytes) else content.encode("utf-8")
     line = "Talks resumed in Caracas on March 3, 2024, officials said again and again.\n"
     files["huge.txt"] = ("Huge\n\n" + line * (20_000_000 // len(line) + 1)).encode()
-    files["long-line.txt"] = ("Long line\n" + _long_line() + "\n").encode()
+    files["long-line.txt"] = ("Long line\n" + long_line() + "\n").encode()
     # The catalogue's future-date file has the same title and text as extra-fields.json, which the
     # app reads as one article (see the repeat case below); here it gets a text of its own.
     files["future-date.json"] = article_json(published="2999-01-01", text="Talks resumed on March 4, 2024, far ahead.").encode()

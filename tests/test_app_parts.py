@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import csv
 import io
 import json
@@ -22,7 +21,8 @@ from components.timeline_figure import (
     BIN_PREFIX, DISAGREE_COLOUR, build_timeline, figure_fact_ids, marker_size, topic_colours,
 )
 from components.url_state import Known, read_seed, share_link, view_pairs
-from conftest import XSS_SENTENCE, by_date_text, event_row, facts_of, sample_rows, store_rows
+from support.page import decoded
+from support.rows import XSS_SENTENCE, by_date_text, event_row, facts_of, sample_rows, store_rows
 from newsline.store import write_events, write_facts
 from newsline.model import EVENT_COLUMNS
 from newsline.filters import Filters
@@ -31,15 +31,7 @@ from newsline.query import EventStore
 
 def spec(timeline) -> dict:
     """The figure as the browser receives it, typed arrays decoded to lists."""
-    def decode(value):
-        if isinstance(value, dict) and "bdata" in value and "dtype" in value:
-            return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).tolist()
-        if isinstance(value, dict):
-            return {k: decode(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [decode(v) for v in value]
-        return value
-    return decode(json.loads(go.Figure(timeline.figure).to_json()))
+    return decoded(json.loads(go.Figure(timeline.figure).to_json()))
 
 
 def frame_of(rows) -> pd.DataFrame:

@@ -12,8 +12,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from conftest import sample_rows
-from helpers import run_page, shown_counts
+from support.rows import sample_rows
+from support.page import run_page, shown_counts
 from newsline.filters import (
     BY_NAME, FILTERS, Filters, event_conditions, explain_lines, link_pairs, read_link,
 )

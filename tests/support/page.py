@@ -1,7 +1,4 @@
-"""What several test modules need: the real page under Streamlit's AppTest and what it shows.
-
-Test modules import from here, never from each other or from ``conftest``.
-"""
+"""The real page under Streamlit's AppTest, and what it shows."""
 
 from __future__ import annotations
 
@@ -14,18 +11,20 @@ from streamlit.testing.v1 import AppTest
 
 from components.timeline_figure import figure_fact_ids
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 
 
 # --- the page ------------------------------------------------------------------------------
 
 
-def run_page(query: dict | None = None) -> AppTest:
-    """The app, opened with ``query`` as its link's query string; it must not raise."""
+def run_page(query: dict | None = None, tab: str | None = None) -> AppTest:
+    """The app, opened with ``query`` as its link's query string (on ``tab``); it must not raise."""
     at = AppTest.from_file(str(APP), default_timeout=60)
     if query:
         at.query_params.update(query)
+    if tab:
+        at.query_params["tab"] = tab
     at.run()
     assert not at.exception, at.exception
     return at
@@ -35,6 +34,12 @@ def rerun_page(at: AppTest) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def click(at: AppTest, key: str) -> AppTest:
+    """Click the button ``key`` and let the page run."""
+    at.button(key=key).click()
+    return rerun_page(at)
 
 
 def shown_counts(at: AppTest) -> tuple[int, int]:
