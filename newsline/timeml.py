@@ -110,29 +110,39 @@ def document_language(doc: Document, language: str | None = None) -> str:
     return detect(doc.text)
 
 
-def tag(doc: Document, language: str) -> list:
-    """Our TIMEX3 expressions in ``doc.text`` (newsline.timex.Timex, TimeML fields set)."""
+@dataclass(frozen=True)
+class Timex3:
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+
+
+def tag(doc: Document, language: str) -> list[Timex3]:
+    """Our TIMEX3 expressions in ``doc.text``, in text order."""
     from .events import tagger_for
 
-    return [t for t in tagger_for(language).timexes(doc.text, doc.dct) if t.timex_end > t.timex_start]
+    found = tagger_for(language).timexes(doc.text, doc.dct)
+    return [Timex3(*mark) for tx in found for mark in tx.timeml_marks()]
 
 
 def render(doc: Document, timexes) -> str:
     """The document with our TIMEX3 tags in <TEXT>; the text itself unchanged."""
     used = {int(n) for n in re.findall(r'\btid="t(\d+)"', doc.head + doc.tail)}
     out, pos, n = [], 0, 0
-    for tx in sorted(timexes, key=lambda t: t.timex_start):
-        if tx.timex_start < pos:
+    for tx in sorted(timexes, key=lambda t: t.start):
+        if tx.start < pos:
             continue  # never nest or cross tags
         n += 1
         while n in used:
             n += 1
         mod = f' mod="{tx.mod}"' if tx.mod else ""
-        out.append(doc.text[pos:tx.timex_start])
-        out.append(f'<TIMEX3 tid="t{n}" type="{tx.timex_type}" value="{tx.timex_value}"{mod}>')
-        out.append(doc.text[tx.timex_start:tx.timex_end])
+        out.append(doc.text[pos:tx.start])
+        out.append(f'<TIMEX3 tid="t{n}" type="{tx.type}" value="{tx.value}"{mod}>')
+        out.append(doc.text[tx.start:tx.end])
         out.append("</TIMEX3>")
-        pos = tx.timex_end
+        pos = tx.end
     out.append(doc.text[pos:])
     return doc.head + "".join(out) + doc.tail
 

@@ -95,7 +95,7 @@ def score(system: list[Mark], gold: list[Mark], misses: list | None = None, labe
 
 
 def newsline_marks(doc: timeml.Document, language: str) -> list[Mark]:
-    return [Mark(t.timex_start, t.timex_end, t.timex_type, t.timex_value) for t in timeml.tag(doc, language)]
+    return [Mark(t.start, t.end, t.type, t.value) for t in timeml.tag(doc, language)]
 
 
 def search_dates_marks(doc: timeml.Document, language: str) -> list[Mark]:

@@ -11,7 +11,7 @@ from datetime import date
 from .. import sentences as sentence_splitter
 from . import grammar
 from . import timex3
-from .normalise import NORMALISERS, UNRESOLVED, NotPlaced, Resolved, parse_published
+from .normalise import NORMALISERS, UNRESOLVED, NotPlaced, Resolved, count, duration_value, parse_published
 from .rules import Rule, load
 
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
@@ -56,6 +56,18 @@ class Timex:
     mod: str | None = None
     #: False for TimeML expressions that are no event (a bare duration, a set, "now").
     event: bool = True
+    #: TimeML marks several expressions here ("1990 and 1991"): (start, end, type, value) each.
+    parts: tuple = ()
+    #: False for a reader's cue that TimeML does not mark ("later", adverbial "since").
+    timeml: bool = True
+
+    def timeml_marks(self) -> list[tuple[int, int, str, str, str | None]]:
+        """The TIMEX3 expressions this stands for: (start, end, type, value, mod)."""
+        if not self.timeml or self.timex_end <= self.timex_start:
+            return []
+        if self.parts:
+            return [(s, e, t, v, None) for s, e, t, v in self.parts]
+        return [(self.timex_start, self.timex_end, self.timex_type, self.timex_value, self.mod)]
 
 
 class Context:
@@ -218,30 +230,72 @@ class Tagger:
                 continue
             sent = ctx.sentence_span(cand.start)
             verb_tense = grammar.tense(ctx.grammar, text, cand.start, cand.end, *sent)
-            t_start, t_end = timex3.span(text, cand.start, cand.end)
+            t_start, t_end = timex3.span(text, cand.start, cand.end, self.rules.leading)
             mod = timex3.mod_of(cand.groups)
             params = cand.rule.params
             if isinstance(result, NotPlaced):
                 tx = Timex(cand.start, cand.end, text[cand.start:cand.end], None, None, None, "unresolved",
-                           "unresolved", cand.rule.name, cand.rule.confidence, verb_tense, sent,
-                           result.type, result.value, t_start, t_end, result.mod or mod, event=False)
+                           "unresolved", cand.rule.name, round(cand.rule.confidence * 0.9, 3), verb_tense, sent,
+                           result.type, result.value, t_start, t_end, result.mod or mod, event=result.event,
+                           timeml=params.get("timeml", True))
+                if result.event:
+                    ctx.history.append(tx)
                 out.append(tx)
                 continue
             if result is UNRESOLVED:
                 t_type, t_value = params.get("timex_type", "DATE"), params.get("timex_value", "XXXX-XX-XX")
                 tx = Timex(cand.start, cand.end, text[cand.start:cand.end], None, None, None, "unresolved",
                            "unresolved", cand.rule.name, round(cand.rule.confidence * 0.9, 3), verb_tense, sent,
-                           t_type, t_value, t_start, t_end, mod)
+                           t_type, t_value, t_start, t_end, mod, timeml=params.get("timeml", True))
             else:
                 assert isinstance(result, Resolved)
                 t_type, t_value = result.timeml or timex3.value_of(result.value, result.granularity, result.start)
+                t_type, t_value = timex3.with_part_of_day(text[t_start:t_end], t_type, t_value, self.rules.parts)
                 tx = Timex(cand.start, cand.end, text[cand.start:cand.end], result.value, result.start,
                            result.end, result.granularity, result.resolution, cand.rule.name,
                            round(min(1.0, cand.rule.confidence * result.confidence), 3), verb_tense, sent,
-                           t_type, t_value, t_start, t_end, result.mod or mod)
+                           t_type, t_value, t_start, t_end, result.mod or mod, timeml=params.get("timeml", True))
+            if params.get("timeml_parts"):
+                tx.parts = _parts(cand, text, params["timeml_parts"])
+            if isinstance(result, Resolved) and result.parts:
+                tx.parts = _group_parts(cand, text, result.parts)
+            if params.get("timeml_duration"):
+                tx.parts = _stretch(cand, text, t_start)
             ctx.history.append(tx)
             out.append(tx)
         return out
+
+
+def _parts(cand: Candidate, text: str, groups: list[str]) -> tuple:
+    """TimeML expressions for named groups of a match (each a year: "1990 and 1991")."""
+    m = cand.rule.regex.match(text, cand.start, cand.end)
+    if m is None or any(m.group(g) is None for g in groups):
+        return ()
+    return tuple((m.start(g), m.end(g), "DATE", _full_year(m.group(g), m.group(groups[0])))
+                 for g in groups)
+
+
+def _full_year(year: str, first: str) -> str:
+    """"58" after "1957" is 1958."""
+    return year if len(year) == 4 else str(int(first) // 100 * 100 + int(year))
+
+
+def _group_parts(cand: Candidate, text: str, parts) -> tuple:
+    """TimeML expressions for named groups of a match, with the values a normaliser gave them."""
+    m = cand.rule.regex.match(text, cand.start, cand.end)
+    if m is None or any(m.group(g) is None for g, _, _ in parts):
+        return ()
+    return tuple((m.start(g), m.end(g), t, v) for g, t, v in parts)
+
+
+def _stretch(cand: Candidate, text: str, start: int) -> tuple:
+    """"two days later": TimeML marks the stretch ("two days", P2D) and leaves the direction out."""
+    m = cand.rule.regex.match(text, cand.start, cand.end)
+    if m is None or m.group("unit") is None:
+        return ()
+    unit = cand.groups["unit"]
+    n = count(cand.groups["num"]) if cand.groups.get("num") else (None if unit.lower().endswith("s") else 1)
+    return ((start, m.end("unit"), "DURATION", duration_value(n, unit)),)
 
 
 def _at_space(text: str, pos: int, step: int, limit: int) -> int:

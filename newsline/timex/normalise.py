@@ -43,6 +43,7 @@ class Resolved:
     confidence: float = 1.0  # multiplies the rule's confidence
     timeml: tuple[str, str] | None = None  # TimeML (type, value) when it is not the calendar value's
     mod: str | None = None
+    parts: tuple = ()  # TimeML marks each of several named groups: (group, type, value) each
 
 
 @dataclass
@@ -53,6 +54,7 @@ class NotPlaced:
     type: str
     value: str
     mod: str | None = None
+    event: bool = False  # True: kept in the event table, unresolved ("recent years")
 
 
 class _Unresolved:
@@ -97,7 +99,7 @@ def parse_day(year: int, month: int, day: int) -> date | None:
     return parsed.date() if parsed else None
 
 
-WRONG_WAY = 4  # how much farther a date against the verb's tense may be and still win
+WRONG_WAY = 12  # how much farther a date against the verb's tense may be and still win
 
 
 def infer_year(ctx, first_day, last_day, tense: str | None) -> int | None:
@@ -124,6 +126,8 @@ def infer_year(ctx, first_day, last_day, tense: str | None) -> int | None:
         distance = min(abs((first_day(y) - pub).days), abs((last_day(y) - pub).days))
         backwards = last_day(y) < pub
         against = (tense == "past" and not backwards) or (tense == "future" and backwards)
+        if tense is None and not backwards:
+            return distance * 2  # news reports what happened more than what will
         return distance * (WRONG_WAY if against else 1)
 
     return min(years, key=cost)
@@ -223,14 +227,22 @@ def _lean(cand, ctx) -> str | None:
     "as of March 1" bound a period running on from now, unless the clause
     is told in the past ("he was in power until March")."""
     rel = (cand.groups.get("rel") or "").lower()
-    if rel == "last" or _leading(cand, ctx, ("since", "from", "after")):
+    if rel == "last" or _leading(cand, ctx, ("since",)):
         return "since"
+    if _leading(cand, ctx, ("from", "after")):
+        return "future" if _tense(cand, ctx) == "future" else "since"  # "flights would leave from March 30"
     if rel == "next":
         return "ahead"
     if _leading(cand, ctx, ("until", "till", "by", "as of", "through")):
         sent = ctx.sentence_span(cand.start)
         return "past" if grammar.stative_past(ctx.grammar, ctx.text, cand.start, cand.end, *sent) else "future"
     return _tense(cand, ctx)
+
+
+def _told_in_past(cand, ctx) -> bool:
+    """Is the clause told in the past ("estuvo abierta hasta el sábado")? Then "until" looks back."""
+    sent = ctx.sentence_span(cand.start)
+    return _tense(cand, ctx) == "past" or grammar.stative_past(ctx.grammar, ctx.text, cand.start, cand.end, *sent)
 
 
 def _leading(cand, ctx, words) -> bool:
@@ -252,6 +264,8 @@ def calendar_month(g, cand, ctx):
         return _month(year, month, "relative")
     if not ctx.has_anchor("month"):
         return UNRESOLVED
+    if rel == "this" and ctx.has_anchor("year"):
+        return _month(ctx.anchor.year, month, "relative")  # "this September": this year's
     if rel == "last":
         tense = "since"
     elif rel == "next":
@@ -292,7 +306,10 @@ def calendar_year(g, cand, ctx):
 
 
 def year_range(g, cand, ctx):
-    y1, y2 = int(g["year"]), int(g["year2"])
+    y1 = int(g["year"])
+    y2 = int(g["year2"]) if g.get("year2") else y1 // 100 * 100 + int(g["yy"])  # "1957-58"
+    if y2 < y1 and g.get("yy"):
+        y2 += 100  # "1999-00"
     if not 0 < y2 - y1 <= 200:
         return None
     return Resolved(f"{y1:04d}/{y2:04d}", date(y1, 1, 1), date(y2, 12, 31), "range", "explicit")
@@ -304,7 +321,7 @@ def decade(g, cand, ctx):
     if mod:
         lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[mod]
         return Resolved(f"{first + lo}/{first + hi}", date(first + lo, 1, 1), date(first + hi, 12, 31),
-                        "range", "explicit")
+                        "range", "explicit", timeml=("DATE", f"{first // 10}"))
     return Resolved(f"{first}/{first + 9}", date(first, 1, 1), date(first + 9, 12, 31), "decade", "explicit")
 
 
@@ -384,7 +401,7 @@ def weekday(g, cand, ctx):
         d = pub + timedelta(days=ahead or 7)
     elif back == 0:
         d = pub  # the publication weekday itself is that day
-    elif _tense(cand, ctx) == "future" or _leading(cand, ctx, ("until", "by")):
+    elif _tense(cand, ctx) == "future" or (_leading(cand, ctx, ("until", "by")) and not _told_in_past(cand, ctx)):
         d = pub + timedelta(days=ahead)
     else:
         d = pub - timedelta(days=back)
@@ -456,36 +473,84 @@ def _back(pub: date, n: int, unit: str) -> Resolved:
     return _days_range(pub - timedelta(days=days), pub, "relative")
 
 
+class _Plain:
+    """A candidate seen without its rule's TimeML parameters."""
+
+    def __init__(self, cand):
+        self.start, self.end, self.groups = cand.start, cand.end, cand.groups
+        self.rule = type("R", (), {"params": {}, "name": cand.rule.name, "normaliser": cand.rule.normaliser})()
+
+
+def _as_duration(result, n, unit):
+    """A stretch ending now: placed as a range, a DURATION in TimeML."""
+    if isinstance(result, Resolved):
+        result.timeml = ("DURATION", duration_value(n, unit))
+    return result
+
+
+def timeml_value(result: Resolved) -> tuple[str, str]:
+    from .timex3 import value_of
+
+    return value_of(result.value, result.granularity, result.start)
+
+
 def span_back(g, cand, ctx):
+    if cand.rule.params.get("timeml_point"):  # "desde hace cinco años": TimeML dates the point
+        point = ago(g, cand, ctx)
+        result = span_back({**g, "approx": None}, _Plain(cand), ctx)
+        if isinstance(result, Resolved) and isinstance(point, Resolved):
+            result.timeml = point.timeml or timeml_value(point)
+        return result
     unit = unit_name(g["unit"])
-    n = number(g.get("num")) if g.get("num") else 1
+    n = count(g.get("num")) if g.get("num") else 1
     if n is None:
-        return UNRESOLVED
+        return NotPlaced("DURATION", duration_value(None, unit), event=True)
+    if unit == "hour":
+        return NotPlaced("DURATION", duration_value(n, unit))
     if not ctx.has_anchor("day" if unit in ("day", "week") else "month"):
         return UNRESOLVED
-    return _back(ctx.anchor, n, unit)
+    return _as_duration(_back(ctx.anchor, n, unit), n, unit)
 
 
 def span_for(g, cand, ctx):
     sent_start, _ = ctx.sentence_span(cand.start)
+    n = count(g.get("num"))
+    unit = unit_name(g["unit"])
     if not grammar.perfect_before(ctx.grammar, ctx.text, cand.start, sent_start):
-        return None  # a plain duration ("sentenced for two years"), not a time
-    n = number(g.get("num"))
+        # a plain duration ("sentenced for two years"), not a time
+        return NotPlaced("DURATION", duration_value(n, unit), mod=_approx_mod(g))
     approx = (g.get("approx") or "").lower()
     if n is None or approx in OPEN_ENDED:
-        return UNRESOLVED
-    unit = unit_name(g["unit"])
+        return NotPlaced("DURATION", duration_value(n, unit), mod=_approx_mod(g), event=True)
     if not ctx.has_anchor("day" if unit in ("day", "week") else "month"):
         return UNRESOLVED
-    return _back(ctx.anchor, n, unit)
+    return _as_duration(_back(ctx.anchor, n, unit), n, unit)
+
+
+def _quarter_a_year_before(ctx, pos: int) -> Resolved | None:
+    """"a year ago" in a report about a quarter is that quarter a year before."""
+    if not any(tx.granularity == "quarter" and pos - tx.end < 1500 for tx in ctx.history if tx.start < pos):
+        return None
+    found = _reported_quarter(ctx, pos)
+    return _quarter_result(found[0] - 1, found[1], "anchored") if found else None
 
 
 def ago(g, cand, ctx):
     n = number(g.get("num"))
     approx = (g.get("approx") or "").lower()
     unit = unit_name(g["unit"])
-    if n is None or approx in OPEN_ENDED:
+    if n is None:
+        return NotPlaced("DATE", "PAST_REF", event=True)  # "several years ago"
+    if approx in OPEN_ENDED:
+        # "more than 30 years ago": no day to place, but TimeML gives the point it names
+        exact = ago({**g, "approx": None}, cand, ctx)
+        if isinstance(exact, Resolved):
+            return NotPlaced(*(exact.timeml or timeml_value(exact)), event=True)
         return UNRESOLVED
+    if n == 1 and unit == "year" and not approx:
+        found = _quarter_a_year_before(ctx, cand.start)
+        if found is not None:
+            return found
     if not ctx.has_anchor("day" if unit in ("hour", "day", "week") else "month"):
         return UNRESOLVED
     base = _speech_day(cand, ctx)
@@ -495,7 +560,9 @@ def ago(g, cand, ctx):
     if unit == "day":
         return _day(base - timedelta(days=n), "relative", closeness)
     if unit == "week":
-        return _day(base - timedelta(weeks=n), "relative", 0.8)
+        day = base - timedelta(weeks=n)
+        year, week, _ = day.isocalendar()
+        return Resolved(day.isoformat(), day, day, "day", "relative", 0.8, timeml=("DATE", f"{year:04d}-W{week:02d}"))
     if unit == "month":
         first = add_months(base.replace(day=1), -n)
         return _month(first.year, first.month, "relative", closeness)
@@ -559,6 +626,9 @@ def offset_from_anchor(g, cand, ctx):
         sign = -1 if direction == "after" else 1
     if anchor is None:
         return UNRESOLVED
+    if anchor.granularity == "quarter" and unit == "year":
+        year, q = _reported_quarter(ctx, cand.start) or _quarter_of(anchor.date_start)
+        return _quarter_result(year + sign * n, q, "anchored")
     return _shift(anchor, sign * n, unit)
 
 
@@ -634,10 +704,360 @@ def vague(g, cand, ctx):
     return UNRESOLVED
 
 
+# ---- TimeML expressions that are no event: durations, sets, references ------------------
+
+_UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "month": "M",
+               "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "weekend": "WE"}
+_TIME_UNITS = {"second", "minute", "hour"}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_TEENS = {"thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+          "eleven": 11, "twelve": 12, "fifteen": 15, "ten": 10}
+
+
+def count(word: str | None) -> int | None:
+    """A count in digits or words, compounds included ("twenty four", "twenty-four", "a hundred")."""
+    if word is None:
+        return None
+    word = " ".join(word.lower().replace("-", " ").split())
+    if word.replace(",", "").isdigit():
+        return int(word.replace(",", ""))
+    if word in NUMBERS:
+        return NUMBERS[word]
+    if word in _TEENS:
+        return _TEENS[word]
+    parts = word.split()
+    if parts and parts[0] in _TENS and (len(parts) == 1 or (len(parts) == 2 and NUMBERS.get(parts[1], 10) < 10)):
+        return _TENS[parts[0]] + (NUMBERS[parts[1]] if len(parts) == 2 else 0)
+    if parts[-1:] == ["hundred"] and len(parts) == 2:
+        return (NUMBERS.get(parts[0]) or 0) * 100 or None
+    return None
+
+
+def unit_key(unit: str) -> str:
+    unit = unit.lower()
+    if unit.startswith("centur"):
+        return "century"
+    return unit.rstrip("s") if unit not in ("days",) else "day"
+
+
+def duration_value(n: int | None, unit: str) -> str:
+    unit = unit_key(unit)
+    code = _UNIT_CODES.get(unit, "D")
+    amount = "X" if n is None else str(n)
+    if unit == "decade" and n is not None:
+        amount, code = str(10 * n), "Y"
+    if unit == "century" and n is not None:
+        amount, code = str(100 * n), "Y"
+    if unit == "quarter" and n is not None:
+        amount, code = str(3 * n), "M"
+    return f"PT{amount}{code}" if unit in _TIME_UNITS else f"P{amount}{code}"
+
+
+def duration(g, cand, ctx):
+    """"a decade", "90 days", "two-year", "the first nine months": a length of time, no event."""
+    num = g.get("num")
+    unit = g.get("unit") or g["unit2"]
+    if unit.lower() in ("period", "nine months", "six months"):  # "the period ended Sept. 30"
+        return NotPlaced("DURATION", {"period": "P3M", "nine months": "P9M", "six months": "P6M"}[unit.lower()])
+    n = count(num) if num else (1 if not unit.lower().endswith("s") else None)
+    return NotPlaced("DURATION", duration_value(n, unit), mod=_approx_mod(g))
+
+
+def _approx_mod(g) -> str | None:
+    from .timex3 import mod_of
+
+    return mod_of(g)
+
+
+def reference(g, cand, ctx):
+    """"now", "recently", "the future": TimeML's PRESENT_REF, PAST_REF, FUTURE_REF (no event)."""
+    return NotPlaced(cand.rule.params.get("timex_type", "DATE"), cand.rule.params["timex_value"])
+
+
+def vague_span(g, cand, ctx):
+    """"in years", "the coming months": kept unresolved as an event; in TimeML an unknown
+    stretch (PXY), or what the rule names ("recent years" is PAST_REF)."""
+    params = cand.rule.params
+    if "timex_value" in params:
+        return NotPlaced(params.get("timex_type", "DATE"), params["timex_value"], event=True)
+    n = count(g.get("num")) if g.get("num") else None
+    return NotPlaced("DURATION", duration_value(n, g.get("unit") or g["unit2"]), event=True)
+
+
+def day_of_month(g, cand, ctx):
+    """"el día 8": that day of this month, the month before or the month after, as the verb leans."""
+    if not ctx.has_anchor("day"):
+        return UNRESOLVED
+    day, pub = int(g["day"]), ctx.anchor
+    options = []
+    for step in (-1, 0, 1):
+        first = add_months(pub.replace(day=1), step)
+        try:
+            options.append(first.replace(day=day))
+        except ValueError:
+            continue
+    tense = _tense(cand, ctx)
+    if tense == "future":
+        options = [d for d in options if d >= pub] or options
+    elif tense == "past":
+        options = [d for d in options if d <= pub] or options
+    return _day(min(options, key=lambda d: abs((d - pub).days)), "relative", 0.9)
+
+
+def day_range(g, cand, ctx):
+    """"entre el 4 y el 7 de julio de 2022": two days of one month, a range as an event;
+    TimeML marks each day on its own."""
+    last = calendar_date({**g, "day": g["day2"]}, cand, ctx)
+    if not isinstance(last, Resolved):
+        return last
+    first_day = g.get("day") or g["day3"]
+    first = parse_day(last.start.year, last.start.month, int(re.match(r"\d+", first_day).group()))
+    if first is None or first > last.start:
+        return None
+    out = _days_range(first, last.start, last.resolution)
+    out.parts = (("first" if g.get("first") else "first2", "DATE", first.isoformat()),
+                 ("second", "DATE", last.start.isoformat()))
+    return out
+
+
+def weekday_anchored(g, cand, ctx):
+    """"the previous Friday": the Friday before the day the story is at, not the latest one."""
+    anchor = ctx.last_anchor("day", cand.start)
+    base = anchor.date_start if anchor is not None else ctx.anchor
+    if base is None:
+        return UNRESOLVED
+    target = WEEKDAYS[g["weekday"].lower()]
+    rel = g["rel"].lower()
+    if rel in ("previous", "preceding", "last"):
+        d = base - timedelta(days=(base.weekday() - target) % 7 or 7)
+    else:
+        d = base + timedelta(days=(target - base.weekday()) % 7 or 7)
+    return _day(d, "anchored", 0.9)
+
+
+_SET_VALUES = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+               "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "hourly": "PT1H"}
+
+
+def set_expr(g, cand, ctx):
+    """"every month", "each season", "annually", "each Thursday": a recurring time, never placed."""
+    if g.get("weekday"):
+        return NotPlaced("SET", f"XXXX-WXX-{WEEKDAYS[g['weekday'].lower()] + 1}")
+    every = g.get("every") or g.get("every2")
+    if every:
+        return NotPlaced("SET", _SET_VALUES.get(every.lower(), "P1Y"))
+    n = count(g.get("num")) if g.get("num") else 1
+    return NotPlaced("SET", duration_value(n, g["unit"]))
+
+
+# ---- financial periods ----------------------------------------------------------------------
+
+
+def _quarter_of(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _quarter_result(year: int, q: int, resolution: str) -> Resolved:
+    first, last = quarter_bounds(year, q)
+    return Resolved(_month_span(first, last), first, last, "quarter", resolution, timeml=("DATE", f"{year:04d}-Q{q}"))
+
+
+def _reported_quarter(ctx, pos: int) -> tuple[int, int] | None:
+    """The latest quarter named before ``pos`` as the period reported on (not a year-earlier one)."""
+    for tx in reversed(ctx.history):
+        if tx.granularity == "quarter" and tx.start < pos and tx.date_start and tx.resolution != "anchored" \
+                and not _YEAR_BEFORE.search(tx.text):
+            return _quarter_of(tx.date_start)
+    return None
+
+
+def _last_reported_quarter(ctx, pos: int) -> tuple[int, int] | None:
+    """The quarter a report is about: the latest quarter named before, else the last one
+    completed before publication (a company reports a quarter after it closes)."""
+    for tx in reversed(ctx.history):
+        if tx.granularity == "quarter" and tx.start < pos and tx.date_start and tx.resolution != "anchored" \
+                and not _YEAR_BEFORE.search(tx.text):
+            return _quarter_of(tx.date_start)
+    return _last_completed_quarter(ctx)
+
+
+_YEAR_BEFORE = re.compile(r"earlier|ago|last\s+year|previous\s+year|prior\s+year", re.IGNORECASE)
+
+
+def _last_completed_quarter(ctx) -> tuple[int, int] | None:
+    if ctx.anchor is None:
+        return None
+    y, q = _quarter_of(ctx.anchor)
+    return (y, q - 1) if q > 1 else (y - 1, 4)
+
+
+def fiscal_quarter(g, cand, ctx):
+    """"third-quarter", "the fiscal first quarter", "the 1988 second quarter", "the year-earlier
+    quarter", "the latest quarter", "this quarter": quarters as financial news uses them."""
+    rel = " ".join((g.get("rel") or "").lower().split())
+    earlier = bool(_YEAR_BEFORE.search(rel))
+    ordinal = (g.get("ordinal") or g.get("ordinal2") or "").lower()
+    if g.get("year"):
+        if not ordinal:  # "the 1988 quarter": the quarter reported on, in that year
+            found = _reported_quarter(ctx, cand.start)
+            return _quarter_result(int(g["year"]), found[1], "explicit") if found else _year(int(g["year"]), "explicit")
+        return _quarter_result(int(g["year"]), ORDINALS.get(ordinal, 4), "explicit")
+    if ctx.anchor is None:
+        return UNRESOLVED
+    if ordinal:
+        q = ORDINALS.get(ordinal, 4)
+        year = ctx.anchor.year
+        if rel.startswith("next year"):
+            year += 1
+        elif quarter_bounds(year, q)[0] > ctx.anchor and _tense(cand, ctx) == "past":
+            year -= 1
+    elif rel in ("this", "current", "the current", "the same"):
+        year, q = _quarter_of(ctx.anchor)
+    elif re.search(r"latest|recent|just", rel):
+        year, q = _last_completed_quarter(ctx)
+    else:
+        found = _last_reported_quarter(ctx, cand.start)
+        if found is None:
+            return UNRESOLVED
+        year, q = found
+    if earlier:
+        year -= 1
+    return _quarter_result(year, q, "relative")
+
+
+def fiscal_year(g, cand, ctx):
+    """"fiscal 1989", "this fiscal year", "the fiscal year": the year it is named by."""
+    if g.get("year"):
+        return _year(int(g["year"]), "explicit")
+    if ctx.anchor is None:
+        return UNRESOLVED
+    rel = (g.get("rel") or "this").lower()
+    return _year(ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0), "relative")
+
+
+# ---- times of day ---------------------------------------------------------------------------
+
+def clock_time(g, cand, ctx):
+    """"5 p.m. EST Nov. 9", "noon Thursday", "15:00 GMT Saturday": a time on a placed day;
+    with no day named, the day of the story (kept out of the event table)."""
+    day = None
+    if g.get("month2"):
+        g = {**g, "month": g["month2"], "day": g["day2"]}
+    for key, norm in (("month", calendar_date), ("weekday", weekday), ("deixis", deictic_day)):
+        if g.get(key):
+            found = norm(g, cand, ctx)
+            if isinstance(found, Resolved):
+                day = found
+            break
+    clock = (g.get("clock") or g.get("clock2") or "").lower().replace(" ", "")
+    if clock == "noon":
+        hh = "12:00"
+    elif clock == "midnight":
+        hh = "24:00"
+    else:
+        m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?(a|p)?", clock)
+        if m:
+            h, minutes, half = int(m.group(1)), m.group(2) or "00", m.group(3)
+        elif count(clock):
+            h, minutes, half = count(clock), "00", None
+        else:
+            return None
+        if half:
+            h = h % 12 + (12 if half == "p" else 0)
+        part = (g.get("part") or "").lower()
+        if h < 12 and (part in ("evening", "afternoon") or (part == "night" and h >= 7)):
+            h += 12  # "las ocho de la tarde"
+        if h > 24:
+            return None
+        hh = f"{h:02d}:{minutes}"
+    if g.get("gmt"):
+        hh += "Z"
+    if day is None:
+        base = ctx.last_anchor("day", cand.start)
+        base_day = base.date_start if base is not None else ctx.anchor
+        if base_day is None:
+            return NotPlaced("TIME", f"XXXX-XX-XXT{hh}")
+        return NotPlaced("TIME", f"{base_day.isoformat()}T{hh}")
+    return Resolved(day.value, day.start, day.end, "day", day.resolution, day.confidence,
+                    timeml=("TIME", f"{day.start.isoformat()}T{hh}"))
+
+
+# ---- spelled-out years ------------------------------------------------------------------------
+
+
+def spelled_year(g, cand, ctx):
+    """"nineteen ninety-six", "the year two thousand"."""
+    if g.get("millennium"):
+        rest = count(g.get("rest2")) if g.get("rest2") else 0
+        if rest is None:
+            return None
+        return _year(2000 + rest, "explicit")
+    century = count(g["century"])
+    rest = count(g["rest"]) if g.get("rest") else 0
+    if century is None or rest is None or not 10 <= century <= 20 or rest > 99:
+        return None
+    return _year(century * 100 + rest, "explicit")
+
+
+def period_end(g, cand, ctx):
+    """"year-end", "the end of the month": the end of the period (mod END)."""
+    unit = (g.get("unit") or g.get("unit2") or g.get("unit3")).lower()
+    rel = (g.get("rel") or g.get("rel2") or "this").lower()
+    if unit in ("decade", "century"):
+        return UNRESOLVED
+    found = calendar_unit({"unit": unit if unit != "quarter" else "month", "rel": rel}, cand, ctx) \
+        if unit != "quarter" else None
+    if unit == "quarter":
+        if ctx.anchor is None:
+            return UNRESOLVED
+        year, q = _quarter_of(ctx.anchor)
+        found = _quarter_result(year, q, "relative")
+    if not isinstance(found, Resolved):
+        return found
+    found.mod = "END"
+    return found
+
+
+_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+
+
+def century(g, cand, ctx):
+    """"the 20th century" is TimeML 19 (the years 1900-1999)."""
+    word = g["ordinal"].lower()
+    n = int(re.match(r"\d+", word).group()) if word[0].isdigit() else (
+        21 if word == "twenty-first" else _ORDINAL_WORDS.index(word) + 1)
+    first = 100 * (n - 1)
+    if not 1 <= n <= 21:
+        return None
+    return NotPlaced("DATE", f"{n - 1:02d}XX")  # TimeBank's notation for a century
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def decade_word(g, cand, ctx):
+    """"the nineties": the decade of that name in the century before publication."""
+    word = g["decade"].lower()
+    tens = _DECADE_WORDS.get(word) or int(word[1])
+    if ctx.anchor is None:
+        return UNRESOLVED
+    century_ = ctx.anchor.year // 100 * 100
+    first = century_ + 10 * tens
+    if first > ctx.anchor.year:
+        first -= 100
+    return Resolved(f"{first}/{first + 9}", date(first, 1, 1), date(first + 9, 12, 31), "decade", "relative",
+                    timeml=("DATE", f"{first // 10}"))
+
+
 NORMALISERS = {f.__name__: f for f in (
     calendar_date, calendar_month, month_range, calendar_year, year_range, decade, season, quarter,
     half_year, weekday, deictic_day, calendar_unit, weekend, span_back, span_for, ago, within_count,
     offset_from_anchor, same_period, same_as_last, term_of_office, term_start, vague,
+    duration, reference, vague_span, set_expr, fiscal_quarter, fiscal_year, clock_time, spelled_year,
+    period_end, century, decade_word, weekday_anchored, day_of_month, day_range,
 )}
 
 

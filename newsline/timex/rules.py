@@ -34,6 +34,9 @@ class RuleSet:
     margins: tuple[int, int]
     grammar: Grammar
     lexicon: dict[str, str]
+    parts: dict[str, re.Pattern]  # TimeML part-of-day code -> the words that name it
+    leading: re.Pattern  # words that open a phrase but stay outside a TimeML span ("in", "since")
+    examples: tuple[tuple[str, dict], ...] = ()  # (rule name, example) as written beside each rule
 
 
 def _expand(pattern: str, macros: dict[str, str]) -> str:
@@ -56,7 +59,9 @@ def load(language: str = "en") -> RuleSet:
             regex = re.compile(_expand(spec["pattern"], macros), re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"{path.name}: rule {spec['name']}: {exc}") from None
-        params = {k: v for k, v in spec.items() if k not in {"name", "pattern", "normaliser", "confidence", "trigger"}}
+        params = {k: v for k, v in spec.items()
+                  if k not in {"name", "pattern", "normaliser", "confidence", "trigger", "examples"}}
+        params.setdefault("timeml", True)
         rules.append(Rule(spec["name"], regex, spec["normaliser"], float(spec.get("confidence", 0.8)), order,
                           spec["trigger"], params))
     excludes = tuple(re.compile(_expand(x["pattern"], macros)) for x in data.get("exclude", []))
@@ -67,8 +72,11 @@ def load(language: str = "en") -> RuleSet:
         if rule.trigger not in triggers:
             raise ValueError(f"{path.name}: rule {rule.name}: unknown trigger {rule.trigger!r}")
     lexicon = {" ".join(k.lower().split()): v for k, v in data.get("lexicon", {}).items()}
+    leading = re.compile(r"^(?:(?:" + data["timeml"]["leading"] + r")\s+)+", re.IGNORECASE)
+    examples = tuple((spec["name"], ex) for spec in data.get("rule", []) for ex in spec.get("examples", []))
+    parts = {code: re.compile(_expand(rx, macros), re.IGNORECASE) for code, rx in data["timeml"]["parts"].items()}
     return RuleSet(language, tuple(rules), excludes, triggers, margins,
-                   Grammar.from_table(data["grammar"]), lexicon)
+                   Grammar.from_table(data["grammar"]), lexicon, parts, leading, examples)
 
 
 def available_languages() -> list[str]:

@@ -12,17 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Prepositions (and Spanish articles before a date) that open a phrase but are not part of the
-#: TimeML expression.
-_LEADING = re.compile(
-    r"^(?:(?:as\s+of|as\s+early\s+as|as\s+late\s+as|starting(?:\s+(?:in|on|from))?|beginning(?:\s+(?:in|on))?|"
-    r"in|on|at|since|until|till|by|from|during|through|throughout|before|after|for|over|within|"
-    r"between|of|to|into|under|"
-    r"a\s+partir\s+de|antes\s+de|despu[eé]s\s+de|a\s+finales\s+de|a\s+principios\s+de|"
-    r"en|desde|hasta|durante|entre|tras|para|por|de|del|a|al)\s+)+",
-    re.IGNORECASE,
-)
-
 _MODS = {
     "early": "START", "the beginning of": "START", "the start of": "START", "the first days of": "START",
     "mid": "MID", "the middle of": "MID",
@@ -45,10 +34,13 @@ class Timex3:
     end: int
 
 
-def span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The TimeML span inside a matched phrase: no leading preposition, no trailing possessive."""
+def span(text: str, start: int, end: int, leading) -> tuple[int, int]:
+    """The TimeML span inside a matched phrase: no leading preposition (``leading``, from the
+    language's rules), no trailing possessive."""
+    while start < end and text[start].isspace():
+        start += 1
     phrase = text[start:end]
-    m = _LEADING.match(phrase)
+    m = leading.match(phrase)
     if m and m.end() < len(phrase):
         start += m.end()
     while end > start and text[end - 1] in " ,":
@@ -84,3 +76,14 @@ def value_of(value: str | None, granularity: str, first=None) -> tuple[str, str]
     if "T" in value:
         return "TIME", value
     return "DATE", value
+
+
+def with_part_of_day(phrase: str, type_: str, value: str, parts) -> tuple[str, str]:
+    """A day with a part of the day named ("Thursday evening", "esta tarde") is a TimeML TIME;
+    ``parts`` (from the language's rules) maps each TimeML code to the words that name it."""
+    if type_ != "DATE" or len(value) != 10:
+        return type_, value
+    found = [(m.start(), code) for code, rx in parts.items() for m in rx.finditer(phrase)]
+    if not found:
+        return type_, value
+    return "TIME", f"{value}T{max(found)[1]}"
