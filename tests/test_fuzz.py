@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from newsline.errors import NewslineError
 from newsline.events import tagger_for
 from newsline.ingest import date_from_url, decode, load_file, normalise_published
-from support.tagger import check_timexes
+from support.tagger import PART, check_timexes, iso_span
 
 # --- shared strategies -------------------------------------------------------------------------
 
@@ -240,7 +240,7 @@ def test_publication_dates_are_normalised_or_refused(value):
         assert "\n" not in err.problem
         return
     assert re.fullmatch(PART, result)
-    _span(result)  # a real calendar date
+    iso_span(result)  # a real calendar date
 
 
 @settings(max_examples=300, deadline=None)

@@ -16,7 +16,7 @@ PART = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 VALUE = re.compile(rf"{PART}(?:/{PART})?")
 
 
-def _span(part: str) -> tuple[date, date]:
+def iso_span(part: str) -> tuple[date, date]:
     """First and last day of an ISO year, month or day."""
     pieces = [int(p) for p in part.split("-")]
     if len(pieces) == 3:
@@ -47,6 +47,6 @@ def check_timexes(text: str, timexes) -> None:
         assert VALUE.fullmatch(tx.value), tx.value
         assert tx.date_start <= tx.date_end
         first, *rest = tx.value.split("/")
-        lo, _ = _span(first)
-        _, hi = _span(rest[0] if rest else first)
+        lo, _ = iso_span(first)
+        _, hi = iso_span(rest[0] if rest else first)
         assert lo <= tx.date_start <= tx.date_end <= hi, (tx.value, tx.date_start, tx.date_end)
