@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from newsline.errors import NewslineError
+
 from components import cached
 from components.add_articles import render_add_articles
 from components.data import load_store
@@ -65,7 +67,11 @@ seed_from_link(known, extent)
 take_selections(st.session_state.get("row_ids", {}), extent)
 
 flt = render_sidebar(facets)
-summary = cached.summary(q, token, flt)
+try:
+    summary = cached.summary(q, token, flt)
+except NewslineError as exc:  # a query past its time budget: one line, and the page stops here
+    st.error(markdown_literal(f"{exc.where}: {exc.problem}"))
+    st.stop()
 fact_id = selected_fact()
 detail = cached.fact(q, token, fact_id) if fact_id else None
 if fact_id and detail is None:  # e.g. an addition that was discarded

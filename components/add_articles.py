@@ -212,9 +212,12 @@ def _confirm_and_extract(pending: list[Article]) -> None:
     if not ready:
         return
     progress = st.progress(0.0, text="Extracting…")
+    seen = [len(article.warnings) for article in ready]
     frame, errors = extract(ready, lambda done, total, article: progress.progress(
         done / total, text=markdown_literal(f"Extracting {done} of {total}: {article.title[:60]}")))
     progress.empty()
+    # What extraction itself warned of (the event limit), said with the result, not lost on rerun.
+    notices = [line for article, n in zip(ready, seen) for line in article.warnings[n:]]
     frame = prepare(frame) if frame is not None else None
     for line in errors:
         st.error(markdown_literal(line))
@@ -228,6 +231,7 @@ def _confirm_and_extract(pending: list[Article]) -> None:
     st.session_state["added_notice"] = (
         f"{len(frame)} new event{'s' if len(frame) != 1 else ''} from {len(ready)} "
         f"article{'s' if len(ready) != 1 else ''}, marked ☆ on the timeline and “New” in the table."
+        + "".join(f" {line}." for line in notices)
     )
     st.rerun()  # redraw the timeline and table with the additions
 

@@ -20,6 +20,7 @@ import streamlit as st
 
 from newsline.errors import NewslineError
 from newsline.filters import NO_ACTOR
+from newsline.model import EVENT_COLUMNS
 from newsline.query import NO_TOPIC, EventStore, StoreQuery
 from newsline.store import events_path, facts_path, store_version
 
@@ -79,6 +80,17 @@ def _fresh_ids(_store: EventStore, version: str, ids: tuple[str, ...]) -> frozen
     return frozenset(ids) - _store.query().known_event_ids(list(ids))
 
 
+def content_digest(added: pd.DataFrame) -> str:
+    """A hash of every column of a session's additions: the key their cached answers share.
+
+    Not the event ids: those come from title, address, offsets and date text, so two visitors
+    pasting different texts under one headline and address would share cache entries, and
+    one would be shown the other's sentence and outlet.
+    """
+    frame = added.reindex(columns=EVENT_COLUMNS).sort_values("event_id", kind="stable")
+    return hashlib.sha256(frame.to_json(orient="values", default_handler=str).encode()).hexdigest()[:16]
+
+
 def load_store() -> LoadedStore:
     """The shipped store plus this visitor's additions, or an empty store and why."""
     path = events_path()
@@ -99,6 +111,6 @@ def load_store() -> LoadedStore:
     ids = frozenset(added["event_id"])
     fresh_ids = _fresh_ids(store, token, tuple(sorted(ids)))
     fresh = added[added["event_id"].isin(fresh_ids)]
-    digest = hashlib.sha1("|".join(sorted(ids)).encode()).hexdigest()[:12]
+    digest = content_digest(added)
     return LoadedStore(store, f"{token}+{digest}", problem, list(store.notes),
                        fresh if not fresh.empty else None, ids)

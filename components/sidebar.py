@@ -14,8 +14,10 @@ from datetime import date
 
 import streamlit as st
 
-from newsline.filters import FILTERS, MAX_SOURCES, Filter, Filters, dates_as_shown, picker_bounds
+from newsline.filters import FILTERS, MAX_SOURCES, Filter, Filters, dates_as_shown, picker_bounds, search_notice
 from newsline.query import Facets
+
+from .safe_text import markdown_literal
 
 
 def _actors(sb, spec: Filter, facets: Facets) -> dict:
@@ -54,6 +56,9 @@ def _text(sb, spec: Filter, facets: Facets) -> dict:
     [(name, _)] = spec.fields
     value = sb.text_input(spec.label, key=spec.keys[0], bind="query-params", placeholder=spec.placeholder,
                           help=spec.help or None)
+    notice = search_notice(value or "") if name == "search" else None
+    if notice:  # a hostile link's thousands of words: say what was read
+        sb.caption(markdown_literal(notice))
     return {name: (value or "").strip()}
 
 

@@ -32,6 +32,38 @@ _SINGULAR = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
 _PLURAL = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
 _SUBJECT_ZONE = 40  # a pronoun this close to the sentence start is usually its subject
 
+#: Characters of sentence a row keeps. Every row carries its sentence, so an unbounded one
+#: makes memory grow as dates x sentence length (one 24 KB "sentence" of 2,000 dates once
+#: took 350 MB); past this, the row keeps a window of the sentence around its date.
+SENTENCE_WINDOW = 600
+#: Date expressions kept per article, in text order; no news article comes near it, and
+#: a file made of dates would otherwise give a row per date. Past it a warning says so.
+MAX_EVENTS_PER_ARTICLE = 2_000
+
+
+def sentence_window(text: str, sentence: tuple[int, int], date: tuple[int, int]) -> tuple[int, int]:
+    """The stored part of ``sentence``: all of it, or ``SENTENCE_WINDOW`` characters around ``date``
+    cut at spaces; ``text[start:end]`` stays true, so offsets keep their meaning."""
+    start, end = sentence
+    if end - start <= SENTENCE_WINDOW:
+        return start, end
+    room = max(SENTENCE_WINDOW - (date[1] - date[0]), 0)
+    lo = max(start, date[0] - room // 2)
+    hi = min(end, lo + max(SENTENCE_WINDOW, date[1] - date[0]))
+    lo = max(start, min(lo, hi - SENTENCE_WINDOW))
+    # Whole words at both ends, unless a word is longer than the slack.
+    if lo > start:
+        cut = text.find(" ", lo, min(date[0], lo + 40))
+        lo = cut + 1 if cut >= 0 else lo
+    if hi < end:
+        cut = text.rfind(" ", max(date[1], hi - 40), hi)
+        hi = cut if cut >= 0 else hi
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
+
 
 class SentenceActors:
     """Actors of each sentence, pronouns included.
@@ -108,16 +140,22 @@ def extract_events(article: Article) -> list[dict]:
     end = article.body_end if article.body_end is not None else len(text)
     spans = sentences.split(text, 0, end)
     tagger = tagger_for(article.language or "en")
-    timexes = tagger.tag(text, article.published, end=end, sentence_spans=spans)
+    timexes = tagger.tag(text, article.published, end=end, sentence_spans=spans, limit=MAX_EVENTS_PER_ARTICLE)
     matcher = tagger.actors
     pub, _ = parse_published(article.published)  # once per article, not once per event
     people = SentenceActors(text, spans, matcher, pub)
     by_sentence: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     rows = []
+    if len(timexes) > MAX_EVENTS_PER_ARTICLE:
+        where = article.path or article.article_id
+        article.warnings.append(
+            f"{where}: more than {MAX_EVENTS_PER_ARTICLE:,} date expressions, the limit for one article; "
+            f"the first {MAX_EVENTS_PER_ARTICLE:,} kept")
+        timexes = timexes[:MAX_EVENTS_PER_ARTICLE]
     for tx in timexes:
-        s_start, s_end = tx.sentence
+        s_start, s_end = sentence_window(text, tx.sentence, (tx.start, tx.end))
         if tx.sentence not in by_sentence:
-            sentence = text[s_start:s_end]
+            sentence = text[tx.sentence[0]:tx.sentence[1]]
             # Descriptions ("the president-elect") are read as of the writing.
             by_sentence[tx.sentence] = (people.of(tx.sentence), topics.assign(sentence))
         actors, topic_ids = by_sentence[tx.sentence]

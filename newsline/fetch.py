@@ -106,6 +106,27 @@ class _Fetch:
         self.max_redirects = max_redirects
         self.allow = [ipaddress.ip_network(net, strict=False) for net in allow]
         self.deadline = time.monotonic() + timeout
+        # A socket timeout bounds one read, not the exchange: a server dripping a byte per read
+        # would never trip it. At the deadline a timer shuts every socket of the fetch down.
+        self.expired = False
+        self._watch_lock = threading.Lock()
+        self._watched: list[socket.socket] = []
+
+    def watch(self, sock: socket.socket) -> None:
+        """Shut ``sock`` down at the deadline (through a duplicate: TLS takes the original over)."""
+        with self._watch_lock:
+            if self.expired:
+                raise self.timed_out()
+            self._watched.append(sock.dup())
+
+    def _expire(self) -> None:
+        with self._watch_lock:
+            self.expired = True
+            for sock in self._watched:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     def fail(self, problem: str) -> NewslineError:
         return NewslineError(self.url, problem)
@@ -126,7 +147,11 @@ class _Fetch:
         said = "" if hop == 0 else f"redirect to {url[:200]}: "
         if len(url) > MAX_URL_LENGTH:
             raise self.fail(f"{said}address longer than {MAX_URL_LENGTH} characters")
-        parts = urlsplit(url.strip())
+        try:
+            parts = urlsplit(url.strip())
+            parts.hostname  # noqa: B018 - raises for a broken IPv6 literal
+        except ValueError as exc:
+            raise self.fail(f"{said}not a valid address ({exc})") from None
         if parts.scheme.lower() not in ("http", "https"):
             raise self.fail(f"{said}only http and https addresses are fetched")
         if not parts.hostname:
@@ -180,7 +205,7 @@ class _Fetch:
         last: OSError | None = None
         for family, _type, proto, _name, sockaddr in infos:
             cls = _PinnedHTTPS if https else _PinnedHTTP
-            conn = cls(parts.hostname, port, family, proto, sockaddr, timeout=self.remaining())
+            conn = cls(parts.hostname, port, family, proto, sockaddr, timeout=self.remaining(), watch=self.watch)
             try:
                 conn.connect()
                 return conn
@@ -199,7 +224,27 @@ class _Fetch:
     # -- the whole fetch -----------------------------------------------------------------------
 
     def run(self) -> tuple[str, bytes, str | None]:
-        """(final URL, body, declared charset) of the HTML page at the address."""
+        """(final URL, body, declared charset) of the HTML page at the address, within the deadline."""
+        timer = threading.Timer(max(self.deadline - time.monotonic(), 0), self._expire)
+        timer.daemon = True
+        timer.start()
+        try:
+            result = self._run()
+        except NewslineError:
+            if self.expired:  # whatever the shut-down socket made the reader say
+                raise self.timed_out() from None
+            raise
+        finally:
+            timer.cancel()
+            with self._watch_lock:
+                for sock in self._watched:
+                    sock.close()
+                self._watched.clear()
+        if self.expired:  # a close-delimited body cut short by the shutdown
+            raise self.timed_out()
+        return result
+
+    def _run(self) -> tuple[str, bytes, str | None]:
         url = self.url.strip()
         for hop in range(self.max_redirects + 2):
             if hop > self.max_redirects:
@@ -289,13 +334,16 @@ class _Fetch:
 class _PinnedHTTP(http.client.HTTPConnection):
     """An HTTP connection to one already-resolved (and checked) socket address."""
 
-    def __init__(self, host, port, family, proto, sockaddr, timeout):
+    def __init__(self, host, port, family, proto, sockaddr, timeout, watch=None):
         super().__init__(host, port, timeout=timeout)
         self._family, self._proto, self._sockaddr = family, proto, sockaddr
+        self._watch = watch
 
     def connect(self):
         sock = socket.socket(self._family, socket.SOCK_STREAM, self._proto)
         try:
+            if self._watch is not None:
+                self._watch(sock)
             sock.settimeout(self.timeout)
             sock.connect(self._sockaddr)
         except BaseException:

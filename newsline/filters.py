@@ -259,7 +259,7 @@ FILTERS: tuple[Filter, ...] = (
         "search", (("search", ""),), ("q",), "text",
         read=lambda link: {"search": link.last("q").strip()} if link.last("q") is not None else {},
         write=lambda f: [("q", f.search)] if f.search.strip() else [],
-        words=lambda f: f"text containing “{f.search.strip()}”",
+        words=lambda f: f"text containing “{' '.join(f.terms())}”",  # the words searched, never a whole link
         sql=_search_sql,
         label="Search the sentences", placeholder="e.g. sanctions oil",
         help="Every word must appear in the sentence (or the date as written).",
@@ -295,9 +295,25 @@ def _active(self) -> list[str]:
     return [f.name for f in fields(self) if getattr(self, f.name) != f.default]
 
 
+#: A search reads at most this many words and characters: each word is one more pass over
+#: the sentences, and a link holding thousands of them once stalled the dashboard for minutes.
+MAX_SEARCH_WORDS = 8
+MAX_SEARCH_CHARS = 200
+
+
 def _terms(self) -> list[str]:
-    """The search words, lowercased."""
-    return self.search.lower().split()
+    """The search words, lowercased, each once; past ``MAX_SEARCH_CHARS`` or ``MAX_SEARCH_WORDS``, the first ones."""
+    return list(dict.fromkeys(self.search[:MAX_SEARCH_CHARS].lower().split()))[:MAX_SEARCH_WORDS]
+
+
+def search_notice(search: str) -> str | None:
+    """What the visitor is told when their search is longer than a search reads; None when it is not."""
+    words = list(dict.fromkeys(search.lower().split()))
+    if len(search) <= MAX_SEARCH_CHARS and len(words) <= MAX_SEARCH_WORDS:
+        return None
+    kept = _terms(Filters(search=search))
+    return (f"The search reads at most {MAX_SEARCH_WORDS} words and {MAX_SEARCH_CHARS} characters; "
+            f"it looked for the first {len(kept)}: {' '.join(kept)[:80]}")
 
 
 Filters = make_dataclass(

@@ -46,6 +46,9 @@ MAX_FILE_BYTES = 16_000_000
 #: One article's text, in characters: ten times the longest long-read, and a
 #: single line of a million characters still fits.
 MAX_ARTICLE_CHARS = 2_000_000
+#: One title, in characters: every event row repeats it, so a megabyte title would
+#: be stored once per date. Headlines are far shorter; past this it is cut.
+MAX_TITLE_CHARS = 300
 
 
 class LoadResult(list[Article]):
@@ -285,6 +288,10 @@ def _finish(article: Article, lang_code: str | None, where: object) -> Article:
     if len(article.text) > MAX_ARTICLE_CHARS:
         problem = f"article text is {len(article.text):,} characters, over the {MAX_ARTICLE_CHARS:,} limit"
         raise NewslineError(where, problem)
+    if len(article.title) > MAX_TITLE_CHARS:
+        article.warnings.append(f"{where}: title is {len(article.title):,} characters; the first "
+                                f"{MAX_TITLE_CHARS} kept")
+        article.title = article.title[:MAX_TITLE_CHARS].rstrip()
     if lang_code:
         article.language = lang_code
     else:

@@ -50,6 +50,9 @@ AGGREGATE_THRESHOLD = 4_000
 MAX_LANES = 18
 #: Search words whose matches a store keeps (see ``EventStore.word_tables``).
 WORD_TABLES = 32
+#: Seconds one statement may run before DuckDB is interrupted: no visitor's query holds the
+#: cores other visitors need for longer than this.
+QUERY_SECONDS = 20.0
 _ADDED_BASE = 1 << 62  # rids of a visitor's added events start here
 
 
@@ -229,6 +232,7 @@ class EventStore:
         self._con = con
         self._lock = threading.Lock()
         self._words: OrderedDict[str, str] = OrderedDict()  # search word -> table of matching rids
+        self._building: dict[str, threading.Event] = {}  # words a thread is reading now
         self._word_count = 0
         self.events_path = events
         self.facts_path = facts
@@ -295,25 +299,44 @@ class EventStore:
         file version, in one pass for all the words not seen yet, and every later query with
         those words (another filter, the timeline, a narrower window, the table) joins on the
         rids instead. The last ``WORD_TABLES`` words are kept.
+
+        The pass runs on a cursor of its own, outside the store's lock: every session takes
+        that lock to get its cursor, so a slow pass held under it kept new visitors waiting.
+        A word another thread is reading already is waited for, not read twice.
         """
         words = list(dict.fromkeys(words))
         with self._lock:
-            new = [w for w in words if w not in self._words]
+            new = [w for w in words if w not in self._words and w not in self._building]
+            waiting = [self._building[w] for w in words if w in self._building]
+            first = self._word_count + 1
+            self._word_count += len(new)
+            done = threading.Event()
+            for w in new:
+                self._building[w] = done
+            cursor = self._con.cursor() if new else None
+        try:
             if new:
-                first = self._word_count + 1
-                self._word_count += len(new)
-                params = {f"w{k}": regex_literal(w) for k, w in enumerate(new)}
-                if len(new) == 1:
-                    self._con.execute(f"CREATE TABLE word_{first} AS SELECT rid FROM events_raw e "
-                                      f"WHERE {WORD_MATCH.replace('?', '$w0')}", params)
-                else:  # one pass over the sentences for every new word
-                    flags = ", ".join(f"{WORD_MATCH.replace('?', f'$w{k}')} AS m{k}" for k in range(len(new)))
-                    self._con.execute(f"CREATE TEMP TABLE word_pass AS SELECT rid, {flags} FROM events_raw e", params)
-                    for k in range(len(new)):
-                        self._con.execute(f"CREATE TABLE word_{first + k} AS SELECT rid FROM word_pass WHERE m{k}")
-                    self._con.execute("DROP TABLE word_pass")
-                for k, word in enumerate(new):
-                    self._words[word] = f"word_{first + k}"
+                _read_words(cursor, new, first)
+        except BaseException:
+            with self._lock:
+                for word in new:
+                    del self._building[word]
+            done.set()
+            raise
+        finally:
+            if cursor is not None:
+                cursor.close()
+        with self._lock:
+            for k, word in enumerate(new):
+                del self._building[word]
+                self._words[word] = f"word_{first + k}"
+        done.set()
+        for event in waiting:
+            event.wait(QUERY_SECONDS)
+        with self._lock:
+            missing = [w for w in words if w not in self._words]
+            if missing:  # another thread's pass failed or was interrupted
+                raise NewslineError("search", "the search took too long and was stopped; try fewer or longer words")
             for word in words:
                 self._words.move_to_end(word)
             while len(self._words) > max(WORD_TABLES, len(words)):
@@ -323,6 +346,33 @@ class EventStore:
 
     def close(self) -> None:
         self._con.close()
+
+
+def _read_words(cursor: duckdb.DuckDBPyConnection, words: list[str], first: int) -> None:
+    """Tables ``word_<first>``… of the rids holding each word: one pass over the sentences, within the budget."""
+    params = {f"w{k}": regex_literal(w) for k, w in enumerate(words)}
+    if len(words) == 1:
+        _budgeted(cursor, f"CREATE TABLE word_{first} AS SELECT rid FROM events_raw e "
+                          f"WHERE {WORD_MATCH.replace('?', '$w0')}", params)
+        return
+    flags = ", ".join(f"{WORD_MATCH.replace('?', f'$w{k}')} AS m{k}" for k in range(len(words)))
+    _budgeted(cursor, f"CREATE TEMP TABLE word_pass AS SELECT rid, {flags} FROM events_raw e", params)
+    for k in range(len(words)):
+        cursor.execute(f"CREATE TABLE word_{first + k} AS SELECT rid FROM word_pass WHERE m{k}")
+    cursor.execute("DROP TABLE word_pass")
+
+
+def _budgeted(cursor: duckdb.DuckDBPyConnection, sql: str, params=None):
+    """``cursor.execute`` interrupted after ``QUERY_SECONDS``: a ``NewslineError`` instead of a stall."""
+    timer = threading.Timer(QUERY_SECONDS, cursor.interrupt)
+    timer.daemon = True
+    timer.start()
+    try:
+        return cursor.execute(sql, params if params is not None else [])
+    except duckdb.InterruptException:
+        raise NewslineError("query", f"stopped after {QUERY_SECONDS:g} s; narrow the filters or the search") from None
+    finally:
+        timer.cancel()
 
 
 def _index_facts(con: duckdb.DuckDBPyConnection, path: Path) -> int:
@@ -425,7 +475,7 @@ class StoreQuery:
         if isinstance(params, dict):  # only the names this statement uses ($name)
             used = set(re.findall(r"\$(\w+)", sql))
             params = {k: v for k, v in params.items() if k in used}
-        return self._cur.execute(sql, params if params is not None else [])
+        return _budgeted(self._cur, sql, params)
 
     def _with_shown(self, flt: Filters, columns: list[str], tail: str, *, window=None,
                     params: dict | None = None) -> tuple[str, dict]:

@@ -31,7 +31,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRe
 from streamlit.testing.v1 import AppTest
 
 from components.intake import MAX_FILES_PER_READ, read_upload, save_additions
-from support.page import APP, click, rerun_page as run
+from support.page import APP, added, click, open_add_tab, rerun_page as run
 from support.rows import event_row, sample_rows
 from newsline.model import EVENT_COLUMNS
 from newsline.store import read_events, write_events
@@ -49,16 +49,6 @@ MiB = 1024 * 1024
 def plain(value: str) -> str:
     """What the visitor reads: the text without the backslashes that keep Markdown literal."""
     return re.sub(r"\\(.)", r"\1", value)
-
-
-def open_add_tab(secrets: dict | None = None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=180)
-    if secrets:
-        at.secrets.update(secrets)
-    if query:
-        at.query_params.update(query)
-    at.query_params["tab"] = "Add articles"
-    return run(at)
 
 
 def errors(at: AppTest) -> list[str]:
@@ -80,10 +70,6 @@ def match_count(at: AppTest) -> int:
 
 def pending(at: AppTest) -> list:
     return list(at.session_state["pending_articles"]) if "pending_articles" in at.session_state else []
-
-
-def added(at: AppTest) -> pd.DataFrame | None:
-    return at.session_state["added_events"] if "added_events" in at.session_state else None
 
 
 def upload(at: AppTest, files: list[tuple[str, bytes]]) -> AppTest:

@@ -100,12 +100,13 @@ def extract_file(task: FileTask, published: str | None = None) -> FileResult:
     loaded, result.errors = read_input(task.name, task.data, published, size=task.size if task.size >= 0 else None)
     result.warnings.extend(loaded.warnings)
     for article in loaded:
-        result.warnings.extend(article.warnings)
         try:
             rows = extract_events(article)
         except Exception as exc:  # one article must never take the whole batch down
             result.errors.append(f"{task.name}: extraction failed ({exc.__class__.__name__}: {exc})")
             continue
+        finally:  # after extraction: it may add one (the event limit)
+            result.warnings.extend(article.warnings)
         result.rows.extend(rows)
         result.articles += 1
     return result
@@ -120,17 +121,19 @@ def rows_to_table(rows: list[dict]) -> pa.Table:
 
 def extract_batch(tasks: list[FileTask], published: str | None = None, on_file=None) -> Batch:
     """``extract_file`` on each task, then all their rows as one table: the unit both engines run."""
-    rows: list[dict] = []
+    tables = []
     files = []
     for task in tasks:
         result = extract_file(task, published)
         result.event_ids = [row["event_id"] for row in result.rows]
-        rows.extend(result.rows)
+        # Each file's rows become columns at once: Python dicts, many times their size, never pile up.
+        tables.append(rows_to_table(result.rows))
         result.rows = []
         files.append(result)
         if on_file is not None:
             on_file()
-    return Batch(rows_to_table(rows), files)
+    table = pa.concat_tables(tables) if tables else rows_to_table([])
+    return Batch(table, files)
 
 
 # Modules that do not change what extraction produces; editing them keeps a manifest valid.

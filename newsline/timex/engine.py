@@ -207,13 +207,16 @@ class Tagger:
         return [(_at_space(text, lo, -1, start), _at_space(text, hi, 1, end)) for lo, hi in segments]
 
     def tag(self, text: str, published: str | None = None, end: int | None = None,
-            sentence_spans=None) -> list[Timex]:
-        """Every dated (or kept unresolved) expression in ``text[:end]`` that makes an event, in text order."""
-        found = self.timexes(text, published, end, sentence_spans)
+            sentence_spans=None, limit: int | None = None) -> list[Timex]:
+        """Every dated (or kept unresolved) expression in ``text[:end]`` that makes an event, in text order.
+
+        With ``limit``, normalising stops soon after that many (enough that more than ``limit``
+        remain when there are more): a text made of dates costs no more than its first ones."""
+        found = self.timexes(text, published, end, sentence_spans, limit=limit)
         return _one_per_phrase([t for t in found if t.event], text)
 
     def timexes(self, text: str, published: str | None = None, end: int | None = None,
-                sentence_spans=None) -> list[Timex]:
+                sentence_spans=None, limit: int | None = None) -> list[Timex]:
         """Every TimeML temporal expression in ``text[:end]`` (events and bare durations, sets,
         references to the present alike), in text order, each with its TIMEX3 attributes."""
         spans = sentence_spans if sentence_spans is not None else sentence_splitter.split(text, 0, end)
@@ -222,6 +225,8 @@ class Tagger:
         ctx.candidates = self.candidates(text, 0, end, spans)
         out = []
         for cand in ctx.candidates:
+            if limit is not None and len(ctx.history) > 2 * limit + 1:
+                break  # _one_per_phrase drops at most every other one: more than ``limit`` stay
             try:
                 result = NORMALISERS[cand.rule.normaliser](cand.groups, cand, ctx)
             except (ValueError, OverflowError):

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from components.timeline_figure import figure_fact_ids
@@ -75,3 +76,19 @@ def table_event_ids(at: AppTest) -> list[str]:
     at.session_state["tab"] = "Timeline"
     rerun_page(at)
     return ids
+
+
+def open_add_tab(secrets: dict | None = None, query: dict | None = None) -> AppTest:
+    """The page on its "Add articles" tab, with the operator's ``secrets`` if any."""
+    at = AppTest.from_file(str(APP), default_timeout=180)
+    if secrets:
+        at.secrets.update(secrets)
+    if query:
+        at.query_params.update(query)
+    at.query_params["tab"] = "Add articles"
+    return rerun_page(at)
+
+
+def added(at: AppTest) -> pd.DataFrame | None:
+    """The events this session added (None before any)."""
+    return at.session_state["added_events"] if "added_events" in at.session_state else None
