@@ -13,6 +13,9 @@ all seeded, so a run is reproducible):
   flips, inserted Unicode (controls, zero-width and bidi marks, emoji, CJK), deleted, repeated
   and spliced spans, inserted date fragments, hard line wraps, truncation;
 * ``dense-dates``: an article's sentences with many date expressions (the tagger's worst case);
+* ``long-sentence``: one sentence of thousands of dates, sometimes padded to a megabyte (every
+  event row carries its sentence, so this once grew memory as dates x sentence length);
+* ``long-title``: a JSON article whose title is up to a megabyte (every row carries it too);
 * then written as ``.txt``, ``.md``, ``.html`` (with scripts, handlers, iframes, deep nesting),
   ``.json`` (missing, wrong-typed and extra fields, malformed, partial or future dates) or
   ``.jsonl`` (with broken lines), in UTF-8, UTF-16 or Latin-1.
@@ -34,6 +37,15 @@ time grows (each date's tense is read by scanning its whole sentence).
 Reported: documents, crashes, bad rows, peak memory (the process's maximum resident set),
 throughput (documents and megabytes per second, extraction included) and the slowest documents.
 A document taking longer than ``--doc-timeout`` seconds is stopped and counted as a hang.
+
+Two hostile phases follow the documents (``--searches`` and ``--slow-servers`` set their size):
+
+* ``many-word searches``: searches of 1 to 5,000 random words (and one word of 100,000 characters)
+  on a store of generated events, each asked for its summary, timeline and table page; a search
+  stopped by the query budget is an outcome, a search taking longer than the budget plus
+  ``--doc-timeout`` a hang, any other exception a crash;
+* ``slow servers``: a loopback server that stalls, or drips its status line, headers or body a
+  byte at a time, fetched with a 1 s deadline; each fetch must end in "timed out" within 2 s.
 """
 
 from __future__ import annotations
@@ -236,6 +248,10 @@ def document(rng: random.Random, texts: list[str], edges: bool) -> tuple[str, st
         if rng.random() < 0.3:
             data = rng.choice([b"%PDF-1.7\n", b"PK\x03\x04", b"\x89PNG"]) + data
         return "random-bytes", rng.choice(["doc.txt", "doc.html", "doc.json", "doc.jsonl", "doc.md"]), data
+    if roll < 0.11:
+        return long_sentence(rng)
+    if roll < 0.13:
+        return long_title(rng, texts)
     if roll < 0.25:
         kind, text = "random-text", random_text(rng)
     elif roll < 0.9:
@@ -259,6 +275,124 @@ def document(rng: random.Random, texts: list[str], edges: bool) -> tuple[str, st
     if rng.random() < 0.05:
         data = flip_bytes(rng, data)
     return kind, f"doc.{fmt}", data
+
+
+def long_sentence(rng: random.Random) -> tuple[str, str, bytes]:
+    """One sentence of 1,000 to 20,000 dates, sometimes padded with words to about a megabyte."""
+    n = rng.choice([1_000, 5_000, 20_000])
+    dates = rng.choice(["1 May 2020, ", "March 3, 2024, ", "in 2019 and ", "last Tuesday, "]) * n
+    pad = "officials said little about it and " * (rng.choice([0, 0, 25_000]))
+    text = "Dates\n\nThe talks happened on " + pad[: len(pad) // 2] + dates + pad[len(pad) // 2:] + "and ended.\n"
+    return "long-sentence", "doc.txt", text.encode("utf-8")
+
+
+def long_title(rng: random.Random, texts: list[str]) -> tuple[str, str, bytes]:
+    """A JSON article whose title is 10 KB to 1 MB, over a text with hundreds of dates."""
+    title = ("Headline " * rng.choice([1_200, 12_000, 120_000])).strip()
+    text = rng.choice(texts)[:5_000] + " It happened on 1 May 2020." * rng.choice([50, 500])
+    record = {"title": title, "published": "2024-03-05", "text": text}
+    return "long-title", "doc.json", json.dumps(record).encode("utf-8")
+
+
+# --- hostile phases: searches and servers ------------------------------------------------------------
+
+
+def many_word_searches(rng: random.Random, count: int, timeout: float) -> Counter:
+    """Outcomes of ``count`` hostile searches on a store of generated events."""
+    import pandas as pd
+
+    from newsline.query import QUERY_SECONDS, EventStore, Filters
+    from newsline.store import write_events
+
+    folder = Path(tempfile.mkdtemp(prefix="newsline-soak-search-"))
+    rows = []
+    for i in range(5_000):
+        sentence = f"On March {i % 28 + 1}, 2024, " + date_run(rng, 30).replace("\n", " ") + f" number {i}."
+        start = sentence.index("March")
+        rows.append({"event_id": f"e{i:06d}", "article_id": f"a{i // 10}", "url": "", "title": "Soak",
+                     "source": rng.choice(["Reuters", "AP", "EFE"]), "published": "2024-03-05", "language": "en",
+                     "date_text": sentence[start:start + 14], "date_char_start": start, "date_char_end": start + 14,
+                     "value": f"2024-03-{i % 28 + 1:02d}", "date_start": f"2024-03-{i % 28 + 1:02d}",
+                     "date_end": f"2024-03-{i % 28 + 1:02d}", "granularity": "day", "resolution": "explicit",
+                     "rule": "soak", "tense": "past", "sentence": sentence, "sentence_char_start": 0,
+                     "sentence_char_end": len(sentence), "actors": [], "topics": [], "confidence": 0.9})
+    path = folder / "events.parquet"
+    write_events(pd.DataFrame(rows), path)
+    store = EventStore.open(path)
+    words = DATE_WORDS + [str(n) for n in range(100)] + ["caracas", "talks", "number"]
+    out: Counter = Counter()
+    for k in range(count):
+        n = rng.choice([1, 3, 8, 50, 1_000, 5_000])
+        search = "x" * 100_000 if k == 0 else " ".join(rng.choice(words) for _ in range(n))
+        flt = Filters(search=search)
+        t0 = time.perf_counter()
+        try:
+            q = store.query()
+            summary = q.summary(flt)
+            q.timeline(flt, None, "Actor", expected=summary.placed)
+            q.events(flt, limit=100)
+            out["answered"] += 1
+        except NewslineError as exc:
+            out["stopped by the budget" if "stopped after" in exc.problem else f"refused: {exc.problem[:60]}"] += 1
+        except Exception as exc:  # noqa: BLE001 - anything else is a crash
+            out[f"crash: {exc.__class__.__name__}: {str(exc)[:60]}"] += 1
+        if time.perf_counter() - t0 > QUERY_SECONDS + timeout:
+            out["hang"] += 1
+    store.close()
+    for f in folder.iterdir():
+        f.unlink()
+    folder.rmdir()
+    return out
+
+
+def slow_servers(count: int) -> Counter:
+    """Outcomes of fetching from servers that stall or drip, each with a 1 s deadline."""
+    import socket
+    import threading
+
+    from newsline.fetch import fetch_article
+
+    modes = {
+        "stall": b"",
+        "status line": b"HTTP/1.1 200 OK\r\n",
+        "headers": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: ",
+        "body": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<p>",
+    }
+    out: Counter = Counter()
+    for k in range(count):
+        mode = list(modes)[k % len(modes)]
+        listener = socket.create_server(("127.0.0.1", 0))
+        stop = threading.Event()
+
+        def serve(prefix=modes[mode]):
+            conn, _ = listener.accept()
+            with conn:
+                conn.recv(65536)
+                try:
+                    if prefix:
+                        conn.sendall(prefix[:1])
+                    for byte in prefix[1:] + b"a" * 10_000:
+                        if stop.wait(0.02 if prefix else 10):
+                            return
+                        conn.sendall(bytes([byte]))
+                except OSError:
+                    pass
+
+        threading.Thread(target=serve, daemon=True).start()
+        t0 = time.perf_counter()
+        try:
+            fetch_article(f"http://127.0.0.1:{listener.getsockname()[1]}/", hosted=False, timeout=1.0)
+            out[f"{mode}: fetched (should have timed out)"] += 1
+        except NewslineError as exc:
+            out[f"{mode}: {exc.problem}"] += 1
+        except Exception as exc:  # noqa: BLE001
+            out[f"crash: {mode}: {exc.__class__.__name__}"] += 1
+        finally:
+            stop.set()
+            listener.close()
+        if time.perf_counter() - t0 > 2.0:
+            out["hang"] += 1
+    return out
 
 
 # --- checks ------------------------------------------------------------------------------------------
@@ -338,6 +472,8 @@ def main(argv=None) -> int:
     parser.add_argument("--doc-timeout", type=float, default=60.0, help="seconds before a document counts as a hang")
     parser.add_argument("--crash-dir", type=Path, help="save each crashing or hanging document here")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--searches", type=int, default=30, help="hostile searches after the documents")
+    parser.add_argument("--slow-servers", type=int, default=8, help="fetches from stalling or dripping servers")
     parser.add_argument("--pathological", action="store_true",
                         help="also time one sentence of 250 to 2,000 dates (the tagger's worst case)")
     args = parser.parse_args(argv)
@@ -403,6 +539,14 @@ def main(argv=None) -> int:
         elapsed = time.perf_counter() - t0
         slowest = sorted(slowest + [(elapsed, f"{kind} {name}", len(data))], reverse=True)[:5]
     wall = time.perf_counter() - start
+    searches = many_word_searches(rng, args.searches, args.doc_timeout) if args.searches else Counter()
+    servers = slow_servers(args.slow_servers) if args.slow_servers else Counter()
+    for what, count in list(searches.items()) + list(servers.items()):
+        if what.startswith("crash") or what.endswith("(should have timed out)"):
+            crashes[what] += count
+        elif what == "hang":
+            outcomes["hang"] += count
+            crashes["hang in the hostile phases"] += count
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     if sys.platform == "darwin":  # pragma: no cover - bytes there
         peak_mb /= 1024
@@ -425,6 +569,8 @@ def main(argv=None) -> int:
         "documents_per_second": round(args.documents / wall, 1),
         "megabytes_per_second": round(total_bytes / 1e6 / wall, 3),
         "peak_memory_mb": round(peak_mb, 1),
+        "searches": dict(searches),
+        "slow_servers": dict(servers),
         "slowest": [{"seconds": round(t, 2), "document": d, "bytes": b} for t, d, b in slowest],
         "pathological": pathological() if args.pathological else None,
         "python": sys.version.split()[0],
@@ -447,6 +593,8 @@ def main(argv=None) -> int:
         print(f"time           {summary['seconds']} s: {summary['documents_per_second']} documents/s, "
               f"{summary['megabytes_per_second']} MB/s")
         print(f"peak memory    {summary['peak_memory_mb']} MB (maximum resident set of this process)")
+        print("searches       " + ", ".join(f"{k} {v}" for k, v in searches.most_common()))
+        print("slow servers   " + ", ".join(f"{k} {v}" for k, v in servers.most_common()))
         print("slowest        " + "; ".join(f"{s['seconds']} s {s['document']} ({s['bytes']:,} B)" for s in summary["slowest"]))
         for case in summary["pathological"] or []:
             print(f"one sentence   {case['dates']:5} dates, {case['characters']:,} characters: "

@@ -20,7 +20,9 @@ the visitor's session. Everything a visitor gives is hostile until read (see ``i
 from __future__ import annotations
 
 import hmac
+import logging
 import os
+import time
 
 import pandas as pd
 import streamlit as st
@@ -255,6 +257,18 @@ def _render_additions() -> None:
     _operator_save(added)
 
 
+TOKEN_FAILURES_KEY = "operator_token_failures"
+MAX_TOKEN_DELAY = 60.0
+_log = logging.getLogger("newsline.operator")
+
+
+def _session_id() -> str:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else "?"
+
+
 def _operator_save(added: pd.DataFrame) -> None:
     expected = operator_token()
     if expected is None:
@@ -263,9 +277,16 @@ def _operator_save(added: pd.DataFrame) -> None:
     with st.expander("Operator: save additions to the shared table"):
         typed = st.text_input("Write token", type="password", key="operator_token")
         if st.button("Save to the shared table", key="operator_save"):
+            failures = int(st.session_state.get(TOKEN_FAILURES_KEY, 0))
+            if failures:  # guesses slow down as they fail: 1 s, 2 s, 4 s… up to a minute each
+                time.sleep(min(2.0 ** (failures - 1), MAX_TOKEN_DELAY))
             if not hmac.compare_digest(typed.encode(), expected.encode()):
+                st.session_state[TOKEN_FAILURES_KEY] = failures + 1
+                _log.warning("write token refused (session %s, failure %d in this session)",
+                             _session_id(), failures + 1)
                 st.error("That token is not the operator's.")
                 return
+            st.session_state[TOKEN_FAILURES_KEY] = 0
             path = events_path()
             try:
                 new = save_additions(added, path)

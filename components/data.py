@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -102,9 +104,10 @@ def load_store() -> LoadedStore:
         token = version
     except NewslineError as exc:
         store, token = empty_store(), "empty"
-        problem = f"{exc.where}: {exc.problem}"
+        # Visitors read the file's name, never where the server keeps it.
+        problem = f"{Path(exc.where).name or exc.where}: {exc.problem}"
         if not path.exists():
-            problem = f"{path}: no event table here yet (run `newsline build` first)"
+            problem = f"{path.name}: no event table here yet (run `newsline build` first)"
     added = st.session_state.get(ADDED_KEY)
     if added is None or added.empty:
         return LoadedStore(store, token, problem, list(store.notes))

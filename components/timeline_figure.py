@@ -25,7 +25,14 @@ import pandas as pd
 from newsline.filters import NO_ACTOR
 from newsline.query import MAX_LANES, NO_OUTLET, NO_TOPIC, TimelineData
 
-from .safe_text import esc, first_words
+from .safe_text import esc as _html_escape
+from .safe_text import first_words
+
+
+def esc(value) -> str:
+    """Escaped for Plotly's text, which decodes numeric entities but shows "&quot;" as typed."""
+    return _html_escape(value).replace("&quot;", "&#34;")
+
 
 WEBGL_THRESHOLD = 1_500
 DAY_MS = 86_400_000.0

@@ -15,13 +15,13 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from .errors import NewslineError
+from .errors import NewslineError, one_line
 
 PROGRESS_AFTER = 3  # files; fewer than this and a progress bar is noise
 
 
 def _say(message: str) -> None:
-    print(f"newsline: {message}", file=sys.stderr)
+    print(f"newsline: {one_line(message)}", file=sys.stderr)
 
 
 def extract_paths(paths, published=None, progress=True):
@@ -77,6 +77,8 @@ def _dataset_output(args, out: Path) -> bool:
     """--engine dask writes a partitioned Parquet dataset: --out names its folder."""
     from .engines.dataset import is_dataset
 
+    if out.is_dir() and out.suffix.lower() in (".jsonl", ".csv"):
+        raise NewslineError(out, f"is a folder; a {out.suffix.lower()} output is one file (give another name)")
     if args.engine == "dask" and out.suffix.lower() not in ("", ".parquet"):
         raise NewslineError(out, "--engine dask writes a Parquet dataset; give --out a folder (e.g. events/)")
     return args.engine == "dask" or is_dataset(out)

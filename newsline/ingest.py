@@ -27,13 +27,14 @@ import hashlib
 import json
 import os
 import re
+import sys
 import unicodedata
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Iterable
 
 from . import boilerplate, language
-from .errors import NewslineError
+from .errors import NewslineError, one_line
 from .model import Article
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
@@ -198,8 +199,9 @@ def _text_of(data: bytes, where: str, size: int | None = None) -> str:
 
 # --- publication dates --------------------------------------------------------
 
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ].+")
+# ASCII digits only: ``\d`` would let "２０２４-０３-０５" through and into the table as written.
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", re.ASCII)
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ].+", re.ASCII)
 
 
 def normalise_published(value: str, where: object = "published") -> str:
@@ -209,6 +211,8 @@ def normalise_published(value: str, where: object = "published") -> str:
     Anything else ("yesterday", "2024-13-45") raises ``NewslineError``.
     """
     text = value.strip() if isinstance(value, str) else ""
+    # Full-width and other scripts' digits ("２０２４", "٢٠٢٤") are read as the digits they are.
+    text = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in unicodedata.normalize("NFKC", text))
     match = _PARTIAL.fullmatch(text)
     try:
         if match:
@@ -310,13 +314,19 @@ def _finish(article: Article, lang_code: str | None, where: object) -> Article:
     return article
 
 
+def _stem_id(name: str) -> str:
+    """A file's article id, its name without suffix; the bytes of a name that is not UTF-8 kept
+    as ``\\xNN`` (as they were, they could be neither hashed nor stored)."""
+    return one_line(Path(name).stem)
+
+
 def _load_plain(name: str, text: str, published: str | None, markdown: bool) -> LoadResult:
     title = next(line for line in text.splitlines() if line.strip()).strip()
     if markdown:
         title = title.lstrip("#").strip()
     warnings: list[str] = []
     found = _resolve_published(published, "", name, warnings)
-    article = Article(Path(name).stem, text, title=title, published=found, path=name, warnings=warnings)
+    article = Article(_stem_id(name), text, title=title, published=found, path=name, warnings=warnings)
     return LoadResult([_finish(article, None, name)])
 
 
@@ -390,7 +400,7 @@ def html_article(
 
 
 def _load_html(name: str, text: str, published: str | None) -> LoadResult:
-    return LoadResult([html_article(text, name, Path(name).stem, published, path=name)])
+    return LoadResult([html_article(text, name, _stem_id(name), published, path=name)])
 
 
 # JSON's "\ud800" escapes decode to lone surrogates, which no UTF-8 output can hold.
@@ -466,12 +476,17 @@ def _load_json(path: str, text: str, published: str | None) -> LoadResult:
         raise NewslineError(path, problem) from None
     except RecursionError:
         raise NewslineError(path, "JSON nested too deeply to read") from None
+    except ValueError:  # Python's int() refuses numbers of more than 4,300 digits
+        raise NewslineError(path, f"JSON holds a number too long to read (over {_MAX_DIGITS:,} digits)") from None
     if isinstance(data, dict):
-        return LoadResult([_from_record(data, path, path, published, Path(path).stem)])
+        return LoadResult([_from_record(data, path, path, published, _stem_id(path))])
     if isinstance(data, list):
         rows = [(f"{path}: item {i}", item) for i, item in enumerate(data, 1)]
         return _collect(rows, path, published, [])
     raise NewslineError(path, "expected a JSON article object or a list of them")
+
+
+_MAX_DIGITS = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") else 4300
 
 
 def _load_jsonl(path: str, text: str, published: str | None) -> LoadResult:
@@ -486,6 +501,8 @@ def _load_jsonl(path: str, text: str, published: str | None) -> LoadResult:
             warnings.append(f"{path}:{number}: invalid JSON ({err.msg}, column {err.colno}); skipped")
         except RecursionError:
             warnings.append(f"{path}:{number}: JSON nested too deeply to read; skipped")
+        except ValueError:  # one bad line costs that line only, never the feed
+            warnings.append(f"{path}:{number}: a number too long to read (over {_MAX_DIGITS:,} digits); skipped")
     return _collect(rows, path, published, warnings)
 
 

@@ -239,7 +239,7 @@ def update_table(
 
 
 def _write_manifest(path: Path, manifest: Manifest) -> None:
-    text = json.dumps(manifest.to_json(), ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(manifest.to_json(), indent=1)  # ASCII: a name that is not UTF-8 stays writable + "\n"
     with lock_for(path):
         atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
 

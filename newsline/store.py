@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from .errors import NewslineError
 from .model import EVENT_COLUMNS
@@ -186,11 +187,51 @@ def stored_version(path: str | Path, kind: TableKind, metadata: dict | None = No
     return int(version) if version.isdigit() else version.decode(errors="replace")
 
 
-def check_version(path: str | Path, kind: TableKind, metadata: dict | None = None) -> None:
-    """Raise ``NewslineError`` unless the table at ``path`` is of ``kind``'s current schema version."""
-    version = stored_version(path, kind, metadata)
+def check_version(path: str | Path, kind: TableKind, metadata: dict | None = None,
+                  schema: pa.Schema | None = None) -> None:
+    """Raise ``NewslineError`` unless the table at ``path`` is of ``kind``'s current schema version
+    and has its columns, with their types (``schema``: the file's, when already read)."""
+    if metadata is None and schema is None:
+        try:
+            schema = pq.read_schema(path)
+        except (pa.ArrowInvalid, OSError) as exc:
+            raise NewslineError(path, f"not a readable Parquet {kind.what} ({exc.__class__.__name__})") from None
+    version = stored_version(path, kind, metadata if metadata is not None else schema.metadata)
     if version != kind.version:
         raise NewslineError(path, f"schema version {version} is not the supported version {kind.version}")
+    check_columns(path, kind, schema)
+
+
+def _same_type(a: pa.DataType, b: pa.DataType) -> bool:
+    """Equal types; a list's item field may be named "item" or "element" (Parquet's own name)."""
+    if pa.types.is_list(a) and pa.types.is_list(b):
+        return _same_type(a.value_type, b.value_type)
+    if pa.types.is_struct(a) and pa.types.is_struct(b):
+        return [f.name for f in a] == [f.name for f in b] and all(_same_type(x.type, y.type) for x, y in zip(a, b))
+    return a == b
+
+
+def check_columns(path: str | Path, kind: TableKind, schema: pa.Schema | None = None) -> None:
+    """Raise ``NewslineError`` unless the table at ``path`` has ``kind``'s columns and types.
+
+    The version tag alone does not make a table ours: a file claiming it with other columns
+    would end in a traceback in every reader, and a write would replace it."""
+    if schema is None:
+        try:
+            schema = pq.read_schema(path)
+        except (pa.ArrowInvalid, OSError) as exc:
+            raise NewslineError(path, f"not a readable Parquet {kind.what} ({exc.__class__.__name__})") from None
+    have = {f.name: f.type for f in schema}
+    missing = [f.name for f in kind.schema if f.name not in have]
+    wrong = [f.name for f in kind.schema if f.name in have and not _same_type(have[f.name], f.type)]
+    extra = [name for name in have if kind.schema.get_field_index(name) < 0]
+    if missing or wrong or extra:
+        detail = "; ".join(part for part in (
+            f"missing {', '.join(missing[:3])}" if missing else "",
+            f"wrong type for {', '.join(wrong[:3])}" if wrong else "",
+            f"unknown {', '.join(extra[:3])}" if extra else "") if part)
+        raise NewslineError(path, f"claims {kind.what} schema version {kind.version} but its columns differ "
+                                  f"({detail})")
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -206,18 +247,38 @@ def atomic_write(path: str | Path, write) -> None:
     """Replace ``path`` whole: ``write(tmp)`` fills a temporary file beside it, which is flushed
     to disk and renamed over ``path``. Hold ``lock_for(path)`` around it."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    if path.is_dir():
+        raise NewslineError(path, "is a folder, not a file; not replacing it")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise NewslineError(path.parent, f"cannot write in this folder ({exc.strerror or exc.__class__.__name__})") from None
     try:
         write(tmp)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
+        # mkstemp makes the file 0600: a dashboard running as another user could no longer read
+        # the table. The new file gets the mode of the one it replaces (or the usual one).
+        os.chmod(tmp, stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_UMASK)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # a full disk, a read-only file system, a quota
+            raise NewslineError(path, f"cannot write ({exc.strerror or exc.__class__.__name__}); "
+                                      "the file on disk is unchanged") from None
         raise
     _sync_folder(path.parent)
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()  # read once, at import: setting it is process-wide
 
 
 def _sync_folder(folder: Path) -> None:
@@ -253,8 +314,30 @@ def _remove_stale_temporaries(path: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
+class TableLock(FileLock):
+    """The lock beside a table; every way it cannot be taken is one ``NewslineError``.
+
+    A folder that cannot be written is said at once: the lock file could never be made there,
+    and waiting for it would hold the command for the whole timeout."""
+
+    def acquire(self, *args, **kwargs):
+        lock = Path(self.lock_file)
+        if lock.is_dir():
+            raise NewslineError(lock, "the table's lock file is a folder; remove it to write the table")
+        folder = lock.parent
+        if folder.is_dir() and not os.access(folder, os.W_OK):
+            raise NewslineError(folder, "cannot write in this folder (permission denied or read-only)")
+        try:
+            return super().acquire(*args, **kwargs)
+        except Timeout:
+            raise NewslineError(lock, f"another writer has held this lock for {self.timeout:g} s; "
+                                      "try again when it is done") from None
+        except OSError as exc:
+            raise NewslineError(lock, f"cannot take the table's lock ({exc.strerror or exc.__class__.__name__})") from None
+
+
 def lock_for(path: Path) -> FileLock:
-    return FileLock(str(path) + ".lock", timeout=120)
+    return TableLock(str(path) + ".lock", timeout=120)
 
 
 def _parquet_writer(frame: pd.DataFrame):
@@ -282,6 +365,12 @@ def check_replaceable(path: str | Path) -> None:
         raise NewslineError(
             path, f"existing table has schema version {version}, newer than this Newsline's {SCHEMA_VERSION}; "
             "not replacing it")
+    if version == SCHEMA_VERSION:
+        try:
+            check_columns(path, EVENTS)
+        except NewslineError as exc:
+            raise NewslineError(path, f"existing file {exc.problem}; not replacing it "
+                                      "(move it away to write a new table)") from None
 
 
 def write_events(frame: pd.DataFrame, path: str | Path) -> Path:
@@ -399,7 +488,7 @@ def _read(path: Path, kind: TableKind, list_columns: tuple[str, ...]) -> pd.Data
         table = pq.read_table(path)
     except (pa.ArrowInvalid, OSError) as exc:
         raise NewslineError(path, f"not a readable Parquet {kind.what} ({exc.__class__.__name__})") from None
-    check_version(path, kind, table.schema.metadata)
+    check_version(path, kind, table.schema.metadata, table.schema)
     frame = table.to_pandas()
     for col in list_columns:
         frame[col] = frame[col].map(lambda xs: list(xs) if xs is not None else [])

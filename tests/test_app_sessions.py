@@ -47,3 +47,39 @@ def test_two_visitors_pasting_under_one_headline_and_address_see_only_their_own(
         at.run()
         panel = "\n".join(h.value for h in at.html if "nl-evidence" in h.value)
         assert own in panel and other not in panel, panel
+
+
+def test_token_guesses_slow_down_per_session_and_are_logged(events_file, caplog):
+    import logging
+    import time
+
+    from test_app_hardening import errors, paste_and_extract
+
+    at = paste_and_extract(open_add_tab({"newsline": {"write_token": "s3cret"}}))
+    caplog.set_level(logging.WARNING, logger="newsline.operator")
+    took = []
+    for guess in ("guess1", "guess2", "guess3"):
+        at.text_input(key="operator_token").input(guess)
+        started = time.monotonic()
+        click(at, "operator_save")
+        took.append(time.monotonic() - started)
+        assert errors(at) == ["That token is not the operator's."]
+    assert took[2] >= 2.0 and took[2] > took[0] + 1.5, took  # 1 s, then 2 s before the next guess is read
+    refusals = [r.getMessage() for r in caplog.records if r.name == "newsline.operator"]
+    assert len(refusals) == 3 and all("write token refused" in m for m in refusals)
+    assert "failure 3 in this session" in refusals[-1]
+
+    fresh = paste_and_extract(open_add_tab({"newsline": {"write_token": "s3cret"}}))
+    fresh.text_input(key="operator_token").input("guess")
+    started = time.monotonic()
+    click(fresh, "operator_save")
+    assert time.monotonic() - started < took[2]  # another session starts without a delay
+
+
+def test_a_broken_table_is_named_to_visitors_without_the_servers_path(events_file):
+    from test_app_hardening import errors
+
+    events_file.write_bytes(b"PAR1 not a table")
+    at = open_add_tab()
+    [line] = [e for e in errors(at) if "not a readable Parquet event table" in e]
+    assert line.startswith("events.parquet: ") and str(events_file.parent) not in line

@@ -194,3 +194,189 @@ def test_a_server_dripping_its_status_line_and_headers_is_stopped_at_the_deadlin
             stop.set()
             listener.close()
         assert time.monotonic() - started < 2.5
+
+
+# --- data lost or wrong ----------------------------------------------------------------------------
+
+GOOD = {"title": "Talks resume", "published": "2024-03-05", "url": "https://news.example.org/talks",
+        "text": "Talks resumed on March 4, 2024, officials said."}
+LONG_NUMBER = '{"title": "Bad", "n": ' + "9" * 5_000 + ', "text": "It rained on March 5, 2024."}'
+
+
+def one_line_error(result, rc=2) -> str:
+    assert result.returncode == rc, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("newsline: error: ")]
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_one_line_with_a_5000_digit_number_costs_that_line_only(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps(GOOD) + "\n")
+    table = tmp_path / "events.parquet"
+    assert newsline("extract", feed, "--out", table).returncode == 0
+    from newsline.store import read_events
+
+    before = read_events(table)
+    other = dict(GOOD, title="Second", url="https://news.example.org/second", text="Rain fell on March 1, 2024.")
+    feed.write_text(json.dumps(GOOD) + "\n" + LONG_NUMBER + "\n" + json.dumps(other) + "\n")
+    result = newsline("extract", feed, "--out", table)  # an incremental rebuild of the changed feed
+    assert result.returncode == 0, result.stderr
+    assert f"{feed}:2: a number too long to read (over 4,300 digits); skipped" in result.stderr
+    after = read_events(table)
+    assert set(before["event_id"]) < set(after["event_id"]) and set(after["title"]) == {"Talks resume", "Second"}
+
+
+def test_a_json_article_with_a_5000_digit_number_is_one_clear_line(tmp_path):
+    path = tmp_path / "long-number.json"
+    path.write_text(LONG_NUMBER)
+    result = newsline("extract", path, "--out", tmp_path / "out.jsonl")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"newsline: {path}: JSON holds a number too long to read (over 4,300 digits)" in result.stderr
+    assert "set_int_max_str_digits" not in result.stderr
+
+
+def _impostor(path: Path) -> bytes:
+    """A Parquet file that claims the event schema version but holds other columns."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table({"event_id": ["x"], "notes": [1]}).replace_schema_metadata({b"newsline.schema_version": b"1"})
+    pq.write_table(table, path)
+    return path.read_bytes()
+
+
+def test_a_table_claiming_the_version_with_other_columns_is_refused_not_replaced(tmp_path):
+    from newsline.errors import NewslineError
+    from newsline.query import EventStore
+
+    table = tmp_path / "events.parquet"
+    data = _impostor(table)
+    line = one_line_error(newsline("show", table))
+    assert "claims event table schema version 1 but its columns differ" in line
+    assert "columns differ" in one_line_error(newsline("merge", table, "--out", tmp_path / "facts.parquet"))
+    good = tmp_path / "good.txt"
+    good.write_text("Envoy\n\nThe envoy returned on March 3, 2024.\n")
+    result = newsline("extract", good, "--out", table)
+    assert result.returncode != 0 and "not replacing it" in result.stderr and "Traceback" not in result.stderr
+    assert table.read_bytes() == data
+    try:
+        EventStore.open(table)
+    except NewslineError as exc:
+        assert "columns differ" in exc.problem
+    else:
+        raise AssertionError("the app opened a table that is not one")
+
+
+def test_a_rewrite_keeps_the_mode_of_the_table_and_its_manifest(tmp_path):
+    good = tmp_path / "in" / "good.txt"
+    good.parent.mkdir()
+    good.write_text("Envoy\n\nThe envoy returned on March 3, 2024.\n")
+    table = tmp_path / "events.parquet"
+    assert newsline("extract", good.parent, "--out", table).returncode == 0
+    manifest = next(tmp_path.glob("*manifest*"))
+    for path in (table, manifest):
+        assert path.stat().st_mode & 0o044, f"{path.name} is not readable by others when new"
+        path.chmod(0o644)
+    good.write_text("Envoy\n\nThe envoy returned on March 4, 2024.\n")
+    assert newsline("extract", good.parent, "--out", table).returncode == 0
+    assert (table.stat().st_mode & 0o777, manifest.stat().st_mode & 0o777) == (0o644, 0o644)
+
+
+def test_file_names_that_are_not_utf8_or_hold_a_newline_keep_their_articles(tmp_path):
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(b"Envoy\n\nThe envoy returned on March 3, 2024.\n")
+    (folder / "two\nlines.txt").write_text("Envoy two\n\nThe envoy left on March 4, 2024.\n")
+    (folder / "bad\nname.json").write_text("{not json")
+    for out in ("out.jsonl", "events.parquet"):
+        result = newsline("extract", folder, "--out", tmp_path / out, "--published", "2024-03-05")
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        assert "2 events from 2 articles" in result.stderr
+        bad = [line for line in result.stderr.splitlines() if "name.json" in line]
+        assert len(bad) == 1 and "bad\\nname.json: invalid JSON" in bad[0]
+
+
+def test_publication_dates_in_other_digits_are_read_as_ascii_digits(tmp_path):
+    from newsline.ingest import normalise_published
+
+    assert normalise_published("２０２４-０３-０５") == "2024-03-05"
+    assert normalise_published("٢٠٢٤-٠٣-٠٥") == "2024-03-05"
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(dict(GOOD, published="２０２４-０３-０５")), encoding="utf-8")
+    [article] = load_file(path)
+    assert article.published == "2024-03-05"
+
+
+# --- clear errors instead of tracebacks or hangs ------------------------------------------------------
+
+
+def _good(tmp_path: Path) -> Path:
+    good = tmp_path / "good.txt"
+    good.write_text("Envoy\n\nThe envoy returned on March 3, 2024.\n")
+    return good
+
+
+def test_a_lock_path_that_is_a_folder_is_one_line(tmp_path):
+    (tmp_path / "events.parquet.lock").mkdir()
+    line = one_line_error(newsline("extract", _good(tmp_path), "--out", tmp_path / "events.parquet"))
+    assert "lock file is a folder" in line
+
+
+def test_out_naming_an_existing_folder_called_like_a_file_is_refused(tmp_path):
+    folder = tmp_path / "d.jsonl"
+    folder.mkdir()
+    line = one_line_error(newsline("extract", _good(tmp_path), "--out", folder))
+    assert f"{folder}: is a folder" in line and list(folder.iterdir()) == []
+
+
+def test_an_output_folder_that_cannot_be_written_fails_at_once():
+    started = time.monotonic()
+    result = newsline("extract", ROOT / "data" / "articles", "--out", "/sys/newsline-events.jsonl", timeout=100)
+    line = one_line_error(result)
+    assert "/sys" in line and time.monotonic() - started < 60
+
+
+def test_a_full_disk_is_one_line_and_the_old_file_is_kept(tmp_path):
+    import resource
+    import signal
+
+    out = tmp_path / "out.jsonl"
+    out.write_text("kept\n")
+
+    def small_files():  # the kernel refuses writes past 2 KB, as on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2_000, 2_000))
+
+    result = subprocess.run([sys.executable, "-m", "newsline.cli", "extract", str(ROOT / "data" / "articles"),
+                             "--out", str(out)], capture_output=True, text=True, preexec_fn=small_files, timeout=300)
+    line = one_line_error(result)
+    assert f"{out}: cannot write (File too large); the file on disk is unchanged" in line
+    assert out.read_text() == "kept\n" and not list(tmp_path.glob(".out.jsonl.*"))
+
+
+def test_an_unreadable_input_is_not_called_empty(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "mem.txt").symlink_to("/proc/self/mem")  # opens, but every read fails
+    _good(folder)
+    result = newsline("extract", folder, "--out", tmp_path / "events.parquet")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{folder / 'mem.txt'}: cannot read file (Input/output error)" in result.stderr
+    assert "empty file" not in result.stderr
+
+
+def test_a_broken_ipv6_address_is_one_line(tmp_path):
+    result = newsline("extract", "--url", "http://[::1", "--out", tmp_path / "out.jsonl")
+    assert "Traceback" not in result.stderr and result.returncode != 0
+    assert "newsline: http://[::1: not a valid address (Invalid IPv6 URL)" in result.stderr
+
+
+def test_a_quote_in_a_lane_label_is_drawn_as_a_quote():
+    from components.timeline_figure import esc
+
+    assert esc('The "Cartel" <b>') == "The &#34;Cartel&#34; &lt;b&gt;"  # Plotly decodes &#34;, not &quot;

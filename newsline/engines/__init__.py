@@ -36,6 +36,7 @@ class FileTask:
     name: str
     data: bytes
     size: int = -1  # the file's size on disk, when ``data`` holds only its beginning
+    unreadable: str = ""  # why the file could not be read, if it could not
 
     @property
     def digest(self) -> str:
@@ -81,8 +82,8 @@ def read_task(path: str | Path) -> FileTask:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
             size = os.fstat(handle.fileno()).st_size
-    except OSError:
-        data, size = b"", 0  # load_file reports the empty or unreadable file in its own words
+    except OSError as exc:  # said as such, not as an empty file
+        return FileTask(str(path), b"", 0, unreadable=f"cannot read file ({exc.strerror or exc.__class__.__name__})")
     return FileTask(str(path), data, size)
 
 
@@ -97,6 +98,9 @@ def extract_file(task: FileTask, published: str | None = None) -> FileResult:
     from ..ingest import read_input
 
     result = FileResult(task.name, task.digest)
+    if task.unreadable:
+        result.errors.append(f"{task.name}: {task.unreadable}")
+        return result
     loaded, result.errors = read_input(task.name, task.data, published, size=task.size if task.size >= 0 else None)
     result.warnings.extend(loaded.warnings)
     for article in loaded:

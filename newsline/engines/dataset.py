@@ -95,7 +95,7 @@ def read_arrow(path: str | Path) -> pa.Table | None:
         except (pa.ArrowInvalid, OSError):
             return None
         try:
-            check_version(f, EVENTS, table.schema.metadata)
+            check_version(f, EVENTS, table.schema.metadata, table.schema)
         except NewslineError:
             return None
         if table.schema.names != ARROW_SCHEMA.names:
