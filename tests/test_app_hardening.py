@@ -19,7 +19,6 @@ uploaded as one batch beside two good articles over a stored table.
 from __future__ import annotations
 
 import json
-import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -31,7 +30,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRe
 from streamlit.testing.v1 import AppTest
 
 from components.intake import MAX_FILES_PER_READ, read_upload, save_additions
-from support.page import APP, added, click, open_add_tab, rerun_page as run
+from support.page import APP, added, click, errors, open_add_tab, paste_and_extract, plain, rerun_page as run
 from support.rows import event_row, sample_rows
 from newsline.model import EVENT_COLUMNS
 from newsline.store import read_events, write_events
@@ -44,15 +43,6 @@ MiB = 1024 * 1024
 
 
 # --- driving the page -------------------------------------------------------------------------
-
-
-def plain(value: str) -> str:
-    """What the visitor reads: the text without the backslashes that keep Markdown literal."""
-    return re.sub(r"\\(.)", r"\1", value)
-
-
-def errors(at: AppTest) -> list[str]:
-    return [plain(e.value) for e in at.error]
 
 
 def warnings(at: AppTest) -> list[str]:
@@ -75,13 +65,6 @@ def pending(at: AppTest) -> list:
 def upload(at: AppTest, files: list[tuple[str, bytes]]) -> AppTest:
     at.file_uploader(key="upload_files").set_value([(name, data, "application/octet-stream") for name, data in files])
     return run(at)
-
-
-def paste_and_extract(at: AppTest, text: str = GOOD_TXT, published: str = "2024-03-05") -> AppTest:
-    at.text_area(key="paste_text").input(text)
-    at.text_input(key="upload_published").input(published)
-    click(at, "read_articles")
-    return click(at, "extract_events")
 
 
 @pytest.fixture(autouse=True)

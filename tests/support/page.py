@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from components.timeline_figure import figure_fact_ids
+from support.bad_inputs import GOOD_TXT
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
@@ -92,3 +94,19 @@ def open_add_tab(secrets: dict | None = None, query: dict | None = None) -> AppT
 def added(at: AppTest) -> pd.DataFrame | None:
     """The events this session added (None before any)."""
     return at.session_state["added_events"] if "added_events" in at.session_state else None
+
+
+def plain(value: str) -> str:
+    """What the visitor reads: the text without the backslashes that keep Markdown literal."""
+    return re.sub(r"\\(.)", r"\1", value)
+
+
+def errors(at: AppTest) -> list[str]:
+    return [plain(e.value) for e in at.error]
+
+
+def paste_and_extract(at: AppTest, text: str = GOOD_TXT, published: str = "2024-03-05") -> AppTest:
+    at.text_area(key="paste_text").input(text)
+    at.text_input(key="upload_published").input(published)
+    click(at, "read_articles")
+    return click(at, "extract_events")
