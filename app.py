@@ -18,12 +18,13 @@ import streamlit as st
 from newsline.errors import NewslineError
 
 from components import cached
+from components.about import render_about
 from components.add_articles import render_add_articles
 from components.data import load_store
 from components.evidence import render_evidence
 from components.safe_text import markdown_literal
 from components.sidebar import render_sidebar, reset_filters
-from components.table_view import render_table
+from components.table_view import ORDER_OPTIONS, render_table
 from components.timeline_figure import topic_colours
 from components.timeline_view import render_timeline, render_unresolved
 from components.url_state import (
@@ -81,6 +82,7 @@ if fact_id and detail is None:  # e.g. an addition that was discarded
 st.html(PAGE_STYLE)
 head, share_col = st.columns([4, 1], vertical_alignment="bottom")
 head.markdown("## Venezuela–United States, dated from the news")
+render_about(cached.about(q, token), head)
 corroborated = (f", {summary.corroborated:,} confirmed by two or more sources" if summary.corroborated else "")
 head.markdown(f"**{summary.events:,}** of {facets.events:,} events match the filters · they state "
               f"**{summary.facts:,}** fact{'s' if summary.facts != 1 else ''}{corroborated} · every fact links "
@@ -106,10 +108,12 @@ elif summary.events == 0:
     st.warning("No event matches all the filters at once.")
     for line in explain_lines(cached.explain(q, token, flt), flt):
         st.markdown(f"- {markdown_literal(line)}")
-    st.button("Reset all filters", key="reset_empty", on_click=reset_filters, args=(extent,), type="primary")
+    st.button("Reset all filters", key="reset_empty", on_click=reset_filters, args=(natural_span or extent,),
+              type="primary")
 
-# --- body: views on the left, evidence on the right (stacked on a phone) ------
-main, side = st.columns([5, 3], gap="medium")
+# --- body: the views take the width; a selected fact's evidence opens beside them ---
+# (below them on a phone, where Streamlit stacks columns)
+main, side = st.columns([5, 3], gap="medium") if detail is not None else (st.container(), None)
 row_ids: dict[str, list[str]] = dict(st.session_state.get("row_ids", {}))
 with main:
     timeline_tab, table_tab, add_tab = st.tabs(list(TAB_OPTIONS), key="tab", bind="query-params", on_change="rerun")
@@ -125,16 +129,24 @@ with main:
             render_add_articles()
 st.session_state["row_ids"] = row_ids
 
-with side:
-    hidden = detail is not None and not cached.is_shown(q, token, flt, fact_id)
-    render_evidence(detail, hidden_by_filters=hidden)
+if side is not None:
+    with side:
+        render_evidence(detail, hidden_by_filters=not cached.is_shown(q, token, flt, fact_id))
 
 # --- the view, written back into the address bar and the share link ------------
 window = None if st.session_state.get("window_auto", True) else st.session_state.get("window")
 tab = st.session_state.get("tab") or TAB_OPTIONS[0]
 lanes = st.session_state.get("lanes") or "Actor"
-write_manual_params(st.query_params, manual_params(flt, window, fact_id))
-link = share_link(st.context.url, view_pairs(flt, lanes, window, fact_id, tab))
+hidden = tuple(st.session_state.get("hidden_topics") or ())
+write_manual_params(st.query_params, manual_params(flt, window, fact_id, hidden))
+pairs = view_pairs(flt, lanes, window, fact_id, tab, hidden)
+if st.session_state.get("sort") not in (None, next(iter(ORDER_OPTIONS))):
+    pairs.append(("sort", st.session_state["sort"]))
+link = share_link(st.context.url, pairs)
 with share_box:
-    st.markdown("Anyone opening this link sees these filters, this time window and the selected fact.")
+    st.markdown("Anyone opening this link sees these filters, this time window, the legend and the selected fact.")
+    own = set(loaded.added["event_id"]) if loaded.added is not None else set()
+    if fact_id and fact_id in own:  # a fact of one event the store does not hold
+        st.warning("The selected fact comes from your own additions, which stay in this browser session: "
+                   "someone opening the link will not see it.")
     st.code(link, language=None, wrap_lines=True)

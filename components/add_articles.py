@@ -28,7 +28,7 @@ import pandas as pd
 import streamlit as st
 
 from newsline.errors import NewslineError
-from newsline.ingest import MAX_FILE_BYTES, normalise_published
+from newsline.ingest import MAX_FILE_BYTES, NO_DATE, normalise_published
 from newsline.model import Article
 from newsline.store import events_path
 
@@ -117,9 +117,14 @@ def render_add_articles() -> None:
     pasted = st.text_area("Article text", key="paste_text", height=160,
                           placeholder="Paste the full text of a news article…")
     c1, c2 = st.columns(2)
-    title = c1.text_input("Headline", key="paste_title", placeholder="Defaults to the first line")
-    outlet = c2.text_input("Outlet", key="paste_outlet", placeholder="e.g. Reuters")
-    url = st.text_input("Web address", key="paste_url", placeholder="https://…")
+    title = c1.text_input("Headline", key="paste_title", placeholder="Defaults to the first line",
+                          help="For the pasted text, and for uploaded files that give none.")
+    outlet = c2.text_input("Outlet", key="paste_outlet", placeholder="e.g. Reuters",
+                           help="For the pasted text, and for uploaded files that give none.")
+    url = st.text_input("Web address", key="paste_url", placeholder="https://…",
+                        help="For the pasted text, and for uploaded files that give none.")
+    st.caption("Headline, outlet, address and publication date apply to the pasted text and to every uploaded "
+               "file that does not give its own.")
     # No ``type=``: Streamlit would raise on another suffix; ingest names the problem in one line instead.
     files = st.file_uploader(
         f"Or upload files (.txt, .md, .html, .json, .jsonl; up to {limit_mb} MB each, "
@@ -156,7 +161,7 @@ def _given_date(published: str) -> tuple[bool, str | None]:
 
 
 def _set_pending(articles: list[Article]) -> None:
-    for key in [k for k in st.session_state if str(k).startswith("pending_published_")]:
+    for key in [k for k in st.session_state if str(k).startswith(("pending_published_", "pending_undated_"))]:
         del st.session_state[key]  # fresh confirmations for the fresh articles
     st.session_state[PENDING_KEY] = articles
 
@@ -199,11 +204,20 @@ def _confirm_and_extract(pending: list[Article]) -> None:
             c1.caption(markdown_literal(line))
         c2.text_input("Published", value=article.published or "", key=f"pending_published_{i}",
                       placeholder="YYYY-MM-DD")
+        if not article.published:
+            # Without it every "last Sunday" stays unresolved and nothing reaches the timeline.
+            c1.warning(markdown_literal(f"{article.path or article.title}: {NO_DATE} unless you type the date "
+                                        "beside it, or tick “No date known”"))
+            c1.checkbox("No date known: keep its relative dates unresolved", key=f"pending_undated_{i}")
     if not st.button("Extract events", key="extract_events", type="primary"):
         return
     ready, problems = [], []
     for i, article in enumerate(pending):
         value = (st.session_state.get(f"pending_published_{i}") or "").strip()
+        if not value and not st.session_state.get(f"pending_undated_{i}"):
+            problems.append(f"{article.title or article.article_id}: give its publication date, or tick "
+                            "“No date known”; not extracted yet")
+            continue
         try:
             article.published = normalise_published(value, article.title or "publication date") if value else None
             ready.append(article)
@@ -223,7 +237,7 @@ def _confirm_and_extract(pending: list[Article]) -> None:
     frame = prepare(frame) if frame is not None else None
     for line in errors:
         st.error(markdown_literal(line))
-    st.session_state[PENDING_KEY] = []
+    st.session_state[PENDING_KEY] = [a for a in pending if a not in ready]
     if frame is None or frame.empty:
         st.info("No dated expression was found in these articles.")
         return

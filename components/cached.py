@@ -28,9 +28,19 @@ def facets(_q: StoreQuery, token: str) -> Facets:
     return _q.facets()
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def about(_q: StoreQuery, token: str) -> dict:
+    return _q.about()
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def summary(_q: StoreQuery, token: str, flt: Filters) -> Summary:
     return _q.summary(flt)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def outside(_q: StoreQuery, token: str, flt: Filters, window: tuple[date, date]) -> tuple[int, pd.DataFrame]:
+    return _q.outside(flt, window)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -45,8 +55,9 @@ def timeline(_q: StoreQuery, token: str, flt: Filters, window: tuple[date, date]
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def events(_q: StoreQuery, token: str, flt: Filters, limit: int | None, placed: bool | None) -> pd.DataFrame:
-    return _q.events(flt, limit=limit, placed=placed)
+def events(_q: StoreQuery, token: str, flt: Filters, limit: int | None, placed: bool | None,
+           order: str = "time") -> pd.DataFrame:
+    return _q.events(flt, limit=limit, placed=placed, order=order)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

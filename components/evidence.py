@@ -30,13 +30,13 @@ STYLE = """
 .nl-evidence { font-size: 0.95rem; line-height: 1.5; }
 .nl-evidence blockquote { margin: 0.3rem 0 0.4rem 0; padding: 0.5rem 0.8rem;
   border-left: 4px solid #1f4e79; background: rgba(31,78,121,0.06); }
-.nl-evidence mark { background: #ffe08a; color: inherit; padding: 0 2px; border-radius: 2px; }
+.nl-evidence mark { background: #ffe08a; color: #1b1f24; padding: 0 2px; border-radius: 2px; }
 .nl-evidence dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 0.8rem; margin: 0 0 0.6rem 0; }
-.nl-evidence dt { font-weight: 600; color: #555; }
+.nl-evidence dt { font-weight: 600; opacity: 0.75; }
 .nl-evidence dd { margin: 0; overflow-wrap: anywhere; }
 .nl-chip { display: inline-block; padding: 0 0.45rem; margin: 0 0.25rem 0.2rem 0;
   border-radius: 0.7rem; background: rgba(0,0,0,0.07); font-size: 0.85rem; }
-.nl-muted { color: #666; font-size: 0.85rem; }
+.nl-muted { opacity: 0.72; font-size: 0.85rem; }
 .nl-corroboration { font-weight: 600; margin: 0 0 0.5rem 0; }
 .nl-disagree { border: 2px solid #e66100; border-radius: 0.4rem; padding: 0.4rem 0.7rem; margin: 0 0 0.6rem 0;
   background: rgba(230,97,0,0.06); }

@@ -1,6 +1,7 @@
 """Downloads of the filtered events: CSV, JSON and TimelineJS JSON.
 
-CSV and JSON keep exactly the event table's columns (docs/data-model.md).
+CSV and JSON keep the event table's columns (docs/data-model.md), each event's headline
+(``title``) and address among them, plus its fact's id and number of independent sources.
 The TimelineJS file can be loaded by the TimelineJS tool newsrooms use; its
 text fields are HTML there, so article text is escaped. Unresolved events
 have no date TimelineJS could show and are left out of that file only.
@@ -15,12 +16,16 @@ import pandas as pd
 
 from newsline.model import EVENT_COLUMNS
 
+#: What a download holds: every event column, then the fact it belongs to and how many
+#: independent sources confirm that fact.
+EXPORT_COLUMNS = [*EVENT_COLUMNS, "fact_id", "sources"]
+
 from .safe_text import esc, first_words, safe_url
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
     out = []
-    for row in frame.reindex(columns=EVENT_COLUMNS).to_dict(orient="records"):
+    for row in frame.reindex(columns=EXPORT_COLUMNS).to_dict(orient="records"):
         clean = {}
         for key, value in row.items():
             if hasattr(value, "tolist"):
@@ -35,7 +40,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
-    flat = frame.reindex(columns=EVENT_COLUMNS).copy()
+    flat = frame.reindex(columns=EXPORT_COLUMNS).copy()
     for col in ("actors", "topics"):
         flat[col] = flat[col].map(lambda xs: "; ".join(xs) if isinstance(xs, (list, tuple)) else "")
     buffer = io.StringIO()
@@ -90,5 +95,6 @@ def _timeline_text(row: dict) -> str:
         f"<p>{esc(row['sentence'])}</p>"
         f"<p><small>{source} — {esc(row.get('source'))}, {esc(row.get('published'))}"
         + (f" · {esc(actors)}" if actors else "")
+        + (f" · confirmed by {int(row['sources'])} independent sources" if (row.get("sources") or 1) > 1 else "")
         + "</small></p>"
     )

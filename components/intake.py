@@ -10,6 +10,7 @@ visitor knows it; a good file in the same batch is still read. Files are read by
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,7 +109,12 @@ def read_inputs(pasted: str, title: str, outlet: str, url: str, files, published
     if pasted.strip():
         batch.add(read_pasted(pasted, title, outlet, url, published))
     for upload in files[:MAX_FILES_PER_READ]:
-        batch.add(read_upload(upload, published, limit_mb))
+        uploaded = read_upload(upload, published, limit_mb)
+        for article in uploaded.articles:  # the fields fill what a file does not say itself
+            article.title = article.title or title.strip()
+            article.source = article.source or outlet.strip()
+            article.url = article.url or (url.strip() if re.match(r"https?://", url.strip(), re.IGNORECASE) else "")
+        batch.add(uploaded)
     _drop_repeats(batch)
     if len(files) > MAX_FILES_PER_READ:
         left = ", ".join(display_name(f.name) for f in files[MAX_FILES_PER_READ:MAX_FILES_PER_READ + 3])

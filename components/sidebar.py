@@ -14,33 +14,65 @@ from datetime import date
 
 import streamlit as st
 
+from newsline.actors import ActorMatcher
+from newsline.errors import NewslineError
 from newsline.filters import FILTERS, MAX_SOURCES, Filter, Filters, dates_as_shown, picker_bounds, search_notice
 from newsline.query import Facets
+from newsline.wordforms import fold
 
 from .safe_text import markdown_literal
+
+
+@st.cache_data(max_entries=1, show_spinner=False)
+def actor_aliases(names: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The knowledge base's other names for each actor, as the picker lets people type them."""
+    try:
+        matcher = ActorMatcher.default()
+    except NewslineError:  # a table shown without its knowledge base: names only
+        return {}
+    known = set(matcher.names())
+    return {name: tuple(matcher.aliases_of(name)) for name in names if name in known}
+
+
+def actor_label(name: str, count: int, aliases: tuple[str, ...] = ()) -> str:
+    """"Juan Guaidó (18) · Juan Guaido": the picker filters on its labels, so a name typed
+    without accents, or an alias ("Maduro", "Trump", "EEUU"), finds the actor."""
+    label = f"{name} ({count})"
+    accent_free = [a for a in aliases if fold(a) == fold(name) and a != name][:1]
+    words = sorted((a for a in aliases if " " not in a and fold(a) not in fold(label)), key=len)
+    extras = list(dict.fromkeys(accent_free + words))[:3]
+    return label + (" · " + ", ".join(extras) if extras else "")
 
 
 def _actors(sb, spec: Filter, facets: Facets) -> dict:
     counts = facets.actors
     actors = list(counts)
     _keep_known("actor", actors)
-    chosen = sb.multiselect(spec.label, actors, key="actor", format_func=lambda a: f"{a} ({counts.get(a, 0)})",
+    aliases = actor_aliases(tuple(actors))
+    chosen = sb.multiselect(spec.label, actors, key="actor",
+                            format_func=lambda a: actor_label(a, counts.get(a, 0), aliases.get(a, ())),
                             placeholder=spec.placeholder, help=spec.help)
     return {"actors": tuple(chosen)}
 
 
 def _dates(sb, spec: Filter, facets: Facets) -> dict:
+    """The filter shows the span the chart opens on (far older outliers aside); an end left at
+    that span, or at the table's own extent, restricts nothing."""
     extent = facets.extent
-    _follow_extent(extent)
+    span = facets.fitted or extent
+    _follow_extent(span)
     if extent is None:
         return {}
     lowest, highest = picker_bounds(extent)
-    current = tuple(st.session_state.get("dates") or extent)
+    current = tuple(st.session_state.get("dates") or span)
     st.session_state["dates"] = tuple(min(max(d, lowest), highest) for d in current)
     picked = sb.date_input(spec.label, key="dates", min_value=lowest, max_value=highest, format="YYYY-MM-DD",
                            help=spec.help)
     picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,) if picked else ()
     date_from, date_to = dates_as_shown(*(picked + (None, None))[:2], extent)
+    if span is not None:
+        date_from = None if date_from == span[0] else date_from
+        date_to = None if date_to == span[1] else date_to
     return {"date_from": date_from, "date_to": date_to}
 
 
@@ -142,6 +174,6 @@ def render_sidebar(facets: Facets) -> Filters:
             sb.markdown(f"**{spec.section}**")
         section = spec.section
         values.update(WIDGETS[spec.widget][0](sb, spec, facets))
-    sb.button("Reset all filters", key="reset_sidebar", on_click=reset_filters, args=(facets.extent,),
+    sb.button("Reset all filters", key="reset_sidebar", on_click=reset_filters, args=(facets.fitted or facets.extent,),
               width="stretch")
     return Filters(**values)

@@ -20,6 +20,11 @@ from . import cached
 from .exports import to_csv, to_json, to_timelinejs
 from .safe_text import safe_url
 
+#: The table's orders as the reader sees them (the link carries the label), and the store's names.
+ORDER_OPTIONS = {"Oldest first": "time", "Newest first": "newest", "Most sources first": "sources",
+                 "By outlet": "outlet", "Latest articles first": "published"}
+ROW_HEIGHT = 72  # tall enough for Streamlit to wrap a sentence over three lines
+
 TABLE_COLUMNS = [
     "date_start", "date_end", "date_text", "granularity", "sources", "sentence", "actors", "topics",
     "source", "published", "title", "url", "tense", "resolution", "confidence",
@@ -43,7 +48,11 @@ def render_table(q: StoreQuery, token: str, flt: Filters, total: int, added_ids:
 
     ``new_query`` opens a fresh cursor: downloads run when a button is pressed, outside this rerun.
     """
-    events = cached.events(q, token, flt, cached.TABLE_ROWS, None)
+    label = st.segmented_control("Order", list(ORDER_OPTIONS), key="sort", bind="query-params",
+                                 default=next(iter(ORDER_OPTIONS)), label_visibility="collapsed",
+                                 help="The table and its downloads follow this order.")
+    order = ORDER_OPTIONS.get(label or "", "time")
+    events = cached.events(q, token, flt, cached.TABLE_ROWS, None, order)
     shown = table_frame(events, added_ids)
     st.dataframe(
         shown,
@@ -51,7 +60,9 @@ def render_table(q: StoreQuery, token: str, flt: Filters, total: int, added_ids:
         on_select="rerun",
         selection_mode="single-row",
         hide_index=True,
-        height=460,
+        # As tall as its rows (no empty grid under a few), up to about a screen; sentences wrap.
+        height=min(38 + ROW_HEIGHT * max(len(shown), 1), 900),
+        row_height=ROW_HEIGHT,
         column_config={
             "added": st.column_config.CheckboxColumn("New", help="Added in this session", width="small"),
             "date_start": st.column_config.DateColumn("From", format="YYYY-MM-DD"),
@@ -76,17 +87,18 @@ def render_table(q: StoreQuery, token: str, flt: Filters, total: int, added_ids:
         },
     )
     if total > len(shown):
-        st.caption(f"The first {len(shown):,} of {total:,} matching events, in time order. Select a row to read "
-                   "its evidence; the downloads hold all of them.")
+        st.caption(f"The first {len(shown):,} of {total:,} matching events, in this order. Select a row to read "
+                   "its evidence; the downloads hold all of them, in the same order.")
     else:
-        st.caption("Select a row to read its evidence. Downloads hold exactly the events that match the filters.")
-    render_downloads(new_query, flt)
+        st.caption("Select a row to read its evidence. Downloads hold exactly the events that match the filters, "
+                   "in this order (a column header sorts the view only).")
+    render_downloads(new_query, flt, order)
     return list(shown["fact_id"])
 
 
-def render_downloads(new_query: Callable[[], StoreQuery], flt: Filters) -> None:
+def render_downloads(new_query: Callable[[], StoreQuery], flt: Filters, order: str = "time") -> None:
     def everything() -> pd.DataFrame:  # read from the store when a button is pressed
-        return new_query().events(flt)
+        return new_query().events(flt, order=order)
 
     cols = st.columns(3)
     # Data is built only when a button is pressed: a rerun never pays for an export.

@@ -12,7 +12,8 @@ middle to hover or click). Unresolved events are never drawn: the page lists the
 Past ``WEBGL_THRESHOLD`` marks the traces switch to WebGL. Past the store's
 ``AGGREGATE_THRESHOLD`` the window is too wide to show single facts usefully, so the
 store counts them per lane and period instead (``TimelineData.mode == "aggregated"``),
-and clicking a bubble narrows the window to that period.
+drawn as a density strip per lane (each period coloured by its dominant topic, as opaque
+as it is busy), and clicking a cell narrows the window to that period.
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ class Timeline:
     lanes: str = "Actor"
     other_lane: str | None = None
     period: str = ""  # the aggregation period, e.g. "year"
+    y_of: dict[tuple[str, str], float] = field(default_factory=dict)  # (fact, lane) -> its dodged row
+    listing: list[tuple[str, str]] = field(default_factory=list)  # (fact id, "date · sentence") in time order
 
 
 def _to_ms(values) -> np.ndarray:
@@ -95,6 +98,8 @@ def _hover(rows: pd.DataFrame) -> list[str]:
             text += f"<i>{esc(row.source)}, {esc(row.published)}</i>"
         if row.dates_disagree:
             text += f"<br><b>sources disagree on the date</b>: {esc(' / '.join(row.dates))}"
+        if getattr(row, "tense", None) == "future":
+            text += "<br><b>announced or expected</b>, not reported as done"
         out.append(text)
     return out
 
@@ -115,14 +120,40 @@ def jitter(ids) -> np.ndarray:
     return (hashed % 1000) / 1000 * 0.56 - 0.28
 
 
-def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_threshold: int = WEBGL_THRESHOLD) -> Timeline:
-    """The figure for the store's answer about one window: single facts, or counts."""
+DODGE_ROWS = (0.0, -0.18, 0.18, -0.34, 0.34)  # offsets inside a lane, nearest the lane's line first
+DODGE_GAP = 0.012  # markers closer than this share of the window would overlap
+
+
+def dodge(lanes: np.ndarray, xs: np.ndarray, span_ms: float) -> np.ndarray:
+    """Offsets inside each lane so that markers close in time sit on different rows.
+
+    Greedy, in time order: each marker takes the first row whose last marker is far enough
+    back; when every row is taken (a dense cluster), the row that freed up first.
+    """
+    gap = max(span_ms * DODGE_GAP, 1.0)
+    out = np.zeros(len(xs))
+    last: dict[object, list[float]] = {}
+    for i in np.lexsort((xs, lanes)):
+        rows = last.setdefault(lanes[i], [-np.inf] * len(DODGE_ROWS))
+        free = [r for r, x in enumerate(rows) if xs[i] - x >= gap]
+        row = free[0] if free else int(np.argmin(rows))
+        rows[row] = xs[i]
+        out[i] = DODGE_ROWS[row]
+    return out
+
+
+def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_threshold: int = WEBGL_THRESHOLD,
+                   exact: bool = False) -> Timeline:
+    """The figure for the store's answer about one window: single facts, or counts.
+
+    ``exact``: the window was chosen (a zoom, a link), so the x axis shows exactly it, and a
+    link reopens the same range; a fitted window gets a little margin instead."""
     window = (pd.Timestamp(data.window[0]), pd.Timestamp(data.window[1])) if data.window else None
     if data.mode == "aggregated":
         lane_y = {lane: float(i) for i, lane in enumerate(data.lane_order)}
         other = f"(other {data.lanes.lower()}s)"
         traces = _aggregated_traces(data.bins, colours, data.period, lane_y)
-        figure = {"data": traces, "layout": _layout(lane_y, window, None)}
+        figure = {"data": traces, "layout": _layout(lane_y, window, None, exact)}
         return Timeline(figure, "aggregated", data.drawn, lane_y, data.lanes,
                         other if other in lane_y else None, data.period)
     if data.mode != "events" or data.facts is None or data.facts.empty:
@@ -134,16 +165,38 @@ def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_thresho
     if other is not None:
         marks.loc[~marks["lane"].isin(lane_y), "lane"] = other
         marks = marks.drop_duplicates(["pos", "lane"])
-    offsets = jitter(facts["fact_id"])
-    marks["y"] = marks["lane"].map(lane_y) + offsets[marks["pos"].to_numpy()]
+    pos = marks["pos"].to_numpy()
+    start_ms, end_ms = _to_ms(facts["d_start"]), _to_ms(facts["d_end"]) + DAY_MS
+    is_point = ((facts["granularity"] == "day") | (facts["d_start"] == facts["d_end"])).to_numpy()
+    centre = np.where(is_point, start_ms, (start_ms + end_ms) / 2)
+    lo_ms = _to_ms([window[0]])[0] if window else float(start_ms.min())
+    hi_ms = _to_ms([window[1]])[0] if window else float(end_ms.max())
+    marks["y"] = marks["lane"].map(lane_y) + dodge(marks["lane"].to_numpy(), centre[pos], max(hi_ms - lo_ms, DAY_MS))
     traces = _fact_traces(facts, marks, colours, gl=len(marks) > webgl_threshold)
-    figure = {"data": traces, "layout": _layout(lane_y, window, facts)}
-    return Timeline(figure, "events", len(facts), lane_y, data.lanes, other)
+    figure = {"data": traces, "layout": _layout(lane_y, window, facts, exact)}
+    y_of = {(fid, lane): y for fid, lane, y in zip(facts["fact_id"].to_numpy()[pos], marks["lane"], marks["y"])}
+    listing = [(fid, f"{start} · {first_words(text, 16)}")
+               for fid, start, text in zip(facts["fact_id"], facts["value"].fillna(facts["date_start"]),
+                                           facts["sentence"])]
+    return Timeline(figure, "events", len(facts), lane_y, data.lanes, other, y_of=y_of, listing=listing)
 
 
-def _outline(rows: pd.DataFrame) -> dict:
+def _announced(rows: pd.DataFrame) -> np.ndarray:
+    """Facts a sentence announces or expects (future tense): drawn hollow."""
+    if "tense" not in rows:
+        return np.zeros(len(rows), dtype=bool)
+    return (rows["tense"].fillna("") == "future").to_numpy()
+
+
+def _outline(rows: pd.DataFrame, colour: str = MARKER_LINE) -> dict:
     disagree = rows["dates_disagree"].to_numpy(dtype=bool)
-    return {"width": np.where(disagree, 3.0, 1.0), "color": np.where(disagree, DISAGREE_COLOUR, MARKER_LINE).tolist()}
+    hollow = _announced(rows)
+    line = np.where(disagree, DISAGREE_COLOUR, np.where(hollow, colour, MARKER_LINE))
+    return {"width": np.where(disagree, 3.0, np.where(hollow, 2.0, 1.0)), "color": line.tolist()}
+
+
+def _symbols(rows: pd.DataFrame, shape: str) -> list[str]:
+    return np.where(_announced(rows), f"{shape}-open", shape).tolist()
 
 
 def _fact_traces(facts: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, str], gl: bool) -> list[dict]:
@@ -164,70 +217,72 @@ def _fact_traces(facts: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, st
                 "type": kind, "mode": "lines", "name": topic, "legendgroup": topic, "showlegend": False,
                 "x": np.column_stack([start_ms, end_ms, gap]).ravel(),
                 "y": np.column_stack([spans["y"], spans["y"], gap]).ravel(),
-                "line": {"color": colour, "width": 7}, "opacity": 0.45, "hoverinfo": "skip",
+                "line": {"color": colour, "width": 3}, "opacity": 0.5, "hoverinfo": "skip",
             })
             traces.append({
                 "type": kind, "mode": "markers", "name": topic, "legendgroup": topic,
                 "showlegend": points.empty,
                 "x": (start_ms + end_ms) / 2, "y": spans["y"].to_numpy(),
-                "marker": {"symbol": "diamond", "size": marker_size(spans["sources"], 8.0), "color": colour,
-                           "line": _outline(spans)},
+                "marker": {"symbol": _symbols(spans, "diamond"), "size": marker_size(spans["sources"], 8.0),
+                           "color": colour, "line": _outline(spans, colour)},
                 "customdata": spans["fact_id"].tolist(), "hovertext": _hover(spans), "hoverinfo": "text",
             })
         if not points.empty:
             traces.append({
                 "type": kind, "mode": "markers", "name": topic, "legendgroup": topic, "showlegend": True,
                 "x": _to_ms(points["d_start"]), "y": points["y"].to_numpy(),
-                "marker": {"symbol": "circle", "size": marker_size(points["sources"]), "color": colour,
-                           "line": _outline(points)},
+                "marker": {"symbol": _symbols(points, "circle"), "size": marker_size(points["sources"]),
+                           "color": colour, "line": _outline(points, colour)},
                 "customdata": points["fact_id"].tolist(), "hovertext": _hover(points), "hoverinfo": "text",
             })
-    return traces
+    # Periods under every marker, so a year's bar never hides the days inside it.
+    return [t for t in traces if t["mode"] == "lines"] + [t for t in traces if t["mode"] != "lines"]
 
 
 def _aggregated_traces(bins: pd.DataFrame, colours, period: str, lane_y) -> list[dict]:
-    """One bubble per lane and period, coloured by its most frequent topic, sized by its count."""
+    """A density strip per lane: one cell per period, as long as the period, coloured by the topic
+    that dominates it and as opaque as it is busy (the busiest cell of the chart fully so)."""
     cells = bins.copy()
     cells["total"] = cells.groupby(["lane", "bin"])["n"].transform("sum")
-    bubbles = cells.sort_values(["n", "topic"], ascending=[False, True]).drop_duplicates(["lane", "bin"])
-    biggest = max(int(bubbles["total"].max()), 1)
+    top = cells.sort_values(["n", "topic"], ascending=[False, True]).drop_duplicates(["lane", "bin"])
+    biggest = max(int(top["total"].max()), 1)
     traces: list[dict] = []
-    for topic, group in bubbles.groupby("topic", sort=True):
+    for topic, group in top.groupby("topic", sort=True):
         hover = [
             f"<b>{n:,} fact{'s' if n != 1 else ''}</b> · {esc(lane)}<br>{period} from {b:%Y-%m-%d} to {e:%Y-%m-%d}<br>"
-            f"mostly {esc(topic)}<br><i>click to zoom to this {period}</i>"
-            for n, lane, b, e in zip(group["total"], group["lane"], group["bin"], group["end"])
+            f"mostly {esc(topic)} ({m:,})<br><i>click to zoom to this {period}</i>"
+            for n, m, lane, b, e in zip(group["total"], group["n"], group["lane"], group["bin"], group["end"])
         ]
-        starts = pd.to_datetime(group["bin"])
-        ends = pd.to_datetime(group["end"]) + pd.Timedelta(days=1)
+        starts = _to_ms(pd.to_datetime(group["bin"]))
+        ends = _to_ms(pd.to_datetime(group["end"]) + pd.Timedelta(days=1))
+        share = np.sqrt(group["total"].to_numpy(dtype=float) / biggest)
         traces.append({
-            "type": "scattergl", "mode": "markers", "name": topic, "legendgroup": topic,
-            "x": _to_ms(starts + (ends - starts) / 2),
-            "y": group["lane"].map(lane_y).to_numpy(dtype=float),
-            "marker": {
-                "size": (6 + 26 * np.sqrt(group["total"].to_numpy() / biggest)).round(1),
-                "color": colours.get(topic, NO_TOPIC_COLOUR), "opacity": 0.75,
-                "line": {"width": 1, "color": MARKER_LINE},
-            },
+            "type": "bar", "orientation": "h", "name": topic, "legendgroup": topic,
+            "base": starts, "x": ends - starts, "y": group["lane"].map(lane_y).to_numpy(dtype=float),
+            "width": 0.72,
+            "marker": {"color": colours.get(topic, NO_TOPIC_COLOUR), "opacity": (0.18 + 0.82 * share).round(3),
+                       "line": {"width": 0}},
             "customdata": [f"{BIN_PREFIX}{b:%Y-%m-%d}..{e:%Y-%m-%d}" for b, e in zip(group["bin"], group["end"])],
             "hovertext": hover, "hoverinfo": "text",
         })
     return traces
 
 
-def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None) -> dict:
+def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None, exact: bool = False) -> dict:
     lo = window[0] if window else pd.Timestamp(facts["d_start"].min())
     hi = window[1] if window else pd.Timestamp(facts["d_end"].max()) + pd.Timedelta(days=1)
-    pad = max((hi - lo) * 0.02, pd.Timedelta(days=3))
+    pad = pd.Timedelta(0) if exact and window else max((hi - lo) * 0.02, pd.Timedelta(days=3))
     n_lanes = len(lane_y)
     return {
-        "height": int(min(820, max(320, 170 + 30 * n_lanes))),
-        "margin": {"l": 8, "r": 8, "t": 30, "b": 8},
+        "height": int(min(860, max(340, 200 + 30 * n_lanes))),
+        "margin": {"l": 8, "r": 8, "t": 64, "b": 8},
         "hovermode": "closest",
+        "hoverlabel": {"namelength": -1, "align": "left"},
+        "barmode": "overlay",  # the counted view's cells sit on their lane, never side by side
         "dragmode": "pan",
-        # Dates on top where they are seen first; the legend under the range slider.
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "xanchor": "left", "x": 0,
-                   "title": {"text": "Topic "}},
+        # The legend on top, where it is read first, above the dates; no title to collide with.
+        "legend": {"orientation": "h", "yref": "container", "yanchor": "top", "y": 1.0, "xanchor": "left", "x": 0,
+                   "font": {"size": 11}},
         "uirevision": f"{lo}|{hi}",
         "xaxis": {
             "type": "date",
@@ -240,6 +295,7 @@ def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None) -> dic
             "tickmode": "array",
             "tickvals": list(lane_y.values()),
             "ticktext": [_short(lane) for lane in lane_y],
+            "tickfont": {"size": 11},
             "range": [n_lanes - 0.5, -0.5],  # most frequent lane on top
             "fixedrange": True,
             "showgrid": False,
@@ -248,7 +304,7 @@ def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None) -> dic
         # Faint separators make the lanes readable.
         "shapes": [
             {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y + 0.5, "y1": y + 0.5,
-             "line": {"width": 1, "color": "rgba(0,0,0,0.08)"}, "layer": "below"}
+             "line": {"width": 1, "color": "rgba(128,128,128,0.18)"}, "layer": "below"}
             for y in lane_y.values()
         ],
     }
@@ -258,7 +314,8 @@ def _iso(ts: pd.Timestamp) -> str:
     return pd.Timestamp(ts).strftime("%Y-%m-%d")
 
 
-def _short(label: str, limit: int = 22) -> str:
+def _short(label: str, limit: int = 16) -> str:
+    # Short enough that the lanes' names leave a phone's chart most of its width.
     return esc(label if len(label) <= limit else label[: limit - 1] + "…")
 
 
@@ -292,7 +349,7 @@ def highlight_trace(
             if lane is None:
                 continue
             xs.append(centre.value / 1e6)  # Timestamp.value is in nanoseconds whatever the unit
-            ys.append(timeline.lane_y[lane] + offset)
+            ys.append(timeline.y_of.get((row.fact_id, lane), timeline.lane_y[lane] + offset))
             ids.append(row.fact_id)
     if not xs:
         return None
@@ -317,7 +374,7 @@ def figure_fact_ids(spec: dict) -> set[str]:
 
 
 def bin_window(customdata: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The period a clicked aggregate bubble stands for."""
+    """The period a clicked density cell stands for."""
     if not isinstance(customdata, str) or not customdata.startswith(BIN_PREFIX):
         return None
     lo, _, hi = customdata[len(BIN_PREFIX):].partition("..")

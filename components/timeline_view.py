@@ -12,22 +12,28 @@ from newsline.filters import Filters
 from newsline.query import StoreQuery, Summary
 
 from . import cached
-from .safe_text import first_words
+from .safe_text import first_words, markdown_literal
 from .timeline_figure import Timeline, build_timeline, highlight_trace
 from .url_state import LANE_OPTIONS
-from .view_state import chosen_window, describe_window, quick_window, visible_window
+from .view_state import apply_pick, apply_view, chosen_window, describe_window, hidden_topics, quick_window, visible_window
+from .view_sync import drawn_view, render_view_sync
 
 SELECTED_COLOUR = "#d62728"
-ADDED_COLOUR = "#111111"
+#: Every encoding of the chart, in one line above it.
+ENCODING = ("Colour: topic (click the legend to hide one) · ● a day · ◆ with a line: a week, month, year or range, "
+            "the line covering it · bigger: more independent sources · orange ring: the sources disagree on "
+            "the date · hollow ○: announced or expected, not yet reported · drag to pan, scroll to zoom, "
+            "click a fact for its evidence.")
+ADDED_COLOUR = "#7a5195"  # visible on a light and a dark page
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def cached_timeline(_q: StoreQuery, token: str, flt: Filters, lanes: str, window, expected: int,
-                    colours_key: tuple) -> Timeline:
+                    colours_key: tuple, exact: bool = False) -> Timeline:
     """Keyed on the data version and the view. Shared read-only: callers copy the trace
     list before adding highlights."""
     data = cached.timeline(_q, token, flt, window, lanes, expected)
-    return build_timeline(data, dict(colours_key))
+    return build_timeline(data, dict(colours_key), exact=exact)
 
 
 def render_window_controls(extent, fitted, shown) -> tuple[date, date] | None:
@@ -52,8 +58,12 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
     st.session_state["window_bounds"] = extent
     window = render_window_controls(natural, summary.fitted, summary.extent)
     shown_window = chosen_window(window, summary.fitted)
-    timeline = cached_timeline(q, token, flt, lanes, shown_window, summary.placed, tuple(sorted(colours.items())))
-    traces = list(timeline.figure["data"])  # the cached spec itself stays untouched
+    timeline = cached_timeline(q, token, flt, lanes, shown_window, summary.placed, tuple(sorted(colours.items())),
+                               exact=window is not None)
+    hidden = hidden_topics()
+    # The cached spec itself stays untouched: copies of the hidden topics' traces.
+    traces = [dict(t, visible="legendonly") if t.get("legendgroup") in hidden else t
+              for t in timeline.figure["data"]]
     if added_ids:
         added = cached.places(q, token, tuple(sorted(added_ids)), lanes)
         traces.append(highlight_trace(added, timeline, "Added by you", ADDED_COLOUR, symbol="star-open", size=18))
@@ -63,31 +73,72 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
     # Built from our own spec, so Plotly's per-property validation (slow for
     # thousands of points) is skipped.
     figure = go.Figure(data=[t for t in traces if t is not None], layout=timeline.figure["layout"], _validate=False)
-    _caption(timeline, shown_window, summary.placed - timeline.events_drawn)
+    notes = []
+    if window is None and summary.fitted is not None and summary.fitted != summary.extent:
+        notes.append(_outliers_note(q, token, flt, summary.fitted))
+    if summary.unplaced:
+        notes.append(f"{summary.unplaced:,} event{'s' if summary.unplaced != 1 else ''} with a date that could not "
+                     "be placed are listed under the chart")
+    elif flt.date_from or flt.date_to:
+        notes.append("events whose date could not be placed are hidden while the dates are narrowed")
+    _caption(timeline, shown_window, summary.placed - timeline.events_drawn, [n for n in notes if n])
+    st.caption(ENCODING)
     st.plotly_chart(
         figure,
         key="timeline",
         on_select="rerun",
         selection_mode="points",
-        config={"displaylogo": False, "scrollZoom": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]},
+        # No toolbar over the dates: drag pans, the wheel or a pinch zooms, the strip below and the
+        # 1Y/5Y/All buttons set the window, and every change travels in the link.
+        config={"displaylogo": False, "scrollZoom": True, "displayModeBar": False, "responsive": True},
     )
-    st.caption(
-        "● a day · ◆ on a bar: a week, month, season, quarter, year or range — the bar covers the whole "
-        "period · a bigger marker: more independent sources · an orange ring: the sources disagree on the "
-        "date · drag to pan, scroll to zoom, click a fact to read its evidence."
-    )
+    render_view_sync(drawn_view(timeline.figure["layout"].get("xaxis", {}).get("range"), hidden), apply_view,
+                     apply_pick)
+    _fact_list(timeline)
     return timeline
 
 
-def _caption(timeline: Timeline, window, outside: int) -> None:
+def _open_picked() -> None:
+    picked = st.session_state.get("fact_pick")
+    if picked:
+        st.session_state["fact"] = picked
+        st.session_state["fact_pick"] = None
+
+
+def _fact_list(timeline: Timeline) -> None:
+    """The facts drawn, as one keyboard-reachable list: Tab to it, type or use the arrows, Enter
+    opens the evidence (a marker on the chart can't take the keyboard's focus)."""
+    if not timeline.listing:
+        return
+    labels = dict(timeline.listing)
+    st.selectbox(
+        f"The {len(labels):,} facts on the chart, in time order",
+        list(labels), index=None, key="fact_pick", format_func=lambda fid: labels.get(fid, fid),
+        on_change=_open_picked, placeholder="Type a word or a date, or use the arrow keys; Enter opens its evidence",
+    )
+
+
+def _outliers_note(q: StoreQuery, token: str, flt: Filters, fitted) -> str:
+    """Facts far from the rest are named, not stretched over."""
+    n, rows = cached.outside(q, token, flt, fitted)
+    if n == 0:
+        return ""
+    named = ", ".join(f"{r.d_start:%Y} (“{first_words(r.date_text, 5)}”)" for r in rows.head(2).itertuples(index=False))
+    return (f"{n:,} fact{'s' if n != 1 else ''} far from the rest {'are' if n != 1 else 'is'} left out, "
+            f"e.g. {named}: press All to include {'them' if n != 1 else 'it'}")
+
+
+def _caption(timeline: Timeline, window, outside: int, notes: list[str]) -> None:
     n = timeline.events_drawn
     text = f"{n:,} dated fact{'s' if n != 1 else ''} from {describe_window(window)}"
     if timeline.mode == "aggregated":
         text += (f", counted per {timeline.period} (too many to draw one by one). "
-                 "Click a bubble or narrow the window to see single facts")
-    if outside > 0:
+                 "Click a cell of a lane or narrow the window to see single facts")
+    if outside > 0 and not any("left out" in note for note in notes):
         text += f"; {outside:,} more outside this window (press All to see every one)"
-    st.caption(text + ".")
+    if notes:
+        text += " · " + " · ".join(notes)
+    st.caption(markdown_literal(text + "."))
 
 
 def render_unresolved(q: StoreQuery, token: str, flt: Filters, summary: Summary) -> list[str]:

@@ -25,6 +25,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from newsline.filters import FILTERS, Filters, link_pairs, parse_iso_day, quote_value, read_link
+from newsline.query import NO_TOPIC
 
 LANE_OPTIONS = ("Actor", "Topic", "Outlet")
 TAB_OPTIONS = ("Timeline", "Table", "Add articles")
@@ -53,6 +54,7 @@ class Seed:
     date_to: date | None = None
     window: tuple[date, date] | None = None
     fact: str | None = None
+    hidden: list[str] = field(default_factory=list)  # topics switched off in the chart's legend
     min_sources: int = 1
     notices: list[str] = field(default_factory=list)
 
@@ -67,6 +69,11 @@ def read_seed(params: Mapping[str, list[str]], known: Known) -> Seed:
     flt, problems = read_link(params, {"actor": known.actors, "topic": known.topics, "outlet": known.outlets})
     seed.filters, seed.actors, seed.min_sources = flt, list(flt.actors), flt.min_sources
     seed.date_from, seed.date_to = flt.date_from, flt.date_to
+    for topic in dict.fromkeys(values("hide")):  # topics switched off in the chart's legend
+        if topic in known.topics or topic == NO_TOPIC:
+            seed.hidden.append(topic)
+        else:
+            problems.append(f"unknown topic {quote_value(topic)}")
 
     raw_window = values("window")
     if raw_window:
@@ -102,7 +109,8 @@ def params_of(query_params) -> dict[str, list[str]]:
     return out
 
 
-def manual_params(flt: Filters, window: tuple[date, date] | None, fact: str | None) -> dict[str, list[str]]:
+def manual_params(flt: Filters, window: tuple[date, date] | None, fact: str | None,
+                  hidden: tuple[str, ...] = ()) -> dict[str, list[str]]:
     """The URL parameters this module owns, for the current view (defaults omitted).
 
     ``event`` is always cleared: an old link's event is rewritten as its fact.
@@ -112,6 +120,7 @@ def manual_params(flt: Filters, window: tuple[date, date] | None, fact: str | No
         if key in out:
             out[key].append(value)
     out["window"] = [f"{window[0].isoformat()}{WINDOW_SEPARATOR}{window[1].isoformat()}"] if window else []
+    out["hide"] = sorted(hidden)
     out["fact"] = [fact] if fact else []
     out["event"] = []
     return out
@@ -135,6 +144,7 @@ def view_pairs(
     window: tuple[date, date] | None,
     fact: str | None,
     tab: str,
+    hidden: tuple[str, ...] = (),
 ) -> list[tuple[str, str]]:
     """Every part of the view as ordered query pairs, defaults left out."""
     pairs = link_pairs(flt)
@@ -142,6 +152,7 @@ def view_pairs(
         pairs.append(("lanes", lanes))
     if window:
         pairs.append(("window", f"{window[0].isoformat()}{WINDOW_SEPARATOR}{window[1].isoformat()}"))
+    pairs += [("hide", t) for t in sorted(hidden)]
     if tab != TAB_OPTIONS[0]:
         pairs.append(("tab", tab))
     if fact:

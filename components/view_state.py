@@ -15,6 +15,7 @@ import streamlit as st
 
 from .timeline_figure import bin_window
 from .url_state import Known, Seed, params_of, read_seed
+from .view_sync import window_of
 
 SELECTION_WIDGETS = ("timeline", "table", "unresolved_table")
 
@@ -37,6 +38,7 @@ def seed_from_link(known: Known, extent: tuple[date, date] | None) -> None:
         else:
             seed.notices.append("the time window lies outside the data")
     st.session_state["fact"] = seed.fact
+    st.session_state["hidden_topics"] = tuple(seed.hidden)
     st.session_state["link_notices"] = seed.notices
 
 
@@ -77,6 +79,30 @@ def take_selections(row_ids: dict[str, list[str]], extent: tuple[date, date] | N
             st.session_state["fact"] = picked[0]
 
 
+def hidden_topics() -> tuple[str, ...]:
+    """Topics switched off in the chart's legend (they stay in the counts and the table)."""
+    return tuple(st.session_state.get("hidden_topics") or ())
+
+
+def apply_view(view: dict) -> None:
+    """A zoom, pan or legend click made in the chart (a callback of ``view_sync``)."""
+    window = window_of(view, st.session_state.get("window_bounds"))
+    if window is not None:
+        set_window(window)
+    hidden = view.get("hidden")
+    if isinstance(hidden, list):
+        st.session_state["hidden_topics"] = tuple(sorted(h for h in hidden if isinstance(h, str)))
+
+
+def apply_pick(picked: str) -> None:
+    """A fact (or a counted period) tapped on a phone: the same as a click."""
+    period = bin_window(picked)
+    if period is None:
+        st.session_state["fact"] = picked
+    else:
+        set_window((period[0].date(), period[1].date()))
+
+
 def set_window(window: tuple[date, date] | None) -> None:
     if window is None:
         st.session_state["window_auto"] = True
@@ -86,17 +112,19 @@ def set_window(window: tuple[date, date] | None) -> None:
 
 
 def quick_window(span_years: int | None, shown: tuple[date, date] | None) -> None:
-    """1Y / 5Y end at the latest event shown; All covers every event shown (button callbacks)."""
+    """1Y / 5Y end at the latest event shown, or today when the events reach past it; All covers
+    every event shown (button callbacks)."""
     if shown is None:
         return
     if span_years is None:
         set_window(shown)
         return
-    start = shown[1] - timedelta(days=round(365.25 * span_years))
+    end = min(shown[1], date.today())  # an announced fact years ahead does not move "the last year"
+    start = end - timedelta(days=round(365.25 * span_years))
     bounds = st.session_state.get("window_bounds")
     if bounds:
         start = max(start, bounds[0])
-    set_window((start, shown[1]))
+    set_window((min(start, end), end))
 
 
 def visible_window(extent: tuple[date, date] | None, fitted: tuple[date, date] | None):

@@ -20,6 +20,8 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, fields, make_dataclass
 from datetime import date
 
+from .wordforms import fold, word_pattern
+
 NO_ACTOR = "(no actor named)"
 #: Granularities hidden by "hide year-only": a year or anything vaguer.
 YEAR_OR_VAGUER = ("year", "decade")
@@ -151,13 +153,10 @@ def _label(options: tuple[tuple[str, str], ...], value: str) -> str:
 # --- SQL -----------------------------------------------------------------------------------
 
 
-def regex_literal(term: str) -> str:
-    """A search word as an RE2 pattern matching exactly that text (ASCII punctuation escaped)."""
-    return "".join("\\" + ch if ch.isascii() and not ch.isalnum() else ch for ch in term)
-
-
-#: A search word matches the sentence or the date as written, case-insensitively (RE2 literal).
-WORD_MATCH = "(regexp_matches(e.sentence, ?, 'i') OR regexp_matches(e.date_text, ?, 'i'))"
+#: A search word matches the sentence or the date as written as a whole word, in any case,
+#: accents and common word form (``wordforms.word_pattern``).
+WORD_MATCH = ("(regexp_matches(strip_accents(e.sentence), ?, 'i') "
+              "OR regexp_matches(strip_accents(e.date_text), ?, 'i'))")
 
 
 def _actors_sql(flt, _words) -> Condition:
@@ -180,8 +179,8 @@ def _dates_sql(flt, _words) -> Condition:
 
 
 def _search_sql(flt, word_tables: dict[str, str] | None) -> Condition:
-    """Every word, case-insensitively, in the sentence or the date as written (RE2 literal match:
-    the same rows as lower() + contains, without lowering a million sentences first). With
+    """Every word, as a whole word in any case, accents and common form, in the sentence or the
+    date as written (RE2, without lowering a million sentences first). With
     ``word_tables`` (a word -> comma-separated names of tables of the rids holding it, see
     ``EventStore.word_tables``) a word is looked up there and no sentence is read."""
     parts, params = [], []
@@ -189,7 +188,7 @@ def _search_sql(flt, word_tables: dict[str, str] | None) -> Condition:
         tables = (word_tables or {}).get(term)
         if tables is None:
             parts.append(WORD_MATCH)
-            params += [regex_literal(term)] * 2
+            params += [word_pattern(term)] * 2
         else:  # names the store made (word_<n>), never user text
             union = " UNION ALL ".join(f"SELECT rid FROM {t}" for t in tables.split(","))
             parts.append(f"e.rid IN ({union})")
@@ -225,7 +224,8 @@ FILTERS: tuple[Filter, ...] = (
         words=lambda f: "actor " + " or ".join(f.actors),
         sql=_actors_sql,
         label="Actors", placeholder="All actors",
-        help="Events whose sentence names any of these actors. The number is how many events name them.",
+        help="Events whose sentence names any of these actors (type a name with or without accents, or an "
+             "alias such as Maduro or EEUU). The number is how many events name them.",
         bound=False,  # its labels carry counts, which must not end up in links
     ),
     Filter(
@@ -236,7 +236,8 @@ FILTERS: tuple[Filter, ...] = (
                         f"{f.date_to.isoformat() if f.date_to else '…'}",
         sql=_dates_sql,
         label="Dates",
-        help="Events whose period overlaps these dates. Unresolved dates are left out while this is narrowed.",
+        help="Events whose period overlaps these dates. Left at the span the chart opens on, it restricts "
+             "nothing. Unresolved dates are left out while this is narrowed. Enter applies a typed date.",
         bound=False,  # a link may carry any date; the widget raises on one outside its bounds
     ),
     Filter(
@@ -262,7 +263,8 @@ FILTERS: tuple[Filter, ...] = (
         words=lambda f: f"text containing “{' '.join(f.terms())}”",  # the words searched, never a whole link
         sql=_search_sql,
         label="Search the sentences", placeholder="e.g. sanctions oil",
-        help="Every word must appear in the sentence (or the date as written).",
+        help="Every word must appear in the sentence (or the date as written), as a whole word in any case, "
+             "with or without accents, in any common form: “recognise” finds “recognized”.",
     ),
     choice("language", "language", LANGUAGE_OPTIONS, label="Language of the article",
            words=lambda f: f"articles in {_label(LANGUAGE_OPTIONS, f.language)}"),
@@ -302,8 +304,9 @@ MAX_SEARCH_CHARS = 200
 
 
 def _terms(self) -> list[str]:
-    """The search words, lowercased, each once; past ``MAX_SEARCH_CHARS`` or ``MAX_SEARCH_WORDS``, the first ones."""
-    return list(dict.fromkeys(self.search[:MAX_SEARCH_CHARS].lower().split()))[:MAX_SEARCH_WORDS]
+    """The search words folded ("Guaidó" and "guaido" are one word, with one cached table), each
+    once; past ``MAX_SEARCH_CHARS`` or ``MAX_SEARCH_WORDS``, the first ones."""
+    return list(dict.fromkeys(fold(w) for w in self.search[:MAX_SEARCH_CHARS].split()))[:MAX_SEARCH_WORDS]
 
 
 def search_notice(search: str) -> str | None:

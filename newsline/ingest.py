@@ -417,6 +417,11 @@ def _string(record: dict, key: str, where: str) -> str:
     return value.strip() if key != "text" else value
 
 
+def _placeholder_free(title: str) -> str:
+    """An editor's note standing in for a missing headline ("[no headline in stored copy]") is no title."""
+    return "" if re.fullmatch(r"\[[^\]]*\]", title) else title
+
+
 def _from_record(
     record: object, where: str, path: str, published: str | None, article_id: str | None
 ) -> Article:
@@ -427,7 +432,7 @@ def _from_record(
     if not text.strip():
         raise NewslineError(where, "missing or empty 'text'")
     warnings: list[str] = []
-    title = _string(record, "title", where)
+    title = _placeholder_free(_string(record, "title", where))
     url = _web_address(_string(record, "url", where), where, warnings)
     lang_code = _string(record, "language", where).lower().replace("_", "-").split("-")[0]
     if lang_code and not re.fullmatch(r"[a-z]{2,3}", lang_code):

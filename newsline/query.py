@@ -38,9 +38,10 @@ import pandas as pd
 import pyarrow as pa
 
 from .errors import NewslineError
-from .filters import NO_ACTOR, WORD_MATCH, Filters, event_conditions, regex_literal, where
+from .filters import NO_ACTOR, WORD_MATCH, Filters, event_conditions, where
 from .model import EVENT_COLUMNS
 from .store import ARROW_SCHEMA, EVENTS, FACTS, check_version, event_files, facts_path_for
+from .wordforms import word_pattern
 
 NO_TOPIC = "(no topic)"
 NO_OUTLET = "(unknown outlet)"
@@ -112,6 +113,19 @@ class FactDetail:
 # --- helpers -------------------------------------------------------------------------------
 
 
+#: The orders the table and its downloads can take (SQL over the events ``e``; ``sources`` is the fact's).
+EVENT_ORDERS = {
+    "time": "e.d_start NULLS LAST, e.event_id",
+    "newest": "e.d_start DESC NULLS LAST, e.event_id",
+    "sources": "sources DESC, e.d_start NULLS LAST, e.event_id",
+    "outlet": "e.source NULLS LAST, e.d_start NULLS LAST, e.event_id",
+    "published": "e.published DESC NULLS LAST, e.d_start NULLS LAST, e.event_id",
+}
+
+#: The share of the facts the default window holds (the rest, at both ends, are named in a note).
+FITTED_SHARE = 0.95
+
+
 def fitted_lower_by_year(years: list, placed: int, lo: date) -> date:
     """The default window's first day: all facts, except a few far older ones.
 
@@ -131,6 +145,24 @@ def fitted_lower_by_year(years: list, placed: int, lo: date) -> date:
         if gap > widest:
             widest, after = gap, next_first
     return after if after is not None and widest > 3652 else lo
+
+
+def fitted_window(years: list, placed: int, extent: tuple[date, date],
+                  central: tuple[date | None, date | None], today: date | None = None) -> tuple[date, date]:
+    """The default window: where the facts are, not where the outliers stretch it.
+
+    It holds the central ``FITTED_SHARE`` of the facts, from the first of January of its first
+    year (and past any far older group, ``fitted_lower_by_year``) to the last fact, or to today
+    when the latest facts reach it (an announced "2030" target is an outlier too).
+    """
+    lo, hi = extent
+    q_lo, q_hi = (_as_date(v) for v in central)
+    start = fitted_lower_by_year(years, placed, lo)
+    if q_lo is not None:
+        start = max(start, date(q_lo.year, 1, 1))
+    today = today or date.today()
+    end = hi if hi <= today else max(q_hi or hi, min(hi, today), start)
+    return start, max(end, start)
 
 
 def _as_date(value) -> date | None:
@@ -350,7 +382,7 @@ class EventStore:
 
 def _read_words(cursor: duckdb.DuckDBPyConnection, words: list[str], first: int) -> None:
     """Tables ``word_<first>``… of the rids holding each word: one pass over the sentences, within the budget."""
-    params = {f"w{k}": regex_literal(w) for k, w in enumerate(words)}
+    params = {f"w{k}": word_pattern(w) for k, w in enumerate(words)}
     if len(words) == 1:
         _budgeted(cursor, f"CREATE TABLE word_{first} AS SELECT rid FROM events_raw e "
                           f"WHERE {WORD_MATCH.replace('?', '$w0')}", params)
@@ -415,7 +447,7 @@ _SOLO_FACT = {
     "sentence": "e.sentence", "date_text": "e.date_text", "actors": "coalesce(e.actors, [])",
     "topics": "coalesce(e.topics, [])", "outlets": "[coalesce(e.source, '')]", "sources": "1::BIGINT",
     "articles": "1::BIGINT", "main_topic": "coalesce(e.topics[1], $no_topic)", "source": "e.source",
-    "published": "e.published", "event_id_": "e.event_id",
+    "published": "e.published", "event_id_": "e.event_id", "tense": "e.tense",
 }
 #: A fact as ``StoreQuery.facts`` lists it (``newsline query --facts``).
 FACT_LIST_COLUMNS = ("fact_id", "value", "date_start", "date_end", "granularity", "placed", "dates", "dates_disagree",
@@ -459,7 +491,7 @@ class StoreQuery:
             if self._has_added:
                 if word not in self._added_words:
                     name = f"added_word_{len(self._added_words) + 1}"
-                    pattern = regex_literal(word)
+                    pattern = word_pattern(word)
                     self._run(f"CREATE TEMP TABLE {name} AS SELECT rid FROM added_events e WHERE {WORD_MATCH}",
                               [pattern, pattern])
                     self._added_words[word] = name
@@ -533,6 +565,18 @@ class StoreQuery:
         return Facets(by_kind["actor"], by_kind["topic"], by_kind["outlet"], int(events), int(events - merged_away),
                       int(max_sources), (lo, hi) if lo is not None else None, fitted)
 
+    def about(self) -> dict:
+        """What the table is: articles, outlets, languages and the span of publication dates."""
+        articles, outlets, languages, first, last = self._run("""
+            SELECT count(DISTINCT article_id), count(DISTINCT source) FILTER (coalesce(source, '') <> ''),
+                   list(DISTINCT language ORDER BY language) FILTER (language IS NOT NULL),
+                   min(published[:4]) FILTER (published IS NOT NULL AND published <> ''),
+                   max(published[:4]) FILTER (published IS NOT NULL AND published <> '')
+            FROM ev
+        """).fetchone()
+        return {"articles": int(articles), "outlets": int(outlets), "languages": list(languages or []),
+                "first": first, "last": last}
+
     # -- per filter --
 
     def summary(self, flt: Filters) -> Summary:
@@ -547,13 +591,26 @@ class StoreQuery:
                   + (SELECT count(*) FROM matched WHERE mkey IN (SELECT fkey FROM shown)),
                 count(*), count(*) FILTER (sources >= 2), count(*) FILTER (placed),
                 min(d_start) FILTER (placed), max(d_end) FILTER (placed),
-                (SELECT list((n, first, last) ORDER BY y) FROM years)
+                (SELECT list((n, first, last) ORDER BY y) FROM years),
+                quantile_disc(d_start, $q_lo) FILTER (placed), quantile_disc(d_end, $q_hi) FILTER (placed)
             FROM shown
-        """)
-        events, facts, multi, placed, lo, hi, years = self._run(sql, params).fetchone()
+        """, params={"q_lo": (1 - FITTED_SHARE) / 2, "q_hi": 1 - (1 - FITTED_SHARE) / 2})
+        events, facts, multi, placed, lo, hi, years, q_lo, q_hi = self._run(sql, params).fetchone()
         extent = (lo, hi) if lo is not None else None
-        fitted = (fitted_lower_by_year(years or [], placed, lo), hi) if extent is not None else None
+        fitted = fitted_window(years or [], placed, extent, (q_lo, q_hi)) if extent is not None else None
         return Summary(int(events), int(facts), int(multi), int(placed), int(facts - placed), extent, fitted)
+
+    def outside(self, flt: Filters, window: tuple[date, date], limit: int = 3) -> tuple[int, pd.DataFrame]:
+        """Facts the filters show that lie wholly outside ``window``: how many, and the
+        ``limit`` farthest from it (date_start, date_text, sentence), to name them."""
+        sql, params = self._with_shown(flt, ["d_start", "d_end", "placed", "date_text", "sentence"], """
+            SELECT d_start, d_end, date_text, sentence, count(*) OVER () AS n FROM shown
+            WHERE placed AND (d_end < $o_lo OR d_start > $o_hi)
+            ORDER BY greatest(date_diff('day', d_end, $o_lo), date_diff('day', $o_hi, d_start)) DESC, d_start
+            LIMIT $o_limit
+        """, params={"o_lo": window[0], "o_hi": window[1], "o_limit": limit})
+        rows = self._run(sql, params).df()
+        return (int(rows["n"].iloc[0]) if len(rows) else 0), rows.drop(columns="n")
 
     def explain(self, flt: Filters) -> dict[str, int]:
         """For an empty result: how many events each active filter keeps on its own."""
@@ -589,7 +646,7 @@ class StoreQuery:
                 return counted
         cols = ["fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
                 "dates_disagree", "sentence", "date_text", "source", "published", "outlets", "sources", "articles",
-                "main_topic", "actors", "topics"]
+                "main_topic", "actors", "topics", "tense"]
         sql, params = self._with_shown(flt, cols, f"""
             SELECT * EXCLUDE (actors, topics, outlets), outlets, {_LANES[lanes]} AS lanes
             FROM shown WHERE placed AND d_end >= $w_lo AND d_start <= $w_hi
@@ -654,9 +711,11 @@ class StoreQuery:
         return TimelineData("aggregated", lanes, window, drawn, bins=bins, period=period, lane_order=order,
                             marks=int(bins["n"].sum()))
 
-    def events(self, flt: Filters, limit: int | None = None, placed: bool | None = None) -> pd.DataFrame:
-        """Events passing the filters whose fact is shown, in time order (undated last), with the
-        event table's columns plus their fact's id and number of sources.
+    def events(self, flt: Filters, limit: int | None = None, placed: bool | None = None,
+               order: str = "time") -> pd.DataFrame:
+        """Events passing the filters whose fact is shown, in ``order`` (one of ``EVENT_ORDERS``;
+        by default time order, undated last), with the event table's columns plus their fact's id
+        and number of sources.
 
         ``placed`` keeps only events with (True) or without (False) a place on the time axis.
         One pass: DuckDB keeps the first ``limit`` rows by date while it scans.
@@ -668,7 +727,7 @@ class StoreQuery:
             SELECT e.* EXCLUDE (rid), coalesce(f.fact_id, e.event_id) AS fact_id, coalesce(f.sources, 1) AS sources
             FROM ev e LEFT JOIN members x ON x.rid = e.rid LEFT JOIN merged f ON f.fkey = x.fkey
             WHERE {where}{keep} AND coalesce(f.sources, 1) >= $min_sources
-            ORDER BY e.d_start NULLS LAST, e.event_id
+            ORDER BY {EVENT_ORDERS[order]}
             {"LIMIT $limit" if limit is not None else ""}
         """
         return _tidy_events(self._run(sql, params).df())

@@ -72,8 +72,9 @@ def test_opens_on_the_table_with_every_event(events_file):
     at = run_app()
     assert match_count(at) == len(ALL_IDS)
     assert chart_ids(at) == PLACED_IDS  # the unresolved one is never drawn...
-    assert "Select a fact on the timeline" in " ".join(c.value for c in at.caption)
-    label = next(e.label for e in at.expander)
+    assert "click a fact for its evidence" in " ".join(c.value for c in at.caption)
+    assert not at.get("markdown") or "Evidence" not in " ".join(m.value for m in at.markdown)  # opens on selection
+    label = next(e.label for e in at.expander if "could not be placed" in e.label)
     assert label == "1 event with a date that could not be placed on the timeline"  # ...but listed apart,
     assert not [d for d in at.dataframe if "snippet" in d.value.columns]  # read only when opened
     at.session_state["unresolved_open"] = True
@@ -148,8 +149,9 @@ def test_each_filter_narrows_table_and_chart(events_file, name):
 def test_actor_labels_carry_counts(events_file):
     at = run_app()
     widget = at.multiselect(key="actor")
-    assert widget.options[0] == "United States (5)"  # most mentioned first
+    assert widget.options[0].startswith("United States (5) · US")  # most mentioned first, with its aliases
     assert "Diosdado Cabello (1)" in widget.options
+    assert "Nicolás Maduro (2) · Nicolas Maduro" in widget.options  # typed without accents, it is found
 
 
 def test_empty_result_explains_itself_and_resets(events_file):

@@ -79,8 +79,8 @@ def test_precision_is_drawn_honestly(tmp_path):
     assert unresolved not in figure_fact_ids(fig)
     day = by_date_text("last Sunday")["event_id"]
     point = next(t for t in fig["data"] if t.get("customdata") is not None and day in list(t["customdata"]))
-    assert point["marker"]["symbol"] == "circle"
     i = list(point["customdata"]).index(day)
+    assert point["marker"]["symbol"][i] == "circle"
     assert pd.Timestamp(point["x"][i], unit="ms") == pd.Timestamp("2024-12-01")
     # the month is a bar over the whole of January 2019, not a dot on the 1st
     bars = [t for t in fig["data"] if t.get("mode") == "lines"]
@@ -88,6 +88,28 @@ def test_precision_is_drawn_honestly(tmp_path):
              for t in bars for a, b in zip(t["x"][0::3], t["x"][1::3])]
     assert (pd.Timestamp("2019-01-01"), pd.Timestamp("2019-02-01")) in spans
     assert (pd.Timestamp("1990-01-01"), pd.Timestamp("2000-01-01")) in spans  # the 1990s, whole
+
+
+def test_announced_facts_are_hollow_and_periods_lie_under_the_markers(tmp_path):
+    rows = sample_rows()
+    fig = spec(figure(store_of(tmp_path, rows)))
+    symbol = {cid: sym for t in fig["data"] if t.get("mode") == "markers"
+              for cid, sym in zip(t["customdata"], t["marker"]["symbol"])}
+    future = {r["event_id"] for r in rows if r["tense"] == "future"} & set(symbol)
+    past = {r["event_id"] for r in rows if r["tense"] == "past"} & set(symbol)
+    assert future and past
+    assert all(symbol[i].endswith("-open") for i in future)
+    assert not any(symbol[i].endswith("-open") for i in past)
+    modes = [t["mode"] for t in fig["data"]]
+    assert modes == sorted(modes, key=lambda m: m != "lines")  # every period's line is drawn first
+
+
+def test_markers_close_in_time_are_dodged_within_their_lane():
+    from components.timeline_figure import dodge
+
+    xs = np.array([0.0, 1.0, 2.0, 1000.0])
+    ys = dodge(np.array(["a", "a", "a", "a"]), xs, span_ms=1000.0)
+    assert len({ys[0], ys[1], ys[2]}) == 3 and ys[3] == 0.0
 
 
 def test_an_event_sits_in_every_actor_lane_it_names(tmp_path):
@@ -178,13 +200,14 @@ def test_evidence_of_a_fact_escapes_every_source(tmp_path):
 # --- exports ----------------------------------------------------------------------
 
 
-def test_csv_and_json_keep_the_table_columns():
+def test_csv_and_json_keep_the_table_columns_with_headlines_and_sources():
     frame = frame_of(sample_rows())
     rows = list(csv.DictReader(io.StringIO(to_csv(frame).decode())))
-    assert list(rows[0]) == EVENT_COLUMNS and len(rows) == len(frame)
+    assert list(rows[0]) == EVENT_COLUMNS + ["fact_id", "sources"] and len(rows) == len(frame)
+    assert "title" in EVENT_COLUMNS and rows[0]["title"]
     assert rows[0]["actors"] == "Nicolás Maduro; Venezuelan opposition"
     records = json.loads(to_json(frame))
-    assert [list(r) for r in records][0] == EVENT_COLUMNS
+    assert [list(r) for r in records][0] == EVENT_COLUMNS + ["fact_id", "sources"]
     unresolved = next(r for r in records if r["date_text"] == "that day")
     assert unresolved["value"] is None and unresolved["date_start"] is None
 

@@ -140,5 +140,38 @@ def test_an_addition_older_than_the_stored_table_is_shown(tmp_path, monkeypatch)
     at = open_add_tab()
     at.text_area(key="paste_text").input("Envoy\n\nThe envoy returned to Caracas on March 3, 2024, officials said.")
     click(at, "read_articles")
+    at.checkbox(key="pending_undated_0").check()  # no publication date: the visitor says none is known
     click(at, "extract_events")
     assert match_line(at).startswith(f"**{len(recent) + 1}** of {len(recent) + 1}")
+
+
+def test_an_article_without_a_publication_date_is_asked_for_one(events_file):
+    at = open_add_tab()
+    at.text_area(key="paste_text").input(ARTICLE)
+    click(at, "read_articles")
+    assert any("no publication date" in w.value and "No date known" in w.value for w in at.warning)
+    click(at, "extract_events")  # neither a date nor "No date known": not extracted, and said so
+    assert any("give its publication date" in e.value for e in at.error)
+    assert at.session_state["added_events"] is None if "added_events" in at.session_state else True
+    at.text_input(key="pending_published_0").input("2024-03-01")
+    click(at, "extract_events")
+    assert len(at.session_state["added_events"]) > 0
+
+
+def test_headline_outlet_and_address_fields_fill_what_an_upload_lacks(events_file):
+    at = open_add_tab()
+    at.text_input(key="paste_outlet").input("Caribbean Wire")
+    at.text_input(key="paste_title").input("Envoy returns")
+    at.file_uploader(key="upload_files").set_value([
+        ("envoy.json", json.dumps({"text": "The envoy returned to Caracas on March 3, 2024, officials said."}).encode(),
+         "application/json"),
+        ("own.json", json.dumps({"title": "Own headline", "source": "Reuters", "published": "2025-03-05",
+                                 "text": "Chevron said on March 4, 2025 that it would stop pumping."}).encode(),
+         "application/json"),
+    ])
+    at.text_input(key="upload_published").input("2024-03-05")
+    click(at, "read_articles")
+    click(at, "extract_events")
+    added = at.session_state["added_events"]
+    assert set(zip(added["title"], added["source"])) == {("Envoy returns", "Caribbean Wire"),
+                                                        ("Own headline", "Reuters")}

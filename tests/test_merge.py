@@ -221,6 +221,33 @@ CHECKED_BY_HAND = {
                ("reuters-2023-10-18-barbados-deal", "in the second half of next year")}),
     frozenset({("finalcall-2023-10-24-barbados-agreement", "October 17"),
                ("reuters-2023-10-18-barbados-deal", "Tuesday’s")}),
+    # The 1998-2026 archive (docs/evaluation.md, rows 7-16).
+    frozenset({("anews-2025-01-10-reward-25m", "on Friday"),
+               ("presstv-2025-01-11-bounty", "on the day he was sworn in"),
+               ("inewsguyana-2025-01-10-maduro-reward", "on the day he was sworn in")}),
+    frozenset({("cnbc-2017-08-11-military-option", "on Friday"),
+               ("tsonnews-2018-09-08-coup-plot-meetings", "last year")}),
+    frozenset({("dailybeast-2023-12-20-saab-swap", "Just last year"),
+               ("reuters-2022-10-01-prisoner-swap-nephews", "on Saturday")}),
+    frozenset({("democracynow-2024-07-29-election-result", "today’s"),
+               ("minuto60-2024-11-19-gonzalez-presidente-electo", "el 28 de julio")}),
+    frozenset({("inewsguyana-2025-01-10-maduro-reward", "On Friday"), ("presstv-2025-01-11-bounty", "On Friday")}),
+    frozenset({("newsmax-2024-08-01-blinken-gonzalez", "July 28"), ("sputnik-2024-08-02-blinken-gonzalez", "July 28")}),
+    frozenset({("tag24-2025-08-07-bounty-50m", "Today"), ("wradio-2025-08-07-recompensa-maduro", "este jueves")}),
+    frozenset({("eldia-2017-01-14-obama-prorroga-decreto", "en marzo de 2015"),
+               ("venezuelanalysis-2015-04-09-shannon-caracas-visit", "in March")}),
+    frozenset({("ibtimes-2017-02-13-el-aissami-kingpin", "on Monday"),
+               ("startribune-2017-07-31-maduro-sanctioned", "in February")}),
+    frozenset({("nacion-2026-01-09-embajada-caracas", "El 3 de enero"),
+               ("thefederal-2026-01-04-maduro-capture-oil", "January 3")}),
+}
+
+# Read by hand and judged wrong: kept visible here until the cause is fixed, when this test will
+# say so. "Sólo 24 horas después de su polémico discurso" (the Harlem rally, 21 September 2006) is
+# dated to the speech itself (20 September), so it joins CNN's report of the UN speech.
+WRONG_BY_HAND = {
+    frozenset({("cnn-2006-09-20-chavez-bush-devil", "Wednesday"),
+               ("notimerica-2006-09-22-chavez-diablo-harlem", "24 horas después")}),
 }
 
 
@@ -230,7 +257,8 @@ def test_on_the_shipped_table_every_merge_was_checked_by_hand(shipped):
     assert len(facts) < len(shipped)
     assert sorted(e for ids in facts["member_event_ids"] for e in ids) == sorted(shipped["event_id"])
     groups = merged_groups(facts)
-    assert groups <= CHECKED_BY_HAND, f"merges not checked by hand: {groups - CHECKED_BY_HAND}"
+    assert groups <= CHECKED_BY_HAND | WRONG_BY_HAND, f"merges not checked by hand: {groups - CHECKED_BY_HAND}"
+    assert WRONG_BY_HAND <= groups, "a merge judged wrong is gone: move it out of WRONG_BY_HAND"
     assert len(groups) >= 4
     assert facts["dates_disagree"].sum() >= 1
 

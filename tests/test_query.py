@@ -534,3 +534,18 @@ def test_an_empty_result_is_explained_filter_by_filter(store, reference, flt):
         else:
             assert n == int(reference_mask(reference.frame, alone).sum())
     assert set(counts) == {"dates" if a in ("date_from", "date_to") else a for a in flt.active()}
+
+
+def test_search_ignores_case_accents_and_word_form_but_not_word_edges():
+    from newsline.store import events_path
+
+    store = EventStore.open(events_path())
+    try:
+        q = store.query()
+        count = lambda text: q.summary(Filters(search=text)).events  # noqa: E731
+        assert count("Guaido") == count("guaidó") == count("Guaidó") > 0
+        assert count("recognise") == count("recognized") > 0
+        assert count("brokered") > 0
+        assert q.events(Filters(search="Maduro broke"))["sentence"].str.contains("brokered").sum() == 0
+    finally:
+        store.close()
