@@ -93,7 +93,9 @@ export default function ({ data, setTriggerValue }) {
     const panel = document.querySelector('.nl-evidence');
     const id = panel ? panel.textContent.slice(0, 120) : null;
     if (id && id !== window.__newslineEvidence && window.innerWidth < 640) {
-      panel.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      // the column holding the panel starts with its "Evidence" heading
+      const column = panel.closest('[data-testid="stColumn"]') || panel;
+      column.scrollIntoView({ behavior: 'smooth', block: 'start' });
     }
     window.__newslineEvidence = id;
   };

@@ -9,7 +9,9 @@ Chromium through Playwright and writes:
 - evidence.png  facts confirmed by two or more sources, one selected: its evidence panel
                 lists every source (a fact whose sources disagree on the date, if any)
 - table.png     the table tab with downloads
-- phone.png     the main view at phone width
+- phone.png     the main view at phone width (390 px), scrolled to the chart
+- phone-evidence.png  a selected fact's evidence at phone width
+- dark.png      the page with a dark system preference
 """
 
 from __future__ import annotations
@@ -38,13 +40,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(events: Path | None = None):
-    """A headless Streamlit serving app.py on a free loopback port; yields its URL."""
+def streamlit_server(events: Path | None = None, script: Path | None = None):
+    """A headless Streamlit serving app.py (or ``script``) on a free loopback port; yields its URL."""
     port = free_port()
     env = dict(os.environ)
     if events is not None:
         env["NEWSLINE_EVENTS"] = str(events)
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "app.py"),
            "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -135,11 +137,21 @@ def main() -> int:
         desktop.screenshot(path=str(OUT / "table.png"), full_page=False)
 
         phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+        phone.goto(url)
+        wait_until_idle(phone, chart=True)
+        phone.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
+        phone.screenshot(path=str(OUT / "phone.png"))
         phone.goto(f"{url}/?fact={fact}")
         wait_until_idle(phone, chart=True)
-        phone.screenshot(path=str(OUT / "phone.png"))
+        phone.wait_for_timeout(1500)  # the evidence scrolls into view
+        phone.screenshot(path=str(OUT / "phone-evidence.png"))
+
+        dark = browser.new_page(viewport={"width": 1440, "height": 1000}, color_scheme="dark")
+        dark.goto(f"{url}/?fact={fact}")
+        wait_until_idle(dark, chart=True)
+        dark.screenshot(path=str(OUT / "dark.png"), full_page=False)
         browser.close()
-    for name in ("main", "evidence", "table", "phone"):
+    for name in ("main", "evidence", "table", "phone", "phone-evidence", "dark"):
         print(OUT / f"{name}.png")
     return 0
 

@@ -298,3 +298,25 @@ def test_the_share_popover_says_a_visitors_own_fact_will_not_travel(shipped, bro
     page.get_by_role("button", name="Share this view").click()
     assert page.get_by_text("someone opening the link will not see it").first.is_visible()
     context.close()
+
+
+def test_an_article_without_a_date_is_asked_for_one_before_extraction(shipped, browser):
+    context, page = open_page(browser, shipped)
+    page.get_by_role("tab", name="Add articles").click()
+    wait_until_idle(page)
+    page.get_by_role("textbox", name="Article text", exact=True).fill(
+        "Talks resume\n\nNegotiators met again last Sunday in Bridgetown, officials said.")
+    page.keyboard.press("Tab")
+    wait_until_idle(page)
+    page.get_by_role("button", name="Read articles").click()
+    page.get_by_text("1 article read.").wait_for(timeout=30_000)
+    assert page.get_by_text("No date known").first.is_visible()  # asked, not silently left unresolved
+    page.get_by_role("button", name="Extract events").click()
+    page.get_by_text("give its publication date").first.wait_for(timeout=30_000)
+    assert page.get_by_text("marked ☆ on the timeline").count() == 0
+    page.get_by_role("textbox", name="Published", exact=True).fill("2024-03-05")
+    page.keyboard.press("Tab")
+    wait_until_idle(page)
+    page.get_by_role("button", name="Extract events").click()
+    page.get_by_text("marked ☆ on the timeline").wait_for(timeout=60_000)
+    context.close()

@@ -1,0 +1,92 @@
+"""Time from navigation to a visible chart: the dashboard against a minimal Streamlit + Plotly page.
+
+    .venv/bin/python benchmarks/chart_visible_bench.py [--sizes 10000 100000] [--repeat 5]
+
+Both pages are served by Streamlit on loopback in the same run and opened in Debian's Chromium
+through Playwright, each time in a fresh browser context (no cache). The clock runs from
+``page.goto`` to the first Plotly plot drawn on the page (its SVG with at least one trace). The
+peer is the smallest page of the same kind: one multiselect and a three-point Plotly chart.
+
+Stores: the shipped table (data/events.parquet) and synthetic stores of each size
+(``query_bench.write_store``). The dashboard's caches are warmed by one visit before timing, as
+a deployed app's are after its first visitor. Reported: the median of ``--repeat`` visits and its
+ratio to the peer's median, measured between the dashboard's visits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from screenshots import launch, streamlit_server  # noqa: E402
+
+MINIMAL_PAGE = '''
+import plotly.graph_objects as go
+import streamlit as st
+
+st.multiselect("Actors", ["a", "b", "c"])
+st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2], mode="markers")))
+'''
+
+DRAWN = ("() => [...document.querySelectorAll('[data-testid=\"stPlotlyChart\"] .js-plotly-plot')]"
+         ".some(el => el.querySelector('.main-svg') && el.querySelectorAll('.trace, .point').length > 0)")
+
+
+def visit(browser, url: str) -> float:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(DRAWN, timeout=120_000, polling=20)
+    elapsed = time.perf_counter() - started
+    context.close()
+    return elapsed
+
+
+def measure(browser, app_url: str, peer_url: str, repeat: int) -> tuple[float, float]:
+    visit(browser, app_url)  # warm the dashboard's caches, as any visitor after the first finds them
+    visit(browser, peer_url)
+    ours, peers = [], []
+    for _ in range(repeat):  # interleaved: both pages see the same load on the machine
+        peers.append(visit(browser, peer_url))
+        ours.append(visit(browser, app_url))
+    return statistics.median(ours), statistics.median(peers)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    from query_bench import write_store
+
+    with tempfile.TemporaryDirectory(prefix="newsline-chart-bench-") as tmp:
+        folder = Path(tmp)
+        peer_script = folder / "minimal.py"
+        peer_script.write_text(MINIMAL_PAGE, encoding="utf-8")
+        stores: list[tuple[str, Path | None]] = [("shipped", None)]
+        for n in args.sizes:
+            events, _ = write_store(folder / f"n{n}", n)
+            stores.append((f"{n:,}", events))
+        print(f"{'store':>10} | dashboard (s) | minimal page (s) | ratio")
+        with sync_playwright() as playwright, streamlit_server(script=peer_script) as peer_url:
+            browser = launch(playwright)
+            for name, events in stores:
+                with streamlit_server(events) as app_url:
+                    ours, peer = measure(browser, app_url, peer_url, args.repeat)
+                print(f"{name:>10} | {ours:13.2f} | {peer:16.2f} | {ours / peer:5.2f}x", flush=True)
+            browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
