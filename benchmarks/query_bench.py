@@ -134,6 +134,10 @@ def synthetic_events(n: int, seed: int = 7) -> pd.DataFrame:
         "actors": _pick_lists(rng, ACTORS, n, 3),
         "topics": _pick_lists(rng, TOPICS, n, 2),
         "confidence": rng.uniform(0.5, 1.0, n),
+        "timex_type": "DATE",
+        "timex_value": np.where(unresolved, "XXXX-XX-XX", value),
+        "timex_char_start": 3,
+        "timex_char_end": 3 + np.array([len(t) for t in date_text]),
     })
     return frame[EVENT_COLUMNS]
 

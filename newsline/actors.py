@@ -25,7 +25,6 @@ from pathlib import Path
 import ahocorasick
 
 from newsline.errors import NewslineError
-from newsline.store import data_dir
 
 TYPES = ("person", "state", "organisation", "company", "group")
 
@@ -233,6 +232,8 @@ class ActorMatcher:
     @classmethod
     def default(cls) -> ActorMatcher:
         """The matcher for ``data_dir()/actors.json``, built once per path."""
+        from newsline.store import data_dir  # here, not at import: the store brings in pandas
+
         return _cached(data_dir() / "actors.json")
 
     def find(self, text: str, on: date | None = None) -> list[Mention]:

@@ -183,6 +183,10 @@ def extract_events(article: Article) -> list[dict]:
             "actors": list(actors),
             "topics": list(topic_ids),
             "confidence": tx.confidence,
+            "timex_type": tx.timex_type,
+            "timex_value": tx.timex_value,
+            "timex_char_start": tx.timex_start,
+            "timex_char_end": tx.timex_end,
         })
     assert all(list(r) == EVENT_COLUMNS for r in rows[:1])
     return rows

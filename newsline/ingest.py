@@ -414,7 +414,9 @@ def _string(record: dict, key: str, where: str) -> str:
     if not isinstance(value, str):
         raise NewslineError(where, f"'{key}' must be a string, not {type(value).__name__}")
     value = _SURROGATE.sub("\ufffd", value)  # one character for one: offsets stay true
-    return value.strip() if key != "text" else value
+    if key == "text":  # a JSON "\r" escape is a line break too, as in plain text files
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value.strip()
 
 
 def _placeholder_free(title: str) -> str:

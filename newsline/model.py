@@ -29,6 +29,12 @@ EVENT_COLUMNS = [
     "actors",
     "topics",
     "confidence",
+    # TIMEX3 (TimeML) of the expression: type, value and the TimeML span, which leaves out the
+    # leading preposition the highlighted date_text keeps ("in October" -> "October").
+    "timex_type",
+    "timex_value",
+    "timex_char_start",
+    "timex_char_end",
 ]
 
 GRANULARITIES = (

@@ -29,8 +29,8 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from filelock import FileLock, Timeout
@@ -38,8 +38,14 @@ from filelock import FileLock, Timeout
 from .errors import NewslineError
 from .model import EVENT_COLUMNS
 
+if TYPE_CHECKING:  # pandas is imported where a frame is made: `newsline timeml` starts without it
+    import pandas as pd
+
 #: Bumped whenever the event table's columns change meaning or type.
-SCHEMA_VERSION = 1
+#: 2: TIMEX3 columns (timex_type, timex_value, timex_char_start, timex_char_end).
+SCHEMA_VERSION = 2
+#: What changed at each version, for the message an older table gets.
+SCHEMA_CHANGES = {2: "TIMEX3 columns were added"}
 #: Bumped whenever the fact table's columns change meaning or type.
 FACTS_SCHEMA_VERSION = 1
 EVENTS_FILE = "events.parquet"
@@ -77,6 +83,10 @@ ARROW_SCHEMA = pa.schema(
         ("actors", pa.list_(pa.string())),
         ("topics", pa.list_(pa.string())),
         ("confidence", pa.float64()),
+        ("timex_type", pa.string()),
+        ("timex_value", pa.string()),
+        ("timex_char_start", pa.int64()),
+        ("timex_char_end", pa.int64()),
     ],
     metadata={_EVENTS_KEY: str(SCHEMA_VERSION).encode()},
 )
@@ -197,6 +207,10 @@ def check_version(path: str | Path, kind: TableKind, metadata: dict | None = Non
         except (pa.ArrowInvalid, OSError) as exc:
             raise NewslineError(path, f"not a readable Parquet {kind.what} ({exc.__class__.__name__})") from None
     version = stored_version(path, kind, metadata if metadata is not None else schema.metadata)
+    if kind is EVENTS and isinstance(version, int) and version < kind.version:
+        changes = "; ".join(SCHEMA_CHANGES[v] for v in range(version + 1, kind.version + 1) if v in SCHEMA_CHANGES)
+        raise NewslineError(path, f"an event table of schema version {version}, older than this Newsline's "
+                                  f"{kind.version} ({changes}): rebuild it with `newsline build` or `newsline extract`")
     if version != kind.version:
         raise NewslineError(path, f"schema version {version} is not the supported version {kind.version}")
     check_columns(path, kind, schema)
@@ -239,6 +253,8 @@ def check_columns(path: str | Path, kind: TableKind, schema: pa.Schema | None = 
 
 def to_frame(rows: list[dict]) -> pd.DataFrame:
     """Event dicts to a DataFrame with every column, in contract order."""
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     return frame
 
@@ -416,6 +432,8 @@ def append_events(frame: pd.DataFrame, path: str | Path) -> int:
             old = read_events(path)
             kept = old[~old["event_id"].isin(new["event_id"])]
             added = len(new) - (len(old) - len(kept))
+            import pandas as pd
+
             merged = pd.concat([kept, new], ignore_index=True) if len(kept) else new.reset_index(drop=True)
         else:
             merged, added = new.reset_index(drop=True), len(new)

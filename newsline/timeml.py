@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import NewslineError
@@ -119,11 +120,20 @@ class Timex3:
     mod: str | None = None
 
 
+@lru_cache(maxsize=None)
+def _tagger(language: str):
+    """The language's tagger (English rules stand in for a language without its own), with the
+    actor knowledge base, without the event table's machinery (tables, pandas)."""
+    from .actors import ActorMatcher
+    from .timex import Tagger
+    from .timex.rules import available_languages
+
+    return Tagger(language if language in available_languages() else "en", ActorMatcher.default())
+
+
 def tag(doc: Document, language: str) -> list[Timex3]:
     """Our TIMEX3 expressions in ``doc.text``, in text order."""
-    from .events import tagger_for
-
-    found = tagger_for(language).timexes(doc.text, doc.dct)
+    found = _tagger(language).timexes(doc.text, doc.dct)
     return [Timex3(*mark) for tx in found for mark in tx.timeml_marks()]
 
 

@@ -19,7 +19,7 @@ from newsline.engines.dataset import parts, read_dataset
 from newsline.errors import NewslineError
 from newsline.ingest import find_inputs
 from newsline.manifest import update_table
-from newsline.store import data_dir, read_events
+from newsline.store import SCHEMA_VERSION, data_dir, read_events
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,7 +77,7 @@ def test_dask_dataset_reads_back_identical_to_the_local_table(cluster, corpus, t
     files = parts(dataset)
     assert len(files) > 1
     for f in files:  # every partition is a Newsline table on its own
-        assert pq.read_schema(f).metadata[b"newsline.schema_version"] == b"1"
+        assert pq.read_schema(f).metadata[b"newsline.schema_version"] == str(SCHEMA_VERSION).encode()
         read_events(f)
     pd.testing.assert_frame_equal(read_dataset(dataset), read_events(local_out))
     # Incremental on the dataset too: only the broken file is tried again.

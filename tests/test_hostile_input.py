@@ -242,7 +242,10 @@ def _impostor(path: Path) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.table({"event_id": ["x"], "notes": [1]}).replace_schema_metadata({b"newsline.schema_version": b"1"})
+    from newsline.store import SCHEMA_VERSION
+
+    version = str(SCHEMA_VERSION).encode()
+    table = pa.table({"event_id": ["x"], "notes": [1]}).replace_schema_metadata({b"newsline.schema_version": version})
     pq.write_table(table, path)
     return path.read_bytes()
 
@@ -254,7 +257,9 @@ def test_a_table_claiming_the_version_with_other_columns_is_refused_not_replaced
     table = tmp_path / "events.parquet"
     data = _impostor(table)
     line = one_line_error(newsline("show", table))
-    assert "claims event table schema version 1 but its columns differ" in line
+    from newsline.store import SCHEMA_VERSION
+
+    assert f"claims event table schema version {SCHEMA_VERSION} but its columns differ" in line
     assert "columns differ" in one_line_error(newsline("merge", table, "--out", tmp_path / "facts.parquet"))
     good = tmp_path / "good.txt"
     good.write_text("Envoy\n\nThe envoy returned on March 3, 2024.\n")
@@ -380,3 +385,15 @@ def test_a_quote_in_a_lane_label_is_drawn_as_a_quote():
     from components.timeline_figure import esc
 
     assert esc('The "Cartel" <b>') == "The &#34;Cartel&#34; &lt;b&gt;"  # Plotly decodes &#34;, not &quot;
+
+
+def test_the_app_says_when_an_article_hits_the_event_limit(events_file):
+    from newsline.events import MAX_EVENTS_PER_ARTICLE
+    from support.page import added, open_add_tab, paste_and_extract, plain
+
+    text = "Dates\n\n" + "It rained on 1 May 2020. " * (MAX_EVENTS_PER_ARTICLE + 100)
+    at = paste_and_extract(open_add_tab(), text=text, published="2024-01-01")
+    assert len(added(at)) == MAX_EVENTS_PER_ARTICLE
+    notices = [plain(s.value) for s in at.success]
+    assert any(f"more than {MAX_EVENTS_PER_ARTICLE:,} date expressions, the limit for one article" in n
+               for n in notices), notices

@@ -69,7 +69,8 @@ def generated_events(n: int = 1200, seed: int = 3) -> pd.DataFrame:
             "sentence": sentence, "sentence_char_start": 0, "sentence_char_end": len(sentence),
             "actors": list(rng.choice(ACTORS, int(rng.integers(0, 3)), replace=False)),
             "topics": list(rng.choice(TOPICS, int(rng.integers(0, 3)), replace=False)),
-            "confidence": 0.9,
+            "confidence": 0.9, "timex_type": "DATE", "timex_value": value or "XXXX-XX-XX",
+            "timex_char_start": 3, "timex_char_end": 3 + len(date_text),
         })
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 

@@ -46,6 +46,20 @@ def test_unknown_schema_version_is_refused(tmp_path):
         read_events(tmp_path / "t.parquet")
 
 
+def test_a_table_of_the_previous_schema_version_gets_one_clear_message(tmp_path):
+    """Version 1 tables have no TIMEX3 columns: reading one says so and how to rebuild it."""
+    table = pa.Table.from_pandas(to_frame([row()]), schema=ARROW_SCHEMA, preserve_index=False)
+    table = table.replace_schema_metadata({b"newsline.schema_version": b"1"})
+    pq.write_table(table, tmp_path / "old.parquet")
+    with pytest.raises(NewslineError) as caught:
+        read_events(tmp_path / "old.parquet")
+    message = str(caught.value)
+    assert "schema version 1, older than this Newsline's 2" in message and "TIMEX3" in message
+    assert "newsline build" in message and "\n" not in message
+    write_events(to_frame([row()]), tmp_path / "old.parquet")  # an older table may be replaced
+    assert list(read_events(tmp_path / "old.parquet").columns) == EVENT_COLUMNS
+
+
 def test_corrupt_file_is_reported_not_replaced(tmp_path):
     path = tmp_path / "t.parquet"
     path.write_bytes(b"PAR1 this is not parquet")

@@ -147,3 +147,24 @@ def test_timebank_round_trip_keeps_every_text(folder, tmp_path):
         written = (tmp_path / path.name).read_text(encoding="utf-8")
         xml.dom.minidom.parseString(written)
         assert read(tmp_path / path.name).text == read(path).text
+
+
+def test_event_rows_carry_timex3_and_keep_their_highlight():
+    from newsline.events import extract_events
+    from newsline.model import Article
+
+    text = "Profit fell in October. The firm has been sold for now, after talks lasting 90 days."
+    rows = extract_events(Article("a1", text, published="1989-11-02", language="en"))
+    [row] = rows  # "now" and a bare "90 days" are TIMEX3 but no event
+    assert row["date_text"] == "in October" and text[row["timex_char_start"]:row["timex_char_end"]] == "October"
+    assert (row["timex_type"], row["timex_value"], row["value"]) == ("DATE", "1989-10", "1989-10")
+
+
+def test_an_anchored_duration_is_a_placed_event_and_a_timeml_duration():
+    from newsline.events import extract_events
+    from newsline.model import Article
+
+    text = "Shares have fallen 20% in the past three months."
+    [row] = extract_events(Article("a2", text, published="1998-01-08", language="en"))
+    assert (row["timex_type"], row["timex_value"]) == ("DURATION", "P3M")
+    assert row["date_start"] == "1997-10-01" and row["date_end"] == "1998-01-08"

@@ -107,9 +107,8 @@ MONTHS = [
     case("from-month-to-month-of-year", "La embajada estuvo cerrada de marzo a junio de 2024.",
          "2024-12-03", ("de marzo a junio de 2024", "2024-03/2024-06")),
     # The month normaliser reads "last/next year" from English words, so for now only
-    # the year of "julio del año pasado" is given: right, if coarser than "2023-07".
     case("month-of-last-year", "Washington levantó algunas sanciones en julio del año pasado.",
-         "2024-12-03", ("en julio del año pasado", "2023")),
+         "2024-12-03", ("en julio del año pasado", "2023-07")),
 ]
 
 
@@ -333,9 +332,9 @@ VAGUE = [
          "2024-12-03", ("Hace unos días", None)),
     case("since-then", "Machado fue inhabilitada en 2023 y desde entonces vive en la clandestinidad.",
          "2024-12-03", ("en 2023", "2023"), ("desde entonces", None)),
-    # A real day, but the normaliser has no two-day shift yet: kept without a date.
+    # Two days from the day of writing.
     case("day-after-tomorrow", "Pasado mañana se reunirá el Consejo de Seguridad de la ONU.",
-         "2024-12-03", ("Pasado mañana", None)),
+         "2024-12-03", ("Pasado mañana", "2024-12-05")),
 ]
 
 

@@ -236,6 +236,10 @@ class Tagger:
             sent = ctx.sentence_span(cand.start)
             verb_tense = grammar.tense(ctx.grammar, text, cand.start, cand.end, *sent)
             t_start, t_end = timex3.span(text, cand.start, cand.end, self.rules.leading)
+            if cand.rule.params.get("timeml_group"):  # "the July elections": TimeML marks "July"
+                m = _rematch(cand, text)
+                if m is not None:
+                    t_start, t_end = m.span(cand.rule.params["timeml_group"])
             mod = timex3.mod_of(cand.groups)
             params = cand.rule.params
             if isinstance(result, NotPlaced):
@@ -273,7 +277,7 @@ class Tagger:
 
 def _parts(cand: Candidate, text: str, groups: list[str]) -> tuple:
     """TimeML expressions for named groups of a match (each a year: "1990 and 1991")."""
-    m = cand.rule.regex.match(text, cand.start, cand.end)
+    m = _rematch(cand, text)
     if m is None or any(m.group(g) is None for g in groups):
         return ()
     return tuple((m.start(g), m.end(g), "DATE", _full_year(m.group(g), m.group(groups[0])))
@@ -285,9 +289,15 @@ def _full_year(year: str, first: str) -> str:
     return year if len(year) == 4 else str(int(first) // 100 * 100 + int(year))
 
 
+def _rematch(cand: Candidate, text: str):
+    """The candidate's match again, to read its groups' offsets (look-aheads may see past its end)."""
+    m = cand.rule.regex.match(text, cand.start)
+    return m if m is not None and m.end() == cand.end else None
+
+
 def _group_parts(cand: Candidate, text: str, parts) -> tuple:
     """TimeML expressions for named groups of a match, with the values a normaliser gave them."""
-    m = cand.rule.regex.match(text, cand.start, cand.end)
+    m = _rematch(cand, text)
     if m is None or any(m.group(g) is None for g, _, _ in parts):
         return ()
     return tuple((m.start(g), m.end(g), t, v) for g, t, v in parts)
@@ -295,7 +305,7 @@ def _group_parts(cand: Candidate, text: str, parts) -> tuple:
 
 def _stretch(cand: Candidate, text: str, start: int) -> tuple:
     """"two days later": TimeML marks the stretch ("two days", P2D) and leaves the direction out."""
-    m = cand.rule.regex.match(text, cand.start, cand.end)
+    m = _rematch(cand, text)
     if m is None or m.group("unit") is None:
         return ()
     unit = cand.groups["unit"]

@@ -25,7 +25,6 @@ class Grammar:
     not_verbs: frozenset      # words the past pattern catches that are not verbs
     clause_break: re.Pattern  # where a clause ends: punctuation, and a word opening a reported clause
     relative: re.Pattern      # an aside opening: ", which", ", who"
-    reporting: frozenset = frozenset()  # verbs of saying: the tense of the report, not of what it reports
 
     @classmethod
     def from_table(cls, table: dict) -> "Grammar":
@@ -40,7 +39,6 @@ class Grammar:
             not_verbs=frozenset(w.lower() for w in table.get("not_verbs", [])),
             clause_break=re.compile(_PUNCTUATION_BREAK + ("|" + table["clause_break"] if "clause_break" in table else "")),
             relative=re.compile(r",\s+(?:" + table.get("relative", "(?!)") + r")\b[^,]*$", flags),
-            reporting=frozenset(w.lower() for w in table.get("reporting", [])),
         )
 
 
@@ -61,7 +59,6 @@ def tense(g: Grammar, text: str, start: int, end: int, sent_start: int, sent_end
     sent_start, sent_end = max(sent_start, start - _REACH), min(sent_end, end + _REACH)
     left, right = _clause(g, text, start, end, sent_start, sent_end)
     best: tuple[int, str] | None = None
-    reported: tuple[int, str] | None = None  # the nearest verb of saying, used only when nothing else
     for regex, label in ((g.future, "future"), (g.past, "past")):
         for m in regex.finditer(text, left, right):
             if m.start() < end and m.end() > start:
@@ -76,13 +73,8 @@ def tense(g: Grammar, text: str, start: int, end: int, sent_start: int, sent_end
                 if g.modal_passive.search(before):
                     found = "future"  # "will be inaugurated", "could be held"
             distance = start - m.end() if m.end() <= start else m.start() - end
-            if m.group().lower() in g.reporting and distance > 4:  # "said Friday": the saying is dated
-                if reported is None or distance < reported[0]:
-                    reported = (distance, found)
-                continue
             if best is None or distance < best[0]:
                 best = (distance, found)
-    best = best or reported
     return best[1] if best else None
 
 

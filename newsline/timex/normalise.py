@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-import dateparser
-
 from . import grammar
 from .calendar import (
     add_months, fmt_month, month_end, quarter_bounds, season_bounds, week_bounds,
@@ -88,18 +86,15 @@ def unit_name(unit: str) -> str:
 
 @lru_cache(maxsize=4096)
 def parse_day(year: int, month: int, day: int) -> date | None:
-    """Validate and normalise a calendar day with dateparser ("February 30" is no date)."""
-    if not 1 <= year <= 9999:
+    """A calendar day, or None when there is none ("February 30"). The calendar alone decides:
+    importing a date parser for this cost more than the tagging of a short article."""
+    try:
+        return date(year, month, day)
+    except ValueError:
         return None
-    fragment = f"{MONTH_NAMES[month - 1]} {day} {year}"
-    parsed = dateparser.parse(
-        fragment, languages=["en"],
-        settings={"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True},
-    )
-    return parsed.date() if parsed else None
 
 
-WRONG_WAY = 12  # how much farther a date against the verb's tense may be and still win
+WRONG_WAY = 5  # how much farther a date against the verb's tense may be and still win
 
 
 def infer_year(ctx, first_day, last_day, tense: str | None) -> int | None:
@@ -295,7 +290,9 @@ def month_range(g, cand, ctx):
     first, last = date(y1, m1, 1), month_end(y2, m2)
     if last < first:
         return None
-    return Resolved(f"{fmt_month(y1, m1)}/{fmt_month(y2, m2)}", first, last, "range", resolution)
+    out = Resolved(f"{fmt_month(y1, m1)}/{fmt_month(y2, m2)}", first, last, "range", resolution)
+    out.parts = (("month", "DATE", fmt_month(y1, m1)), ("month2", "DATE", fmt_month(y2, m2)))  # TimeML: two
+    return out
 
 
 def calendar_year(g, cand, ctx):
@@ -381,7 +378,7 @@ def half_year(g, cand, ctx):
     year, resolution = found
     m1, m2 = (1, 6) if g["ordinal"].lower() == "first" else (7, 12)
     return Resolved(f"{fmt_month(year, m1)}/{fmt_month(year, m2)}", date(year, m1, 1),
-                    month_end(year, m2), "range", resolution)
+                    month_end(year, m2), "range", resolution, timeml=("DATE", f"{year:04d}-H{1 if m1 == 1 else 2}"))
 
 
 # ---- relative to publication -------------------------------------------------------
@@ -456,7 +453,10 @@ def weekend(g, cand, ctx):
         sat = upcoming
     else:
         sat = saturday_back
-    return _days_range(sat, sat + timedelta(days=1), "relative")
+    out = _days_range(sat, sat + timedelta(days=1), "relative")
+    year, week, _ = sat.isocalendar()
+    out.timeml = ("DATE", f"{year:04d}-W{week:02d}-WE")
+    return out
 
 
 def _back(pub: date, n: int, unit: str) -> Resolved:

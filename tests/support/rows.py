@@ -64,6 +64,10 @@ def event_row(
         "actors": actors or [],
         "topics": topics or [],
         "confidence": 0.9,
+        "timex_type": "DATE",
+        "timex_value": value or "XXXX-XX-XX",
+        "timex_char_start": offset + at,
+        "timex_char_end": offset + at + len(date_text),
     }
     assert list(row) == EVENT_COLUMNS
     return row
