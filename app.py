@@ -139,7 +139,8 @@ tab = st.session_state.get("tab") or TAB_OPTIONS[0]
 lanes = st.session_state.get("lanes") or "Actor"
 hidden = tuple(st.session_state.get("hidden_topics") or ())
 write_manual_params(st.query_params, manual_params(flt, window, fact_id, hidden))
-pairs = view_pairs(flt, lanes, window, fact_id, tab, hidden)
+colour = st.session_state.get("colour") or "Topic"
+pairs = view_pairs(flt, lanes, window, fact_id, tab, hidden, colour)
 if st.session_state.get("sort") not in (None, next(iter(ORDER_OPTIONS))):
     pairs.append(("sort", st.session_state["sort"]))
 link = share_link(st.context.url, pairs)

@@ -139,6 +139,15 @@ def synthetic_events(n: int, seed: int = 7) -> pd.DataFrame:
         "timex_char_start": 3,
         "timex_char_end": 3 + np.array([len(t) for t in date_text]),
     })
+    # Who did what to whom: the first actor named acts on the others.
+    frame["action"] = np.array(["sanctions", "meeting", "statement", "release", "other"], dtype=object)[np.arange(n) % 5]
+    frame["action_text"] = ""
+    frame["action_char_start"] = 0
+    frame["action_char_end"] = 0
+    frame["actors_source"] = [a[:1] for a in frame["actors"]]
+    frame["actors_target"] = [a[1:] for a in frame["actors"]]
+    frame["roles_rule"] = "synthetic"
+    frame["headline"] = [" ".join(s.split()[:8]) for s in sentence]
     return frame[EVENT_COLUMNS]
 
 
@@ -199,27 +208,9 @@ def synthetic_facts(events: pd.DataFrame, seed: int = 11, share: float = 0.2) ->
 
 
 def _solo_facts(events: pd.DataFrame) -> pd.DataFrame:
-    """One fact per event, as ``newsline merge`` writes an event nothing joined (built column-wise)."""
-    import hashlib
-
-    ids = events["event_id"].tolist()
-    evidence = [
-        [{"event_id": e, "article_id": a, "source": s, "url": u, "title": t, "published": p, "date_text": d,
-          "value": v, "sentence": x, "syndication_group": a}]
-        for e, a, s, u, t, p, d, v, x in zip(ids, events["article_id"], events["source"], events["url"],
-                                             events["title"], events["published"], events["date_text"],
-                                             events["value"], events["sentence"])
-    ]
-    return pd.DataFrame({
-        "fact_id": ["f" + hashlib.sha1(e.encode()).hexdigest()[:15] for e in ids],
-        "value": events["value"].to_numpy(), "date_start": events["date_start"].to_numpy(),
-        "date_end": events["date_end"].to_numpy(), "granularity": events["granularity"].to_numpy(),
-        "dates": [[v] if isinstance(v, str) else [] for v in events["value"]],
-        "dates_disagree": False, "sentence": events["sentence"].to_numpy(),
-        "date_text": events["date_text"].to_numpy(), "actors": events["actors"].to_numpy(),
-        "topics": events["topics"].to_numpy(), "sources": 1, "articles": 1,
-        "member_event_ids": [[e] for e in ids], "merge_reason": "", "evidence": evidence,
-    }, columns=FACT_COLUMNS)
+    """One fact per event, as ``newsline merge`` writes an event nothing joined."""
+    return pd.DataFrame([fact_row([r], [r["article_id"]]) for r in events.to_dict(orient="records")],
+                        columns=FACT_COLUMNS)
 
 
 LAYOUTS = {

@@ -37,6 +37,7 @@ STYLE = """
 .nl-chip { display: inline-block; padding: 0 0.45rem; margin: 0 0.25rem 0.2rem 0;
   border-radius: 0.7rem; background: rgba(0,0,0,0.07); font-size: 0.85rem; }
 .nl-muted { opacity: 0.72; font-size: 0.85rem; }
+.nl-evidence h4.nl-headline { margin: 0 0 0.3rem 0; font-size: 1.05rem; }
 .nl-corroboration { font-weight: 600; margin: 0 0 0.5rem 0; }
 .nl-disagree { border: 2px solid #e66100; border-radius: 0.4rem; padding: 0.4rem 0.7rem; margin: 0 0 0.6rem 0;
   background: rgba(230,97,0,0.06); }
@@ -108,6 +109,10 @@ def date_summary(row) -> str:
         text += f" ({granularity}{covers})"
     how = resolution_phrase(row)
     return text + (f", {how}" if _text(row.get("resolution")) else "")
+
+
+def _names(value) -> list[str]:
+    return [] if value is None or isinstance(value, float) else [str(x) for x in value]
 
 
 def _chips(values) -> str:
@@ -188,13 +193,26 @@ def evidence_html(detail: FactDetail) -> str:
         sources_html.append(source_html(row, reprint_of))
     merged = len(rows) > 1
     reason = _text(fact.get("merge_reason"))
+    headline = _text(fact.get("headline"))
+    source, target = _names(fact.get("actors_source")), _names(fact.get("actors_target"))
+    others = [a for a in _names(fact.get("actors")) if a not in source and a not in target]
+    action = _text(fact.get("action"))
+    coded = ""
+    if action:
+        from newsline.actions import Taxonomy
+
+        coded = (f"<dt>Action</dt><dd>{esc(Taxonomy.default().label(action))}</dd>"
+                 f"<dt>Who acted</dt><dd>{_chips(source)}</dd>"
+                 f"<dt>Acted upon</dt><dd>{_chips(target)}</dd>")
     return (
         '<div class="nl-evidence">'
-        f'<p class="nl-corroboration">{esc(corroboration(fact))}</p>'
+        + (f'<h4 class="nl-headline">{esc(headline)}</h4>' if headline else "")
+        + f'<p class="nl-corroboration">{esc(corroboration(fact))}</p>'
         + (disagreement_html(fact, members) if fact.get("dates_disagree") else "")
         + "<dl>"
         f"<dt>Date</dt><dd>{esc(value)} ({esc(fact.get('granularity'))}{esc(covers)})</dd>"
-        f"<dt>Actors</dt><dd>{_chips(fact.get('actors'))}</dd>"
+        + coded
+        + f"<dt>{'Also named' if coded else 'Actors'}</dt><dd>{_chips(others if coded else fact.get('actors'))}</dd>"
         f"<dt>Topics</dt><dd>{_chips(fact.get('topics'))}</dd>"
         "</dl>"
         f'<div class="nl-muted">{"Sources" if merged else "Source"} ({len(rows)})</div>'

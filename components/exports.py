@@ -41,7 +41,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 def to_csv(frame: pd.DataFrame) -> bytes:
     flat = frame.reindex(columns=EXPORT_COLUMNS).copy()
-    for col in ("actors", "topics"):
+    for col in ("actors", "topics", "actors_source", "actors_target"):
         flat[col] = flat[col].map(lambda xs: "; ".join(xs) if isinstance(xs, (list, tuple)) else "")
     buffer = io.StringIO()
     flat.to_csv(buffer, index=False)
@@ -74,7 +74,7 @@ def to_timelinejs(frame: pd.DataFrame, headline: str = "Newsline timeline", note
             "start_date": _timeline_date(row["date_start"], granularity),
             "display_date": f"{row['date_text']} ({row['value']})",
             "text": {
-                "headline": esc(first_words(row["sentence"], 10)),
+                "headline": esc(row.get("headline") or first_words(row["sentence"], 10)),
                 "text": _timeline_text(row),
             },
             "group": (row["topics"] or ["other"])[0],

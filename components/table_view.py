@@ -26,7 +26,8 @@ ORDER_OPTIONS = {"Oldest first": "time", "Newest first": "newest", "Most sources
 ROW_HEIGHT = 72  # tall enough for Streamlit to wrap a sentence over three lines
 
 TABLE_COLUMNS = [
-    "date_start", "date_end", "date_text", "granularity", "sources", "sentence", "actors", "topics",
+    "date_start", "date_end", "date_text", "granularity", "sources", "headline", "action", "actors_source",
+    "actors_target", "sentence", "actors", "topics",
     "source", "published", "title", "url", "tense", "resolution", "confidence",
 ]
 
@@ -72,6 +73,10 @@ def render_table(q: StoreQuery, token: str, flt: Filters, total: int, added_ids:
             "sources": st.column_config.NumberColumn(
                 "Sources", width="small", format="%d",
                 help="Independent sources confirming the fact this event belongs to"),
+            "headline": st.column_config.TextColumn("Headline", width="medium"),
+            "action": st.column_config.TextColumn("Action", width="small"),
+            "actors_source": st.column_config.ListColumn("Who acted"),
+            "actors_target": st.column_config.ListColumn("Acted upon"),
             "sentence": st.column_config.TextColumn("Sentence", width="large"),
             "actors": st.column_config.ListColumn("Actors"),
             "topics": st.column_config.ListColumn("Topics"),

@@ -84,13 +84,34 @@ def _to_ms(values) -> np.ndarray:
     return pd.to_datetime(pd.Series(values)).to_numpy(dtype="datetime64[ms]").astype("int64").astype("float64")
 
 
+def _names(value) -> list[str]:
+    return [] if value is None or isinstance(value, float) else [str(x) for x in value]
+
+
+def who_line(row) -> str:
+    """Who acted on whom, and who else the sentence names (they have no lane of their own)."""
+    source, target = _names(getattr(row, "actors_source", None)), _names(getattr(row, "actors_target", None))
+    others = [a for a in _names(getattr(row, "actors", None)) if a not in source and a not in target]
+    parts = []
+    if source or target:
+        parts.append(f"{esc(', '.join(source) or '?')} → {esc(', '.join(target) or '?')}")
+    if others:
+        parts.append(f"also named: {esc(', '.join(others))}")
+    return " · ".join(parts)
+
+
 def _hover(rows: pd.DataFrame) -> list[str]:
     out = []
     for row in rows.itertuples(index=False):
         start, end = row.date_start, row.date_end or row.date_start
         covers = start if start == end else f"{start} – {end}"
-        text = (f"<b>“{esc(row.date_text)}”</b> → {esc(row.value)} ({esc(row.granularity)})<br>"
-                f"covers {esc(covers)}<br>{esc(first_words(row.sentence))}<br>")
+        headline = getattr(row, "headline", "") or first_words(row.sentence)
+        action = getattr(row, "action", "") or ""
+        who = who_line(row)
+        text = (f"<b>{esc(headline)}</b><br>"
+                + (f"<i>{esc(action_label(action))}</i>" + (f" · {who}" if who else "") + "<br>" if action else "")
+                + f"“{esc(row.date_text)}” → {esc(row.value)} ({esc(row.granularity)}), covers {esc(covers)}<br>"
+                + f"{esc(first_words(row.sentence))}<br>")
         if int(row.sources) > 1 or int(row.articles) > 1:
             outlets = ", ".join(o or NO_OUTLET for o in row.outlets)
             text += f"<b>{int(row.sources)} independent sources</b>: <i>{esc(outlets)}</i>"
@@ -120,6 +141,23 @@ def jitter(ids) -> np.ndarray:
     return (hashed % 1000) / 1000 * 0.56 - 0.28
 
 
+def action_label(action: str) -> str:
+    from newsline.actions import Taxonomy
+
+    return Taxonomy.default().label(action) if action else ""
+
+
+def action_colours() -> dict[str, str]:
+    """One colour per action class, in the taxonomy's order, so a class keeps its colour."""
+    from newsline.actions import Taxonomy
+
+    wide = PALETTE + ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+    ids = Taxonomy.default().ids()
+    colours = {a: wide[i % len(wide)] for i, a in enumerate(ids)}
+    colours["other"] = NO_TOPIC_COLOUR
+    return colours
+
+
 DODGE_ROWS = (0.0, -0.18, 0.18, -0.34, 0.34)  # offsets inside a lane, nearest the lane's line first
 DODGE_GAP = 0.012  # markers closer than this share of the window would overlap
 
@@ -143,8 +181,11 @@ def dodge(lanes: np.ndarray, xs: np.ndarray, span_ms: float) -> np.ndarray:
 
 
 def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_threshold: int = WEBGL_THRESHOLD,
-                   exact: bool = False) -> Timeline:
+                   exact: bool = False, colour_by: str = "Topic") -> Timeline:
     """The figure for the store's answer about one window: single facts, or counts.
+
+    ``colour_by``: "Topic" (the main topic) or "Action" (the action class) for single facts;
+    counted periods are always coloured by topic.
 
     ``exact``: the window was chosen (a zoom, a link), so the x axis shows exactly it, and a
     link reopens the same range; a fitted window gets a little margin instead."""
@@ -172,7 +213,9 @@ def build_timeline(data: TimelineData, colours: dict[str, str], *, webgl_thresho
     lo_ms = _to_ms([window[0]])[0] if window else float(start_ms.min())
     hi_ms = _to_ms([window[1]])[0] if window else float(end_ms.max())
     marks["y"] = marks["lane"].map(lane_y) + dodge(marks["lane"].to_numpy(), centre[pos], max(hi_ms - lo_ms, DAY_MS))
-    traces = _fact_traces(facts, marks, colours, gl=len(marks) > webgl_threshold)
+    by = "action" if colour_by == "Action" and "action" in facts else "main_topic"
+    traces = _fact_traces(facts, marks, action_colours() if by == "action" else colours,
+                          gl=len(marks) > webgl_threshold, by=by)
     figure = {"data": traces, "layout": _layout(lane_y, window, facts, exact)}
     y_of = {(fid, lane): y for fid, lane, y in zip(facts["fact_id"].to_numpy()[pos], marks["lane"], marks["y"])}
     listing = [(fid, f"{start} · {first_words(text, 16)}")
@@ -199,14 +242,16 @@ def _symbols(rows: pd.DataFrame, shape: str) -> list[str]:
     return np.where(_announced(rows), f"{shape}-open", shape).tolist()
 
 
-def _fact_traces(facts: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, str], gl: bool) -> list[dict]:
+def _fact_traces(facts: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, str], gl: bool,
+                 by: str = "main_topic") -> list[dict]:
     kind = "scattergl" if gl else "scatter"
     traces: list[dict] = []
     rows = facts.iloc[marks["pos"].to_numpy()].reset_index(drop=True)
     rows["y"] = marks["y"].to_numpy()
     rows["is_point"] = (rows["granularity"] == "day") | (rows["d_start"] == rows["d_end"])
-    for topic, group in rows.groupby("main_topic", sort=True):
+    for topic, group in rows.groupby(by, sort=True):
         colour = colours.get(topic, NO_TOPIC_COLOUR)
+        topic = action_label(topic) if by == "action" else topic
         points = group[group["is_point"]]
         spans = group[~group["is_point"]]
         if not spans.empty:

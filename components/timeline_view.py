@@ -14,7 +14,7 @@ from newsline.query import StoreQuery, Summary
 from . import cached
 from .safe_text import first_words, markdown_literal
 from .timeline_figure import Timeline, build_timeline, highlight_trace
-from .url_state import LANE_OPTIONS
+from .url_state import COLOUR_OPTIONS, LANE_OPTIONS
 from .view_state import apply_pick, apply_view, chosen_window, describe_window, hidden_topics, quick_window, visible_window
 from .view_sync import drawn_view, render_view_sync
 
@@ -29,11 +29,11 @@ ADDED_COLOUR = "#7a5195"  # visible on a light and a dark page
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def cached_timeline(_q: StoreQuery, token: str, flt: Filters, lanes: str, window, expected: int,
-                    colours_key: tuple, exact: bool = False) -> Timeline:
+                    colours_key: tuple, exact: bool = False, colour_by: str = "Topic") -> Timeline:
     """Keyed on the data version and the view. Shared read-only: callers copy the trace
     list before adding highlights."""
     data = cached.timeline(_q, token, flt, window, lanes, expected)
-    return build_timeline(data, dict(colours_key), exact=exact)
+    return build_timeline(data, dict(colours_key), exact=exact, colour_by=colour_by)
 
 
 def render_window_controls(extent, fitted, shown) -> tuple[date, date] | None:
@@ -54,12 +54,15 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
     """``extent``: first to last day of the whole table; ``natural``: the same without
     its few far-older facts (the slider's usual span)."""
     lanes = st.radio("Lanes", LANE_OPTIONS, key="lanes", bind="query-params", horizontal=True,
-                     help="One row per actor, per topic or per outlet. Colour is always the topic.")
+                     help="One row per actor who acted (the others a fact names are in its hover and evidence), "
+                          "per actor named, per topic or per outlet.")
+    colour_by = st.radio("Colour", COLOUR_OPTIONS, key="colour", bind="query-params", horizontal=True,
+                         help="Colour each fact by its main topic or by what happened (its action).")
     st.session_state["window_bounds"] = extent
     window = render_window_controls(natural, summary.fitted, summary.extent)
     shown_window = chosen_window(window, summary.fitted)
     timeline = cached_timeline(q, token, flt, lanes, shown_window, summary.placed, tuple(sorted(colours.items())),
-                               exact=window is not None)
+                               exact=window is not None, colour_by=colour_by or COLOUR_OPTIONS[0])
     hidden = hidden_topics()
     # The cached spec itself stays untouched: copies of the hidden topics' traces.
     traces = [dict(t, visible="legendonly") if t.get("legendgroup") in hidden else t

@@ -27,7 +27,8 @@ from urllib.parse import urlencode
 from newsline.filters import FILTERS, Filters, link_pairs, parse_iso_day, quote_value, read_link
 from newsline.query import NO_TOPIC
 
-LANE_OPTIONS = ("Actor", "Topic", "Outlet")
+LANE_OPTIONS = ("Actor", "Named actor", "Topic", "Outlet")
+COLOUR_OPTIONS = ("Topic", "Action")
 TAB_OPTIONS = ("Timeline", "Table", "Add articles")
 WINDOW_SEPARATOR = ".."
 #: The URL keys of the filters whose widgets do not bind themselves: written here.
@@ -91,7 +92,7 @@ def read_seed(params: Mapping[str, list[str]], known: Known) -> Seed:
             if seed.fact is None:
                 problems.append(f"the linked {what} {quote_value(raw[-1], 16)} is not in this table")
 
-    for key, allowed in (("lanes", LANE_OPTIONS), ("tab", TAB_OPTIONS)):
+    for key, allowed in (("lanes", LANE_OPTIONS), ("colour", COLOUR_OPTIONS), ("tab", TAB_OPTIONS)):
         raw = values(key)
         if raw and raw[-1] not in allowed:
             problems.append(f"unknown {key} {quote_value(raw[-1])}")
@@ -145,11 +146,14 @@ def view_pairs(
     fact: str | None,
     tab: str,
     hidden: tuple[str, ...] = (),
+    colour: str = COLOUR_OPTIONS[0],
 ) -> list[tuple[str, str]]:
     """Every part of the view as ordered query pairs, defaults left out."""
     pairs = link_pairs(flt)
     if lanes != LANE_OPTIONS[0]:
         pairs.append(("lanes", lanes))
+    if colour != COLOUR_OPTIONS[0]:
+        pairs.append(("colour", colour))
     if window:
         pairs.append(("window", f"{window[0].isoformat()}{WINDOW_SEPARATOR}{window[1].isoformat()}"))
     pairs += [("hide", t) for t in sorted(hidden)]

@@ -177,6 +177,9 @@ class ActorMatcher:
             if e.get("type") not in TYPES:
                 raise NewslineError(where, f"{name}: type must be one of {', '.join(TYPES)}")
             self._types[name] = e["type"]
+        self._sides: dict[str, str] = {
+            e["name"]: e.get("side") or (e["name"] if e["type"] == "state" else "") for e in kb["actors"]
+        }
 
         self._aliases: dict[str, list[str]] = {}
         self._terms: dict[str, list[Term]] = {}
@@ -283,6 +286,14 @@ class ActorMatcher:
 
     def type_of(self, name: str) -> str:
         return self._types[name]
+
+    def on_side(self, side: str) -> list[str]:
+        """Every actor of a side, the state itself included."""
+        return sorted(n for n, s in self._sides.items() if s == side or n == side)
+
+    def side_of(self, name: str) -> str:
+        """The state an actor belongs to ("Marco Rubio" -> "United States"); "" when none is recorded."""
+        return self._sides.get(name, "")
 
     def aliases_of(self, name: str) -> list[str]:
         """The canonical name and its aliases (not descriptions). KeyError if unknown."""

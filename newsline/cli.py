@@ -208,7 +208,16 @@ def cmd_evaluate(args) -> int:
     for folder in (args.gold_dir, args.articles_dir):
         if not Path(folder).is_dir():
             raise NewslineError(folder, "not a folder")
-    results = evaluate(Path(args.gold_dir), Path(args.articles_dir))
+    coding = None
+    if not args.no_coding:
+        from .evaluate_coding import DEFAULT_SET
+
+        archive = Path(args.archive) if args.archive else Path(args.articles_dir).resolve().parent.parent / "archive" / "articles"
+        if DEFAULT_SET.is_dir() and archive.is_dir():
+            coding = [Path(args.articles_dir), archive]
+        elif args.archive:
+            raise NewslineError(args.archive, "not a folder of articles")
+    results = evaluate(Path(args.gold_dir), Path(args.articles_dir), coding)
     print(format_report(results))
     if args.misses:
         print("\nwhere newsline differs from the gold:")
@@ -380,6 +389,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "instead of tagging in this run")
     p.add_argument("--language", help="with --timeml: the documents' language (default: detected)")
     p.add_argument("--misses", action="store_true", help="list every difference from the gold")
+    p.add_argument("--archive", metavar="DIR", help="articles of the action and merge development sets "
+                   "(default: ../archive/articles beside the corpus)")
+    p.add_argument("--no-coding", action="store_true", help="date, actor and role scores only")
     p.set_defaults(run=cmd_evaluate)
 
     p = sub.add_parser("timeml", help="tag TimeML documents with TIMEX3 (DCT as the anchor)")

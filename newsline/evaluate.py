@@ -27,13 +27,17 @@ class Span:
     value: str | None
     actors: frozenset = frozenset()
     alts: tuple = ()
+    roles: frozenset | None = None  # source ∪ target; None: the system codes no roles
 
 
 @dataclass
 class Scores:
     pred: int = 0  # expressions found
     gold: int = 0  # expressions in the gold
-    actors: Counter = field(default_factory=Counter)  # "tp": actors both name, "pred": named, "gold": in the gold
+    #: "tp": actors both name, "pred": named, "gold": in the gold
+    actors: Counter = field(default_factory=Counter)
+    #: the same for the coded roles (source and target together) against the gold's actors
+    roles: Counter = field(default_factory=Counter)
     matched: int = 0  # found expressions overlapping a gold one
     strict: int = 0  # ... with the very same span
     right: int = 0  # ... with the gold's value
@@ -43,6 +47,7 @@ class Scores:
         for name in ("pred", "gold", "matched", "strict", "right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.actors.update(other.actors)
+        self.roles.update(other.roles)
         self.misses.extend(other.misses)
 
     def report(self) -> dict[str, float]:
@@ -55,10 +60,11 @@ class Scores:
         _, _, sf = f1(self.strict, self.pred, self.gold)
         _, _, ef = f1(self.right, self.pred, self.gold)
         _, _, af = f1(self.actors["tp"], self.actors["pred"], self.actors["gold"])
+        _, _, rf = f1(self.roles["tp"], self.roles["pred"], self.roles["gold"])
         return {
             "detection P": dp, "detection R": dr, "detection F1": df, "strict F1": sf,
             "value accuracy": self.right / self.matched if self.matched else 0.0,
-            "event F1": ef, "actor F1": af,
+            "event F1": ef, "actor F1": af, "role F1 (source∪target)": rf,
         }
 
 
@@ -84,6 +90,8 @@ def score(pred: list[Span], gold: list[Span], label: str = "") -> Scores:
         if not right:
             out.misses.append((label, "wrong", g.start, g.value, p.value))
         out.actors.update(tp=len(p.actors & g.actors), pred=len(p.actors), gold=len(g.actors))
+        roles = p.roles if p.roles is not None else frozenset()
+        out.roles.update(tp=len(roles & g.actors), pred=len(roles), gold=len(g.actors))
     for j, g in enumerate(gold):
         if j not in used_g:
             out.misses.append((label, "missed", g.start, g.value, None))
@@ -101,7 +109,8 @@ def gold_spans(path: Path) -> list[Span]:
 def newsline_spans(article: Article) -> list[Span]:
     from .events import extract_events
 
-    return [Span(r["date_char_start"], r["date_char_end"], r["value"], frozenset(r["actors"]))
+    return [Span(r["date_char_start"], r["date_char_end"], r["value"], frozenset(r["actors"]),
+                 roles=frozenset(r["actors_source"]) | frozenset(r["actors_target"]))
             for r in extract_events(article)]
 
 
@@ -129,8 +138,9 @@ def _without_unresolved(spans: list[Span]) -> list[Span]:
     return [s for s in spans if s.value is not None]
 
 
-def evaluate(gold_dir: Path, articles_dir: Path) -> dict:
-    """Scores for Newsline and the naive baseline, and the throughput of each."""
+def evaluate(gold_dir: Path, articles_dir: Path, coding_folders=None) -> dict:
+    """Scores for Newsline and the naive baseline, and the throughput of each; with
+    ``coding_folders`` (where the coding sets' articles are), action and merge scores too."""
     gold_files = sorted(Path(gold_dir).glob("*.json"))
     if not gold_files:
         raise FileNotFoundError(f"{gold_dir}: no gold files (*.json)")
@@ -151,6 +161,10 @@ def evaluate(gold_dir: Path, articles_dir: Path) -> dict:
             results[name]["resolved"].add(score(_without_unresolved(pred), _without_unresolved(gold), gold_path.stem))
     for name in systems:
         results[name]["articles_per_s"] = len(gold_files) / results[name]["seconds"]
+    if coding_folders:
+        from .evaluate_coding import evaluate_coding
+
+        results["coding"] = evaluate_coding(coding_folders)
     results["articles"] = len(gold_files)
     results["gold_events"] = results["newsline"]["all"].gold
     return results
@@ -158,6 +172,7 @@ def evaluate(gold_dir: Path, articles_dir: Path) -> dict:
 
 def format_report(results: dict) -> str:
     lines = [f"{results['articles']} articles, {results['gold_events']} gold events", ""]
+    coding = results.get("coding")
     header = f"{'':24}{'newsline':>12}{'search_dates':>14}"
     for subset, title in (("all", "all gold events"), ("resolved", "without unresolved expressions")):
         lines += [f"-- {title}", header]
@@ -168,4 +183,8 @@ def format_report(results: dict) -> str:
     ours_rate, theirs_rate = results["newsline"]["articles_per_s"], results["search_dates"]["articles_per_s"]
     lines.append(f"{'throughput (articles/s)':24}{ours_rate:>12.1f}{theirs_rate:>14.1f}")
     lines.append(f"{'speed-up':24}{ours_rate / theirs_rate:>12.1f}x")
+    if coding:
+        from .evaluate_coding import format_coding
+
+        lines += ["", format_coding(coding)]
     return "\n".join(lines)

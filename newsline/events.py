@@ -8,8 +8,10 @@ import re
 from functools import lru_cache
 
 from . import sentences, topics
+from .actions import Taxonomy, choose
 from .actors import ActorMatcher
 from .model import EVENT_COLUMNS, Article
+from .roles import Placed, assign, headline
 from .timex import Tagger
 from .timex.normalise import parse_published
 from .timex.rules import available_languages
@@ -134,6 +136,46 @@ def _event_tense(tx, pub) -> str:
     return tx.tense or "past"
 
 
+def _placed(sentence: str, actors: list[str], matcher, on) -> list[Placed]:
+    """Where each actor stands in the sentence; one found through a pronoun stands at it."""
+    placed = [Placed(m.start, m.end, m.names, m.surface) for m in matcher.find(sentence, on=on)]
+    named = {n for p in placed for n in p.names}
+    extra = tuple(a for a in actors if a not in named)
+    if extra:
+        pronoun = _SINGULAR.search(sentence) or _PLURAL.search(sentence)
+        at = (pronoun.start(), pronoun.end()) if pronoun else (0, 0)
+        placed.append(Placed(at[0], at[1], extra, extra[0]))
+    return placed
+
+
+def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], dates, matcher, on):
+    """Per date expression of one sentence: action, trigger, roles and headline."""
+    sentence = text[span[0]:span[1]]
+    taxonomy = Taxonomy.default()
+    placed = _placed(sentence, actors, matcher, on)
+    rel_dates = [(a - span[0], b - span[0]) for a, b in dates]
+    masked = [(p.start, p.end) for p in placed if p.end > p.start] + rel_dates
+    found = taxonomy.find(sentence, language, masked)
+    speech = [t for t in found if t.speech]
+    out = {}
+    for date_span in rel_dates:
+        trigger = choose(found, sentence, date_span, rel_dates)
+        roles = assign(sentence, language, placed, trigger, speech)
+        action = trigger.action if trigger else "other"
+        out[date_span] = {
+            "action": action,
+            # No trigger: an empty span at the sentence start (offsets stay integers).
+            "action_text": sentence[trigger.start:trigger.end] if trigger else "",
+            "action_char_start": span[0] + (trigger.start if trigger else 0),
+            "action_char_end": span[0] + (trigger.end if trigger else 0),
+            "actors_source": roles.source,
+            "actors_target": roles.target,
+            "roles_rule": roles.rule,
+            "headline": headline(sentence, placed, trigger, roles, date_span, taxonomy.label(action)),
+        }
+    return out
+
+
 def extract_events(article: Article) -> list[dict]:
     """The event rows of one article (columns as in ``EVENT_COLUMNS``)."""
     text = article.text
@@ -145,6 +187,10 @@ def extract_events(article: Article) -> list[dict]:
     pub, _ = parse_published(article.published)  # once per article, not once per event
     people = SentenceActors(text, spans, matcher, pub)
     by_sentence: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+    dates_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for tx in timexes:
+        dates_of.setdefault(tx.sentence, []).append((tx.start, tx.end))
+    coded: dict[tuple[int, int], dict] = {}
     rows = []
     if len(timexes) > MAX_EVENTS_PER_ARTICLE:
         where = article.path or article.article_id
@@ -159,6 +205,10 @@ def extract_events(article: Article) -> list[dict]:
             # Descriptions ("the president-elect") are read as of the writing.
             by_sentence[tx.sentence] = (people.of(tx.sentence), topics.assign(sentence))
         actors, topic_ids = by_sentence[tx.sentence]
+        if tx.sentence not in coded:
+            coded[tx.sentence] = _coding(text, tx.sentence, article.language or "en", actors,
+                                         dates_of[tx.sentence], matcher, pub)
+        coding = coded[tx.sentence][(tx.start - tx.sentence[0], tx.end - tx.sentence[0])]
         rows.append({
             "event_id": event_id(article.article_id, tx.start, tx.end, tx.text),
             "article_id": article.article_id,
@@ -187,6 +237,7 @@ def extract_events(article: Article) -> list[dict]:
             "timex_value": tx.timex_value,
             "timex_char_start": tx.timex_start,
             "timex_char_end": tx.timex_end,
+            **coding,
         })
     assert all(list(r) == EVENT_COLUMNS for r in rows[:1])
     return rows

@@ -203,17 +203,58 @@ def toggle(name: str, key: str, sql: str, words: str, label: str, section: str =
 
 
 def choice(name: str, key: str, options: tuple[tuple[str, str], ...], words: Callable, label: str,
-           section: str = "", help: str = "") -> Filter:
-    """One of ``options`` ((value, label) pairs, "show everything" first) for the event column ``name``;
-    the URL carries the label."""
+           section: str = "", help: str = "", sql: Callable | None = None) -> Filter:
+    """One of ``options`` ((value, label) pairs, "show everything" first); the URL carries the label.
+    By default the condition is the event column ``name`` equal to the value."""
     default = options[0][0]
     return Filter(name, ((name, default),), (key,), "choice", read=_read_choice(key, name, options),
                   write=lambda f: [(key, _label(options, getattr(f, name)))] if getattr(f, name) != default else [],
-                  words=words, sql=lambda f, _: (f"e.{name} = ?", [getattr(f, name)]), label=label,
+                  words=words, sql=sql or (lambda f, _: (f"e.{name} = ?", [getattr(f, name)])), label=label,
                   options=options, section=section, help=help)
 
 
 TENSE_OPTIONS = (("all", "All"), ("past", "Past"), ("future", "Future"), ("present", "Present"))
+DIRECTION_OPTIONS = (("all", "All"), ("us-ve", "United States → Venezuela"), ("ve-us", "Venezuela → United States"),
+                     ("other", "Others"))
+#: The two sides of the relationship the direction filter names.
+US, VE = "United States", "Venezuela"
+
+
+def _side(name: str) -> list[str]:
+    from .actors import ActorMatcher
+
+    return ActorMatcher.default().on_side(name)
+
+
+def _direction_sql(flt, _words) -> Condition:
+    """Who acted on whom, by side: a source on one side and a target on the other
+    ("Marco Rubio" is the United States' side, "Nicolás Maduro" Venezuela's)."""
+    one_way = "(list_has_any(coalesce(e.actors_source, []), ?) AND list_has_any(coalesce(e.actors_target, []), ?))"
+    us, ve = _side(US), _side(VE)
+    if flt.direction == "us-ve":
+        return one_way, [us, ve]
+    if flt.direction == "ve-us":
+        return one_way, [ve, us]
+    return f"NOT ({one_way} OR {one_way})", [us, ve, ve, us]
+
+
+def _read_actions(link: Link) -> dict:
+    """Action classes of the taxonomy; each other value is a problem."""
+    values = list(dict.fromkeys(link.values("action")))
+    if not values:
+        return {}
+    from .actions import Taxonomy
+
+    allowed = set(Taxonomy.default().ids())
+    kept = []
+    for value in values:
+        if value in allowed:
+            kept.append(value)
+        else:
+            link.problems.append(f"unknown action {quote_value(value)}")
+    return {"actions": tuple(kept)}
+
+
 LANGUAGE_OPTIONS = (("all", "All"), ("en", "English"), ("es", "Spanish"))
 
 FILTERS: tuple[Filter, ...] = (
@@ -268,6 +309,20 @@ FILTERS: tuple[Filter, ...] = (
     ),
     choice("language", "language", LANGUAGE_OPTIONS, label="Language of the article",
            words=lambda f: f"articles in {_label(LANGUAGE_OPTIONS, f.language)}"),
+    choice("direction", "direction", DIRECTION_OPTIONS, sql=_direction_sql,
+           words=lambda f: f"direction {_label(DIRECTION_OPTIONS, f.direction)}",
+           label="Who did what to whom", section="Who did what to whom",
+           help="By who acted and who was acted upon, each on its side of the relationship "
+                "(a minister counts for their state). Others: every other event."),
+    Filter(
+        "actions", (("actions", ()),), ("action",), "options",
+        read=_read_actions,
+        write=lambda f: [("action", a) for a in f.actions],
+        words=lambda f: "action " + " or ".join(f.actions),
+        sql=lambda f, _: ("list_contains(?, coalesce(e.action, 'other'))", [list(f.actions)]),
+        label="Actions", placeholder="All actions", section="Who did what to whom",
+        help="What happened, as coded from the sentence (data/actions.toml).",
+    ),
     toggle("hide_year_only", "hide_year", "coalesce(e.granularity, '') NOT IN ('year', 'decade')",
            "year-only dates hidden", "Hide year-only and vaguer dates", section="Precision"),
     toggle("hide_unresolved", "hide_unresolved", "e.placed", "unresolved dates hidden", "Hide unresolved dates",

@@ -430,7 +430,8 @@ def _from_record(
     """One article from a JSON object; ``article_id`` None means derive it from the content."""
     if not isinstance(record, dict):
         raise NewslineError(where, f"expected an article object, found {type(record).__name__}")
-    text = _string(record, "text", where)
+    # Line breaks as in text files: "\r\n" and a lone "\r" become "\n".
+    text = _string(record, "text", where).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise NewslineError(where, "missing or empty 'text'")
     warnings: list[str] = []

@@ -40,6 +40,7 @@ from datetime import date
 import pandas as pd
 from rapidfuzz import fuzz
 
+from .actions import OTHER
 from .store import FACT_COLUMNS
 
 #: Actors too common in this coverage to show that two sentences are about the same thing.
@@ -54,6 +55,15 @@ MIN_SHARED_WORDS = 3
 MIN_SHARED_WORDS_DISAGREE = 5
 MIN_CONTENT_WORDS = 3
 MAX_DISAGREE_DAYS = 1
+#: Coded events: a range this short may hold a finer date of the same happening ("last weekend").
+MAX_RANGE_DAYS = 31
+#: Coded events a season, quarter or year apart in precision, without a specific actor in common,
+#: must share this Jaccard share of content words.
+CODED_WITHIN_LONG_JACCARD = 0.2
+#: Wording that supports a coded link between a date and a coarser one (Jaccard of content words).
+CODED_WORDING_JACCARD = 0.1
+#: The class of words said.
+STATEMENT = "statement"
 
 #: Syndication: headline match, or this rapidfuzz ratio on the first characters of the dated sentences.
 SYNDICATION_RATIO = 90.0
@@ -99,6 +109,10 @@ class _Event:
     text: str  # content words, sorted, space-joined (what rapidfuzz compares)
     numbers: frozenset
     language: str = ""
+    action: str = ""
+    source: frozenset = frozenset()
+    target: frozenset = frozenset()
+    money: frozenset = frozenset()
 
     @property
     def days(self) -> int:
@@ -178,8 +192,16 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             specific=actors - GENERIC_ACTORS, topics=frozenset(row.topics), words=frozenset(words),
             text=" ".join(sorted(set(words))), numbers=numbers_of(sentence, span),
             language=getattr(row, "language", "") or "",
+            action=_text(getattr(row, "action", None)) or "",
+            source=frozenset(_names(getattr(row, "actors_source", None))),
+            target=frozenset(_names(getattr(row, "actors_target", None))),
+            money=money_of(sentence),
         ))
     return out
+
+
+def _names(value) -> list[str]:
+    return [] if value is None or isinstance(value, float) else [str(x) for x in value]
 
 
 # --- syndication --------------------------------------------------------------------
@@ -250,10 +272,22 @@ def syndication_groups(frame: pd.DataFrame) -> dict[str, str]:
 # --- linking two events ----------------------------------------------------------------
 
 
-def date_relation(a: _Event, b: _Event) -> tuple[str, str] | None:
-    """How two events' dates fit together: (kind, words for the reason), or None."""
+def date_relation(a: _Event, b: _Event, coded: bool = False) -> tuple[str, str] | None:
+    """How two events' dates fit together: (kind, words for the reason), or None.
+
+    ``coded``: both events have the same action class, which says more than wording
+    can, so a day or a short range may also sit inside a range ("on Saturday" in
+    "last weekend") and a range inside a month or a year."""
     if a.value == b.value and a.start == b.start and a.end == b.end:
         return "same", f"same {a.granularity} {a.value}"
+    if coded and "decade" not in (a.granularity, b.granularity):
+        fine, coarse = (a, b) if a.days < b.days else (b, a)
+        inside = coarse.start <= fine.start and fine.end <= coarse.end and fine.days < coarse.days
+        if inside and coarse.granularity == "range" and coarse.days <= MAX_RANGE_DAYS:
+            return "within-short", f"{fine.granularity} {fine.value} within range {coarse.value}"
+        if inside and fine.granularity == "range" and coarse.granularity in ("month", "season", "quarter", "year"):
+            kind = "within-short" if coarse.granularity == "month" else "within-long"
+            return kind, f"range {fine.value} within {coarse.granularity} {coarse.value}"
     if a.granularity in ("range", "decade") or b.granularity in ("range", "decade"):
         return None
     if a.granularity == b.granularity == "day":
@@ -285,6 +319,10 @@ def link(a: _Event, b: _Event) -> Link | None:
     if relation is None:
         return None
     kind, date_words = relation
+    if a.action and b.action and OTHER not in (a.action, b.action):
+        if a.action != b.action:
+            return None  # the same day and actors, but another happening
+        return _coded_link(a, b)
     shared_actors = a.specific & b.specific
     if not shared_actors:
         return None
@@ -322,6 +360,111 @@ def link(a: _Event, b: _Event) -> Link | None:
     return Link(a.i, b.i, round(score, 6), "; ".join(parts))
 
 
+def _side_set(names) -> set[str]:
+    from .actors import ActorMatcher
+
+    matcher = ActorMatcher.default()
+    return {matcher.side_of(n) or n for n in names}
+
+
+def _persons(names) -> set[str]:
+    from .actors import ActorMatcher
+
+    matcher = ActorMatcher.default()
+    return {n for n in names if n in matcher._types and matcher.type_of(n) == "person"}
+
+
+def roles_agree(a: _Event, b: _Event, kind: str = "same") -> str | None:
+    """How the source and target roles of two events agree, or None when they conflict.
+
+    Roles conflict when who acted on whom is reversed, or when both reports name
+    different people as the one acted upon (Ratcliffe met Rodríguez; Trump met
+    Machado). Between dates as far apart in precision as a day and its year, the
+    reports must also share an actor, or a side (a minister and their state)."""
+    if a.source & b.target and a.target & b.source and not (a.source & b.source):
+        return None
+    pa_, pb = _persons(a.target), _persons(b.target)
+    if pa_ and pb and not (pa_ & pb):
+        return None
+    parts = [f"same {role} " + ", ".join(sorted(x & y))
+             for role, x, y in (("source", a.source, b.source), ("target", a.target, b.target)) if x & y]
+    everyone_a, everyone_b = a.source | a.target | a.actors, b.source | b.target | b.actors
+    shared = everyone_a & everyone_b
+    sides = _side_set(everyone_a) & _side_set(everyone_b)
+    if not parts and shared:
+        parts.append("actors in common " + ", ".join(sorted(shared)))
+    elif not parts and sides:
+        parts.append("actors on the same side (" + ", ".join(sorted(sides)) + ")")
+    elif not parts:
+        if kind == "within-long":
+            return None
+        parts.append("no role in conflict")
+    return "; ".join(parts)
+
+
+_MONEY = re.compile(
+    r"(?:[$€£]\s?|US\$\s?|USD\s?)(\d+(?:[.,]\d+)?)|(\d+(?:[.,]\d+)?)\s?(?:million|billion|m\b|bn\b|millones|mil millones)",
+    re.IGNORECASE)
+
+
+def money_of(sentence: str) -> frozenset[str]:
+    """Sums of money in a sentence ("$25 million", "50 millones de dólares" give 25 and 50)."""
+    out = set()
+    for m in _MONEY.finditer(sentence or ""):
+        number = (m.group(1) or m.group(2)).replace(",", ".")
+        out.add(number.rstrip("0").rstrip(".") if "." in number else number)
+    return frozenset(out)
+
+
+def _coded_link(a: _Event, b: _Event) -> Link | None:
+    """Two events of one action class: compatible dates, agreeing roles and figures.
+
+    Wording is one signal among others: reports in two languages join without a
+    word in common, but a date that disagrees by a day, or a date as coarse as a
+    year without a specific actor in common, needs the wording to agree too."""
+    relation = date_relation(a, b, coded=True)
+    if relation is None:
+        return None
+    kind, date_words = relation
+    roles = roles_agree(a, b, kind)
+    if roles is None:
+        return None
+    if a.money and b.money and not (a.money & b.money):
+        return None  # a $25M and a $50M bounty
+    unrelated = roles.startswith("no role")
+    same_language = not (a.language and b.language and a.language != b.language)
+    common = a.words & b.words if same_language else frozenset()
+    jaccard = len(common) / len(a.words | b.words) if same_language and (a.words | b.words) else 0.0
+    specific = ((a.actors | a.source | a.target) & (b.actors | b.source | b.target)) - GENERIC_ACTORS
+    if kind == "disagree":
+        if not same_language or len(common) < MIN_SHARED_WORDS or fuzz.token_set_ratio(a.text, b.text) < DISAGREE[0]:
+            return None
+    figures = bool(a.money & b.money)
+    worded = jaccard >= CODED_WORDING_JACCARD or figures
+    if a.action == STATEMENT and not (kind in ("same", "disagree") and (specific if not same_language
+                                                                         else specific or len(common) >= 2)):
+        return None  # words said are many: only the same words, the same day, are one statement
+    if unrelated and not (worded if same_language else kind == "same"):
+        return None  # nobody in common: only the wording, or another language's same day, joins them
+    if kind == "within-short" and not (worded or (specific and not same_language)):
+        return None
+    if kind == "within-long" and not (specific and (worded or not same_language)):
+        return None
+    parts = [f"{a.event_id}+{b.event_id}: same action {a.action}", roles, date_words]
+    if specific:
+        parts.append("specific actors in common " + ", ".join(sorted(specific)))
+    if common:
+        parts.append(f"{len(common)} content words in common (Jaccard {jaccard:.2f}: {', '.join(sorted(common)[:6])})")
+    elif not same_language:
+        parts.append(f"reports in {a.language} and {b.language}: no wording compared")
+    if figures:
+        parts.append("same sums " + ", ".join(sorted(a.money & b.money)))
+    if a.group == b.group:
+        parts.append("articles are reprints of one story (one source)")
+    score = 1.5 + (0.3 if kind == "same" else 0.0) + (0.2 if specific else 0.0) + jaccard
+    return Link(a.i, b.i, round(score, 6), "; ".join(parts))
+
+
 def _cross_language_link(a: _Event, b: _Event, kind: str, date_words: str, shared_topics) -> Link | None:
     """Reports in two languages share no words to compare, so the other signals must be
     strict: the very same day or month, the very same specific actors, the same figures."""
@@ -341,11 +484,14 @@ def _cross_language_link(a: _Event, b: _Event, kind: str, date_words: str, share
 
 
 def _candidates(events: list[_Event]):
-    """Pairs worth comparing: a specific actor in common and dates that can be compatible."""
+    """Pairs worth comparing: a specific actor or an action class in common, and dates that can
+    be compatible."""
     by_actor: dict[str, list[_Event]] = {}
     for e in events:
         for actor in e.specific:
             by_actor.setdefault(actor, []).append(e)
+        if e.action and e.action != OTHER:
+            by_actor.setdefault("\x00action " + e.action, []).append(e)
     seen = set()
     for actor in sorted(by_actor):
         group = sorted(by_actor[actor], key=lambda e: (e.start, e.i))
@@ -403,19 +549,25 @@ def _ranked(values) -> list[str]:
     return sorted(counts, key=lambda v: (-counts[v], v))
 
 
-def fact_row(members: list[dict], groups: list[str], *, rep: dict | None = None, disagree: bool = False,
+def fact_row(members: list[dict], groups: list[str], *, rank=None, disagree: bool = False,
              reason: str = "", fact_id: str | None = None) -> dict:
     """One row of the fact table (``FACT_COLUMNS``): ``members`` are event rows in evidence order,
-    ``groups`` each one's syndication group (reprints of one story share one), ``rep`` the event
-    that represents the fact (by default the first). The id is a hash of the member ids."""
-    rep = rep if rep is not None else members[0]
+    ``groups`` each one's syndication group (reprints of one story share one). ``rank`` orders the
+    members, best first (by default their order): the best represents the fact's date and sentence,
+    and the best member coded with a source and a target gives its headline and who acted.
+    The id is a hash of the member ids."""
+    order = {id(r): k for k, r in enumerate(members)}
+    rank = rank or (lambda r: order[id(r)])
+    rep = min(members, key=rank)
+    coded = min(members, key=lambda r: (not (_names(r.get("actors_source")) and _names(r.get("actors_target"))),
+                                        not _names(r.get("actors_source")), rank(r)))
     ids = sorted(r["event_id"] for r in members)
     evidence = [
         {
             "event_id": r["event_id"], "article_id": r["article_id"], "source": _text(r["source"]),
             "url": _text(r["url"]), "title": _text(r["title"]), "published": _text(r["published"]),
             "date_text": _text(r["date_text"]), "value": _text(r["value"]), "sentence": _text(r["sentence"]),
-            "syndication_group": group,
+            "syndication_group": group, "action": _text(r.get("action")), "headline": _text(r.get("headline")),
         }
         for r, group in zip(members, groups)
     ]
@@ -436,6 +588,12 @@ def fact_row(members: list[dict], groups: list[str], *, rep: dict | None = None,
         "member_event_ids": [r["event_id"] for r in members],
         "merge_reason": reason,
         "evidence": evidence,
+        "action": _text(rep.get("action")) or OTHER,
+        "actors_source": _ranked(a for r in members for a in _names(r.get("actors_source"))),
+        # one actor is not both: who the coded event names as acting is no target of the fact
+        "actors_target": [a for a in _ranked(a for r in members for a in _names(r.get("actors_target")))
+                          if a not in _names(coded.get("actors_source"))],
+        "headline": _text(coded.get("headline")) or " ".join(str(rep["sentence"] or "").split()[:12]),
     }
 
 
@@ -471,6 +629,7 @@ def merge_events(frame: pd.DataFrame) -> pd.DataFrame:
             date_relation(by_i[x], by_i[y])[0] == "disagree"
             for x in c.members for y in c.members if x < y and x in by_i and y in by_i
         )
+        rank_of = {id(records[m]): rank(m) for m in c.members}
         rows.append(fact_row(members, [groups.get(r["article_id"], r["article_id"]) for r in members],
-                             rep=records[min(c.members, key=rank)], disagree=disagree, reason="\n".join(c.reasons)))
+                             rank=lambda r: rank_of[id(r)], disagree=disagree, reason="\n".join(c.reasons)))
     return pd.DataFrame(rows, columns=FACT_COLUMNS)

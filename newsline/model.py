@@ -35,6 +35,15 @@ EVENT_COLUMNS = [
     "timex_value",
     "timex_char_start",
     "timex_char_end",
+    # who did what to whom (newsline/actions.py, newsline/roles.py)
+    "action",
+    "action_text",
+    "action_char_start",
+    "action_char_end",
+    "actors_source",
+    "actors_target",
+    "roles_rule",
+    "headline",
 ]
 
 GRANULARITIES = (

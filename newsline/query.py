@@ -72,6 +72,7 @@ class Facets:
     max_sources: int
     extent: tuple[date, date] | None  # first and last day any event covers
     fitted: tuple[date, date] | None  # the same without a few far older facts
+    actions: dict[str, int] = field(default_factory=dict)  # action class -> events coded with it
 
 
 @dataclass
@@ -229,7 +230,9 @@ SELECT -row_number() OVER (ORDER BY fact_id) AS fkey, fact_id, value, date_start
        coalesce(topics[1], $no_topic) AS main_topic,
        list_filter(evidence, lambda x: x.sentence = sentence AND x.date_text = date_text)[1].published AS published,
        member_event_ids, list_transform(evidence, lambda x: x.syndication_group) AS groups,
-       coalesce(merge_reason, '') AS merge_reason
+       coalesce(merge_reason, '') AS merge_reason,
+       coalesce(action, 'other') AS action, coalesce(actors_source, []) AS actors_source,
+       coalesce(actors_target, []) AS actors_target, coalesce(headline, '') AS headline
 FROM facts_raw
 WHERE len(member_event_ids) >= 2
   AND fact_id NOT IN (SELECT fact_id FROM candidates WHERE rid IS NULL)
@@ -246,7 +249,8 @@ CREATE TABLE merged (
     fkey BIGINT, fact_id VARCHAR, value VARCHAR, date_start VARCHAR, date_end VARCHAR, granularity VARCHAR,
     d_start DATE, d_end DATE, placed BOOLEAN, dates VARCHAR[], dates_disagree BOOLEAN, sentence VARCHAR,
     date_text VARCHAR, actors VARCHAR[], topics VARCHAR[], outlets VARCHAR[], sources BIGINT, articles BIGINT,
-    main_topic VARCHAR, published VARCHAR, member_event_ids VARCHAR[], groups VARCHAR[], merge_reason VARCHAR);
+    main_topic VARCHAR, published VARCHAR, member_event_ids VARCHAR[], groups VARCHAR[], merge_reason VARCHAR,
+    action VARCHAR, actors_source VARCHAR[], actors_target VARCHAR[], headline VARCHAR);
 CREATE TABLE members (rid BIGINT, fkey BIGINT, event_id VARCHAR);
 CREATE VIEW facts_raw AS SELECT NULL::VARCHAR AS fact_id, []::VARCHAR[] AS member_event_ids,
     NULL::VARCHAR AS merge_reason, [] AS evidence WHERE false;
@@ -427,17 +431,26 @@ def _arrow_events(added: pa.Table | pd.DataFrame) -> pa.Table:
     if isinstance(added, pa.Table):
         table = added.select(EVENT_COLUMNS).cast(ARROW_SCHEMA)
     else:
-        table = pa.Table.from_pandas(added.reindex(columns=EVENT_COLUMNS), schema=ARROW_SCHEMA, preserve_index=False)
+        from .store import complete_columns
+
+        table = pa.Table.from_pandas(complete_columns(added, ARROW_SCHEMA), schema=ARROW_SCHEMA, preserve_index=False)
     rids = pa.array(np.arange(table.num_rows, dtype=np.int64) + _ADDED_BASE)
     return table.add_column(0, "rid", rids)
 
 
 # Lanes of a fact: every actor it names, every topic, every outlet that reported it.
 _LANES = {
-    "Actor": "CASE WHEN len(actors) = 0 THEN [$no_actor] ELSE actors END",
+    # A fact sits in the lane of who acted; the others it names are in its hover and evidence.
+    "Actor": "CASE WHEN len(coalesce(actors_source, [])) > 0 THEN actors_source "
+             "WHEN len(actors) = 0 THEN [$no_actor] ELSE actors END",
+    "Named actor": "CASE WHEN len(actors) = 0 THEN [$no_actor] ELSE actors END",
     "Topic": "CASE WHEN len(topics) = 0 THEN [$no_topic] ELSE topics END",
     "Outlet": "list_transform(outlets, lambda o: CASE WHEN o = '' THEN $no_outlet ELSE o END)",
 }
+
+#: The columns each kind of lane is made from.
+_LANE_COLUMNS = {"Actor": ("actors", "actors_source"), "Named actor": ("actors",), "Topic": ("topics",),
+                 "Outlet": ("outlets",)}
 
 # Columns a solo event gives its fact (alias e), and the same from the merged facts.
 _SOLO_FACT = {
@@ -448,17 +461,18 @@ _SOLO_FACT = {
     "topics": "coalesce(e.topics, [])", "outlets": "[coalesce(e.source, '')]", "sources": "1::BIGINT",
     "articles": "1::BIGINT", "main_topic": "coalesce(e.topics[1], $no_topic)", "source": "e.source",
     "published": "e.published", "event_id_": "e.event_id", "tense": "e.tense",
+    "action": "coalesce(e.action, 'other')", "actors_source": "coalesce(e.actors_source, [])",
+    "actors_target": "coalesce(e.actors_target, [])", "headline": "coalesce(e.headline, '')",
 }
 #: A fact as ``StoreQuery.facts`` lists it (``newsline query --facts``).
 FACT_LIST_COLUMNS = ("fact_id", "value", "date_start", "date_end", "granularity", "placed", "dates", "dates_disagree",
+                     "headline", "action", "actors_source", "actors_target",
                      "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles")
-#: A fact's own columns, as ``StoreQuery.fact`` gives them.
+#: A fact's own columns: those the merged facts hold, and ``StoreQuery.fact`` gives a solo event.
 _ONE_EVENT_FACT = ("fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
                    "dates_disagree", "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles",
-                   "main_topic", "published")
-_MERGED_COLUMNS = {"fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
-                   "dates_disagree", "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles",
-                   "main_topic", "published"}
+                   "main_topic", "published", "action", "actors_source", "actors_target", "headline")
+_MERGED_COLUMNS = set(_ONE_EVENT_FACT)
 
 
 class StoreQuery:
@@ -547,14 +561,17 @@ class StoreQuery:
     def facets(self) -> Facets:
         """Actor, topic and outlet counts (events), the table's size and extent, the default window."""
         rows = self._run(f"""
-            SELECT 'actor' AS kind, a AS name, count(*) AS n FROM (SELECT unnest({_LANES['Actor']}) AS a FROM ev)
+            SELECT 'actor' AS kind, a AS name, count(*) AS n
+            FROM (SELECT unnest({_LANES['Named actor']}) AS a FROM ev)
             GROUP BY a
+            UNION ALL
+            SELECT 'action', coalesce(action, 'other'), count(*) FROM ev GROUP BY 2
             UNION ALL
             SELECT 'topic', t, count(*) FROM (SELECT unnest(topics) AS t FROM ev) GROUP BY t
             UNION ALL
             SELECT 'outlet', source, count(*) FROM ev WHERE coalesce(source, '') <> '' GROUP BY source
         """, {"no_actor": NO_ACTOR}).fetchall()
-        by_kind: dict[str, dict[str, int]] = {"actor": {}, "topic": {}, "outlet": {}}
+        by_kind: dict[str, dict[str, int]] = {"actor": {}, "topic": {}, "outlet": {}, "action": {}}
         for kind, name, n in sorted(rows, key=lambda r: (r[0], -r[2], r[1])):
             by_kind[kind][name] = int(n)
         events, lo, hi = self._run(
@@ -563,7 +580,7 @@ class StoreQuery:
         max_sources = self._run("SELECT coalesce(max(sources), 1) FROM merged").fetchone()[0]
         fitted = self.summary(Filters()).fitted
         return Facets(by_kind["actor"], by_kind["topic"], by_kind["outlet"], int(events), int(events - merged_away),
-                      int(max_sources), (lo, hi) if lo is not None else None, fitted)
+                      int(max_sources), (lo, hi) if lo is not None else None, fitted, by_kind["action"])
 
     def about(self) -> dict:
         """What the table is: articles, outlets, languages and the span of publication dates."""
@@ -646,9 +663,9 @@ class StoreQuery:
                 return counted
         cols = ["fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
                 "dates_disagree", "sentence", "date_text", "source", "published", "outlets", "sources", "articles",
-                "main_topic", "actors", "topics", "tense"]
+                "main_topic", "actors", "topics", "tense", "action", "actors_source", "actors_target", "headline"]
         sql, params = self._with_shown(flt, cols, f"""
-            SELECT * EXCLUDE (actors, topics, outlets), outlets, {_LANES[lanes]} AS lanes
+            SELECT * EXCLUDE (topics, outlets), outlets, {_LANES[lanes]} AS lanes
             FROM shown WHERE placed AND d_end >= $w_lo AND d_start <= $w_hi
             ORDER BY d_start, fact_id
             LIMIT $limit
@@ -659,15 +676,14 @@ class StoreQuery:
         marks = int(facts["lanes"].map(len).sum())
         if len(facts) > threshold or marks > threshold:
             return self._counted(flt, window, lanes)
-        for col in ("lanes", "dates", "outlets"):
-            facts[col] = facts[col].map(lambda xs: [] if xs is None else list(xs))
+        for col in ("lanes", "dates", "outlets", "actors_source", "actors_target"):
+            facts[col] = facts[col].map(lambda xs: [] if xs is None or isinstance(xs, float) else list(xs))
         facts["fkey"] = facts["fkey"].astype("int64")
         return TimelineData("events", lanes, window, len(facts), facts=facts, marks=marks)
 
     def _counted(self, flt: Filters, window: tuple[date, date], lanes: str) -> TimelineData:
         period = period_for(window)
-        cols = ["d_start", "d_end", "placed", "main_topic", {"Actor": "actors", "Topic": "topics",
-                                                             "Outlet": "outlets"}[lanes]]
+        cols = ["d_start", "d_end", "placed", "main_topic", *_LANE_COLUMNS[lanes]]
         # Marks are counted per lane, period and main topic. Past MAX_LANES lanes, the least
         # filled share one "other" lane, where a fact in two of them counts once.
         sql, params = self._with_shown(flt, cols, f""",
@@ -740,7 +756,7 @@ class StoreQuery:
             {"LIMIT $limit" if limit is not None else ""}
         """, params={"limit": int(limit) if limit is not None else None})
         frame = self._run(sql, params).df()
-        for col in ("dates", "actors", "topics", "outlets"):
+        for col in ("dates", "actors", "topics", "outlets", "actors_source", "actors_target"):
             frame[col] = frame[col].map(lambda xs: [] if xs is None or isinstance(xs, float) else list(xs))
         frame["dates_disagree"] = frame["dates_disagree"].astype(bool)
         return frame
@@ -810,7 +826,7 @@ class StoreQuery:
             fact["placed"] = bool(fact["placed"])
             row["syndication_group"] = row["article_id"]
             members = [row]
-        for col in ("dates", "actors", "topics", "outlets"):
+        for col in ("dates", "actors", "topics", "outlets", "actors_source", "actors_target"):
             value = fact.get(col)
             fact[col] = [] if value is None or isinstance(value, float) else list(value)
         fact["dates_disagree"] = bool(fact.get("dates_disagree"))
@@ -822,8 +838,8 @@ class StoreQuery:
         columns = ["fact_id", "fkey", "d_start", "d_end", "granularity", "placed", "lanes"]
         if not fact_ids:
             return pd.DataFrame(columns=columns)
-        solo = _LANES[lanes].replace("actors", "coalesce(actors, [])").replace("topics", "coalesce(topics, [])")
-        solo = solo.replace("outlets", "[coalesce(source, '')]")
+        solo = re.sub(r"\b(actors|actors_source|topics)\b", r"coalesce(\1, [])", _LANES[lanes])
+        solo = re.sub(r"\boutlets\b", "[coalesce(source, '')]", solo)
         frame = self._run(f"""
             SELECT fact_id, fkey, d_start, d_end, granularity, placed, {_LANES[lanes]} AS lanes FROM merged
             WHERE list_contains($ids, fact_id)

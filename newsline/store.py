@@ -43,11 +43,14 @@ if TYPE_CHECKING:  # pandas is imported where a frame is made: `newsline timeml`
 
 #: Bumped whenever the event table's columns change meaning or type.
 #: 2: TIMEX3 columns (timex_type, timex_value, timex_char_start, timex_char_end).
-SCHEMA_VERSION = 2
+#: 3: who did what to whom (action, action_text, action offsets, actors_source, actors_target,
+#:    roles_rule, headline).
+SCHEMA_VERSION = 3
 #: What changed at each version, for the message an older table gets.
-SCHEMA_CHANGES = {2: "TIMEX3 columns were added"}
+SCHEMA_CHANGES = {2: "TIMEX3 columns were added",
+                  3: "who-did-what-to-whom columns were added (action, roles, headline)"}
 #: Bumped whenever the fact table's columns change meaning or type.
-FACTS_SCHEMA_VERSION = 1
+FACTS_SCHEMA_VERSION = 2
 EVENTS_FILE = "events.parquet"
 FACTS_FILE = "facts.parquet"
 DATA_ENV, EVENTS_ENV, FACTS_ENV = "NEWSLINE_DATA", "NEWSLINE_EVENTS", "NEWSLINE_FACTS"
@@ -87,6 +90,14 @@ ARROW_SCHEMA = pa.schema(
         ("timex_value", pa.string()),
         ("timex_char_start", pa.int64()),
         ("timex_char_end", pa.int64()),
+        ("action", pa.string()),
+        ("action_text", pa.string()),
+        ("action_char_start", pa.int64()),
+        ("action_char_end", pa.int64()),
+        ("actors_source", pa.list_(pa.string())),
+        ("actors_target", pa.list_(pa.string())),
+        ("roles_rule", pa.string()),
+        ("headline", pa.string()),
     ],
     metadata={_EVENTS_KEY: str(SCHEMA_VERSION).encode()},
 )
@@ -96,17 +107,18 @@ assert ARROW_SCHEMA.names == EVENT_COLUMNS
 FACT_COLUMNS = [
     "fact_id", "value", "date_start", "date_end", "granularity", "dates", "dates_disagree",
     "sentence", "date_text", "actors", "topics", "sources", "articles", "member_event_ids",
-    "merge_reason", "evidence",
+    "merge_reason", "evidence", "action", "actors_source", "actors_target", "headline",
 ]
 
 _TEXT, _TEXTS = pa.string(), pa.list_(pa.string())
 #: One source of a fact: the event's own columns a reader needs, and its syndication group.
 EVIDENCE_TYPE = pa.struct([(name, _TEXT) for name in (
     "event_id", "article_id", "source", "url", "title", "published", "date_text", "value", "sentence",
-    "syndication_group")])
+    "syndication_group", "action", "headline")])
 _FACT_TYPES = {"dates": _TEXTS, "dates_disagree": pa.bool_(), "actors": _TEXTS, "topics": _TEXTS,
                "sources": pa.int64(), "articles": pa.int64(), "member_event_ids": _TEXTS,
-               "evidence": pa.list_(EVIDENCE_TYPE)}  # every other column is text
+               "evidence": pa.list_(EVIDENCE_TYPE), "actors_source": _TEXTS,
+               "actors_target": _TEXTS}  # every other column is text
 FACTS_SCHEMA = pa.schema([(name, _FACT_TYPES.get(name, _TEXT)) for name in FACT_COLUMNS],
                          metadata={_FACTS_KEY: str(FACTS_SCHEMA_VERSION).encode()})
 assert FACTS_SCHEMA.names == FACT_COLUMNS
@@ -121,6 +133,13 @@ class TableKind:
     version: int
     schema: pa.Schema
 
+
+#: What an older table lacks, said when one is refused: (table, new version) -> how to get it.
+UPGRADES = {
+    "fact table": {2: "version 2 added action, roles and headline: rebuild it with `newsline merge`"},
+}
+#: Event columns holding lists of names.
+EVENT_LIST_COLUMNS = ("actors", "topics", "actors_source", "actors_target")
 
 EVENTS = TableKind("event table", _EVENTS_KEY, SCHEMA_VERSION, ARROW_SCHEMA)
 FACTS = TableKind("fact table", _FACTS_KEY, FACTS_SCHEMA_VERSION, FACTS_SCHEMA)
@@ -212,7 +231,10 @@ def check_version(path: str | Path, kind: TableKind, metadata: dict | None = Non
         raise NewslineError(path, f"an event table of schema version {version}, older than this Newsline's "
                                   f"{kind.version} ({changes}): rebuild it with `newsline build` or `newsline extract`")
     if version != kind.version:
-        raise NewslineError(path, f"schema version {version} is not the supported version {kind.version}")
+        hint = ""
+        if isinstance(version, int) and version < kind.version and kind.version in UPGRADES.get(kind.what, {}):
+            hint = f" ({UPGRADES[kind.what][kind.version]})"
+        raise NewslineError(path, f"schema version {version} is not the supported version {kind.version}{hint}")
     check_columns(path, kind, schema)
 
 
@@ -356,8 +378,21 @@ def lock_for(path: Path) -> FileLock:
     return TableLock(str(path) + ".lock", timeout=120)
 
 
+def complete_columns(frame: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
+    """The frame with every column of ``schema``: one a producer does not know yet (rows made
+    before the coded columns) is empty, a list column an empty list."""
+    frame = frame.reindex(columns=schema.names)
+    for field in schema:
+        col = frame[field.name]
+        if pa.types.is_list(field.type):
+            frame[field.name] = col.map(lambda xs: [] if xs is None or isinstance(xs, float) else xs)
+        elif col.isna().all() and col.dtype != object:
+            frame[field.name] = col.astype(object).where(col.notna(), None)
+    return frame
+
+
 def _parquet_writer(frame: pd.DataFrame):
-    table = pa.Table.from_pandas(frame.reindex(columns=EVENT_COLUMNS), schema=ARROW_SCHEMA, preserve_index=False)
+    table = pa.Table.from_pandas(complete_columns(frame, ARROW_SCHEMA), schema=ARROW_SCHEMA, preserve_index=False)
     return lambda tmp: pq.write_table(table, tmp, row_group_size=ROW_GROUP_ROWS)
 
 
@@ -442,7 +477,7 @@ def append_events(frame: pd.DataFrame, path: str | Path) -> int:
     return added
 
 
-def export(frame: pd.DataFrame, fmt: str, out, lists: tuple[str, ...] = ("actors", "topics")) -> None:
+def export(frame: pd.DataFrame, fmt: str, out, lists: tuple[str, ...] = EVENT_LIST_COLUMNS) -> None:
     """Write rows to the text stream ``out`` as ``csv`` (the ``lists`` columns joined by "; "),
     ``jsonl`` or ``json``."""
     if fmt == "csv":
@@ -477,7 +512,7 @@ def read_events(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     if not path.exists():
         raise NewslineError(path, "no event table here (run `newsline build` first)")
-    return _read(path, EVENTS, ("actors", "topics"))
+    return _read(path, EVENTS, EVENT_LIST_COLUMNS)
 
 
 def write_facts(facts: pd.DataFrame, path: str | Path) -> Path:
@@ -485,7 +520,7 @@ def write_facts(facts: pd.DataFrame, path: str | Path) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".parquet":
         raise NewslineError(path, "the fact table is written as .parquet")
-    table = pa.Table.from_pandas(facts.reindex(columns=FACT_COLUMNS), schema=FACTS_SCHEMA, preserve_index=False)
+    table = pa.Table.from_pandas(complete_columns(facts, FACTS_SCHEMA), schema=FACTS_SCHEMA, preserve_index=False)
     with lock_for(path):
         atomic_write(path, lambda tmp: pq.write_table(table, tmp))
     return path
@@ -496,7 +531,7 @@ def read_facts(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     if not path.exists():
         raise NewslineError(path, "no fact table here (run `newsline merge` first)")
-    frame = _read(path, FACTS, ("dates", "actors", "topics", "member_event_ids"))
+    frame = _read(path, FACTS, ("dates", "actors", "topics", "member_event_ids", "actors_source", "actors_target"))
     frame["evidence"] = frame["evidence"].map(lambda xs: [dict(x) for x in xs] if xs is not None else [])
     return frame
 

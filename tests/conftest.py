@@ -36,3 +36,16 @@ def facts_store(tmp_path, monkeypatch) -> tuple[Path, dict, dict]:
     write_facts(facts, tmp_path / "facts.parquet")
     monkeypatch.setenv("NEWSLINE_EVENTS", str(path))
     return path, boats, alien
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright, one per browser test module."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.screenshots import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

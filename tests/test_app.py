@@ -343,7 +343,8 @@ def test_clicking_a_count_bubble_narrows_the_window(tmp_path, monkeypatch):
     days = pd.date_range("2001-01-01", "2024-12-31", periods=AGGREGATE_THRESHOLD // 2 + 50)
     rows = [event_row(f"a{i}", f"Sanctions were announced on {d:%Y-%m-%d} in Caracas.", f"{d:%Y-%m-%d}",
                       f"{d:%Y-%m-%d}", f"{d:%Y-%m-%d}", f"{d:%Y-%m-%d}", "day",
-                      actors=["Nicolás Maduro", "United States"], topics=["oil-sanctions"])
+                      actors=["Nicolás Maduro", "United States"], topics=["oil-sanctions"],
+                      actors_source=["Nicolás Maduro", "United States"])  # two lanes per event
             for i, d in enumerate(days)]
     path = tmp_path / "many.parquet"
     write_events(pd.DataFrame(rows, columns=EVENT_COLUMNS), path)

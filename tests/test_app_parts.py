@@ -112,14 +112,36 @@ def test_markers_close_in_time_are_dodged_within_their_lane():
     assert len({ys[0], ys[1], ys[2]}) == 3 and ys[3] == 0.0
 
 
-def test_an_event_sits_in_every_actor_lane_it_names(tmp_path):
+def _lanes_of(timeline, event_id) -> set[int]:
+    return {round(y) for t in spec(timeline)["data"] if t.get("customdata") is not None
+            for cid, y in zip(t["customdata"], t["y"]) if cid == event_id}
+
+
+def test_a_fact_sits_in_the_lane_of_who_acted_and_names_the_others_in_its_hover(tmp_path):
+    row = by_date_text("March 4, 2025")
+    assert row["actors_source"] == ["Chevron"] and row["actors_target"] == ["United States"]
     timeline = figure(store_of(tmp_path, sample_rows()))
-    fig = spec(timeline)
-    target = by_date_text("March 4, 2025")["event_id"]
-    ys = [y for t in fig["data"] if t.get("customdata") is not None
-          for cid, y in zip(t["customdata"], t["y"]) if cid == target]
-    lanes = {round(y) for y in ys}
-    assert lanes == {round(timeline.lane_y["Chevron"]), round(timeline.lane_y["United States"])}
+    assert _lanes_of(timeline, row["event_id"]) == {round(timeline.lane_y["Chevron"])}
+    hover = next(h for t in spec(timeline)["data"] if t.get("customdata") is not None
+                 for cid, h in zip(t["customdata"], t.get("hovertext") or []) if cid == row["event_id"])
+    assert "Chevron → United States" in hover
+
+
+def test_with_every_actor_named_as_lanes_an_event_sits_in_each_of_them(tmp_path):
+    row = by_date_text("March 4, 2025")
+    timeline = figure(store_of(tmp_path, sample_rows()), "Named actor")
+    assert _lanes_of(timeline, row["event_id"]) == {round(timeline.lane_y["Chevron"]),
+                                                    round(timeline.lane_y["United States"])}
+
+
+def test_colour_by_action_gives_each_class_its_own_trace(tmp_path):
+    rows = sample_rows()
+    rows[0] = {**rows[0], "action": "sanctions"}
+    rows[1] = {**rows[1], "action": "meeting"}
+    q = store_of(tmp_path, rows)
+    timeline = build_timeline(q.timeline(Filters(), EVERYTHING, "Actor"), COLOURS, colour_by="Action")
+    names = {t["name"] for t in spec(timeline)["data"] if t.get("mode") == "markers"}
+    assert {"Sanctions imposed", "Meeting or talks"} <= names
 
 
 def test_hover_text_is_escaped(tmp_path):
@@ -168,7 +190,8 @@ def test_many_facts_switch_to_webgl_then_to_counts(tmp_path):
     data = spec(counted)["data"]
     hovers = [h for t in data for h in t["hovertext"]]
     total = sum(int(h.split("<b>")[1].split(" ")[0].replace(",", "")) for h in hovers)
-    assert total == sum(len(r["actors"]) for r in rows)  # every fact counted once per lane it sits in
+    # every fact counted once per lane it sits in: its source actors' (else every actor named)
+    assert total == sum(len(r["actors_source"]) or len(r["actors"]) or 1 for r in rows)
     assert all(str(c).startswith(BIN_PREFIX) for t in data for c in t["customdata"])
 
 

@@ -16,7 +16,7 @@ from support.rows import XSS_SENTENCE, XSS_TITLE, by_date_text, facts_of, sample
 from newsline.store import write_events, write_facts
 from newsline.model import EVENT_COLUMNS
 
-from scripts.screenshots import launch, streamlit_server, wait_until_idle
+from scripts.screenshots import streamlit_server, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -38,16 +38,6 @@ def facts_server(tmp_path_factory):
     write_facts(facts, folder / "facts.parquet")
     with streamlit_server(folder / "events.parquet") as url:
         yield url, boats, alien
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def count_line(page) -> str:
@@ -189,3 +179,26 @@ def test_corroborated_facts_filter_and_evidence(facts_server, browser):
     assert page.locator('.nl-evidence a[href^="javascript"]').count() == 0
     assert f"fact={boats['fact_id']}" in page.url and "event=" not in page.url
     context.close()
+
+
+def test_the_headline_is_in_the_hover_and_in_the_evidence_panel(facts_server, browser):
+    url, boats, alien = facts_server
+    headlines = {boats["headline"], alien["headline"]}
+    assert all(headlines)
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    page.goto(url + "?min_sources=2")
+    wait_until_idle(page, chart=True)
+    point = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .points path').first
+    box = point.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x - 30, y - 30)
+    page.mouse.move(x, y)
+    hover = page.locator('[data-testid="stPlotlyChart"] .hoverlayer .hovertext').first
+    hover.wait_for(timeout=10_000)
+    text = hover.text_content()  # SVG text: its lines run together, each headline is one line
+    shown = [h for h in headlines if h in text]
+    assert len(shown) == 1, text
+    page.mouse.click(x, y)
+    page.wait_for_selector(".nl-evidence .nl-headline", timeout=20_000)
+    wait_until_idle(page)
+    assert page.locator(".nl-evidence .nl-headline").first.inner_text() == shown[0]

@@ -18,7 +18,7 @@ from support.rows import event_row
 from newsline.model import EVENT_COLUMNS
 from newsline.store import write_events
 
-from scripts.screenshots import launch, streamlit_server, wait_until_idle
+from scripts.screenshots import streamlit_server, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -58,16 +58,6 @@ def server(tmp_path_factory):
     write_events(pd.DataFrame(hostile_rows(), columns=EVENT_COLUMNS), path)
     with streamlit_server(path) as url:
         yield url, path
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 class Watched:

@@ -17,7 +17,7 @@ import pytest
 
 from newsline.model import EVENT_COLUMNS
 from newsline.store import write_events
-from scripts.screenshots import launch, streamlit_server, wait_until_idle
+from scripts.screenshots import streamlit_server, wait_until_idle
 from support.rows import event_row
 
 pytestmark = pytest.mark.browser
@@ -35,16 +35,6 @@ def server(tmp_path_factory):
     write_events(pd.DataFrame(rows, columns=EVENT_COLUMNS), path)
     with streamlit_server(path) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def plain_visit(browser, url: str) -> float:

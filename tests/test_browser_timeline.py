@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.screenshots import launch, streamlit_server, wait_until_idle
+from scripts.screenshots import streamlit_server, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -19,16 +19,6 @@ CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
 def shipped():
     with streamlit_server() as url:  # the shipped data/events.parquet and facts.parquet
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, url, width=1440, height=1000):
@@ -275,17 +265,23 @@ def test_one_year_ends_today_when_the_facts_run_past_it(reaching_today, browser)
     context.close()
 
 
-def test_the_share_popover_says_a_visitors_own_fact_will_not_travel(shipped, browser):
-    context, page = open_page(browser, shipped)
+def paste_article(page, text: str, published: str | None = None) -> None:
+    """Paste one article on the Add articles tab (with its publication date, if given) and read it."""
     page.get_by_role("tab", name="Add articles").click()
     wait_until_idle(page)
-    page.get_by_role("textbox", name="Article text", exact=True).fill(
-        "Envoy returns\n\nThe envoy returned to Caracas on March 3, 2024, officials said on Tuesday.")
-    page.get_by_role("textbox", name="Publication date", exact=True).fill("2024-03-05")
+    page.get_by_role("textbox", name="Article text", exact=True).fill(text)
+    if published:
+        page.get_by_role("textbox", name="Publication date", exact=True).fill(published)
     page.keyboard.press("Tab")
     wait_until_idle(page)
     page.get_by_role("button", name="Read articles").click()
     page.get_by_text("1 article read.").wait_for(timeout=30_000)
+
+
+def test_the_share_popover_says_a_visitors_own_fact_will_not_travel(shipped, browser):
+    context, page = open_page(browser, shipped)
+    paste_article(page, "Envoy returns\n\nThe envoy returned to Caracas on March 3, 2024, officials said on Tuesday.",
+                  published="2024-03-05")
     page.get_by_role("button", name="Extract events").click()
     page.get_by_text("marked ☆ on the timeline").wait_for(timeout=60_000)
     page.get_by_role("tab", name="Timeline").click()
@@ -302,14 +298,7 @@ def test_the_share_popover_says_a_visitors_own_fact_will_not_travel(shipped, bro
 
 def test_an_article_without_a_date_is_asked_for_one_before_extraction(shipped, browser):
     context, page = open_page(browser, shipped)
-    page.get_by_role("tab", name="Add articles").click()
-    wait_until_idle(page)
-    page.get_by_role("textbox", name="Article text", exact=True).fill(
-        "Talks resume\n\nNegotiators met again last Sunday in Bridgetown, officials said.")
-    page.keyboard.press("Tab")
-    wait_until_idle(page)
-    page.get_by_role("button", name="Read articles").click()
-    page.get_by_text("1 article read.").wait_for(timeout=30_000)
+    paste_article(page, "Talks resume\n\nNegotiators met again last Sunday in Bridgetown, officials said.")
     assert page.get_by_text("No date known").first.is_visible()  # asked, not silently left unresolved
     page.get_by_role("button", name="Extract events").click()
     page.get_by_text("give its publication date").first.wait_for(timeout=30_000)

@@ -94,3 +94,37 @@ def test_each_filter_owns_its_fields_and_keys_once():
     keys = [key for spec in FILTERS for key in spec.keys]
     assert len(keys) == len(set(keys))
     assert all(spec.words(Filters()) for spec in FILTERS)  # every filter can say what it does
+
+
+def test_direction_and_action_travel_in_the_link_and_filter_the_events(tmp_path):
+    import pandas as pd
+
+    from support.rows import event_row
+    from newsline.filters import Filters, link_pairs, read_link
+    from newsline.model import EVENT_COLUMNS
+    from newsline.query import EventStore
+    from newsline.store import write_events
+
+    def row(name, source, target, action):
+        return event_row(name, f"{name} happened on March 3, 2025.", "March 3, 2025", "2025-03-03", "2025-03-03",
+                         "2025-03-03", "day", actors=source + target, actors_source=source, actors_target=target,
+                         action=action)
+
+    rows = [row("a", ["Marco Rubio"], ["Nicolás Maduro"], "sanctions"),  # a minister counts for his state
+            row("b", ["Venezuela"], ["United States"], "expulsion"),
+            row("c", ["Canada"], ["Venezuela"], "sanctions")]
+    write_events(pd.DataFrame(rows, columns=EVENT_COLUMNS), tmp_path / "events.parquet")
+    q = EventStore.open(tmp_path / "events.parquet").query()
+
+    def shown(flt):
+        return set(q.events(flt)["article_id"])
+
+    flt, problems = read_link({"direction": ["United States → Venezuela"], "action": ["sanctions"]}, {})
+    assert not problems and flt == Filters(direction="us-ve", actions=("sanctions",))
+    assert ("direction", "United States → Venezuela") in link_pairs(flt) and ("action", "sanctions") in link_pairs(flt)
+    assert shown(flt) == {"a"}
+    assert shown(Filters(direction="ve-us")) == {"b"}
+    assert shown(Filters(direction="other")) == {"c"}
+    assert shown(Filters(actions=("sanctions",))) == {"a", "c"}
+    _, problems = read_link({"action": ["looting"]}, {})
+    assert problems == ["unknown action “looting”"]

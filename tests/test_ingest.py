@@ -448,3 +448,12 @@ def test_seed_article_loads_and_its_boilerplate_is_cut():
     assert article.text[article.body_end :].startswith("Sign up for our weekly newsletter")
     assert article.body.endswith("Maduro concluded.\n")
     assert "suscripción" not in article.body
+
+
+def test_line_breaks_of_a_json_article_are_normalised_like_a_text_file_s(tmp_path):
+    path = tmp_path / "crlf.json"
+    path.write_text(json.dumps({"text": "Caracas said on Monday it would talk.\r\nWashington agreed.\rNo more.\r",
+                                "published": "2024-01-02"}), encoding="utf-8")
+    [article] = load_file(path)
+    assert "\r" not in article.text
+    assert article.text.startswith("Caracas said on Monday it would talk.\nWashington agreed.\nNo more.")

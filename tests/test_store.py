@@ -9,7 +9,7 @@ import pytest
 
 from newsline.errors import NewslineError
 from newsline.model import EVENT_COLUMNS
-from newsline.store import ARROW_SCHEMA, read_events, to_frame, write_events
+from newsline.store import ARROW_SCHEMA, SCHEMA_VERSION, read_events, to_frame, write_events
 
 
 def row(**over):
@@ -54,7 +54,7 @@ def test_a_table_of_the_previous_schema_version_gets_one_clear_message(tmp_path)
     with pytest.raises(NewslineError) as caught:
         read_events(tmp_path / "old.parquet")
     message = str(caught.value)
-    assert "schema version 1, older than this Newsline's 2" in message and "TIMEX3" in message
+    assert f"schema version 1, older than this Newsline's {SCHEMA_VERSION}" in message and "TIMEX3" in message
     assert "newsline build" in message and "\n" not in message
     write_events(to_frame([row()]), tmp_path / "old.parquet")  # an older table may be replaced
     assert list(read_events(tmp_path / "old.parquet").columns) == EVENT_COLUMNS
@@ -76,3 +76,17 @@ def test_failed_write_keeps_the_old_table(tmp_path):
         write_events(bad, path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_table_of_the_previous_schema_version_is_refused_with_how_to_rebuild_it(tmp_path):
+    from newsline.errors import NewslineError
+    from newsline.store import SCHEMA_VERSION
+
+    path = tmp_path / "old.parquet"
+    old = ARROW_SCHEMA.with_metadata({b"newsline.schema_version": str(SCHEMA_VERSION - 1).encode()})
+    pq.write_table(pa.Table.from_pandas(to_frame([row()]), schema=ARROW_SCHEMA, preserve_index=False)
+                   .replace_schema_metadata(old.metadata), path)
+    with pytest.raises(NewslineError) as caught:
+        read_events(path)
+    message = str(caught.value)
+    assert "newsline build" in message and "action" in message and str(path) in message

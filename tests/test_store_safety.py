@@ -240,8 +240,8 @@ def truncated(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("make, problem", [
-    (lambda p: versioned(p, b"99"), "schema version 99 is not the supported version 2"),
-    (lambda p: versioned(p, b"1.5"), "schema version 1.5 is not the supported version 2"),
+    (lambda p: versioned(p, b"99"), "schema version 99 is not the supported version 3"),
+    (lambda p: versioned(p, b"1.5"), "schema version 1.5 is not the supported version 3"),
     (lambda p: versioned(p, None), "not a Newsline event table (no schema version)"),
     (lambda p: (p.write_bytes(b"PAR1 this is not parquet"), p)[1], "not a readable Parquet event table"),
     (truncated, "not a readable Parquet event table"),
@@ -256,7 +256,7 @@ def test_show_refuses_a_table_it_cannot_trust_with_one_line(tmp_path, make, prob
 
 
 @pytest.mark.parametrize("make, problem", [
-    (lambda p: versioned(p, b"99"), "schema version 99, newer than this Newsline's 2; not replacing it"),
+    (lambda p: versioned(p, b"99"), "schema version 99, newer than this Newsline's 3; not replacing it"),
     (lambda p: versioned(p, None), "not a Newsline event table (no schema version); not replacing it"),
     (lambda p: (p.write_bytes(b"PAR1 this is not parquet"), p)[1], "not a readable Parquet event table"),
     (truncated, "not a readable Parquet event table"),

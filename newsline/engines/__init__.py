@@ -157,7 +157,7 @@ def extractor_fingerprint() -> str:
         and "__pycache__" not in p.parts and p.relative_to(package).as_posix() not in _NOT_EXTRACTION
     )
     data = data_dir()
-    files += [data / "actors.json", data / "topics.toml"]
+    files += [data / "actors.json", data / "topics.toml", data / "actions.toml"]
     for path in files:
         digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes() if path.exists() else b"(missing)")

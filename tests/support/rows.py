@@ -37,6 +37,10 @@ def event_row(
     title: str | None = None,
     url: str | None = None,
     offset: int = 120,
+    action: str = "other",
+    actors_source: list[str] | None = None,
+    actors_target: list[str] | None = None,
+    headline: str | None = None,
 ) -> dict:
     """One row of the event table, with offsets that really point into an article text."""
     at = sentence.index(date_text)
@@ -68,6 +72,14 @@ def event_row(
         "timex_value": value or "XXXX-XX-XX",
         "timex_char_start": offset + at,
         "timex_char_end": offset + at + len(date_text),
+        "action": action,
+        "action_text": "",
+        "action_char_start": offset,
+        "action_char_end": offset,
+        "actors_source": actors_source if actors_source is not None else (actors or [])[:1],
+        "actors_target": actors_target if actors_target is not None else (actors or [])[1:],
+        "roles_rule": "test",
+        "headline": headline if headline is not None else " ".join(sentence.split()[:8]),
     }
     assert list(row) == EVENT_COLUMNS
     return row

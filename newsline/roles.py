@@ -1,0 +1,161 @@
+"""Who did what to whom: the source and target actors of an event, and its headline.
+
+Roles come from where actors stand around the action's trigger in the sentence, by
+one of a few general rules (each event records which one, in ``roles_rule``):
+
+- ``active``: actors before the trigger act, actors after it are acted upon
+  ("The United States recognised Guaidó").
+- ``passive``: a form of "to be"/"ser" before the trigger and "by"/"por" after it
+  swap them ("Guaidó was recognised by the United States", "fue reconocido por").
+- ``reported``: in "X said Y did Z" only Y acts; X merely speaks ("Officials said
+  Venezuela freed ten Americans", "..., the State Department said Sunday").
+- ``verb-first``: Spanish puts the subject after the verb ("Reconoció Estados
+  Unidos a González"): the first actor after the verb not marked by "a" acts.
+- ``speaker``: for a statement, the speaker is the source and what they speak
+  about the target.
+- ``no-trigger``: no action word: the first actor named is taken to act.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actions import Trigger, tokens
+
+HEADLINE_WORDS = 12
+#: Classes whose happening is words said: whoever says them acts, even when a verb of saying
+#: introduces them ("Maduro said Gonzalez must face justice" is Maduro's threat).
+SPOKEN = frozenset({"statement", "threat"})
+
+_BE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|has been|have been|had been|fue|fueron|sido|ha sido|han sido|"
+    r"será|serán|es|son)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\b(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$", re.IGNORECASE)
+_PERSONAL_A = re.compile(r"\b(?:a|al|contra)\s+(?:la\s+|los\s+|las\s+)?$", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;—–]")
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Actors named at a place in the sentence (a name, or a pronoun standing for them)."""
+
+    start: int
+    end: int
+    names: tuple[str, ...]
+    surface: str
+
+
+@dataclass(frozen=True)
+class Roles:
+    source: list[str]
+    target: list[str]
+    rule: str
+
+
+def _names(placed: list[Placed], exclude=()) -> list[str]:
+    out: list[str] = []
+    for p in placed:
+        for n in p.names:
+            if n not in out and n not in exclude:
+                out.append(n)
+    return out
+
+
+def assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger | None,
+           speech: list[Trigger]) -> Roles:
+    """Source and target of the happening ``trigger`` names; ``speech`` are the sentence's
+    words of saying (their speakers only speak when another action is coded)."""
+    placed = sorted(placed, key=lambda p: p.start)
+    if trigger is None:
+        names = _names(placed)
+        return Roles(names[:1], names[1:], "no-trigger: the first actor named acts")
+    word = sentence[trigger.start:trigger.end]
+    if trigger.speech:
+        return _speaker(sentence, placed, trigger, word)
+    if trigger.action in SPOKEN:
+        saying = [s for s in speech if s.last < trigger.first] or [s for s in speech if s.first > trigger.last]
+        if saying:  # "Maduro said Gonzalez must face justice": the one who warns acts
+            return _speaker(sentence, placed, saying[-1] if saying[-1].last < trigger.first else saying[0],
+                            sentence[saying[0].start:saying[0].end])
+    left, right, rule = 0, len(sentence), "active"
+    for s in speech:
+        if s.last < trigger.first:
+            left = max(left, s.end)
+            rule = "reported"
+        elif s.first > trigger.last:
+            breaks = [m.start() for m in _CLAUSE.finditer(sentence, trigger.end, s.start)]
+            if breaks:
+                right = min(right, breaks[-1])
+                rule = "reported"
+    before = [p for p in placed if left <= p.start and p.end <= trigger.start]
+    after = [p for p in placed if p.start >= trigger.end and p.end <= right]
+    ahead = sentence[max(left, before[-1].end if before else left):trigger.start]
+    if _BE.search(ahead):
+        agents = [p for p in after if _BY.search(sentence[trigger.end:p.start][-12:] if p.start - trigger.end < 40
+                                                 else "")]
+        if agents:
+            source = _names(agents[:1])
+            return Roles(source, _names(before + [p for p in after if p is not agents[0]], source),
+                         f"passive: agent after by/por, patient before {word!r}")
+        return Roles([], _names(before + after), f"passive: no agent named; {word!r} acts on who comes before")
+    if before:
+        source = _names(before)
+        why = (f"reported: what was said is coded; source before {word!r}, target after"
+               if rule == "reported" else f"active: source before {word!r}, target after")
+        return Roles(source, _names(after, source), why)
+    if language == "es" and after:
+        subject = next((p for p in after if not _PERSONAL_A.search(sentence[:p.start])), None)
+        if subject is not None:
+            source = _names([subject])
+            return Roles(source, _names([p for p in after if p is not subject], source),
+                         f"verb-first: subject after {word!r}, object marked by 'a'")
+    return Roles([], _names(after), f"{rule}: no actor before {word!r}; target after")
+
+
+def _speaker(sentence: str, placed: list[Placed], trigger: Trigger, word: str) -> Roles:
+    breaks = [m.end() for m in _CLAUSE.finditer(sentence, 0, trigger.start)]
+    clause_start = breaks[-1] if breaks else 0
+    speakers = [p for p in placed if clause_start <= p.start and p.end <= trigger.start]
+    if not speakers:
+        speakers = [p for p in placed if p.start >= trigger.end][:1]
+    source = _names(speakers[-1:] if speakers else [])
+    return Roles(source, _names([p for p in placed if p not in speakers], source),
+                 f"speaker: who {word!r}; target what they speak about")
+
+
+def _clean(words: list[str]) -> str:
+    text = " ".join(words).strip(" ,;:—–-\"“”'‘’«»()")
+    return re.sub(r"\s+([,;:.])", r"\1", text)
+
+
+def headline(sentence: str, placed: list[Placed], trigger: Trigger | None, roles: Roles,
+             date_span: tuple[int, int] | None, label: str) -> str:
+    """At most about ``HEADLINE_WORDS`` words, in the sentence's own words where it has them:
+    who acted (as the sentence names them), the trigger, and the words up to the last target."""
+    blank = [date_span] if date_span else []
+
+    def words(a: int, b: int) -> list[str]:
+        out = []
+        for s, e, w in tokens(sentence[a:b]):
+            if not any(a + s < y and x < a + e for x, y in blank):
+                out.append(sentence[a + s:a + e])
+        return out
+
+    if trigger is None:
+        return _clean(words(0, len(sentence))[:HEADLINE_WORDS])
+    source = [p for p in placed if set(p.names) & set(roles.source)]
+    who = source[0].surface if source and source[0].end <= trigger.start else (roles.source[0] if roles.source else "")
+    end = trigger.end
+    for p in placed:
+        if p.start >= trigger.end and set(p.names) & set(roles.target):
+            if len(words(trigger.start, p.end)) <= HEADLINE_WORDS - 2:
+                end = max(end, p.end)
+    clause = _CLAUSE.search(sentence, end)
+    tail = words(end, clause.start() if clause else len(sentence))
+    body = words(trigger.start, end)
+    budget = HEADLINE_WORDS - len(who.split()) - len(body)
+    text = " ".join([who, *body, *tail[:max(0, min(budget, 4))]]).strip()
+    if not who and roles.target and not trigger.speech:
+        text = f"{label}: {text}"
+    return _clean(text.split()[:HEADLINE_WORDS + 2])

@@ -1,0 +1,59 @@
+"""Who did what to whom: roles from sentence structure, the rule that set them, and headlines."""
+
+import pytest
+
+from newsline.events import extract_events
+from newsline.model import Article
+
+
+def coded(text: str, language: str = "en", published: str = "2019-01-24") -> dict:
+    rows = extract_events(Article("a", text, published=published, language=language))
+    assert rows, text
+    return rows[0]
+
+
+@pytest.mark.parametrize("text, language, action, source, target, rule", [
+    ("The United States recognised Juan Guaidó as interim president on Wednesday.", "en",
+     "recognition", ["United States"], ["Juan Guaidó"], "active"),
+    ("Juan Guaidó was recognised by the United States on Wednesday.", "en",
+     "recognition", ["United States"], ["Juan Guaidó"], "passive"),
+    ("Guaidó fue reconocido por Estados Unidos el miércoles.", "es",
+     "recognition", ["United States"], ["Juan Guaidó"], "passive"),
+    ("Marco Rubio said on Wednesday that Venezuela freed two Americans.", "en",
+     "release", ["Venezuela"], [], "reported"),
+    ("Venezuela freed two Americans on Wednesday, Marco Rubio said.", "en",
+     "release", ["Venezuela"], [], "reported"),
+    ("El miércoles reconoció Estados Unidos a Edmundo González como presidente electo.", "es",
+     "recognition", ["United States"], ["Edmundo González Urrutia"], "verb-first"),
+])
+def test_roles_follow_the_sentence_structure(text, language, action, source, target, rule):
+    row = coded(text, language)
+    assert row["action"] == action
+    assert row["actors_source"] == source
+    assert row["actors_target"] == target
+    assert row["roles_rule"].startswith(rule), row["roles_rule"]
+    assert "Marco Rubio" not in row["actors_source"] + row["actors_target"]  # he only speaks
+    assert set(source + target) <= set(row["actors"])  # `actors` keeps everyone named
+
+
+def test_the_trigger_and_its_offsets_point_into_the_article():
+    text = "On Monday, Nicolás Maduro expelled three American diplomats."
+    row = coded(text)
+    assert row["action"] == "expulsion"
+    assert text[row["action_char_start"]:row["action_char_end"]] == row["action_text"] == "expelled"
+
+
+def test_a_statement_has_its_speaker_as_source():
+    row = coded("Marco Rubio told reporters on Tuesday that he was worried about Venezuela.")
+    assert row["action"] == "statement"
+    assert row["actors_source"] == ["Marco Rubio"]
+
+
+def test_every_event_has_a_short_headline_in_the_sentence_s_words():
+    row = coded("The United States, Canada and major South American nations recognised the head of "
+                "Venezuela's opposition-controlled legislature, Juan Guaidó, as the country's interim "
+                "leader on Wednesday, leaving President Nicolás Maduro increasingly isolated.")
+    words = row["headline"].split()
+    assert 3 <= len(words) <= 14
+    assert words[:2] == ["United", "States"] and "recognised" in words
+    assert "Wednesday" not in row["headline"]
