@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from corpus_paths import ARCHIVE_ARTICLES, CORPUS_ARTICLES
+from support.corpus_paths import ARCHIVE_ARTICLES, CORPUS_ARTICLES
 from newsline.evaluate_coding import DEFAULT_SET, HELDOUT, evaluate_coding, format_coding, load_facts
 
 DEV = load_facts(DEFAULT_SET / "facts_dev.toml")
