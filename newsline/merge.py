@@ -480,6 +480,10 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
         return None  # words said are many: only the same words, the same day, are one statement
     if roles.startswith("no role") and not (worded if same_language else kind == "same" and a.granularity == "day"):
         return None  # nobody in common: only the wording, or another language's same day, joins them
+    if not same_language and not specific and not (a.source & b.source):
+        # Only Venezuela or the United States acted upon in both, as in most of this coverage, and no
+        # wording to compare: the same actor must at least act in both.
+        return None
     if kind == "within-short" and not (worded or (specific and not same_language)):
         return None
     if kind == "within-long" and not (specific and (worded or not same_language)):
@@ -551,10 +555,12 @@ def conflict(a: _Event, b: _Event) -> bool:
     """Can two events not be one fact whatever else links them: one article, dates that cannot
     meet, different happenings, roles reversed, different sums? Events without an action class
     conflict whenever they are not linked."""
-    if a.article_id == b.article_id:
-        return True
     if not (a.action and b.action and OTHER not in (a.action, b.action)):
         return True  # without codes only the wording speaks: every pair must link
+    if a.article_id == b.article_id:
+        # An article may tell its happening twice ("on Tuesday" ... "Tuesday's strike"); anything
+        # else in one article is another happening.
+        return not (a.action == b.action and a.value == b.value)
     return (date_relation(a, b, coded=True) is None or actions_agree(a, b) is None
             or roles_agree(a, b) is None or bool(a.money and b.money and not a.money & b.money))
 
@@ -569,10 +575,13 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
     of: dict[int, _Cluster] = {e.i: _Cluster([e.i], {e.article_id}) for e in events}
     for lk in links:
         ca, cb = of[lk.a], of[lk.b]
-        if ca is cb or ca.articles & cb.articles:
+        if ca is cb:
             continue
         cross = [(x, y) for x in ca.members for y in cb.members]
-        share = sum((x, y) in linked for x, y in cross) / len(cross)
+        # Two events of one article are never linked (only other reports can say they are one fact),
+        # so they do not count in the share; conflict() decides whether they may stand together.
+        between = [(x, y) for x, y in cross if by_i[x].article_id != by_i[y].article_id]
+        share = sum((x, y) in linked for x, y in between) / len(between) if between else 0.0
         if share < LINK_SHARE or any((x, y) not in linked and conflict(by_i[x], by_i[y]) for x, y in cross):
             continue
         ca.members.extend(cb.members)
