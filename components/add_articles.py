@@ -82,7 +82,7 @@ def fetch_settings() -> FetchSettings:
 
 
 def upload_limit_mb() -> int:
-    """The size cap for one uploaded file in MB (as Streamlit counts them, 1,048,576 bytes).
+    """The size cap for one uploaded file in MiB (Streamlit's "MB", 1,048,576 bytes).
 
     ``server.maxUploadSize``, which the server also enforces on the request, and
     never above what ``newsline.ingest`` reads from one file.
@@ -127,7 +127,7 @@ def render_add_articles() -> None:
                "file that does not give its own.")
     # No ``type=``: Streamlit would raise on another suffix; ingest names the problem in one line instead.
     files = st.file_uploader(
-        f"Or upload files (.txt, .md, .html, .json, .jsonl; up to {limit_mb} MB each, "
+        f"Or upload files (.txt, .md, .html, .json, .jsonl; up to {limit_mb} MiB each, "
         f"{MAX_FILES_PER_READ} at a time)", accept_multiple_files=True, key="upload_files")
     published = st.text_input(
         "Publication date", key="upload_published", placeholder="YYYY-MM-DD (or YYYY-MM, YYYY)",

@@ -172,10 +172,12 @@ def oversize_problem(size: int) -> str:
     return f"file is {megabytes(size)}, over the {megabytes(MAX_FILE_BYTES)} limit for one input"
 
 
+MIB = 1024 * 1024  # Streamlit counts upload limits in these (and calls them MB)
+
+
 def megabytes(size: int, unit: int = 1_000_000) -> str:
-    """A size in MB of ``unit`` bytes: a million here, 1,048,576 where Streamlit counts (its
-    uploader and ``server.maxUploadSize`` call those MB too)."""
-    return f"{size / unit:.1f} MB"
+    """A size in MB (a million bytes) or, with ``unit=MIB``, in MiB, named for what it counts."""
+    return f"{size / unit:.1f} {'MiB' if unit == MIB else 'MB'}"
 
 
 def read_bytes(path: str | Path) -> tuple[bytes, int]:
