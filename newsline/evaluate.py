@@ -122,7 +122,8 @@ def naive_spans(article: Article) -> list[Span]:
     """``search_dates`` as most people first call it: the whole text, relative to publication."""
     from dateparser.search import search_dates
 
-    base = datetime.fromisoformat(article.published) if article.published and len(article.published) == 10 else None
+    published = article.published
+    base = datetime.combine(published.first, datetime.min.time()) if published and published.precision == "day" else None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         found = search_dates(article.text, settings={"RELATIVE_BASE": base} if base else None) or []

@@ -102,7 +102,7 @@ def search_dates_marks(doc: timeml.Document, language: str) -> list[Mark]:
     """``search_dates`` used fairly: the document's language and its creation time given."""
     from dateparser.search import search_dates
 
-    base = datetime.fromisoformat(doc.dct)
+    base = datetime.combine(doc.dct.first, datetime.min.time())
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         found = search_dates(doc.text, languages=[language], settings={"RELATIVE_BASE": base}) or []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from . import grammar
@@ -1060,16 +1060,3 @@ NORMALISERS = {f.__name__: f for f in (
     duration, reference, vague_span, set_expr, fiscal_quarter, fiscal_year, clock_time, spelled_year,
     period_end, century, decade_word, weekday_anchored, day_of_month, day_range,
 )}
-
-
-def parse_published(value: str | None) -> tuple[date | None, str | None]:
-    """An ISO publication date, full or partial, as (first day, precision)."""
-    if not value:
-        return None, None
-    value = value.strip()
-    for fmt, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
-        try:
-            return datetime.strptime(value[: len(datetime(2000, 1, 1).strftime(fmt))], fmt).date(), precision
-        except ValueError:
-            continue
-    return None, None
