@@ -298,7 +298,7 @@ def query_link(table: str | Path | None, params: dict[str, list[str]], facts: bo
 
 def cmd_query(args) -> int:
     from .model import EVENT_COLUMNS
-    from .query import FACT_LIST_COLUMNS
+    from .store_sql import FACT_LIST_COLUMNS
     from .store import export
 
     table, params = _link(args.link)
