@@ -470,8 +470,7 @@ class StoreQuery:
         marks = int(facts["lanes"].map(len).sum())
         if len(facts) > threshold or marks > threshold:
             return self._counted(flt, window, lanes)
-        for col in ("lanes", "dates", "outlets", "actors_source", "actors_target"):
-            facts[col] = facts[col].map(lambda xs: [] if xs is None or isinstance(xs, float) else list(xs))
+        _lists(facts, ("lanes", "dates", "outlets", "actors_source", "actors_target"))
         facts["fkey"] = facts["fkey"].astype("int64")
         return TimelineData("events", lanes, window, len(facts), facts=facts, marks=marks)
 
@@ -550,8 +549,7 @@ class StoreQuery:
             {"LIMIT $limit" if limit is not None else ""}
         """, params={"limit": int(limit) if limit is not None else None})
         frame = self._run(sql, params).df()
-        for col in ("dates", "actors", "topics", "outlets", "actors_source", "actors_target"):
-            frame[col] = frame[col].map(lambda xs: [] if xs is None or isinstance(xs, float) else list(xs))
+        _lists(frame, _FACT_LISTS)
         frame["dates_disagree"] = frame["dates_disagree"].astype(bool)
         return frame
 
@@ -620,9 +618,7 @@ class StoreQuery:
             fact["placed"] = bool(fact["placed"])
             row["syndication_group"] = row["article_id"]
             members = [row]
-        for col in ("dates", "actors", "topics", "outlets", "actors_source", "actors_target"):
-            value = fact.get(col)
-            fact[col] = [] if value is None or isinstance(value, float) else list(value)
+        fact.update({col: _as_list(fact.get(col)) for col in _FACT_LISTS})
         fact["dates_disagree"] = bool(fact.get("dates_disagree"))
         fact["sources"], fact["articles"] = int(fact["sources"]), int(fact["articles"])
         return FactDetail(fact, pd.DataFrame(members))
@@ -652,9 +648,21 @@ class StoreQuery:
                                         [list(ids)]).fetchall()}
 
 
+_FACT_LISTS = ("dates", "actors", "topics", "outlets", "actors_source", "actors_target")
+
+
+def _as_list(value) -> list:
+    """A list cell of DuckDB's answer (an array; None or NaN for null) as a Python list."""
+    return [] if value is None or isinstance(value, float) else list(value)
+
+
+def _lists(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    for col in columns:
+        if col in frame:
+            frame[col] = frame[col].map(_as_list)
+    return frame
+
+
 def _tidy_events(frame: pd.DataFrame) -> pd.DataFrame:
     """DuckDB's answer in the event table's Python shapes: lists for actors and topics."""
-    for col in ("actors", "topics"):
-        if col in frame:
-            frame[col] = frame[col].map(lambda xs: [] if xs is None or isinstance(xs, float) else list(xs))
-    return frame
+    return _lists(frame, ("actors", "topics"))
