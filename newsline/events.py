@@ -159,7 +159,7 @@ def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], 
     out = {}
     for date_span in rel_dates:
         trigger = choose(found, sentence, date_span, rel_dates)
-        roles = assign(sentence, language, placed, trigger, speech)
+        roles = assign(sentence, language, placed, trigger, speech, date_span)
         action = trigger.action if trigger else "other"
         out[date_span] = {
             "action": action,
