@@ -28,8 +28,9 @@ import pandas as pd
 import streamlit as st
 
 from newsline.errors import NewslineError
-from newsline.ingest import MAX_FILE_BYTES, NO_DATE, normalise_published
+from newsline.ingest import MAX_FILE_BYTES, NO_DATE
 from newsline.model import Article
+from newsline.published import normalise_published
 from newsline.store import events_path
 
 from .data import ADDED_KEY, prepare
