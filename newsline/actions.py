@@ -47,10 +47,6 @@ NEAR_CHARS = 400
 #: A trigger nearer to another date expression of the sentence counts as this many words farther.
 OWNED_PENALTY = 8
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-_BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
-
-
 @dataclass(frozen=True)
 class ActionClass:
     id: str
@@ -88,6 +84,9 @@ def _fold(word: str) -> str:
     return fold(word).strip()
 
 
+_BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
+
+
 @lru_cache(maxsize=65536)
 def key(word: str, language: str) -> str:
     """A word's comparison key: lowercase, British -ise spelt -ize, stemmed, accents folded."""
@@ -95,6 +94,9 @@ def key(word: str, language: str) -> str:
     if language != "es":
         word = _BRITISH.sub(r"iz\1", word)
     return _fold(_stemmer(language).stemWord(word))
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
 @lru_cache(maxsize=64)
