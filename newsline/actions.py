@@ -42,6 +42,8 @@ PURPOSE_PENALTY = 3
 #: Department said Wednesday" dates the saying).
 QUOTE_PENALTY = 8
 QUOTE_WORDS = 6
+#: A verb of saying chosen at a distance (penalty included) beyond this dates nothing.
+FAR_SPEECH = 16
 #: Other date expressions farther than this (characters) from ours are not weighed.
 NEAR_CHARS = 400
 #: A trigger nearer to another date expression of the sentence counts as this many words farther.
@@ -342,7 +344,12 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
                 + (SUBORDINATE_PENALTY if subordinate else 0) + (PURPOSE_PENALTY if purpose else 0)
                 + (QUOTE_PENALTY if t in quoted else 0))
 
-    return min(triggers, key=lambda t: (distance(t) - PRIORITY_WEIGHT * t.priority, t.first))
+    best = min(triggers, key=lambda t: (distance(t) - PRIORITY_WEIGHT * t.priority, t.first))
+    # Words said far from the date, with nothing else near it, do not say what the date dates
+    # ("... after undergoing surgery in December, the government said"): the happening is other.
+    if best.speech and distance(best) > FAR_SPEECH:
+        return None
+    return best
 
 
 def classify(sentence: str, language: str, date_span: tuple[int, int] | None,

@@ -65,6 +65,15 @@ def test_a_quotation_is_what_was_said(text, date_text, action):
     assert classify(text, language, (at, at + len(date_text)))[0] == action
 
 
+def test_words_said_far_from_the_date_do_not_say_what_it_dates():
+    text = ("The government said on Monday that the president, who had been in very delicate health since "
+            "undergoing cancer surgery in Havana in December, was recovering.")
+    at = text.index("in December")
+    assert classify(text, "en", (at, at + 11)) == (OTHER, None)
+    at = text.index("on Monday")
+    assert classify(text, "en", (at, at + 9))[0] == "statement"  # the saying itself is dated
+
+
 def test_names_and_dates_are_no_triggers():
     text = "In March, the President met the State Department's envoy."
     at = text.index("March")
