@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from newsline.ingest import MAX_FILE_BYTES, load_file
+from newsline.ingest import MAX_FILE_BYTES, article_file, load_file
 from newsline.store import read_events
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -189,8 +189,9 @@ class Run:
         path = str(self.folder / name)
         return [line for line in self.result.stderr.splitlines() if path in line and "%|" not in line]
 
-    def events(self, article_id: str) -> list[dict]:
-        return [r for r in self.rows if r["article_id"] == article_id]
+    def events(self, stem: str) -> list[dict]:
+        """The events of the file named ``stem`` (plus a suffix) in the input folder."""
+        return [r for r in self.rows if Path(article_file(r["article_id"])).stem == stem]
 
     def events_titled(self, title: str) -> list[dict]:
         return [r for r in self.rows if r["title"] == title]
