@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsline.errors import NewslineError
-from newsline.ingest import NO_DATE, check_extension, read_input
+from newsline.ingest import NO_DATE, check_extension, megabytes, read_input
 from newsline.model import EVENT_COLUMNS, Article
 from newsline.store import append_events, to_frame
 
@@ -56,11 +56,6 @@ def display_name(name: object) -> str:
     return text if len(text) <= MAX_NAME_CHARS else text[: MAX_NAME_CHARS - 1] + "…"
 
 
-def _megabytes(size: int) -> str:
-    """A size in Streamlit's MB (MiB), as its uploader states the limit."""
-    return f"{size / MIB:.1f} MB"
-
-
 def _read_input(name: str, data: bytes, published: str | None, kind: str | None = None) -> Intake:
     """One input read by ``newsline.ingest.read_input``, as the CLI and the engines read theirs."""
     # The id is the name plus a hash of the bytes: two visitors' "article.txt" are different articles.
@@ -82,7 +77,7 @@ def read_upload(upload, published: str | None, limit_mb: int) -> Intake:
     name = display_name(upload.name)
     size = int(upload.size)
     if size > limit_mb * MIB:
-        return Intake(errors=[f"{name}: file is {_megabytes(size)}, over the {limit_mb} MB upload limit; not read"])
+        return Intake(errors=[f"{name}: file is {megabytes(size, MIB)}, over the {limit_mb} MB upload limit; not read"])
     try:
         check_extension(name)  # before a byte is read
     except NewslineError as exc:
