@@ -6,7 +6,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from corpus_paths import CORPUS_ARTICLES
+from support.corpus_paths import CORPUS_ARTICLES
 from newsline.cli import main
 from newsline.ingest import article_file
 from newsline.manifest import manifest_path, update_table

@@ -21,7 +21,7 @@ from newsline.ingest import (
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_JSON = REPO / "data" / "articles" / "elpais-2024-12-03-maduro-trump-security.json"
-from corpus_paths import SEED_TXT
+from support.corpus_paths import SEED_TXT
 
 ENGLISH = (
     "Venezuela released two detained Americans on Tuesday, a day after a rare visit to Caracas "

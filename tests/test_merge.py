@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from support.rows import event_row
-from corpus_paths import CORPUS_ARTICLES
+from support.corpus_paths import CORPUS_ARTICLES
 from newsline.errors import NewslineError
 from newsline.ingest import article_file
 from newsline.merge import merge_events, syndication_groups
