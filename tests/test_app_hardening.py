@@ -74,12 +74,12 @@ class WatchedUpload(UploadedFile):
 def test_an_upload_over_the_limit_is_refused_by_its_size_before_a_byte_is_read(tmp_path):
     big = WatchedUpload("huge.txt", b"Huge\n\n" + b"Talks on March 3, 2024. " * 1_000_000)
     batch = read_upload(big, None, limit_mb=5)
-    assert batch.errors == ["huge.txt: file is 22.9 MB, over the 5 MB upload limit; not read"]
+    assert batch.errors == ["huge.txt: file is 22.9 MiB, over the 5 MiB upload limit; not read"]
     assert big.reads == [] and list(tmp_path.iterdir()) == []
 
     over = WatchedUpload("over.txt", b"x" * (5 * MiB + 1))
     assert read_upload(over, None, limit_mb=5).errors == [
-        "over.txt: file is 5.0 MB, over the 5 MB upload limit; not read"]
+        "over.txt: file is 5.0 MiB, over the 5 MiB upload limit; not read"]
     assert over.reads == []
 
     at_limit = WatchedUpload("limit.txt", (b"Talks resumed on March 3, 2024. " * MiB)[: 5 * MiB])
@@ -91,7 +91,7 @@ def test_an_upload_over_the_limit_is_refused_by_its_size_before_a_byte_is_read(t
 def test_the_uploader_states_the_configured_cap(events_file):
     at = open_add_tab()
     label = at.file_uploader(key="upload_files").label
-    assert "up to 5 MB each" in label  # server.maxUploadSize from .streamlit/config.toml
+    assert "up to 5 MiB each" in label  # server.maxUploadSize from .streamlit/config.toml
 
 
 def test_at_most_so_many_files_are_read_at_once(events_file):

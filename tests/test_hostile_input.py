@@ -417,7 +417,7 @@ def test_show_and_the_coding_sets_find_an_article_by_its_file(tmp_path):
 
 
 def test_publication_dates_in_other_digits_are_read_as_ascii_digits(tmp_path):
-    from newsline.ingest import normalise_published
+    from newsline.published import normalise_published
 
     assert normalise_published("２０２４-０３-０５") == "2024-03-05"
     assert normalise_published("٢٠٢٤-٠٣-٠٥") == "2024-03-05"

@@ -15,9 +15,9 @@ from newsline.ingest import (
     date_from_url,
     find_inputs,
     load_file,
-    normalise_published,
     record_id,
 )
+from newsline.published import normalise_published
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_JSON = REPO / "data" / "articles" / "elpais-2024-12-03-maduro-trump-security.json"

@@ -19,8 +19,9 @@ import pytest
 from newsline.errors import NewslineError
 from newsline.store import FACT_COLUMNS, write_events, write_facts
 from newsline.model import EVENT_COLUMNS
-from newsline.filters import NO_ACTOR, Filters
-from newsline.query import NO_OUTLET, NO_TOPIC, EventStore, fitted_lower_by_year, period_end
+from newsline.filters import NO_ACTOR, NO_OUTLET, NO_TOPIC, Filters
+from newsline.query import EventStore
+from newsline.time_axis import fitted_lower_by_year, period_end
 from support.rows import fact_row
 
 ACTORS = ["Nicolás Maduro", "Donald Trump", "Chevron", "Delcy Rodríguez", "Marco Rubio", "O'Brien"]

@@ -169,7 +169,7 @@ UPLOADS: dict[str, bytes] = {
 # name as shown -> words of the one line the app shows about it (the case is an error).
 UPLOAD_ERRORS = {
     **{name: words for name, words in ERRORS.items() if name != "huge.txt"},
-    "huge.txt": "file is 19.1 MB, over the 5 MB upload limit; not read",
+    "huge.txt": "file is 19.1 MiB, over the 5 MiB upload limit; not read",
     "report.pdf": "unsupported file type '.pdf' (use .txt, .md, .html, .json or .jsonl)",
     "notes": "unsupported file type (no extension)",
     HOSTILE_NAME: "binary file, not text",
