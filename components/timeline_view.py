@@ -91,8 +91,9 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
         key="timeline",
         on_select="rerun",
         selection_mode="points",
-        # No toolbar over the dates: drag pans, the wheel or a pinch zooms, the strip below and the
-        # 1Y/5Y/All buttons set the window, and every change travels in the link.
+        # No toolbar over the dates: drag pans, the wheel or a pinch zooms, the window slider above
+        # and the 1Y/5Y/All buttons set the window, and every change travels in the link. (No Plotly
+        # range slider: it draws every mark a second time, most of the chart's drawing time.)
         config={"displaylogo": False, "scrollZoom": True, "displayModeBar": False, "responsive": True},
     )
     render_view_sync(drawn_view(timeline.figure["layout"].get("xaxis", {}).get("range"), hidden), apply_view,

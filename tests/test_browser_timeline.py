@@ -180,6 +180,29 @@ def test_on_a_phone_the_chart_has_the_width_and_one_tap_opens_the_evidence_in_vi
     context.close()
 
 
+def test_on_a_phone_a_hover_label_stays_on_the_screen(shipped, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(shipped)
+    wait_until_idle(page, chart=True)
+    page.locator(CHART).first.scroll_into_view_if_needed()
+    points = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .points path')
+    boxes = [b for b in (points.nth(i).bounding_box() for i in range(min(points.count(), 400))) if b]
+    boxes.sort(key=lambda b: b["x"])
+    # the leftmost, the middle and the rightmost facts: a label has no room on one side or on either
+    for box in (boxes[0], boxes[len(boxes) // 2], boxes[-1]):
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        label = page.locator('[data-testid="stPlotlyChart"] .hoverlayer .hovertext').first
+        label.wait_for(timeout=10_000)
+        page.wait_for_timeout(200)  # the label is put back inside on the next frame
+        shown = label.bounding_box()
+        assert shown["width"] > 120  # a real label, with its headline and date
+        assert 0 <= shown["x"] and shown["x"] + shown["width"] <= 390, shown
+        page.mouse.move(5, 5)
+        page.wait_for_timeout(200)
+    context.close()
+
+
 def test_every_fact_on_the_chart_is_reachable_by_keyboard(shipped, browser):
     context, page = open_page(browser, shipped + "/?window=2025-01-01..2025-03-31")
     picker = page.get_by_label("facts on the chart", exact=False)
