@@ -17,7 +17,7 @@ import streamlit as st
 
 from newsline.errors import NewslineError
 
-from components import queries
+from components import cached
 from components.about import render_about
 from components.add_articles import render_add_articles
 from components.data import load_store
@@ -58,23 +58,23 @@ def cached_colours(topics: tuple[str, ...]) -> dict[str, str]:
 loaded = load_store()
 q = loaded.query()
 token = loaded.token
-facets = queries.facets(q, token)
+facets = cached.facets(q, token)
 extent, natural_span = facets.extent, facets.fitted
 colours = cached_colours(tuple(facets.topics))
 known = Known(actors=set(facets.actors) | {NO_ACTOR}, topics=set(facets.topics),
-              outlets=set(facets.outlets), resolve=lambda ident: queries.resolve(q, token, ident))
+              outlets=set(facets.outlets), resolve=lambda ident: cached.resolve(q, token, ident))
 
 seed_from_link(known, extent)
 take_selections(st.session_state.get("row_ids", {}), extent)
 
 flt = render_sidebar(facets)
 try:
-    summary = queries.summary(q, token, flt)
+    summary = cached.summary(q, token, flt)
 except NewslineError as exc:  # a query past its time budget: one line, and the page stops here
     st.error(markdown_literal(f"{exc.where}: {exc.problem}"))
     st.stop()
 fact_id = selected_fact()
-detail = queries.fact(q, token, fact_id) if fact_id else None
+detail = cached.fact(q, token, fact_id) if fact_id else None
 if fact_id and detail is None:  # e.g. an addition that was discarded
     st.session_state["fact"] = fact_id = None
 
@@ -82,7 +82,7 @@ if fact_id and detail is None:  # e.g. an addition that was discarded
 st.html(PAGE_STYLE)
 head, share_col = st.columns([4, 1], vertical_alignment="bottom")
 head.markdown("## Venezuela–United States, dated from the news")
-render_about(queries.about(q, token), head)
+render_about(cached.about(q, token), head)
 corroborated = (f", {summary.corroborated:,} confirmed by two or more sources" if summary.corroborated else "")
 head.markdown(f"**{summary.events:,}** of {facets.events:,} events match the filters · they state "
               f"**{summary.facts:,}** fact{'s' if summary.facts != 1 else ''}{corroborated} · every fact links "
@@ -106,7 +106,7 @@ if facets.events == 0:
     st.info("The event table is empty. Add articles in the “Add articles” tab to start a timeline.")
 elif summary.events == 0:
     st.warning("No event matches all the filters at once.")
-    for line in explain_lines(queries.explain(q, token, flt), flt):
+    for line in explain_lines(cached.explain(q, token, flt), flt):
         st.markdown(f"- {markdown_literal(line)}")
     st.button("Reset all filters", key="reset_empty", on_click=reset_filters, args=(natural_span or extent,),
               type="primary")
@@ -131,7 +131,7 @@ st.session_state["row_ids"] = row_ids
 
 if side is not None:
     with side:
-        render_evidence(detail, hidden_by_filters=not queries.is_shown(q, token, flt, fact_id))
+        render_evidence(detail, hidden_by_filters=not cached.is_shown(q, token, flt, fact_id))
 
 # --- the view, written back into the address bar and the share link ------------
 window = None if st.session_state.get("window_auto", True) else st.session_state.get("window")

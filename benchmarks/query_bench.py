@@ -52,6 +52,7 @@ import pyarrow as pa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from newsline.merge import fact_row  # noqa: E402
 from newsline.model import EVENT_COLUMNS  # noqa: E402
 from newsline.store import FACT_COLUMNS, write_events, write_facts  # noqa: E402
 
@@ -201,65 +202,15 @@ def synthetic_facts(events: pd.DataFrame, seed: int = 11, share: float = 0.2) ->
         groups_of = [m["article_id"] for m in members]
         if k % 10 == 0:  # a syndicated reprint: two articles, one story
             groups_of[1] = groups_of[0]
-        rows.append(_fact_row(members, groups_of, bool(disagree[k])))
+        rows.append(fact_row(members, groups_of, disagree=bool(disagree[k]), reason="synthetic"))
     merged = pd.DataFrame(rows, columns=FACT_COLUMNS)
     return events, pd.concat([merged, _solo_facts(events[member_of < 0])], ignore_index=True)
 
 
 def _solo_facts(events: pd.DataFrame) -> pd.DataFrame:
-    """One fact per event, as ``newsline merge`` writes an event nothing joined (built column-wise)."""
-    import hashlib
-
-    ids = events["event_id"].tolist()
-    evidence = [
-        [{"event_id": e, "article_id": a, "source": s, "url": u, "title": t, "published": p, "date_text": d,
-          "value": v, "sentence": x, "syndication_group": a}]
-        for e, a, s, u, t, p, d, v, x in zip(ids, events["article_id"], events["source"], events["url"],
-                                             events["title"], events["published"], events["date_text"],
-                                             events["value"], events["sentence"])
-    ]
-    return pd.DataFrame({
-        "fact_id": ["f" + hashlib.sha1(e.encode()).hexdigest()[:15] for e in ids],
-        "value": events["value"].to_numpy(), "date_start": events["date_start"].to_numpy(),
-        "date_end": events["date_end"].to_numpy(), "granularity": events["granularity"].to_numpy(),
-        "dates": [[v] if isinstance(v, str) else [] for v in events["value"]],
-        "dates_disagree": False, "sentence": events["sentence"].to_numpy(),
-        "date_text": events["date_text"].to_numpy(), "actors": events["actors"].to_numpy(),
-        "topics": events["topics"].to_numpy(), "sources": 1, "articles": 1,
-        "member_event_ids": [[e] for e in ids], "merge_reason": "", "evidence": evidence,
-    }, columns=FACT_COLUMNS)
-
-
-def _fact_row(members: list[dict], groups_of: list[str], disagree: bool) -> dict:
-    import hashlib
-
-    rep = members[0]
-    ids = sorted(m["event_id"] for m in members)
-    values = sorted({m["value"] for m in members if m["value"]})
-    actors: dict[str, int] = {}
-    topics: dict[str, int] = {}
-    for m in members:
-        for a in m["actors"]:
-            actors[a] = actors.get(a, 0) + 1
-        for t in m["topics"]:
-            topics[t] = topics.get(t, 0) + 1
-    return {
-        "fact_id": "f" + hashlib.sha1("\x1f".join(ids).encode()).hexdigest()[:15],
-        "value": rep["value"], "date_start": rep["date_start"], "date_end": rep["date_end"],
-        "granularity": rep["granularity"], "dates": values, "dates_disagree": disagree,
-        "sentence": rep["sentence"], "date_text": rep["date_text"],
-        "actors": sorted(actors, key=lambda a: (-actors[a], a)),
-        "topics": sorted(topics, key=lambda t: (-topics[t], t)),
-        "sources": len(set(groups_of)), "articles": len(members),
-        "member_event_ids": [m["event_id"] for m in members],
-        "merge_reason": "" if len(members) == 1 else "synthetic",
-        "evidence": [
-            {"event_id": m["event_id"], "article_id": m["article_id"], "source": m["source"], "url": m["url"],
-             "title": m["title"], "published": m["published"], "date_text": m["date_text"], "value": m["value"],
-             "sentence": m["sentence"], "syndication_group": grp}
-            for m, grp in zip(members, groups_of)
-        ],
-    }
+    """One fact per event, as ``newsline merge`` writes an event nothing joined."""
+    return pd.DataFrame([fact_row([r], [r["article_id"]]) for r in events.to_dict(orient="records")],
+                        columns=FACT_COLUMNS)
 
 
 LAYOUTS = {

@@ -3,7 +3,7 @@
 The store (the tables ``newsline.store.events_path()`` and ``facts_path()`` name, the same
 the CLI reads) is opened with ``newsline.query.EventStore``:
 DuckDB reads the Parquet files where they lie, and only the answers to the page's queries
-become pandas frames (see ``components/queries.py``). The open store is shared by every
+become pandas frames (see ``components/cached.py``). The open store is shared by every
 session through ``st.cache_resource``, keyed on the files' paths, sizes and modification
 times, so a rebuilt table is picked up on the next rerun.
 

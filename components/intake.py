@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsline.errors import NewslineError
-from newsline.ingest import NO_DATE, check_extension, read_input, record_id
+from newsline.ingest import NO_DATE, check_extension, megabytes, read_input, record_id
 from newsline.model import EVENT_COLUMNS, Article
 from newsline.store import append_events, to_frame
 
@@ -56,11 +56,6 @@ def display_name(name: object) -> str:
     return text if len(text) <= MAX_NAME_CHARS else text[: MAX_NAME_CHARS - 1] + "…"
 
 
-def _megabytes(size: int) -> str:
-    """A size in Streamlit's MB (MiB), as its uploader states the limit."""
-    return f"{size / MIB:.1f} MB"
-
-
 def _own_id(article: Article, scratch_stem: str) -> None:
     """Ids from the content, not from the file name: two visitors' "article.txt" are different articles."""
     if article.article_id == scratch_stem:
@@ -88,7 +83,7 @@ def read_upload(upload, published: str | None, limit_mb: int) -> Intake:
     name = display_name(upload.name)
     size = int(upload.size)
     if size > limit_mb * MIB:
-        return Intake(errors=[f"{name}: file is {_megabytes(size)}, over the {limit_mb} MB upload limit; not read"])
+        return Intake(errors=[f"{name}: file is {megabytes(size, MIB)}, over the {limit_mb} MB upload limit; not read"])
     try:
         check_extension(name)  # before a byte is read
     except NewslineError as exc:

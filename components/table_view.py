@@ -2,7 +2,7 @@
 
 The table lists events, one per date expression, with the number of independent sources
 of the fact each belongs to; selecting a row opens that fact's evidence. At most
-``queries.TABLE_ROWS`` rows are sent to the browser; the downloads hold every matching
+``cached.TABLE_ROWS`` rows are sent to the browser; the downloads hold every matching
 event and are read from the store only when a button is pressed.
 """
 
@@ -16,7 +16,7 @@ import streamlit as st
 from newsline.filters import Filters
 from newsline.query import StoreQuery
 
-from . import queries
+from . import cached
 from .exports import to_csv, to_json, to_timelinejs
 from .safe_text import safe_url
 
@@ -53,7 +53,7 @@ def render_table(q: StoreQuery, token: str, flt: Filters, total: int, added_ids:
                                  default=next(iter(ORDER_OPTIONS)), label_visibility="collapsed",
                                  help="The table and its downloads follow this order.")
     order = ORDER_OPTIONS.get(label or "", "time")
-    events = queries.events(q, token, flt, queries.TABLE_ROWS, None, order)
+    events = cached.events(q, token, flt, cached.TABLE_ROWS, None, order)
     shown = table_frame(events, added_ids)
     st.dataframe(
         shown,

@@ -11,7 +11,7 @@ import streamlit as st
 from newsline.filters import Filters
 from newsline.query import StoreQuery, Summary
 
-from . import queries
+from . import cached
 from .safe_text import first_words, markdown_literal
 from .timeline_figure import Timeline, build_timeline, highlight_trace
 from .url_state import COLOUR_OPTIONS, LANE_OPTIONS
@@ -32,7 +32,7 @@ def cached_timeline(_q: StoreQuery, token: str, flt: Filters, lanes: str, window
                     colours_key: tuple, exact: bool = False, colour_by: str = "Topic") -> Timeline:
     """Keyed on the data version and the view. Shared read-only: callers copy the trace
     list before adding highlights."""
-    data = queries.timeline(_q, token, flt, window, lanes, expected)
+    data = cached.timeline(_q, token, flt, window, lanes, expected)
     return build_timeline(data, dict(colours_key), exact=exact, colour_by=colour_by)
 
 
@@ -68,10 +68,10 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
     traces = [dict(t, visible="legendonly") if t.get("legendgroup") in hidden else t
               for t in timeline.figure["data"]]
     if added_ids:
-        added = queries.places(q, token, tuple(sorted(added_ids)), lanes)
+        added = cached.places(q, token, tuple(sorted(added_ids)), lanes)
         traces.append(highlight_trace(added, timeline, "Added by you", ADDED_COLOUR, symbol="star-open", size=18))
     if selected:
-        chosen = queries.places(q, token, (selected,), lanes)
+        chosen = cached.places(q, token, (selected,), lanes)
         traces.append(highlight_trace(chosen, timeline, "Selected", SELECTED_COLOUR))
     # Built from our own spec, so Plotly's per-property validation (slow for
     # thousands of points) is skipped.
@@ -124,7 +124,7 @@ def _fact_list(timeline: Timeline) -> None:
 
 def _outliers_note(q: StoreQuery, token: str, flt: Filters, fitted) -> str:
     """Facts far from the rest are named, not stretched over."""
-    n, rows = queries.outside(q, token, flt, fitted)
+    n, rows = cached.outside(q, token, flt, fitted)
     if n == 0:
         return ""
     named = ", ".join(f"{r.d_start:%Y} (“{first_words(r.date_text, 5)}”)" for r in rows.head(2).itertuples(index=False))
@@ -159,7 +159,7 @@ def render_unresolved(q: StoreQuery, token: str, flt: Filters, summary: Summary)
     if not box.open:
         return []
     with box:
-        unplaced = queries.events(q, token, flt, queries.UNRESOLVED_ROWS, False)
+        unplaced = cached.events(q, token, flt, cached.UNRESOLVED_ROWS, False)
         shown = pd.DataFrame({
             "date_text": unplaced["date_text"],
             "snippet": unplaced["sentence"].map(first_words),

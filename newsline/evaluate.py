@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,23 +32,22 @@ class Span:
 
 @dataclass
 class Scores:
-    pred: int = 0
-    gold: int = 0
-    matched: int = 0
-    strict: int = 0
-    right: int = 0
-    actor_tp: int = 0
-    actor_pred: int = 0
-    actor_gold: int = 0
-    role_tp: int = 0
-    role_pred: int = 0
-    role_gold: int = 0
+    pred: int = 0  # expressions found
+    gold: int = 0  # expressions in the gold
+    #: "tp": actors both name, "pred": named, "gold": in the gold
+    actors: Counter = field(default_factory=Counter)
+    #: the same for the coded roles (source and target together) against the gold's actors
+    roles: Counter = field(default_factory=Counter)
+    matched: int = 0  # found expressions overlapping a gold one
+    strict: int = 0  # ... with the very same span
+    right: int = 0  # ... with the gold's value
     misses: list = field(default_factory=list)
 
     def add(self, other: "Scores") -> None:
-        for name in ("pred", "gold", "matched", "strict", "right", "actor_tp", "actor_pred", "actor_gold",
-                     "role_tp", "role_pred", "role_gold"):
+        for name in ("pred", "gold", "matched", "strict", "right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.actors.update(other.actors)
+        self.roles.update(other.roles)
         self.misses.extend(other.misses)
 
     def report(self) -> dict[str, float]:
@@ -59,8 +59,8 @@ class Scores:
         dp, dr, df = f1(self.matched, self.pred, self.gold)
         _, _, sf = f1(self.strict, self.pred, self.gold)
         _, _, ef = f1(self.right, self.pred, self.gold)
-        _, _, af = f1(self.actor_tp, self.actor_pred, self.actor_gold)
-        _, _, rf = f1(self.role_tp, self.role_pred, self.role_gold)
+        _, _, af = f1(self.actors["tp"], self.actors["pred"], self.actors["gold"])
+        _, _, rf = f1(self.roles["tp"], self.roles["pred"], self.roles["gold"])
         return {
             "detection P": dp, "detection R": dr, "detection F1": df, "strict F1": sf,
             "value accuracy": self.right / self.matched if self.matched else 0.0,
@@ -89,13 +89,9 @@ def score(pred: list[Span], gold: list[Span], label: str = "") -> Scores:
         out.right += right
         if not right:
             out.misses.append((label, "wrong", g.start, g.value, p.value))
-        out.actor_tp += len(p.actors & g.actors)
-        out.actor_pred += len(p.actors)
-        out.actor_gold += len(g.actors)
+        out.actors.update(tp=len(p.actors & g.actors), pred=len(p.actors), gold=len(g.actors))
         roles = p.roles if p.roles is not None else frozenset()
-        out.role_tp += len(roles & g.actors)
-        out.role_pred += len(roles)
-        out.role_gold += len(g.actors)
+        out.roles.update(tp=len(roles & g.actors), pred=len(roles), gold=len(g.actors))
     for j, g in enumerate(gold):
         if j not in used_g:
             out.misses.append((label, "missed", g.start, g.value, None))

@@ -113,31 +113,27 @@ def _read_dates(link: Link) -> dict:
     return out
 
 
-def _read_choice(key: str, field_name: str, options: tuple[tuple[str, str], ...]) -> Callable[[Link], dict]:
-    """A choice travels as its label ("Future"), as the bound radio writes it."""
-    by_label = {label: value for value, label in options}
-
+def _read_one_of(key: str, field_name: str, allowed: Mapping[str, object], problem: str) -> Callable[[Link], dict]:
+    """One value from ``allowed`` (as it travels in the link -> the field's value); anything else
+    is ``problem`` (formatted with ``key`` and the quoted ``value``)."""
     def read(link: Link) -> dict:
         raw = link.last(key)
         if raw is None:
             return {}
-        if raw not in by_label:
-            link.problems.append(f"unknown {key} {quote_value(raw)}")
+        if raw not in allowed:
+            link.problems.append(problem.format(key=key, value=quote_value(raw)))
             return {}
-        return {field_name: by_label[raw]}
+        return {field_name: allowed[raw]}
     return read
+
+
+def _read_choice(key: str, field_name: str, options: tuple[tuple[str, str], ...]) -> Callable[[Link], dict]:
+    """A choice travels as its label ("Future"), as the bound radio writes it."""
+    return _read_one_of(key, field_name, {label: value for value, label in options}, "unknown {key} {value}")
 
 
 def _read_bool(key: str, field_name: str) -> Callable[[Link], dict]:
-    def read(link: Link) -> dict:
-        raw = link.last(key)
-        if raw is None:
-            return {}
-        if raw not in BOOL_VALUES:
-            link.problems.append(f"{key} must be true or false")
-            return {}
-        return {field_name: BOOL_VALUES[raw]}
-    return read
+    return _read_one_of(key, field_name, BOOL_VALUES, "{key} must be true or false")
 
 
 def _read_min_sources(link: Link) -> dict:
@@ -199,6 +195,24 @@ def _search_sql(flt, word_tables: dict[str, str] | None) -> Condition:
     return "(" + " AND ".join(parts) + ")", params
 
 
+def toggle(name: str, key: str, sql: str, words: str, label: str, section: str = "") -> Filter:
+    """A filter that is on or off: field ``name`` (default off), URL ``key=true``, condition ``sql``."""
+    return Filter(name, ((name, False),), (key,), "toggle", read=_read_bool(key, name),
+                  write=lambda f: [(key, "true")] if getattr(f, name) else [], words=lambda f: words,
+                  sql=lambda f, _: (sql, []), label=label, section=section)
+
+
+def choice(name: str, key: str, options: tuple[tuple[str, str], ...], words: Callable, label: str,
+           section: str = "", help: str = "", sql: Callable | None = None) -> Filter:
+    """One of ``options`` ((value, label) pairs, "show everything" first); the URL carries the label.
+    By default the condition is the event column ``name`` equal to the value."""
+    default = options[0][0]
+    return Filter(name, ((name, default),), (key,), "choice", read=_read_choice(key, name, options),
+                  write=lambda f: [(key, _label(options, getattr(f, name)))] if getattr(f, name) != default else [],
+                  words=words, sql=sql or (lambda f, _: (f"e.{name} = ?", [getattr(f, name)])), label=label,
+                  options=options, section=section, help=help)
+
+
 TENSE_OPTIONS = (("all", "All"), ("past", "Past"), ("future", "Future"), ("present", "Present"))
 DIRECTION_OPTIONS = (("all", "All"), ("us-ve", "United States → Venezuela"), ("ve-us", "Venezuela → United States"),
                      ("other", "Others"))
@@ -239,6 +253,8 @@ def _read_actions(link: Link) -> dict:
         else:
             link.problems.append(f"unknown action {quote_value(value)}")
     return {"actions": tuple(kept)}
+
+
 LANGUAGE_OPTIONS = (("all", "All"), ("en", "English"), ("es", "Spanish"))
 
 FILTERS: tuple[Filter, ...] = (
@@ -291,24 +307,13 @@ FILTERS: tuple[Filter, ...] = (
         help="Every word must appear in the sentence (or the date as written), as a whole word in any case, "
              "with or without accents, in any common form: “recognise” finds “recognized”.",
     ),
-    Filter(
-        "language", (("language", "all"),), ("language",), "choice",
-        read=_read_choice("language", "language", LANGUAGE_OPTIONS),
-        write=lambda f: [("language", _label(LANGUAGE_OPTIONS, f.language))] if f.language != "all" else [],
-        words=lambda f: f"articles in {_label(LANGUAGE_OPTIONS, f.language)}",
-        sql=lambda f, _: ("e.language = ?", [f.language]),
-        label="Language of the article", options=LANGUAGE_OPTIONS,
-    ),
-    Filter(
-        "direction", (("direction", "all"),), ("direction",), "choice",
-        read=_read_choice("direction", "direction", DIRECTION_OPTIONS),
-        write=lambda f: [("direction", _label(DIRECTION_OPTIONS, f.direction))] if f.direction != "all" else [],
-        words=lambda f: f"direction {_label(DIRECTION_OPTIONS, f.direction)}",
-        sql=_direction_sql,
-        label="Who did what to whom", options=DIRECTION_OPTIONS, section="Who did what to whom",
-        help="By who acted and who was acted upon, each on its side of the relationship "
-             "(a minister counts for their state). Others: every other event.",
-    ),
+    choice("language", "language", LANGUAGE_OPTIONS, label="Language of the article",
+           words=lambda f: f"articles in {_label(LANGUAGE_OPTIONS, f.language)}"),
+    choice("direction", "direction", DIRECTION_OPTIONS, sql=_direction_sql,
+           words=lambda f: f"direction {_label(DIRECTION_OPTIONS, f.direction)}",
+           label="Who did what to whom", section="Who did what to whom",
+           help="By who acted and who was acted upon, each on its side of the relationship "
+                "(a minister counts for their state). Others: every other event."),
     Filter(
         "actions", (("actions", ()),), ("action",), "options",
         read=_read_actions,
@@ -318,32 +323,15 @@ FILTERS: tuple[Filter, ...] = (
         label="Actions", placeholder="All actions", section="Who did what to whom",
         help="What happened, as coded from the sentence (data/actions.toml).",
     ),
-    Filter(
-        "hide_year_only", (("hide_year_only", False),), ("hide_year",), "toggle",
-        read=_read_bool("hide_year", "hide_year_only"),
-        write=lambda f: [("hide_year", "true")] if f.hide_year_only else [],
-        words=lambda f: "year-only dates hidden",
-        sql=lambda f, _: ("coalesce(e.granularity, '') NOT IN ('year', 'decade')", []),
-        label="Hide year-only and vaguer dates", section="Precision",
-    ),
-    Filter(
-        "hide_unresolved", (("hide_unresolved", False),), ("hide_unresolved",), "toggle",
-        read=_read_bool("hide_unresolved", "hide_unresolved"),
-        write=lambda f: [("hide_unresolved", "true")] if f.hide_unresolved else [],
-        words=lambda f: "unresolved dates hidden",
-        sql=lambda f, _: ("e.placed", []),
-        label="Hide unresolved dates", section="Precision",
-    ),
-    Filter(
-        "tense", (("tense", "all"),), ("tense",), "choice",
-        read=_read_choice("tense", "tense", TENSE_OPTIONS),
-        write=lambda f: [("tense", _label(TENSE_OPTIONS, f.tense))] if f.tense != "all" else [],
-        words=lambda f: {"past": "reported (past) events", "future": "announced (future) events",
-                         "present": "ongoing (present) events"}.get(f.tense, f.tense),
-        sql=lambda f, _: ("e.tense = ?", [f.tense]),
-        label="Reported or announced", options=TENSE_OPTIONS, section="Precision",
-        help="Past: the sentence reports something that happened. Future: it announces or expects it.",
-    ),
+    toggle("hide_year_only", "hide_year", "coalesce(e.granularity, '') NOT IN ('year', 'decade')",
+           "year-only dates hidden", "Hide year-only and vaguer dates", section="Precision"),
+    toggle("hide_unresolved", "hide_unresolved", "e.placed", "unresolved dates hidden", "Hide unresolved dates",
+           section="Precision"),
+    choice("tense", "tense", TENSE_OPTIONS,
+           words=lambda f: {"past": "reported (past) events", "future": "announced (future) events",
+                            "present": "ongoing (present) events"}.get(f.tense, f.tense),
+           label="Reported or announced", section="Precision",
+           help="Past: the sentence reports something that happened. Future: it announces or expects it."),
     Filter(
         "min_sources", (("min_sources", 1),), ("min_sources",), "sources",
         read=_read_min_sources,

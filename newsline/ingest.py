@@ -169,11 +169,13 @@ def decode(data: bytes, path: object) -> str:
 
 
 def oversize_problem(size: int) -> str:
-    return f"file is {_megabytes(size)}, over the {_megabytes(MAX_FILE_BYTES)} limit for one input"
+    return f"file is {megabytes(size)}, over the {megabytes(MAX_FILE_BYTES)} limit for one input"
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"
+def megabytes(size: int, unit: int = 1_000_000) -> str:
+    """A size in MB of ``unit`` bytes: a million here, 1,048,576 where Streamlit counts (its
+    uploader and ``server.maxUploadSize`` call those MB too)."""
+    return f"{size / unit:.1f} MB"
 
 
 def read_bytes(path: str | Path) -> tuple[bytes, int]:

@@ -34,7 +34,6 @@ import pyarrow as pa
 
 from .engines import Batch, FileTask, read_task, run
 from .engines.dataset import conform, read_arrow, write_dataset
-from .errors import NewslineError
 from .store import atomic_write, lock_for, write_events
 
 FORMAT = 1

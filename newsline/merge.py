@@ -549,6 +549,54 @@ def _ranked(values) -> list[str]:
     return sorted(counts, key=lambda v: (-counts[v], v))
 
 
+def fact_row(members: list[dict], groups: list[str], *, rank=None, disagree: bool = False,
+             reason: str = "", fact_id: str | None = None) -> dict:
+    """One row of the fact table (``FACT_COLUMNS``): ``members`` are event rows in evidence order,
+    ``groups`` each one's syndication group (reprints of one story share one). ``rank`` orders the
+    members, best first (by default their order): the best represents the fact's date and sentence,
+    and the best member coded with a source and a target gives its headline and who acted.
+    The id is a hash of the member ids."""
+    order = {id(r): k for k, r in enumerate(members)}
+    rank = rank or (lambda r: order[id(r)])
+    rep = min(members, key=rank)
+    coded = min(members, key=lambda r: (not (_names(r.get("actors_source")) and _names(r.get("actors_target"))),
+                                        not _names(r.get("actors_source")), rank(r)))
+    ids = sorted(r["event_id"] for r in members)
+    evidence = [
+        {
+            "event_id": r["event_id"], "article_id": r["article_id"], "source": _text(r["source"]),
+            "url": _text(r["url"]), "title": _text(r["title"]), "published": _text(r["published"]),
+            "date_text": _text(r["date_text"]), "value": _text(r["value"]), "sentence": _text(r["sentence"]),
+            "syndication_group": group, "action": _text(r.get("action")), "headline": _text(r.get("headline")),
+        }
+        for r, group in zip(members, groups)
+    ]
+    return {
+        "fact_id": fact_id or "f" + hashlib.sha1("\x1f".join(ids).encode()).hexdigest()[:15],
+        "value": _text(rep["value"]),
+        "date_start": _text(rep["date_start"]),
+        "date_end": _text(rep["date_end"]),
+        "granularity": rep["granularity"],
+        "dates": sorted({_text(r["value"]) for r in members if _text(r["value"])}),
+        "dates_disagree": bool(disagree),
+        "sentence": rep["sentence"],
+        "date_text": rep["date_text"],
+        "actors": _ranked(a for r in members for a in r["actors"]),
+        "topics": _ranked(t for r in members for t in r["topics"]),
+        "sources": len(set(groups)),
+        "articles": len({r["article_id"] for r in members}),
+        "member_event_ids": [r["event_id"] for r in members],
+        "merge_reason": reason,
+        "evidence": evidence,
+        "action": _text(rep.get("action")) or OTHER,
+        "actors_source": _ranked(a for r in members for a in _names(r.get("actors_source"))),
+        # one actor is not both: who the coded event names as acting is no target of the fact
+        "actors_target": [a for a in _ranked(a for r in members for a in _names(r.get("actors_target")))
+                          if a not in _names(coded.get("actors_source"))],
+        "headline": _text(coded.get("headline")) or " ".join(str(rep["sentence"] or "").split()[:12]),
+    }
+
+
 def merge_events(frame: pd.DataFrame) -> pd.DataFrame:
     """The fact table of an event table: one row per fact, every event in exactly one fact."""
     frame = frame.reset_index(drop=True)
@@ -577,48 +625,11 @@ def merge_events(frame: pd.DataFrame) -> pd.DataFrame:
                 rec["event_id"],
             )
 
-        rep = records[min(c.members, key=rank)]
-        rank_of = {id(records[m]): rank(m) for m in c.members}.get
-        rank_of = (lambda r, _get=rank_of: _get(id(r)))
-        values = sorted({_text(r["value"]) for r in members if _text(r["value"])})
         disagree = any(
             date_relation(by_i[x], by_i[y])[0] == "disagree"
             for x in c.members for y in c.members if x < y and x in by_i and y in by_i
         )
-        ids = sorted(r["event_id"] for r in members)
-        evidence = [
-            {
-                "event_id": r["event_id"], "article_id": r["article_id"], "source": _text(r["source"]),
-                "url": _text(r["url"]), "title": _text(r["title"]), "published": _text(r["published"]),
-                "date_text": _text(r["date_text"]), "value": _text(r["value"]), "sentence": _text(r["sentence"]),
-                "syndication_group": groups.get(r["article_id"], r["article_id"]),
-                "action": _text(r.get("action")), "headline": _text(r.get("headline")),
-            }
-            for r in members
-        ]
-        coded = min(members, key=lambda r: (not (_names(r.get("actors_source")) and _names(r.get("actors_target"))),
-                                            not _names(r.get("actors_source")), rank_of(r)))
-        rows.append({
-            "fact_id": "f" + hashlib.sha1("\x1f".join(ids).encode()).hexdigest()[:15],
-            "value": _text(rep["value"]),
-            "date_start": _text(rep["date_start"]),
-            "date_end": _text(rep["date_end"]),
-            "granularity": rep["granularity"],
-            "dates": values,
-            "dates_disagree": bool(disagree),
-            "sentence": rep["sentence"],
-            "date_text": rep["date_text"],
-            "actors": _ranked(a for r in members for a in r["actors"]),
-            "topics": _ranked(t for r in members for t in r["topics"]),
-            "sources": len({ev["syndication_group"] for ev in evidence}),
-            "articles": len({r["article_id"] for r in members}),
-            "member_event_ids": [r["event_id"] for r in members],
-            "merge_reason": "\n".join(c.reasons),
-            "evidence": evidence,
-            "action": _text(rep.get("action")) or OTHER,
-            "actors_source": _ranked(a for r in members for a in _names(r.get("actors_source"))),
-            "actors_target": [a for a in _ranked(a for r in members for a in _names(r.get("actors_target")))
-                              if a not in _names(coded.get("actors_source"))],
-            "headline": _text(coded.get("headline")) or " ".join(str(rep["sentence"] or "").split()[:12]),
-        })
+        rank_of = {id(records[m]): rank(m) for m in c.members}
+        rows.append(fact_row(members, [groups.get(r["article_id"], r["article_id"]) for r in members],
+                             rank=lambda r: rank_of[id(r)], disagree=disagree, reason="\n".join(c.reasons)))
     return pd.DataFrame(rows, columns=FACT_COLUMNS)

@@ -198,12 +198,15 @@ def period_end(start: date, period: str) -> date:
 # events count from 1 << 62), ``fkey`` a fact's key (an event alone: its rid; a merged
 # fact: a negative number).
 
-_EVENTS_VIEW = """
-CREATE VIEW events_base AS
-SELECT *,
-       TRY_CAST(date_start AS DATE) AS d_start,
+#: An event's or a fact's days on the time axis, from its ISO columns: first and last day, and
+#: whether it has a place at all (a date that parses, and not unresolved).
+_DAYS = """TRY_CAST(date_start AS DATE) AS d_start,
        coalesce(TRY_CAST(date_end AS DATE), TRY_CAST(date_start AS DATE)) AS d_end,
-       (TRY_CAST(date_start AS DATE) IS NOT NULL AND coalesce(granularity, '') <> 'unresolved') AS placed
+       (TRY_CAST(date_start AS DATE) IS NOT NULL AND coalesce(granularity, '') <> 'unresolved') AS placed"""
+
+_EVENTS_VIEW = f"""
+CREATE VIEW events_base AS
+SELECT *, {_DAYS}
 FROM events_raw
 """
 
@@ -216,12 +219,10 @@ FROM (SELECT fact_id, unnest(member_event_ids) AS event_id FROM facts_raw WHERE 
 LEFT JOIN (SELECT event_id, rid FROM events_raw) e USING (event_id)
 """
 
-_MERGED = """
+_MERGED = f"""
 CREATE TABLE merged AS
 SELECT -row_number() OVER (ORDER BY fact_id) AS fkey, fact_id, value, date_start, date_end, granularity,
-       TRY_CAST(date_start AS DATE) AS d_start,
-       coalesce(TRY_CAST(date_end AS DATE), TRY_CAST(date_start AS DATE)) AS d_end,
-       (TRY_CAST(date_start AS DATE) IS NOT NULL AND coalesce(granularity, '') <> 'unresolved') AS placed,
+       {_DAYS},
        coalesce(dates, []) AS dates, coalesce(dates_disagree, false) AS dates_disagree, sentence, date_text,
        coalesce(actors, []) AS actors, coalesce(topics, []) AS topics,
        list_sort(list_distinct(list_transform(evidence, lambda x: coalesce(x.source, '')))) AS outlets,
@@ -467,9 +468,11 @@ _SOLO_FACT = {
 FACT_LIST_COLUMNS = ("fact_id", "value", "date_start", "date_end", "granularity", "placed", "dates", "dates_disagree",
                      "headline", "action", "actors_source", "actors_target",
                      "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles")
-_MERGED_COLUMNS = {"fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
+#: A fact's own columns: those the merged facts hold, and ``StoreQuery.fact`` gives a solo event.
+_ONE_EVENT_FACT = ("fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
                    "dates_disagree", "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles",
-                   "main_topic", "published", "action", "actors_source", "actors_target", "headline"}
+                   "main_topic", "published", "action", "actors_source", "actors_target", "headline")
+_MERGED_COLUMNS = set(_ONE_EVENT_FACT)
 
 
 class StoreQuery:
@@ -484,11 +487,8 @@ class StoreQuery:
         if self._has_added:
             cursor.register("added_events", _arrow_events(added))
             cursor.execute(
-                "CREATE OR REPLACE TEMP VIEW ev AS SELECT * FROM events_base UNION ALL "
-                "SELECT *, TRY_CAST(date_start AS DATE) AS d_start, "
-                "coalesce(TRY_CAST(date_end AS DATE), TRY_CAST(date_start AS DATE)) AS d_end, "
-                "(TRY_CAST(date_start AS DATE) IS NOT NULL AND coalesce(granularity, '') <> 'unresolved') AS placed "
-                "FROM added_events")
+                f"CREATE OR REPLACE TEMP VIEW ev AS SELECT * FROM events_base UNION ALL "
+                f"SELECT *, {_DAYS} FROM added_events")
         else:
             cursor.execute("CREATE OR REPLACE TEMP VIEW ev AS SELECT * FROM events_base")
 
@@ -819,17 +819,11 @@ class StoreQuery:
             if rows.empty:
                 return None
             row = rows.iloc[0].to_dict()
-            fact = {
-                "fact_id": fact_id, "value": row["value"], "date_start": row["date_start"],
-                "date_end": row["date_end"], "granularity": row["granularity"], "d_start": row["d_start"],
-                "d_end": row["d_end"], "placed": bool(row["placed"]),
-                "dates": [row["value"]] if isinstance(row["value"], str) else [], "dates_disagree": False,
-                "sentence": row["sentence"], "date_text": row["date_text"], "actors": row["actors"],
-                "topics": row["topics"], "outlets": [row["source"] or ""], "sources": 1, "articles": 1,
-                "main_topic": (row["topics"] or [NO_TOPIC])[0], "published": row["published"], "merge_reason": "",
-                "action": row.get("action") or "other", "actors_source": row.get("actors_source"),
-                "actors_target": row.get("actors_target"), "headline": row.get("headline") or "",
-            }
+            # The fact of one event: the same columns the timeline's queries give it (_SOLO_FACT).
+            solo = ", ".join(f"{_SOLO_FACT[c]} AS {c}" for c in _ONE_EVENT_FACT)
+            fact = self._run(f"SELECT {solo}, '' AS merge_reason FROM ev e WHERE e.event_id = $i LIMIT 1",
+                             {"i": fact_id, "no_topic": NO_TOPIC}).df().iloc[0].to_dict()
+            fact["placed"] = bool(fact["placed"])
             row["syndication_group"] = row["article_id"]
             members = [row]
         for col in ("dates", "actors", "topics", "outlets", "actors_source", "actors_target"):

@@ -110,38 +110,17 @@ FACT_COLUMNS = [
     "merge_reason", "evidence", "action", "actors_source", "actors_target", "headline",
 ]
 
-EVIDENCE_TYPE = pa.struct([
-    ("event_id", pa.string()), ("article_id", pa.string()), ("source", pa.string()),
-    ("url", pa.string()), ("title", pa.string()), ("published", pa.string()),
-    ("date_text", pa.string()), ("value", pa.string()), ("sentence", pa.string()),
-    ("syndication_group", pa.string()), ("action", pa.string()), ("headline", pa.string()),
-])
-
-FACTS_SCHEMA = pa.schema(
-    [
-        ("fact_id", pa.string()),
-        ("value", pa.string()),
-        ("date_start", pa.string()),
-        ("date_end", pa.string()),
-        ("granularity", pa.string()),
-        ("dates", pa.list_(pa.string())),
-        ("dates_disagree", pa.bool_()),
-        ("sentence", pa.string()),
-        ("date_text", pa.string()),
-        ("actors", pa.list_(pa.string())),
-        ("topics", pa.list_(pa.string())),
-        ("sources", pa.int64()),
-        ("articles", pa.int64()),
-        ("member_event_ids", pa.list_(pa.string())),
-        ("merge_reason", pa.string()),
-        ("evidence", pa.list_(EVIDENCE_TYPE)),
-        ("action", pa.string()),
-        ("actors_source", pa.list_(pa.string())),
-        ("actors_target", pa.list_(pa.string())),
-        ("headline", pa.string()),
-    ],
-    metadata={_FACTS_KEY: str(FACTS_SCHEMA_VERSION).encode()},
-)
+_TEXT, _TEXTS = pa.string(), pa.list_(pa.string())
+#: One source of a fact: the event's own columns a reader needs, and its syndication group.
+EVIDENCE_TYPE = pa.struct([(name, _TEXT) for name in (
+    "event_id", "article_id", "source", "url", "title", "published", "date_text", "value", "sentence",
+    "syndication_group", "action", "headline")])
+_FACT_TYPES = {"dates": _TEXTS, "dates_disagree": pa.bool_(), "actors": _TEXTS, "topics": _TEXTS,
+               "sources": pa.int64(), "articles": pa.int64(), "member_event_ids": _TEXTS,
+               "evidence": pa.list_(EVIDENCE_TYPE), "actors_source": _TEXTS,
+               "actors_target": _TEXTS}  # every other column is text
+FACTS_SCHEMA = pa.schema([(name, _FACT_TYPES.get(name, _TEXT)) for name in FACT_COLUMNS],
+                         metadata={_FACTS_KEY: str(FACTS_SCHEMA_VERSION).encode()})
 assert FACTS_SCHEMA.names == FACT_COLUMNS
 
 

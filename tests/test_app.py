@@ -18,18 +18,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.timeline_figure import DISAGREE_COLOUR, figure_fact_ids, marker_size
-from helpers import decoded, rerun_page, run_page
-from conftest import XSS_SENTENCE, by_date_text, sample_rows, store_rows
+from support.page import decoded, rerun_page as rerun, run_page as run_app
+from support.rows import XSS_SENTENCE, by_date_text, sample_rows, store_rows
 
 ALL_IDS = {row["event_id"] for row in sample_rows()}
 PLACED_IDS = {row["event_id"] for row in sample_rows() if row["granularity"] != "unresolved"}
-
-
-def run_app(query: dict | None = None, tab: str | None = None) -> AppTest:
-    return run_page({**(query or {}), **({"tab": tab} if tab else {})})
-
-
-rerun = rerun_page
 
 
 def chart_spec(at: AppTest) -> dict:
@@ -341,7 +334,7 @@ def test_table_tab_has_configured_columns_and_downloads(events_file):
 
 def test_clicking_a_count_bubble_narrows_the_window(tmp_path, monkeypatch):
     """Past the aggregation threshold the chart counts events; a click on a count zooms to its period."""
-    from conftest import event_row
+    from support.rows import event_row
     from newsline.query import AGGREGATE_THRESHOLD
     from newsline.model import EVENT_COLUMNS
     from newsline.store import write_events
@@ -502,7 +495,7 @@ def test_a_fact_hidden_by_the_filters_stays_readable_when_selected(facts_store):
 
 def test_the_date_range_follows_the_table_when_a_visitor_adds_an_older_event(events_file):
     from components.data import prepare
-    from conftest import event_row
+    from support.rows import event_row
     from newsline.model import EVENT_COLUMNS
     import pandas as pd
 

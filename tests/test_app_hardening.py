@@ -19,7 +19,6 @@ uploaded as one batch beside two good articles over a stored table.
 from __future__ import annotations
 
 import json
-import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -31,47 +30,19 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRe
 from streamlit.testing.v1 import AppTest
 
 from components.intake import MAX_FILES_PER_READ, read_upload, save_additions
-from conftest import APP, event_row, sample_rows
+from support.page import APP, added, click, errors, open_add_tab, paste_and_extract, plain, rerun_page as run
+from support.rows import event_row, sample_rows
 from newsline.model import EVENT_COLUMNS
 from newsline.store import read_events, write_events
-from test_bad_input import CASES, ERRORS, GOOD_JSON, GOOD_TXT, HOSTILE_VISIBLE, LONG_DATES, MINIMAL_PDF, article_json
-from test_bad_input import _long_line
+from support.bad_inputs import (
+    CASES, ERRORS, GOOD_JSON, GOOD_TXT, HOSTILE_VISIBLE, LONG_DATES, MINIMAL_PDF, article_json, long_line,
+)
 
 STORED = len(sample_rows())
 MiB = 1024 * 1024
 
 
 # --- driving the page -------------------------------------------------------------------------
-
-
-def plain(value: str) -> str:
-    """What the visitor reads: the text without the backslashes that keep Markdown literal."""
-    return re.sub(r"\\(.)", r"\1", value)
-
-
-def open_add_tab(secrets: dict | None = None, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=180)
-    if secrets:
-        at.secrets.update(secrets)
-    if query:
-        at.query_params.update(query)
-    at.query_params["tab"] = "Add articles"
-    return run(at)
-
-
-def run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def click(at: AppTest, key: str) -> AppTest:
-    at.button(key=key).click()
-    return run(at)
-
-
-def errors(at: AppTest) -> list[str]:
-    return [plain(e.value) for e in at.error]
 
 
 def warnings(at: AppTest) -> list[str]:
@@ -91,20 +62,9 @@ def pending(at: AppTest) -> list:
     return list(at.session_state["pending_articles"]) if "pending_articles" in at.session_state else []
 
 
-def added(at: AppTest) -> pd.DataFrame | None:
-    return at.session_state["added_events"] if "added_events" in at.session_state else None
-
-
 def upload(at: AppTest, files: list[tuple[str, bytes]]) -> AppTest:
     at.file_uploader(key="upload_files").set_value([(name, data, "application/octet-stream") for name, data in files])
     return run(at)
-
-
-def paste_and_extract(at: AppTest, text: str = GOOD_TXT, published: str = "2024-03-05") -> AppTest:
-    at.text_area(key="paste_text").input(text)
-    at.text_input(key="upload_published").input(published)
-    click(at, "read_articles")
-    return click(at, "extract_events")
 
 
 @pytest.fixture(autouse=True)
@@ -125,7 +85,7 @@ def catalogue() -> dict[str, bytes]:
         files[name] = content if isinstance(content, bytes) else content.encode("utf-8")
     line = "Talks resumed in Caracas on March 3, 2024, officials said again and again.\n"
     files["huge.txt"] = ("Huge\n\n" + line * (20_000_000 // len(line) + 1)).encode()
-    files["long-line.txt"] = ("Long line\n" + _long_line() + "\n").encode()
+    files["long-line.txt"] = ("Long line\n" + long_line() + "\n").encode()
     # The catalogue's future-date file has the same title and text as extra-fields.json, which the
     # app reads as one article (see the repeat case below); here it gets a text of its own.
     files["future-date.json"] = article_json(published="2999-01-01", text="Talks resumed on March 4, 2024, far ahead.").encode()

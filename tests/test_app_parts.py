@@ -21,8 +21,8 @@ from components.timeline_figure import (
     BIN_PREFIX, DISAGREE_COLOUR, build_timeline, figure_fact_ids, marker_size, topic_colours,
 )
 from components.url_state import Known, read_seed, share_link, view_pairs
-from helpers import decoded
-from conftest import XSS_SENTENCE, by_date_text, event_row, facts_of, sample_rows, store_rows
+from support.page import decoded
+from support.rows import XSS_SENTENCE, by_date_text, event_row, facts_of, sample_rows, store_rows
 from newsline.store import write_events, write_facts
 from newsline.model import EVENT_COLUMNS
 from newsline.filters import Filters

@@ -8,7 +8,7 @@ same place, shared cache entries, and the second saw the first's private sentenc
 
 from __future__ import annotations
 
-from test_app_hardening import added, click, open_add_tab
+from support.page import added, click, open_add_tab
 
 HEADLINE = "Embassy note"
 ADDRESS = "https://news.example.org/2025/03/05/note"
@@ -53,7 +53,7 @@ def test_token_guesses_slow_down_per_session_and_are_logged(events_file, caplog)
     import logging
     import time
 
-    from test_app_hardening import errors, paste_and_extract
+    from support.page import errors, paste_and_extract
 
     at = paste_and_extract(open_add_tab({"newsline": {"write_token": "s3cret"}}))
     caplog.set_level(logging.WARNING, logger="newsline.operator")
@@ -77,7 +77,7 @@ def test_token_guesses_slow_down_per_session_and_are_logged(events_file, caplog)
 
 
 def test_a_broken_table_is_named_to_visitors_without_the_servers_path(events_file):
-    from test_app_hardening import errors
+    from support.page import errors
 
     events_file.write_bytes(b"PAR1 not a table")
     at = open_add_tab()

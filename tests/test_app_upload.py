@@ -7,7 +7,8 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP, sample_rows
+from support.page import APP, click, rerun_page as run
+from support.rows import sample_rows
 from newsline.store import read_events
 
 ARTICLE = (
@@ -26,17 +27,6 @@ def open_add_tab(secrets: dict | None = None) -> AppTest:
     at.run()
     assert not at.exception
     return at
-
-
-def run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def click(at: AppTest, key: str) -> AppTest:
-    at.button(key=key).click()
-    return run(at)
 
 
 def match_line(at: AppTest) -> str:

@@ -8,17 +8,15 @@ several sources), and drive Debian's chromium through Playwright (no browser dow
 from __future__ import annotations
 
 import json
-import sys
 
 import pandas as pd
 import pytest
 
-from conftest import ROOT, XSS_SENTENCE, XSS_TITLE, by_date_text, facts_of, sample_rows, store_rows
+from support.rows import XSS_SENTENCE, XSS_TITLE, by_date_text, facts_of, sample_rows, store_rows
 from newsline.store import write_events, write_facts
 from newsline.model import EVENT_COLUMNS
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import streamlit_server, wait_until_idle  # noqa: E402
+from scripts.screenshots import streamlit_server, wait_until_idle
 
 pytestmark = pytest.mark.browser
 

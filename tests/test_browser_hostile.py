@@ -10,17 +10,15 @@ paste and upload in the Add-articles tab), through Playwright and Debian's chrom
 
 from __future__ import annotations
 
-import sys
 
 import pandas as pd
 import pytest
 
-from conftest import ROOT, event_row
+from support.rows import event_row
 from newsline.model import EVENT_COLUMNS
 from newsline.store import write_events
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import streamlit_server, wait_until_idle  # noqa: E402
+from scripts.screenshots import streamlit_server, wait_until_idle
 
 pytestmark = pytest.mark.browser
 

@@ -9,19 +9,16 @@ its search was cut.
 
 from __future__ import annotations
 
-import sys
 import time
 from urllib.parse import quote
 
 import pandas as pd
 import pytest
 
-from conftest import ROOT, event_row
 from newsline.model import EVENT_COLUMNS
 from newsline.store import write_events
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import streamlit_server, wait_until_idle  # noqa: E402
+from scripts.screenshots import streamlit_server, wait_until_idle
+from support.rows import event_row
 
 pytestmark = pytest.mark.browser
 

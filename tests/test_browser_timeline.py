@@ -6,14 +6,9 @@ the link, a search typed without accents or in another word form.
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from screenshots import streamlit_server, wait_until_idle  # noqa: E402
+from scripts.screenshots import streamlit_server, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -239,8 +234,7 @@ def test_table_fills_and_wraps_and_downloads_follow_its_order(shipped, browser):
 
 @pytest.fixture(scope="module")
 def dense(tmp_path_factory):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from query_bench import write_store
+    from benchmarks.query_bench import write_store
 
     events, _ = write_store(tmp_path_factory.mktemp("dense"), 10_000)
     with streamlit_server(events) as url:
@@ -265,7 +259,7 @@ def reaching_today(tmp_path_factory):
 
     import pandas as pd
 
-    from conftest import event_row
+    from support.rows import event_row
     from newsline.model import EVENT_COLUMNS
     from newsline.store import write_events
 

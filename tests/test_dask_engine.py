@@ -18,7 +18,6 @@ from newsline.engines.dask_engine import plan, run_batches
 from newsline.engines.dataset import parts, read_dataset
 from newsline.errors import NewslineError
 from newsline.ingest import find_inputs
-from newsline.store import SCHEMA_VERSION
 from newsline.manifest import update_table
 from newsline.store import SCHEMA_VERSION, data_dir, read_events
 

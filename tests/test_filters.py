@@ -12,8 +12,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from conftest import sample_rows
-from helpers import run_page, shown_counts
+from support.rows import sample_rows
+from support.page import run_page, shown_counts
 from newsline.filters import (
     BY_NAME, FILTERS, Filters, event_conditions, explain_lines, link_pairs, read_link,
 )
@@ -99,7 +99,7 @@ def test_each_filter_owns_its_fields_and_keys_once():
 def test_direction_and_action_travel_in_the_link_and_filter_the_events(tmp_path):
     import pandas as pd
 
-    from conftest import event_row
+    from support.rows import event_row
     from newsline.filters import Filters, link_pairs, read_link
     from newsline.model import EVENT_COLUMNS
     from newsline.query import EventStore

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 from newsline.errors import NewslineError
 from newsline.events import tagger_for
 from newsline.ingest import date_from_url, decode, load_file, normalise_published
-from newsline.model import GRANULARITIES, RESOLUTIONS
+from support.tagger import PART, check_timexes, iso_span
 
 # --- shared strategies -------------------------------------------------------------------------
 
@@ -52,46 +52,6 @@ PUBLISHED = st.one_of(
     st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)).map(lambda d: d.isoformat()[:7]),
     st.integers(min_value=1900, max_value=2100).map(str),
 )
-
-PART = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
-VALUE = re.compile(rf"{PART}(?:/{PART})?")
-
-
-def _span(part: str) -> tuple[date, date]:
-    """First and last day of an ISO year, month or day."""
-    pieces = [int(p) for p in part.split("-")]
-    if len(pieces) == 3:
-        d = date(*pieces)
-        return d, d
-    if len(pieces) == 2:
-        year, month = pieces
-        following = date(year + (month == 12), month % 12 + 1, 1) if (year, month) != (9999, 12) else None
-        return date(year, month, 1), (date.fromordinal(following.toordinal() - 1) if following else date(9999, 12, 31))
-    return date(pieces[0], 1, 1), date(pieces[0], 12, 31)
-
-
-def check_timexes(text: str, timexes) -> None:
-    last_end = -1
-    for tx in timexes:
-        assert 0 <= tx.start < tx.end <= len(text)
-        assert text[tx.start:tx.end] == tx.text
-        assert tx.start >= last_end, "expressions overlap or are out of order"
-        last_end = tx.end
-        s_start, s_end = tx.sentence
-        assert 0 <= s_start <= tx.start and tx.end <= s_end <= len(text), (tx.text, tx.sentence)
-        assert tx.granularity in GRANULARITIES and tx.resolution in RESOLUTIONS
-        assert 0.0 <= tx.confidence <= 1.0
-        assert tx.tense in (None, "past", "future", "present")
-        if tx.value is None:
-            assert tx.granularity == "unresolved" and tx.date_start is None and tx.date_end is None
-            continue
-        assert VALUE.fullmatch(tx.value), tx.value
-        assert tx.date_start <= tx.date_end
-        first, *rest = tx.value.split("/")
-        lo, _ = _span(first)
-        _, hi = _span(rest[0] if rest else first)
-        assert lo <= tx.date_start <= tx.date_end <= hi, (tx.value, tx.date_start, tx.date_end)
-
 
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -280,7 +240,7 @@ def test_publication_dates_are_normalised_or_refused(value):
         assert "\n" not in err.problem
         return
     assert re.fullmatch(PART, result)
-    _span(result)  # a real calendar date
+    iso_span(result)  # a real calendar date
 
 
 @settings(max_examples=300, deadline=None)

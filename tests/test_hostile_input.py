@@ -82,7 +82,7 @@ def _big_table(path: Path, n: int) -> Path:
     """``n`` events with long sentences, written as the store writes them."""
     import pandas as pd
 
-    from conftest import event_row
+    from support.rows import event_row
     from newsline.model import EVENT_COLUMNS
     from newsline.store import write_events
 
@@ -389,7 +389,7 @@ def test_a_quote_in_a_lane_label_is_drawn_as_a_quote():
 
 def test_the_app_says_when_an_article_hits_the_event_limit(events_file):
     from newsline.events import MAX_EVENTS_PER_ARTICLE
-    from test_app_hardening import added, open_add_tab, paste_and_extract, plain
+    from support.page import added, open_add_tab, paste_and_extract, plain
 
     text = "Dates\n\n" + "It rained on 1 May 2020. " * (MAX_EVENTS_PER_ARTICLE + 100)
     at = paste_and_extract(open_add_tab(), text=text, published="2024-01-01")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import event_row
+from support.rows import event_row
 from corpus_paths import CORPUS_ARTICLES
 from newsline.errors import NewslineError
 from newsline.merge import merge_events, syndication_groups

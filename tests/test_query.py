@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsline.errors import NewslineError
+from newsline.merge import fact_row as merge_fact_row
 from newsline.store import FACT_COLUMNS, write_events, write_facts
 from newsline.model import EVENT_COLUMNS
 from newsline.filters import NO_ACTOR, Filters
@@ -75,23 +76,11 @@ def generated_events(n: int = 1200, seed: int = 3) -> pd.DataFrame:
 
 
 def fact_row(members: list[dict], sources: int, *, disagree: bool = False, fact_id: str | None = None) -> dict:
-    rep = members[0]
-    return {
-        "fact_id": fact_id or "f" + "".join(m["event_id"] for m in members),
-        "value": rep["value"], "date_start": rep["date_start"], "date_end": rep["date_end"],
-        "granularity": rep["granularity"], "dates": sorted({m["value"] for m in members if isinstance(m["value"], str)}),
-        "dates_disagree": disagree, "sentence": rep["sentence"], "date_text": rep["date_text"],
-        "actors": list(dict.fromkeys(a for m in members for a in m["actors"])),
-        "topics": list(dict.fromkeys(t for m in members for t in m["topics"])),
-        "sources": sources, "articles": len(members),
-        "member_event_ids": [m["event_id"] for m in members],
-        "merge_reason": "" if len(members) == 1 else "test join",
-        "evidence": [{"event_id": m["event_id"], "article_id": m["article_id"], "source": m["source"],
-                      "url": m["url"], "title": m["title"], "published": m["published"], "date_text": m["date_text"],
-                      "value": m["value"], "sentence": m["sentence"],
-                      "syndication_group": "g-shared" if sources < len(members) and k < 2 else m["article_id"]}
-                     for k, m in enumerate(members)],
-    }
+    """A fact of ``members`` with ``sources`` independent sources: when fewer than the members, the
+    first two are reprints of one story."""
+    groups = ["g-shared" if sources < len(members) and k < 2 else m["article_id"] for k, m in enumerate(members)]
+    return merge_fact_row(members, groups, disagree=disagree, reason="" if len(members) == 1 else "test join",
+                          fact_id=fact_id)
 
 
 def generated_facts(events: pd.DataFrame, seed: int = 5) -> pd.DataFrame:

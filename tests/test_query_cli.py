@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from helpers import drawn_fact_ids, run_page, shown_counts, table_event_ids
+from support.page import drawn_fact_ids, run_page, shown_counts, table_event_ids
 from newsline.cli import main
 
 LINKS = [

@@ -23,25 +23,12 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsline.errors import NewslineError
-from newsline.model import EVENT_COLUMNS
 from newsline.store import ARROW_SCHEMA, append_events, read_events, to_frame, write_events
+from support.rows import numbered_rows as rows
 
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "PYTHONWARNINGS": "ignore", "PYTHONPATH": str(ROOT)}
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and flock semantics")
-
-
-def rows(tag: str, n: int, start: int = 0) -> list[dict]:
-    out = []
-    for i in range(start, start + n):
-        row = {c: None for c in EVENT_COLUMNS}
-        row.update(event_id=f"{tag}-{i}", article_id=tag, date_text="July 28", date_char_start=5,
-                   date_char_end=12, value="2024-07-28", date_start="2024-07-28", date_end="2024-07-28",
-                   granularity="day", resolution="explicit", actors=["Nicolás Maduro"], topics=[],
-                   confidence=0.9, sentence=f"On July 28 the vote was held ({tag} {i}).",
-                   sentence_char_start=0, sentence_char_end=40)
-        out.append(row)
-    return out
 
 
 def temporaries(path: Path) -> list[Path]:
@@ -86,7 +73,7 @@ LOOP_WRITER = """
     import sys
     from newsline.store import to_frame, write_events
     sys.path.insert(0, {tests!r})
-    from test_store_safety import rows
+    from support.rows import numbered_rows as rows
 
     path = {path!r}
     frame = to_frame(rows("v1", 200_000))  # large, so that a write takes a while
@@ -163,7 +150,7 @@ APPENDER = """
     from pathlib import Path
     from newsline.store import append_events, to_frame
     sys.path.insert(0, {tests!r})
-    from test_store_safety import rows
+    from support.rows import numbered_rows as rows
 
     path, tag, go = {path!r}, sys.argv[1], Path({go!r})
     while not go.exists():
@@ -192,7 +179,7 @@ READER_WRITER = """
     import sys
     from newsline.store import to_frame, write_events
     sys.path.insert(0, {tests!r})
-    from test_store_safety import rows
+    from support.rows import numbered_rows as rows
 
     frame = to_frame(rows("w", 20_000))
     for version in range(25):

@@ -17,7 +17,8 @@ import pyarrow.parquet as pq
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import APP, ROOT, facts_of, sample_rows, store_rows
+from support.page import APP, ROOT
+from support.rows import facts_of, sample_rows, store_rows
 from newsline.engines.dataset import read_arrow
 from newsline.errors import NewslineError
 from newsline.model import EVENT_COLUMNS

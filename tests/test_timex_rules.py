@@ -13,13 +13,13 @@ Every expected ``(date_text, value)`` pair follows the corpus annotation convent
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from support.tagger import check_timexes
 from timex_cases import assert_tagged, case
 
 from newsline.timex import tag
@@ -429,9 +429,6 @@ def test_span_boundaries(sentence, published, date_text):
 
 # --------------------------------------------------------------------------- properties on arbitrary text
 
-_ATOM = r"\d{4}(?:-\d{2}(?:-\d{2})?|-(?:SP|SU|FA|WI)|-Q[1-4])?|\d{3}|\d{2}"
-VALUE = re.compile(rf"(?:{_ATOM})(?:/(?:{_ATOM}))?")
-
 FRAGMENTS = [
     "January 10, 2025", "Jan. 10", "10 January", "July 28", "in 2019", "in October 2021", "the 1990s",
     "early October", "late", "mid-2023", "mid-", "summer", "the third quarter of", "Q3", "on Tuesday",
@@ -456,19 +453,7 @@ PUBLISHED = st.one_of(
 
 
 def _check_invariants(text: str, published: str | None):
-    found = tag(text, published=published)
-    last_end = -1
-    for t in found:
-        assert 0 <= t.start < t.end <= len(text)
-        assert text[t.start:t.end] == t.text
-        assert t.start >= last_end, "overlapping or unordered results"
-        last_end = t.end
-        if t.value is None:
-            assert t.granularity == "unresolved"
-        else:
-            assert VALUE.fullmatch(t.value), t.value
-            assert t.date_start is not None and t.date_end is not None
-            assert t.date_start <= t.date_end, (t.text, t.value, t.date_start, t.date_end)
+    check_timexes(text, tag(text, published=published))
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

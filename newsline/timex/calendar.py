@@ -43,9 +43,5 @@ def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
     return date(year, first, 1), month_end(year, first + 2)
 
 
-def fmt_day(day: date) -> str:
-    return day.isoformat()
-
-
 def fmt_month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"

@@ -27,7 +27,6 @@ NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "a couple of": 2, "a dozen": 12,
 }
-VAGUE_NUMBERS = {"a few", "few", "several"}
 OPEN_ENDED = {"over", "more than", "at least", "less than", "fewer than", "under"}
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 

@@ -1,31 +1,33 @@
-"""What several test modules need: the real page under Streamlit's AppTest and what it shows.
-
-Test modules import from here, never from each other or from ``conftest``.
-"""
+"""The real page under Streamlit's AppTest, and what it shows."""
 
 from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from components.timeline_figure import figure_fact_ids
+from support.bad_inputs import GOOD_TXT
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app.py"
 
 
 # --- the page ------------------------------------------------------------------------------
 
 
-def run_page(query: dict | None = None) -> AppTest:
-    """The app, opened with ``query`` as its link's query string; it must not raise."""
+def run_page(query: dict | None = None, tab: str | None = None) -> AppTest:
+    """The app, opened with ``query`` as its link's query string (on ``tab``); it must not raise."""
     at = AppTest.from_file(str(APP), default_timeout=60)
     if query:
         at.query_params.update(query)
+    if tab:
+        at.query_params["tab"] = tab
     at.run()
     assert not at.exception, at.exception
     return at
@@ -35,6 +37,12 @@ def rerun_page(at: AppTest) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def click(at: AppTest, key: str) -> AppTest:
+    """Click the button ``key`` and let the page run."""
+    at.button(key=key).click()
+    return rerun_page(at)
 
 
 def shown_counts(at: AppTest) -> tuple[int, int]:
@@ -70,3 +78,35 @@ def table_event_ids(at: AppTest) -> list[str]:
     at.session_state["tab"] = "Timeline"
     rerun_page(at)
     return ids
+
+
+def open_add_tab(secrets: dict | None = None, query: dict | None = None) -> AppTest:
+    """The page on its "Add articles" tab, with the operator's ``secrets`` if any."""
+    at = AppTest.from_file(str(APP), default_timeout=180)
+    if secrets:
+        at.secrets.update(secrets)
+    if query:
+        at.query_params.update(query)
+    at.query_params["tab"] = "Add articles"
+    return rerun_page(at)
+
+
+def added(at: AppTest) -> pd.DataFrame | None:
+    """The events this session added (None before any)."""
+    return at.session_state["added_events"] if "added_events" in at.session_state else None
+
+
+def plain(value: str) -> str:
+    """What the visitor reads: the text without the backslashes that keep Markdown literal."""
+    return re.sub(r"\\(.)", r"\1", value)
+
+
+def errors(at: AppTest) -> list[str]:
+    return [plain(e.value) for e in at.error]
+
+
+def paste_and_extract(at: AppTest, text: str = GOOD_TXT, published: str = "2024-03-05") -> AppTest:
+    at.text_area(key="paste_text").input(text)
+    at.text_input(key="upload_published").input(published)
+    click(at, "read_articles")
+    return click(at, "extract_events")
