@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from tests.support.rows import event_row
+from support.rows import event_row
 from newsline.events import extract_events
 from newsline.model import EVENT_COLUMNS, Article
 from newsline.outlets import outlet_name
