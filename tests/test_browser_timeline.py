@@ -194,8 +194,11 @@ def test_on_a_phone_a_hover_label_stays_on_the_screen(shipped, browser):
     page.goto(shipped)
     wait_until_idle(page, chart=True)
     page.locator(CHART).first.scroll_into_view_if_needed()
+    area = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()
     points = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .points path')
-    boxes = [b for b in (points.nth(i).bounding_box() for i in range(min(points.count(), 400))) if b]
+    boxes = [b for b in (points.nth(i).bounding_box() for i in range(min(points.count(), 400)))
+             if b and area["x"] <= b["x"] + b["width"] / 2 <= area["x"] + area["width"]
+             and area["y"] <= b["y"] + b["height"] / 2 <= area["y"] + area["height"]]  # in the plot, not clipped
     boxes.sort(key=lambda b: b["x"])
     # the leftmost, the middle and the rightmost facts: a label has no room on one side or on either
     for box in (boxes[0], boxes[len(boxes) // 2], boxes[-1]):
