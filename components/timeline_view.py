@@ -54,7 +54,7 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
     """``extent``: first to last day of the whole table; ``natural``: the same without
     its few far-older facts (the slider's usual span)."""
     # One row of view controls, so that the chart starts high on the page.
-    views = st.container(horizontal=True, gap="large", vertical_alignment="bottom")
+    views = st.container(horizontal=True, gap="medium", vertical_alignment="bottom")
     lanes = views.radio("Lanes", LANE_OPTIONS, key="lanes", bind="query-params", horizontal=True,
                         help="One row per actor who acted (the others a fact names are in its hover and evidence), "
                              "per actor named, per topic or per outlet.")
