@@ -28,8 +28,9 @@ import pandas as pd
 import streamlit as st
 
 from newsline.errors import NewslineError
-from newsline.ingest import MAX_FILE_BYTES, NO_DATE, normalise_published
+from newsline.ingest import MAX_FILE_BYTES, NO_DATE
 from newsline.model import Article
+from newsline.published import normalise_published
 from newsline.store import events_path
 
 from .data import ADDED_KEY, prepare
@@ -82,7 +83,7 @@ def fetch_settings() -> FetchSettings:
 
 
 def upload_limit_mb() -> int:
-    """The size cap for one uploaded file in MB (as Streamlit counts them, 1,048,576 bytes).
+    """The size cap for one uploaded file in MiB (Streamlit's "MB", 1,048,576 bytes).
 
     ``server.maxUploadSize``, which the server also enforces on the request, and
     never above what ``newsline.ingest`` reads from one file.
@@ -127,7 +128,7 @@ def render_add_articles() -> None:
                "file that does not give its own.")
     # No ``type=``: Streamlit would raise on another suffix; ingest names the problem in one line instead.
     files = st.file_uploader(
-        f"Or upload files (.txt, .md, .html, .json, .jsonl; up to {limit_mb} MB each, "
+        f"Or upload files (.txt, .md, .html, .json, .jsonl; up to {limit_mb} MiB each, "
         f"{MAX_FILES_PER_READ} at a time)", accept_multiple_files=True, key="upload_files")
     published = st.text_input(
         "Publication date", key="upload_published", placeholder="YYYY-MM-DD (or YYYY-MM, YYYY)",

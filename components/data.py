@@ -21,9 +21,9 @@ import pandas as pd
 import streamlit as st
 
 from newsline.errors import NewslineError
-from newsline.filters import NO_ACTOR
+from newsline.filters import NO_ACTOR, NO_TOPIC
 from newsline.model import EVENT_COLUMNS
-from newsline.query import NO_TOPIC, EventStore, StoreQuery
+from newsline.query import EventStore, StoreQuery
 from newsline.store import events_path, facts_path, store_version
 
 from .safe_text import first_words

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsline.errors import NewslineError
-from newsline.ingest import NO_DATE, check_extension, megabytes, read_input, record_id
+from newsline.ingest import MIB, NO_DATE, check_extension, megabytes, read_input, record_id
 from newsline.model import EVENT_COLUMNS, Article
 from newsline.store import append_events, to_frame
 
@@ -26,7 +26,6 @@ from newsline.store import append_events, to_frame
 MAX_FILES_PER_READ = 50
 #: Longest file name or address shown back to the visitor.
 MAX_NAME_CHARS = 120
-MIB = 1024 * 1024  # Streamlit's "MB": upload limits are counted in these
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,7 @@ def read_upload(upload, published: str | None, limit_mb: int) -> Intake:
     name = display_name(upload.name)
     size = int(upload.size)
     if size > limit_mb * MIB:
-        return Intake(errors=[f"{name}: file is {megabytes(size, MIB)}, over the {limit_mb} MB upload limit; not read"])
+        return Intake(errors=[f"{name}: file is {megabytes(size, MIB)}, over the {limit_mb} MiB upload limit; not read"])
     try:
         check_extension(name)  # before a byte is read
     except NewslineError as exc:

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from newsline.filters import NO_ACTOR
-from newsline.query import MAX_LANES, NO_OUTLET, NO_TOPIC, TimelineData
+from newsline.filters import NO_ACTOR, NO_OUTLET, NO_TOPIC
+from newsline.query import MAX_LANES, TimelineData
 
 from .safe_text import esc as _html_escape
 from .safe_text import first_words

@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
-from newsline.filters import FILTERS, Filters, link_pairs, parse_iso_day, quote_value, read_link
-from newsline.query import NO_TOPIC
+from newsline.filters import FILTERS, NO_TOPIC, Filters, link_pairs, parse_iso_day, quote_value, read_link
 
 LANE_OPTIONS = ("Actor", "Named actor", "Topic", "Outlet")
 COLOUR_OPTIONS = ("Topic", "Action")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from newsline.filters import parse_iso_day as parse_day
+from newsline.filters import parse_iso_day
 
 # Reports only a real change (a zoom lands on a different day, a legend item toggles); a redraw
 # by the app itself fires events too, and must not send the same view back.
@@ -135,7 +135,7 @@ def drawn_view(x_range: list[str] | None, hidden: tuple[str, ...]) -> dict:
 
 def window_of(view: dict, bounds: tuple[date, date] | None) -> tuple[date, date] | None:
     """A reported x range as a window of whole days inside ``bounds``; None if unusable."""
-    lo, hi = parse_day(str(view.get("x0", ""))), parse_day(str(view.get("x1", "")))
+    lo, hi = parse_iso_day(str(view.get("x0", ""))), parse_iso_day(str(view.get("x1", "")))
     if lo is None or hi is None or lo > hi:
         return None
     if bounds is not None:

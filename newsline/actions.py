@@ -37,14 +37,15 @@ COMPLEMENT_WORDS = 5
 SUBORDINATE_PENALTY = 12
 #: A verb of purpose after another trigger ("a raid to capture") counts as this many words farther.
 PURPOSE_PENALTY = 3
+#: A trigger inside a quotation that does not hold the date counts as this many words farther: the
+#: quoted words are what was said ("'Maduro has no authority to break relations,' the State
+#: Department said Wednesday" dates the saying).
+QUOTE_PENALTY = 8
+QUOTE_WORDS = 6
 #: Other date expressions farther than this (characters) from ours are not weighed.
 NEAR_CHARS = 400
 #: A trigger nearer to another date expression of the sentence counts as this many words farther.
 OWNED_PENALTY = 8
-
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-_BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
-
 
 @dataclass(frozen=True)
 class ActionClass:
@@ -56,6 +57,7 @@ class ActionClass:
     triggers: dict  # language -> tuple of stemmed trigger phrases (tuples of keys)
     examples: tuple
     about: dict = None  # language -> stemmed verbs whose object is only talked about
+    related: tuple = ()  # classes one happening often takes in other reports of it
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ def _fold(word: str) -> str:
     return fold(word).strip()
 
 
+_BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
+
+
 @lru_cache(maxsize=65536)
 def key(word: str, language: str) -> str:
     """A word's comparison key: lowercase, British -ise spelt -ize, stemmed, accents folded."""
@@ -89,6 +94,9 @@ def key(word: str, language: str) -> str:
     if language != "es":
         word = _BRITISH.sub(r"iz\1", word)
     return _fold(_stemmer(language).stemWord(word))
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
 @lru_cache(maxsize=64)
@@ -126,7 +134,15 @@ class Taxonomy:
                 examples=tuple(tuple(x) for x in entry.get("examples", ())),
                 about={lang: tuple(p for p in (_phrase(t, lang) for t in entry.get(f"about_{lang}", ())) if p)
                        for lang in ("en", "es")},
+                related=tuple(entry.get("related", ())),
             ))
+        ids = {c.id for c in classes}
+        self._related = set()
+        for c in classes:
+            for other in c.related:
+                if other not in ids:
+                    raise NewslineError(where, f"[{c.id}] related names an unknown class {other!r}")
+                self._related |= {(c.id, other), (other, c.id)}
         self._about = {lang: {p for c in classes for p in c.about[lang]} for lang in ("en", "es")}
         self.classes = {c.id: c for c in classes}
         # Longest phrases first, so "military option" is seen before "military".
@@ -146,6 +162,11 @@ class Taxonomy:
 
     def ids(self) -> list[str]:
         return [*self.classes, OTHER]
+
+    def related(self, a: str, b: str) -> bool:
+        """Do two different classes often name one happening in two reports ("met ... and reached
+        a consensus" / "signed an agreement"; "a raid" / "captured")?"""
+        return (a, b) in self._related
 
     def label(self, action: str) -> str:
         return self.classes[action].label if action in self.classes else "Other"
@@ -250,6 +271,18 @@ def _in_aside(sentence: str, t: Trigger, date_span) -> bool:
     return any(_SUBORDINATE.fullmatch(w) for w in opening)
 
 
+_QUOTE = re.compile(r'“[^”]*”|"[^"]*"|«[^»]*»')
+
+
+def _quoted(sentence: str, t: Trigger, date_span) -> bool:
+    """Is the trigger inside a quotation of words said (at least ``QUOTE_WORDS`` words: a few quoted
+    words, "a 'military option'", are a term) that does not hold the date expression?"""
+    for m in _QUOTE.finditer(sentence):
+        if m.start() <= t.start and t.end <= m.end() and len(m.group().split()) >= QUOTE_WORDS:
+            return not (date_span and m.start() <= date_span[0] < m.end())
+    return False
+
+
 def _relays(triggers: list[Trigger], sentence: str, d: tuple[int, int]) -> dict:
     """Words said pass their date on to what was said: "Venezuela freed ten Americans, officials
     said Friday" and "officials said Friday that Venezuela freed ten Americans" date the release.
@@ -292,9 +325,11 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
     near = [o for o in other_dates if o != date_span and abs(o[0] - (date_span or (0, 0))[0]) <= NEAR_CHARS]
     others = [_tokens_of(sentence, o) for o in near]
     relayed = _relays(triggers, sentence, d)
+    # A quoted warning is still a warning: only other classes yield to the saying.
+    quoted = {t for t in triggers if not t.speech and t.action != "threat" and _quoted(sentence, t, date_span)}
 
     def distance(t: Trigger) -> float:
-        gap = min(_gap(t, d), relayed.get(t, 10**6))
+        gap = _gap(t, d) if t in quoted else min(_gap(t, d), relayed.get(t, 10**6))
         owned = any(_gap(t, o) < gap for o in others)
         # "... on Friday as he was sworn in": a later clause of its own is another happening.
         segment = max((m.end() for m in _CLAUSE.finditer(sentence, 0, t.start)), default=0)
@@ -304,7 +339,8 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         purpose = any(o is not t and o.last < t.first for o in triggers) and _PURPOSE.search(
             sentence[max(0, t.start - 6):t.start]) is not None
         return (gap + (SPEECH_PENALTY if t.speech else 0) + (OWNED_PENALTY if owned else 0)
-                + (SUBORDINATE_PENALTY if subordinate else 0) + (PURPOSE_PENALTY if purpose else 0))
+                + (SUBORDINATE_PENALTY if subordinate else 0) + (PURPOSE_PENALTY if purpose else 0)
+                + (QUOTE_PENALTY if t in quoted else 0))
 
     return min(triggers, key=lambda t: (distance(t) - PRIORITY_WEIGHT * t.priority, t.first))
 

@@ -145,9 +145,9 @@ def cmd_extract(args) -> int:
     if not dataset and out.suffix.lower() not in (".jsonl", ".csv", ".parquet"):
         raise NewslineError(out, "unknown output format (use .jsonl, .csv or .parquet)")
     if args.published:
-        from .ingest import normalise_published
+        from .published import normalise_published
 
-        normalise_published(args.published, where="--published")
+        args.published = normalise_published(args.published, where="--published")  # once, for every file
     if args.url:
         return _extract_with_urls(args, out, dataset)
     if dataset or out.suffix.lower() == ".parquet":
@@ -298,7 +298,7 @@ def query_link(table: str | Path | None, params: dict[str, list[str]], facts: bo
 
 def cmd_query(args) -> int:
     from .model import EVENT_COLUMNS
-    from .query import FACT_LIST_COLUMNS
+    from .store_sql import FACT_LIST_COLUMNS
     from .store import export
 
     table, params = _link(args.link)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter
 import warnings
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .ingest import load_file
 from .model import Article
+from .scores import prf, ratio
 
 
 @dataclass
@@ -51,19 +52,14 @@ class Scores:
         self.misses.extend(other.misses)
 
     def report(self) -> dict[str, float]:
-        def f1(tp, pred, gold):
-            p = tp / pred if pred else 0.0
-            r = tp / gold if gold else 0.0
-            return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-        dp, dr, df = f1(self.matched, self.pred, self.gold)
-        _, _, sf = f1(self.strict, self.pred, self.gold)
-        _, _, ef = f1(self.right, self.pred, self.gold)
-        _, _, af = f1(self.actors["tp"], self.actors["pred"], self.actors["gold"])
-        _, _, rf = f1(self.roles["tp"], self.roles["pred"], self.roles["gold"])
+        dp, dr, df = prf(self.matched, self.pred, self.gold)
+        _, _, sf = prf(self.strict, self.pred, self.gold)
+        _, _, ef = prf(self.right, self.pred, self.gold)
+        _, _, af = prf(self.actors["tp"], self.actors["pred"], self.actors["gold"])
+        _, _, rf = prf(self.roles["tp"], self.roles["pred"], self.roles["gold"])
         return {
             "detection P": dp, "detection R": dr, "detection F1": df, "strict F1": sf,
-            "value accuracy": self.right / self.matched if self.matched else 0.0,
+            "value accuracy": ratio(self.right, self.matched),
             "event F1": ef, "actor F1": af, "role F1 (source∪target)": rf,
         }
 
@@ -118,7 +114,8 @@ def naive_spans(article: Article) -> list[Span]:
     """``search_dates`` as most people first call it: the whole text, relative to publication."""
     from dateparser.search import search_dates
 
-    base = datetime.fromisoformat(article.published) if article.published and len(article.published) == 10 else None
+    published = article.published
+    base = datetime.combine(published.first, datetime.min.time()) if published and published.precision == "day" else None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         found = search_dates(article.text, settings={"RELATIVE_BASE": base} if base else None) or []

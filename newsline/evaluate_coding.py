@@ -25,21 +25,32 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("“", '"').replace("”", '"').split())
 
 
+#: Clusters annotated after the development set was tuned on, and kept out of tuning.
+HELDOUT = "facts_heldout.toml"
+
+
 def load_set(folder: Path) -> tuple[list[dict], dict]:
     folder = Path(folder)
     try:
         with open(folder / "actions_sample.tsv", encoding="utf-8") as handle:
             actions = list(csv.DictReader(handle, delimiter="\t"))
-        facts = tomllib.loads((folder / "facts_dev.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except OSError as exc:
         raise NewslineError(folder, f"cannot read the event coding sets: {exc}") from None
-    return actions, facts
+    return actions, load_facts(folder / "facts_dev.toml")
 
 
-def _refs(actions: list[dict], facts: dict) -> set[str]:
+def load_facts(path: Path) -> dict:
+    try:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise NewslineError(path, f"cannot read the same-fact clusters: {exc}") from None
+
+
+def _refs(actions: list[dict], *fact_sets: dict) -> set[str]:
     arts = {a["article"] for a in actions}
-    arts |= {m[0] for c in facts.get("cluster", []) for m in c["members"]}
-    arts |= {x[0] for lk in facts.get("lookalike", []) for x in (lk["a"], lk["b"])}
+    for facts in fact_sets:
+        arts |= {m[0] for c in facts.get("cluster", []) for m in c["members"]}
+        arts |= {x[0] for lk in facts.get("lookalike", []) for x in (lk["a"], lk["b"])}
     return arts
 
 
@@ -70,8 +81,9 @@ def evaluate_coding(folders, coding_set: Path = DEFAULT_SET, frame: pd.DataFrame
     from .merge import merge_events
 
     actions, facts = load_set(coding_set)
+    heldout = load_facts(coding_set / HELDOUT) if (coding_set / HELDOUT).exists() else None
     if frame is None:
-        frame = extract_articles(_refs(actions, facts), folders)
+        frame = extract_articles(_refs(actions, facts, *([heldout] if heldout else [])), folders)
     frame = frame.reset_index(drop=True)
     right = total = unresolved = 0
     by_class: dict[str, list[int]] = {}
@@ -91,15 +103,27 @@ def evaluate_coding(folders, coding_set: Path = DEFAULT_SET, frame: pd.DataFrame
     for fact in merge_events(frame).itertuples():
         for eid in fact.member_event_ids:
             fact_of[eid] = fact.fact_id
+    return {
+        "action_accuracy": right / total if total else 0.0, "action_events": total,
+        "action_unresolved": unresolved, "by_class": by_class,
+        **merge_scores(frame, facts, fact_of),
+        "heldout": merge_scores(frame, heldout, fact_of) if heldout else None,
+    }
+
+
+def merge_scores(frame: pd.DataFrame, facts: dict, fact_of: dict) -> dict:
+    """Pair precision and recall of the fact table (``fact_of``: event id -> fact id) over the
+    annotated events of ``facts``, and which look-alike pairs were joined."""
     ids = frame["event_id"]
 
     def event(ref):
         i = resolve(frame, *ref)
         return None if i is None else ids[i]
 
-    gold_pairs, annotated = set(), set()
+    gold_pairs, annotated, missing = set(), set(), 0
     for c in facts.get("cluster", []):
         members = [e for e in (event(m) for m in c["members"]) if e]
+        missing += len(c["members"]) - len(members)
         annotated |= set(members)
         gold_pairs |= {frozenset(p) for p in combinations(members, 2)}
     apart = []
@@ -112,12 +136,10 @@ def evaluate_coding(folders, coding_set: Path = DEFAULT_SET, frame: pd.DataFrame
                   if fact_of.get(p[0]) is not None and fact_of.get(p[0]) == fact_of.get(p[1])}
     tp = len(pred_pairs & gold_pairs)
     return {
-        "action_accuracy": right / total if total else 0.0, "action_events": total,
-        "action_unresolved": unresolved, "by_class": by_class,
         "pair_precision": tp / len(pred_pairs) if pred_pairs else 1.0,
         "pair_recall": tp / len(gold_pairs) if gold_pairs else 0.0,
         "gold_pairs": len(gold_pairs), "pred_pairs": len(pred_pairs),
-        "clusters": len(facts.get("cluster", [])),
+        "clusters": len(facts.get("cluster", [])), "members_missing": missing,
         "lookalikes_apart": sum(ok for _, ok in apart), "lookalikes": len(apart),
         "lookalikes_joined": [why for why, ok in apart if not ok],
     }
@@ -133,4 +155,14 @@ def format_coding(c: dict) -> str:
         f"{'look-alike pairs kept apart':32}{c['lookalikes_apart']:>4}/{c['lookalikes']}",
     ]
     lines += [f"  joined: {why}" for why in c["lookalikes_joined"]]
+    h = c.get("heldout")
+    if h:
+        lines += [
+            f"held-out clusters ({HELDOUT}, not tuned on)",
+            f"{'  fact pair precision':32}{h['pair_precision']:>8.3f}  ({h['pred_pairs']} pairs joined)",
+            f"{'  fact pair recall':32}{h['pair_recall']:>8.3f}  ({h['gold_pairs']} pairs in {h['clusters']} facts)"
+            + (f", {h['members_missing']} events not extracted" if h["members_missing"] else ""),
+            f"{'  look-alike pairs kept apart':32}{h['lookalikes_apart']:>4}/{h['lookalikes']}",
+        ]
+        lines += [f"    joined: {why}" for why in h["lookalikes_joined"]]
     return "\n".join(lines)

@@ -14,7 +14,6 @@ from .model import EVENT_COLUMNS, Article
 from .outlets import outlet_name
 from .roles import Placed, assign, headline
 from .timex import Tagger
-from .timex.normalise import parse_published
 from .timex.rules import available_languages
 
 
@@ -161,7 +160,7 @@ def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], 
     out = {}
     for date_span in rel_dates:
         trigger = choose(found, sentence, date_span, rel_dates)
-        roles = assign(sentence, language, placed, trigger, speech)
+        roles = assign(sentence, language, placed, trigger, speech, date_span)
         action = trigger.action if trigger else "other"
         out[date_span] = {
             "action": action,
@@ -185,7 +184,7 @@ def extract_events(article: Article) -> list[dict]:
     tagger = tagger_for(article.language or "en")
     timexes = tagger.tag(text, article.published, end=end, sentence_spans=spans, limit=MAX_EVENTS_PER_ARTICLE)
     matcher = tagger.actors
-    pub, _ = parse_published(article.published)  # once per article, not once per event
+    pub = article.published.first if article.published else None
     people = SentenceActors(text, spans, matcher, pub)
     by_sentence: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     dates_of: dict[tuple[int, int], list[tuple[int, int]]] = {}

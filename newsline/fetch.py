@@ -393,7 +393,8 @@ def fetch_article(
     ``allow`` lists networks ("10.1.2.0/24") an operator exempts from that refusal.
     ``published`` overrides the page's own date. Raises ``NewslineError``.
     """
-    from .ingest import decode, html_article, normalise_published, record_id
+    from .ingest import decode, html_article, record_id
+    from .published import normalise_published
 
     if published is not None:
         published = normalise_published(published, "--published")

@@ -22,7 +22,10 @@ from datetime import date
 
 from .wordforms import fold, word_pattern
 
+#: The lanes and filter values of what names no actor, no topic, no outlet.
 NO_ACTOR = "(no actor named)"
+NO_TOPIC = "(no topic)"
+NO_OUTLET = "(unknown outlet)"
 #: Granularities hidden by "hide year-only": a year or anything vaguer.
 YEAR_OR_VAGUER = ("year", "decade")
 TENSES = ("past", "future", "present")

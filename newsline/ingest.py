@@ -29,13 +29,14 @@ import os
 import re
 import sys
 import unicodedata
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterable
 
 from . import boilerplate, language
 from .errors import NewslineError, one_line
 from .model import Article
+from .published import Published, normalise_published
 
 SUPPORTED_EXTENSIONS = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 _USE = "use .txt, .md, .html, .json or .jsonl"
@@ -172,10 +173,12 @@ def oversize_problem(size: int) -> str:
     return f"file is {megabytes(size)}, over the {megabytes(MAX_FILE_BYTES)} limit for one input"
 
 
+MIB = 1024 * 1024  # Streamlit counts upload limits in these (and calls them MB)
+
+
 def megabytes(size: int, unit: int = 1_000_000) -> str:
-    """A size in MB of ``unit`` bytes: a million here, 1,048,576 where Streamlit counts (its
-    uploader and ``server.maxUploadSize`` call those MB too)."""
-    return f"{size / unit:.1f} MB"
+    """A size in MB (a million bytes) or, with ``unit=MIB``, in MiB, named for what it counts."""
+    return f"{size / unit:.1f} {'MiB' if unit == MIB else 'MB'}"
 
 
 def read_bytes(path: str | Path) -> tuple[bytes, int]:
@@ -199,34 +202,6 @@ def _text_of(data: bytes, where: str, size: int | None = None) -> str:
 
 # --- publication dates --------------------------------------------------------
 
-# ASCII digits only: ``\d`` would let "２０２４-０３-０５" through and into the table as written.
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", re.ASCII)
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ].+", re.ASCII)
-
-
-def normalise_published(value: str, where: object = "published") -> str:
-    """An ISO publication date, kept as precise as given: "2024-12-03", "2024-12" or "2024".
-
-    A full datetime keeps its date part as written (the local publication day).
-    Anything else ("yesterday", "2024-13-45") raises ``NewslineError``.
-    """
-    text = value.strip() if isinstance(value, str) else ""
-    # Full-width and other scripts' digits ("２０２４", "٢٠٢٤") are read as the digits they are.
-    text = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in unicodedata.normalize("NFKC", text))
-    match = _PARTIAL.fullmatch(text)
-    try:
-        if match:
-            year, month, day = (int(g) if g else 1 for g in match.groups())
-            date(year, month, day)
-            return text
-        if _DATETIME.fullmatch(text):
-            datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
-            return text[:10]
-    except ValueError:
-        pass
-    raise NewslineError(where, f"malformed publication date {value!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
-
-
 # Date-shaped path segments news sites use: /2024-12-03/, /20240802/, /2024/12/03/.
 _URL_DATES = [
     re.compile(r"/((?:19|20)\d\d)-(\d\d)-(\d\d)(?=/)"),
@@ -235,19 +210,19 @@ _URL_DATES = [
 ]
 
 
-def date_from_url(url: str) -> str | None:
+def date_from_url(url: str) -> Published | None:
     """The publication date written in a URL's path, or None."""
     for pattern in _URL_DATES:
         for match in pattern.finditer(url or ""):
             year, month, day = (int(g) for g in match.groups())
             try:
-                return date(year, month, day).isoformat()
+                return Published.of(date(year, month, day))
             except ValueError:
                 continue  # a number that only looks like a date, e.g. an article id
     return None
 
 
-def _resolve_published(found: str | None, url: str, where: str, warnings: list[str]) -> str | None:
+def _resolve_published(found: str | None, url: str, where: str, warnings: list[str]) -> Published | None:
     if found:
         value = normalise_published(found, where)
         # A day of slack: "today" in the writer's time zone can be tomorrow here.

@@ -65,6 +65,9 @@ CODED_WORDING_JACCARD = 0.1
 #: The class of words said.
 STATEMENT = "statement"
 
+#: Two groups of events join when this share of the pairs across them is linked (and none conflicts).
+LINK_SHARE = 0.5
+
 #: Syndication: headline match, or this rapidfuzz ratio on the first characters of the dated sentences.
 SYNDICATION_RATIO = 90.0
 SYNDICATION_CHARS = 500
@@ -113,6 +116,7 @@ class _Event:
     source: frozenset = frozenset()
     target: frozenset = frozenset()
     money: frozenset = frozenset()
+    mentioned: frozenset = frozenset()  # classes of every trigger in the sentence, not only the coded one
 
     @property
     def days(self) -> int:
@@ -196,8 +200,15 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             source=frozenset(_names(getattr(row, "actors_source", None))),
             target=frozenset(_names(getattr(row, "actors_target", None))),
             money=money_of(sentence),
+            mentioned=_mentioned(sentence, getattr(row, "language", "") or "", span),
         ))
     return out
+
+
+def _mentioned(sentence: str, language: str, span) -> frozenset[str]:
+    from .actions import Taxonomy
+
+    return frozenset(t.action for t in Taxonomy.default().find(sentence, language, [span]) if not t.speech)
 
 
 def _names(value) -> list[str]:
@@ -320,7 +331,7 @@ def link(a: _Event, b: _Event) -> Link | None:
         return None
     kind, date_words = relation
     if a.action and b.action and OTHER not in (a.action, b.action):
-        if a.action != b.action:
+        if actions_agree(a, b) is None:
             return None  # the same day and actors, but another happening
         return _coded_link(a, b)
     shared_actors = a.specific & b.specific
@@ -381,8 +392,8 @@ def roles_agree(a: _Event, b: _Event, kind: str = "same") -> str | None:
     different people as the one acted upon (Ratcliffe met Rodríguez; Trump met
     Machado). Between dates as far apart in precision as a day and its year, the
     reports must also share an actor, or a side (a minister and their state)."""
-    if a.source & b.target and a.target & b.source and not (a.source & b.source):
-        return None
+    if a.source & b.target and a.target & b.source and not (_side_set(a.source) & _side_set(b.source)):
+        return None  # reversed: who acted in one is acted upon in the other (unless both sources are one side)
     pa_, pb = _persons(a.target), _persons(b.target)
     if pa_ and pb and not (pa_ & pb):
         return None
@@ -416,6 +427,27 @@ def money_of(sentence: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def actions_agree(a: _Event, b: _Event) -> str | None:
+    """How the action classes of two events agree, or None when they name different happenings.
+
+    Besides the same class: two classes one happening often takes in two reports
+    (``related`` in data/actions.toml: talks and the agreement they reached, a raid and
+    the capture it made), and a statement whose sentence names the other's happening
+    ("Trump announced the capture")."""
+    from .actions import Taxonomy
+
+    if a.action == b.action:
+        return f"same action {a.action}"
+    if a.action in b.mentioned and b.action in a.mentioned:
+        return f"actions {a.action} and {b.action}, both named in each sentence"
+    if Taxonomy.default().related(a.action, b.action):
+        return f"related actions {a.action} and {b.action}"
+    for x, y in ((a, b), (b, a)):
+        if x.action == STATEMENT and y.action in x.mentioned:
+            return f"a statement about {y.action} and a {y.action}"
+    return None
+
+
 def _coded_link(a: _Event, b: _Event) -> Link | None:
     """Two events of one action class: compatible dates, agreeing roles and figures.
 
@@ -429,9 +461,9 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     roles = roles_agree(a, b, kind)
     if roles is None:
         return None
+    actions = actions_agree(a, b)
     if a.money and b.money and not (a.money & b.money):
         return None  # a $25M and a $50M bounty
-    unrelated = roles.startswith("no role")
     same_language = not (a.language and b.language and a.language != b.language)
     common = a.words & b.words if same_language else frozenset()
     jaccard = len(common) / len(a.words | b.words) if same_language and (a.words | b.words) else 0.0
@@ -441,16 +473,18 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
             return None
     figures = bool(a.money & b.money)
     worded = jaccard >= CODED_WORDING_JACCARD or figures
-    if a.action == STATEMENT and not (kind in ("same", "disagree") and (specific if not same_language
+    if actions.startswith(("related", "a statement")) and not (kind in ("same", "within-short") and specific):
+        return None  # two classes for one happening: only close dates and someone specific in common
+    if STATEMENT in (a.action, b.action) and not (kind in ("same", "disagree") and (specific if not same_language
                                                                          else specific or len(common) >= 2)):
         return None  # words said are many: only the same words, the same day, are one statement
-    if unrelated and not (worded if same_language else kind == "same"):
+    if roles.startswith("no role") and not (worded if same_language else kind == "same" and a.granularity == "day"):
         return None  # nobody in common: only the wording, or another language's same day, joins them
     if kind == "within-short" and not (worded or (specific and not same_language)):
         return None
     if kind == "within-long" and not (specific and (worded or not same_language)):
         return None
-    parts = [f"{a.event_id}+{b.event_id}: same action {a.action}", roles, date_words]
+    parts = [f"{a.event_id}+{b.event_id}: {actions}", roles, date_words]
     if specific:
         parts.append("specific actors in common " + ", ".join(sorted(specific)))
     if common:
@@ -461,7 +495,8 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
         parts.append("same sums " + ", ".join(sorted(a.money & b.money)))
     if a.group == b.group:
         parts.append("articles are reprints of one story (one source)")
-    score = 1.5 + (0.3 if kind == "same" else 0.0) + (0.2 if specific else 0.0) + jaccard
+    score = (1.5 + (0.3 if kind == "same" else 0.0) + (0.2 if specific else 0.0) + jaccard
+             - (0.2 if a.action != b.action else 0.0))
     return Link(a.i, b.i, round(score, 6), "; ".join(parts))
 
 
@@ -512,8 +547,23 @@ def find_links(events: list[_Event]) -> list[Link]:
     return links
 
 
+def conflict(a: _Event, b: _Event) -> bool:
+    """Can two events not be one fact whatever else links them: one article, dates that cannot
+    meet, different happenings, roles reversed, different sums? Events without an action class
+    conflict whenever they are not linked."""
+    if a.article_id == b.article_id:
+        return True
+    if not (a.action and b.action and OTHER not in (a.action, b.action)):
+        return True  # without codes only the wording speaks: every pair must link
+    return (date_relation(a, b, coded=True) is None or actions_agree(a, b) is None
+            or roles_agree(a, b) is None or bool(a.money and b.money and not a.money & b.money))
+
+
 def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
-    """Complete-linkage groups: strongest links first; a join needs every cross pair linked."""
+    """Groups by the strongest links first. Two groups join when no pair across them is in
+    conflict and at least ``LINK_SHARE`` of the pairs across them are linked: many reports of one
+    happening each word it their own way, so not every two of them link, but none contradicts.
+    Uncoded events have only their wording, so for them every pair must link (complete linkage)."""
     by_i = {e.i: e for e in events}
     linked = {(lk.a, lk.b) for lk in links} | {(lk.b, lk.a) for lk in links}
     of: dict[int, _Cluster] = {e.i: _Cluster([e.i], {e.article_id}) for e in events}
@@ -521,7 +571,9 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
         ca, cb = of[lk.a], of[lk.b]
         if ca is cb or ca.articles & cb.articles:
             continue
-        if not all((x, y) in linked for x in ca.members for y in cb.members):
+        cross = [(x, y) for x in ca.members for y in cb.members]
+        share = sum((x, y) in linked for x, y in cross) / len(cross)
+        if share < LINK_SHARE or any((x, y) not in linked and conflict(by_i[x], by_i[y]) for x, y in cross):
             continue
         ca.members.extend(cb.members)
         ca.articles |= cb.articles

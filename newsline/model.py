@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .published import Published, normalise_published
+
 #: The event table's columns, in order (see docs/data-model.md; their types and version: store.py).
 EVENT_COLUMNS = [
     "event_id",
@@ -58,7 +60,8 @@ RESOLUTIONS = (
 class Article:
     """One news article, its text and where it came from.
 
-    ``published`` is an ISO date, possibly partial ("2019-05", "2019") or None.
+    ``published`` is an ISO date, possibly partial ("2019-05", "2019") or None, parsed once
+    (``newsline.published``): relative dates resolve against its first day and precision.
     ``body_end`` is the offset where the article proper ends: trailing
     boilerplate after it is kept in ``text`` (offsets stay true) but never tagged.
     """
@@ -68,11 +71,15 @@ class Article:
     title: str = ""
     url: str = ""
     source: str = ""
-    published: str | None = None
+    published: Published | None = None
     language: str = "en"
     body_end: int | None = None
     path: str = ""
     warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        if self.published is not None:  # already a Published when it comes from ingest: no second parse
+            self.published = normalise_published(self.published, self.path or self.article_id)
 
     @property
     def body(self) -> str:

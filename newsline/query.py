@@ -29,22 +29,24 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from .errors import NewslineError
-from .filters import NO_ACTOR, WORD_MATCH, Filters, event_conditions, where
+from .filters import NO_ACTOR, NO_OUTLET, NO_TOPIC, WORD_MATCH, Filters, event_conditions, where
 from .model import EVENT_COLUMNS
-from .store import ARROW_SCHEMA, EVENTS, FACTS, check_version, event_files, facts_path_for
+from .store import EVENTS, check_version, event_files, facts_path_for
+from .store_sql import (
+    DAYS, EVENT_ORDERS, EVENTS_VIEW, FACT_LIST_COLUMNS, LANE_COLUMNS, LANES, MERGED_COLUMNS, MERGED_EMPTY,
+    ONE_EVENT_FACT, SOLO_FACT, arrow_events, empty_events, index_facts,
+)
+from .time_axis import FITTED_SHARE, as_date, fitted_window, period_end, period_for
 from .wordforms import word_pattern
 
-NO_TOPIC = "(no topic)"
-NO_OUTLET = "(unknown outlet)"
 #: Past this many marks (a fact counts once per lane it sits in) the window is counted, not drawn.
 AGGREGATE_THRESHOLD = 4_000
 #: Lanes drawn; beyond it the rest share one "other" lane.
@@ -54,7 +56,6 @@ WORD_TABLES = 32
 #: Seconds one statement may run before DuckDB is interrupted: no visitor's query holds the
 #: cores other visitors need for longer than this.
 QUERY_SECONDS = 20.0
-_ADDED_BASE = 1 << 62  # rids of a visitor's added events start here
 
 
 # --- answers ------------------------------------------------------------------------------
@@ -111,150 +112,7 @@ class FactDetail:
     members: pd.DataFrame  # event columns + syndication_group, in the fact's evidence order
 
 
-# --- helpers -------------------------------------------------------------------------------
-
-
-#: The orders the table and its downloads can take (SQL over the events ``e``; ``sources`` is the fact's).
-EVENT_ORDERS = {
-    "time": "e.d_start NULLS LAST, e.event_id",
-    "newest": "e.d_start DESC NULLS LAST, e.event_id",
-    "sources": "sources DESC, e.d_start NULLS LAST, e.event_id",
-    "outlet": "e.source NULLS LAST, e.d_start NULLS LAST, e.event_id",
-    "published": "e.published DESC NULLS LAST, e.d_start NULLS LAST, e.event_id",
-}
-
-#: The share of the facts the default window holds (the rest, at both ends, are named in a note).
-FITTED_SHARE = 0.95
-
-
-def fitted_lower_by_year(years: list, placed: int, lo: date) -> date:
-    """The default window's first day: all facts, except a few far older ones.
-
-    News about today cites 1798 laws; fitting those would squeeze everything else into
-    a sliver. Among the earliest 5% of facts, everything before a gap of more than ten
-    years is left out. ``years``: per calendar year with facts, in order, the number of
-    facts starting in it and its first and last start. A gap of more than ten years can
-    only fall between two years, so these are enough to find it exactly.
-    """
-    head = int(placed * 0.05) + 1
-    seen, widest, after = 0, 0, None
-    for (n, first, last), (_, next_first, _) in zip(years, years[1:]):
-        seen += int(n)
-        if seen >= head:  # the next year's first fact is past the earliest 5%
-            break
-        gap = (next_first - last).days
-        if gap > widest:
-            widest, after = gap, next_first
-    return after if after is not None and widest > 3652 else lo
-
-
-def fitted_window(years: list, placed: int, extent: tuple[date, date],
-                  central: tuple[date | None, date | None], today: date | None = None) -> tuple[date, date]:
-    """The default window: where the facts are, not where the outliers stretch it.
-
-    It holds the central ``FITTED_SHARE`` of the facts, from the first of January of its first
-    year (and past any far older group, ``fitted_lower_by_year``) to the last fact, or to today
-    when the latest facts reach it (an announced "2030" target is an outlier too).
-    """
-    lo, hi = extent
-    q_lo, q_hi = (_as_date(v) for v in central)
-    start = fitted_lower_by_year(years, placed, lo)
-    if q_lo is not None:
-        start = max(start, date(q_lo.year, 1, 1))
-    today = today or date.today()
-    end = hi if hi <= today else max(q_hi or hi, min(hi, today), start)
-    return start, max(end, start)
-
-
-def _as_date(value) -> date | None:
-    """A DuckDB date (a ``date``, or a pandas Timestamp in a frame) as a ``date``; None for null."""
-    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    return value
-
-
-def period_for(window: tuple[date, date]) -> str:
-    """The counting period: about a hundred bins or fewer across the window."""
-    span = (window[1] - window[0]).days
-    if span > 365 * 15:
-        return "year"
-    if span > 365 * 3:
-        return "quarter"
-    return "month"
-
-
-def period_end(start: date, period: str) -> date:
-    months = {"year": 12, "quarter": 3, "month": 1}[period]
-    total = start.year * 12 + start.month - 1 + months
-    return date(total // 12, total % 12 + 1, 1) - timedelta(days=1)
-
-
-# --- the store -----------------------------------------------------------------------------
-#
-# Rows are joined on integer keys, never on the 16-character ids: ``rid`` is an event's
-# position in the store (file number << 40 | row number in the file; a visitor's added
-# events count from 1 << 62), ``fkey`` a fact's key (an event alone: its rid; a merged
-# fact: a negative number).
-
-#: An event's or a fact's days on the time axis, from its ISO columns: first and last day, and
-#: whether it has a place at all (a date that parses, and not unresolved).
-_DAYS = """TRY_CAST(date_start AS DATE) AS d_start,
-       coalesce(TRY_CAST(date_end AS DATE), TRY_CAST(date_start AS DATE)) AS d_end,
-       (TRY_CAST(date_start AS DATE) IS NOT NULL AND coalesce(granularity, '') <> 'unresolved') AS placed"""
-
-_EVENTS_VIEW = f"""
-CREATE VIEW events_base AS
-SELECT *, {_DAYS}
-FROM events_raw
-"""
-
-# Member ids of every merged fact (two or more events), with the event's rid when the
-# event table holds it. A fact naming an event the table lacks is stale: left out.
-_CANDIDATES = """
-CREATE TEMP TABLE candidates AS
-SELECT c.fact_id, c.event_id, e.rid
-FROM (SELECT fact_id, unnest(member_event_ids) AS event_id FROM facts_raw WHERE len(member_event_ids) >= 2) c
-LEFT JOIN (SELECT event_id, rid FROM events_raw) e USING (event_id)
-"""
-
-_MERGED = f"""
-CREATE TABLE merged AS
-SELECT -row_number() OVER (ORDER BY fact_id) AS fkey, fact_id, value, date_start, date_end, granularity,
-       {_DAYS},
-       coalesce(dates, []) AS dates, coalesce(dates_disagree, false) AS dates_disagree, sentence, date_text,
-       coalesce(actors, []) AS actors, coalesce(topics, []) AS topics,
-       list_sort(list_distinct(list_transform(evidence, lambda x: coalesce(x.source, '')))) AS outlets,
-       coalesce(sources, 1) AS sources, coalesce(articles, 1) AS articles,
-       coalesce(topics[1], $no_topic) AS main_topic,
-       list_filter(evidence, lambda x: x.sentence = sentence AND x.date_text = date_text)[1].published AS published,
-       member_event_ids, list_transform(evidence, lambda x: x.syndication_group) AS groups,
-       coalesce(merge_reason, '') AS merge_reason,
-       coalesce(action, 'other') AS action, coalesce(actors_source, []) AS actors_source,
-       coalesce(actors_target, []) AS actors_target, coalesce(headline, '') AS headline
-FROM facts_raw
-WHERE len(member_event_ids) >= 2
-  AND fact_id NOT IN (SELECT fact_id FROM candidates WHERE rid IS NULL)
-"""
-
-_MEMBERS = """
-CREATE TABLE members AS
-SELECT c.rid, m.fkey, c.event_id FROM candidates c JOIN merged m USING (fact_id)
-QUALIFY row_number() OVER (PARTITION BY c.rid ORDER BY m.fkey) = 1
-"""
-
-_MERGED_EMPTY = """
-CREATE TABLE merged (
-    fkey BIGINT, fact_id VARCHAR, value VARCHAR, date_start VARCHAR, date_end VARCHAR, granularity VARCHAR,
-    d_start DATE, d_end DATE, placed BOOLEAN, dates VARCHAR[], dates_disagree BOOLEAN, sentence VARCHAR,
-    date_text VARCHAR, actors VARCHAR[], topics VARCHAR[], outlets VARCHAR[], sources BIGINT, articles BIGINT,
-    main_topic VARCHAR, published VARCHAR, member_event_ids VARCHAR[], groups VARCHAR[], merge_reason VARCHAR,
-    action VARCHAR, actors_source VARCHAR[], actors_target VARCHAR[], headline VARCHAR);
-CREATE TABLE members (rid BIGINT, fkey BIGINT, event_id VARCHAR);
-CREATE VIEW facts_raw AS SELECT NULL::VARCHAR AS fact_id, []::VARCHAR[] AS member_event_ids,
-    NULL::VARCHAR AS merge_reason, [] AS evidence WHERE false;
-"""
+# --- the store (its tables' layout in DuckDB: store_sql.py) ---------------------------------
 
 
 class EventStore:
@@ -286,7 +144,7 @@ class EventStore:
         notes: list[str] = []
         events_path = Path(events) if events is not None else None
         if events_path is None:
-            con.register("empty_events", _empty_events())
+            con.register("empty_events", empty_events())
             con.execute("CREATE TABLE events_raw AS SELECT 0::BIGINT AS rid, * FROM empty_events")
             con.unregister("empty_events")
         else:
@@ -297,12 +155,12 @@ class EventStore:
             con.read_parquet([str(f) for f in files], file_row_number=True).select(
                 "(CAST(file_index AS BIGINT) << 40) + file_row_number AS rid, " + ", ".join(EVENT_COLUMNS)
             ).create_view("events_raw")
-        con.execute(_EVENTS_VIEW)
+        con.execute(EVENTS_VIEW)
 
         facts_path = Path(facts) if facts is not None else (facts_path_for(events_path) if events_path else None)
         if facts_path is not None and facts_path.exists():
             try:
-                stale = _index_facts(con, facts_path)
+                stale = index_facts(con, facts_path)
             except (NewslineError, duckdb.Error) as exc:  # the events still make a timeline
                 problem = exc.problem if isinstance(exc, NewslineError) else f"unreadable ({exc.__class__.__name__})"
                 notes.append(f"{facts_path.name}: {problem}; every event is shown as a fact of its own")
@@ -310,7 +168,7 @@ class EventStore:
                 for name in ("members", "merged", "candidates"):
                     con.execute(f"DROP TABLE IF EXISTS {name}")
                 con.execute("DROP VIEW IF EXISTS facts_raw")
-                con.execute(_MERGED_EMPTY)
+                con.execute(MERGED_EMPTY)
             else:
                 if stale:
                     notes.append(f"{facts_path.name}: {stale:,} merged fact{'s' if stale != 1 else ''} name events "
@@ -318,7 +176,7 @@ class EventStore:
                                  "(`newsline merge` brings the facts up to date)")
         else:
             facts_path = None
-            con.execute(_MERGED_EMPTY)
+            con.execute(MERGED_EMPTY)
         return cls(con, events_path, facts_path, notes)
 
     def query(self, added: pa.Table | pd.DataFrame | None = None) -> StoreQuery:
@@ -411,70 +269,6 @@ def _budgeted(cursor: duckdb.DuckDBPyConnection, sql: str, params=None):
         timer.cancel()
 
 
-def _index_facts(con: duckdb.DuckDBPyConnection, path: Path) -> int:
-    """Index the merged facts of the fact table at ``path``; returns how many were stale."""
-    check_version(path, FACTS)
-    con.read_parquet(str(path)).create_view("facts_raw")
-    con.execute(_CANDIDATES)
-    con.execute(_MERGED, {"no_topic": NO_TOPIC})
-    con.execute(_MEMBERS)
-    stale = con.execute("SELECT count(DISTINCT fact_id) FROM candidates WHERE rid IS NULL").fetchone()[0]
-    con.execute("DROP TABLE candidates")
-    return int(stale)
-
-
-def _empty_events() -> pa.Table:
-    return ARROW_SCHEMA.empty_table()
-
-
-def _arrow_events(added: pa.Table | pd.DataFrame) -> pa.Table:
-    if isinstance(added, pa.Table):
-        table = added.select(EVENT_COLUMNS).cast(ARROW_SCHEMA)
-    else:
-        from .store import complete_columns
-
-        table = pa.Table.from_pandas(complete_columns(added, ARROW_SCHEMA), schema=ARROW_SCHEMA, preserve_index=False)
-    rids = pa.array(np.arange(table.num_rows, dtype=np.int64) + _ADDED_BASE)
-    return table.add_column(0, "rid", rids)
-
-
-# Lanes of a fact: every actor it names, every topic, every outlet that reported it.
-_LANES = {
-    # A fact sits in the lane of who acted; the others it names are in its hover and evidence.
-    "Actor": "CASE WHEN len(coalesce(actors_source, [])) > 0 THEN actors_source "
-             "WHEN len(actors) = 0 THEN [$no_actor] ELSE actors END",
-    "Named actor": "CASE WHEN len(actors) = 0 THEN [$no_actor] ELSE actors END",
-    "Topic": "CASE WHEN len(topics) = 0 THEN [$no_topic] ELSE topics END",
-    "Outlet": "list_transform(outlets, lambda o: CASE WHEN o = '' THEN $no_outlet ELSE o END)",
-}
-
-#: The columns each kind of lane is made from.
-_LANE_COLUMNS = {"Actor": ("actors", "actors_source"), "Named actor": ("actors",), "Topic": ("topics",),
-                 "Outlet": ("outlets",)}
-
-# Columns a solo event gives its fact (alias e), and the same from the merged facts.
-_SOLO_FACT = {
-    "fact_id": "e.event_id", "value": "e.value", "date_start": "e.date_start", "date_end": "e.date_end",
-    "granularity": "e.granularity", "d_start": "e.d_start", "d_end": "e.d_end", "placed": "e.placed",
-    "dates": "CASE WHEN e.value IS NULL THEN [] ELSE [e.value] END", "dates_disagree": "false",
-    "sentence": "e.sentence", "date_text": "e.date_text", "actors": "coalesce(e.actors, [])",
-    "topics": "coalesce(e.topics, [])", "outlets": "[coalesce(e.source, '')]", "sources": "1::BIGINT",
-    "articles": "1::BIGINT", "main_topic": "coalesce(e.topics[1], $no_topic)", "source": "e.source",
-    "published": "e.published", "event_id_": "e.event_id", "tense": "e.tense",
-    "action": "coalesce(e.action, 'other')", "actors_source": "coalesce(e.actors_source, [])",
-    "actors_target": "coalesce(e.actors_target, [])", "headline": "coalesce(e.headline, '')",
-}
-#: A fact as ``StoreQuery.facts`` lists it (``newsline query --facts``).
-FACT_LIST_COLUMNS = ("fact_id", "value", "date_start", "date_end", "granularity", "placed", "dates", "dates_disagree",
-                     "headline", "action", "actors_source", "actors_target",
-                     "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles")
-#: A fact's own columns: those the merged facts hold, and ``StoreQuery.fact`` gives a solo event.
-_ONE_EVENT_FACT = ("fact_id", "value", "date_start", "date_end", "granularity", "d_start", "d_end", "placed", "dates",
-                   "dates_disagree", "sentence", "date_text", "actors", "topics", "outlets", "sources", "articles",
-                   "main_topic", "published", "action", "actors_source", "actors_target", "headline")
-_MERGED_COLUMNS = set(_ONE_EVENT_FACT)
-
-
 class StoreQuery:
     """The queries of one thread (a Streamlit rerun), on its own DuckDB cursor."""
 
@@ -485,10 +279,10 @@ class StoreQuery:
         self._has_added = added is not None and len(added) > 0
         self._added_words: dict[str, str] = {}
         if self._has_added:
-            cursor.register("added_events", _arrow_events(added))
+            cursor.register("added_events", arrow_events(added))
             cursor.execute(
                 f"CREATE OR REPLACE TEMP VIEW ev AS SELECT * FROM events_base UNION ALL "
-                f"SELECT *, {_DAYS} FROM added_events")
+                f"SELECT *, {DAYS} FROM added_events")
         else:
             cursor.execute("CREATE OR REPLACE TEMP VIEW ev AS SELECT * FROM events_base")
 
@@ -538,8 +332,8 @@ class StoreQuery:
         if window is not None:
             keep = " AND (x.fkey IS NOT NULL OR (e.placed AND e.d_end >= $w_lo AND e.d_start <= $w_hi))"
             named.update(w_lo=window[0], w_hi=window[1])
-        solo = ", ".join(f"{_SOLO_FACT[c]} AS {c}" for c in columns)
-        merged = ", ".join(c if c in _MERGED_COLUMNS else f"NULL AS {c}" for c in columns)
+        solo = ", ".join(f"{SOLO_FACT[c]} AS {c}" for c in columns)
+        merged = ", ".join(c if c in MERGED_COLUMNS else f"NULL AS {c}" for c in columns)
         sql = f"""
         WITH matched AS MATERIALIZED (
             SELECT e.rid, x.fkey AS mkey, {solo}
@@ -562,7 +356,7 @@ class StoreQuery:
         """Actor, topic and outlet counts (events), the table's size and extent, the default window."""
         rows = self._run(f"""
             SELECT 'actor' AS kind, a AS name, count(*) AS n
-            FROM (SELECT unnest({_LANES['Named actor']}) AS a FROM ev)
+            FROM (SELECT unnest({LANES['Named actor']}) AS a FROM ev)
             GROUP BY a
             UNION ALL
             SELECT 'action', coalesce(action, 'other'), count(*) FROM ev GROUP BY 2
@@ -651,7 +445,7 @@ class StoreQuery:
         ``expected``: facts the filters show in all (``Summary.placed``), if known; when it is
         far above the threshold the counts are asked for first.
         """
-        if lanes not in _LANES:
+        if lanes not in LANES:
             raise ValueError(f"unknown lanes {lanes!r}")
         if window is None:
             window = self.summary(flt).extent
@@ -665,7 +459,7 @@ class StoreQuery:
                 "dates_disagree", "sentence", "date_text", "source", "published", "outlets", "sources", "articles",
                 "main_topic", "actors", "topics", "tense", "action", "actors_source", "actors_target", "headline"]
         sql, params = self._with_shown(flt, cols, f"""
-            SELECT * EXCLUDE (topics, outlets), outlets, {_LANES[lanes]} AS lanes
+            SELECT * EXCLUDE (topics, outlets), outlets, {LANES[lanes]} AS lanes
             FROM shown WHERE placed AND d_end >= $w_lo AND d_start <= $w_hi
             ORDER BY d_start, fact_id
             LIMIT $limit
@@ -676,21 +470,20 @@ class StoreQuery:
         marks = int(facts["lanes"].map(len).sum())
         if len(facts) > threshold or marks > threshold:
             return self._counted(flt, window, lanes)
-        for col in ("lanes", "dates", "outlets", "actors_source", "actors_target"):
-            facts[col] = facts[col].map(lambda xs: [] if xs is None or isinstance(xs, float) else list(xs))
+        _lists(facts, ("lanes", "dates", "outlets", "actors_source", "actors_target"))
         facts["fkey"] = facts["fkey"].astype("int64")
         return TimelineData("events", lanes, window, len(facts), facts=facts, marks=marks)
 
     def _counted(self, flt: Filters, window: tuple[date, date], lanes: str) -> TimelineData:
         period = period_for(window)
-        cols = ["d_start", "d_end", "placed", "main_topic", *_LANE_COLUMNS[lanes]]
+        cols = ["d_start", "d_end", "placed", "main_topic", *LANE_COLUMNS[lanes]]
         # Marks are counted per lane, period and main topic. Past MAX_LANES lanes, the least
         # filled share one "other" lane, where a fact in two of them counts once.
         sql, params = self._with_shown(flt, cols, f""",
             win AS MATERIALIZED (
                 SELECT main_topic,
                        CAST(date_trunc($period, d_start + CAST((d_end - d_start + 1) // 2 AS INTEGER)) AS DATE) AS bin,
-                       {_LANES[lanes]} AS lane_list
+                       {LANES[lanes]} AS lane_list
                 FROM shown WHERE placed AND d_end >= $w_lo AND d_start <= $w_hi
             ),
             cells AS (
@@ -721,7 +514,7 @@ class StoreQuery:
         drawn = int(bins["drawn"].iloc[0])
         bins = bins.drop(columns="drawn")
         bins["n"] = bins["n"].astype("int64")
-        bins["bin"] = bins["bin"].map(_as_date)
+        bins["bin"] = bins["bin"].map(as_date)
         bins["end"] = bins["bin"].map(lambda b: period_end(b, period))
         order = list(dict.fromkeys(bins.sort_values("rk", kind="stable")["lane"]))
         return TimelineData("aggregated", lanes, window, drawn, bins=bins, period=period, lane_order=order,
@@ -756,8 +549,7 @@ class StoreQuery:
             {"LIMIT $limit" if limit is not None else ""}
         """, params={"limit": int(limit) if limit is not None else None})
         frame = self._run(sql, params).df()
-        for col in ("dates", "actors", "topics", "outlets", "actors_source", "actors_target"):
-            frame[col] = frame[col].map(lambda xs: [] if xs is None or isinstance(xs, float) else list(xs))
+        _lists(frame, _FACT_LISTS)
         frame["dates_disagree"] = frame["dates_disagree"].astype(bool)
         return frame
 
@@ -819,16 +611,14 @@ class StoreQuery:
             if rows.empty:
                 return None
             row = rows.iloc[0].to_dict()
-            # The fact of one event: the same columns the timeline's queries give it (_SOLO_FACT).
-            solo = ", ".join(f"{_SOLO_FACT[c]} AS {c}" for c in _ONE_EVENT_FACT)
+            # The fact of one event: the same columns the timeline's queries give it (SOLO_FACT).
+            solo = ", ".join(f"{SOLO_FACT[c]} AS {c}" for c in ONE_EVENT_FACT)
             fact = self._run(f"SELECT {solo}, '' AS merge_reason FROM ev e WHERE e.event_id = $i LIMIT 1",
                              {"i": fact_id, "no_topic": NO_TOPIC}).df().iloc[0].to_dict()
             fact["placed"] = bool(fact["placed"])
             row["syndication_group"] = row["article_id"]
             members = [row]
-        for col in ("dates", "actors", "topics", "outlets", "actors_source", "actors_target"):
-            value = fact.get(col)
-            fact[col] = [] if value is None or isinstance(value, float) else list(value)
+        fact.update({col: _as_list(fact.get(col)) for col in _FACT_LISTS})
         fact["dates_disagree"] = bool(fact.get("dates_disagree"))
         fact["sources"], fact["articles"] = int(fact["sources"]), int(fact["articles"])
         return FactDetail(fact, pd.DataFrame(members))
@@ -838,10 +628,10 @@ class StoreQuery:
         columns = ["fact_id", "fkey", "d_start", "d_end", "granularity", "placed", "lanes"]
         if not fact_ids:
             return pd.DataFrame(columns=columns)
-        solo = re.sub(r"\b(actors|actors_source|topics)\b", r"coalesce(\1, [])", _LANES[lanes])
+        solo = re.sub(r"\b(actors|actors_source|topics)\b", r"coalesce(\1, [])", LANES[lanes])
         solo = re.sub(r"\boutlets\b", "[coalesce(source, '')]", solo)
         frame = self._run(f"""
-            SELECT fact_id, fkey, d_start, d_end, granularity, placed, {_LANES[lanes]} AS lanes FROM merged
+            SELECT fact_id, fkey, d_start, d_end, granularity, placed, {LANES[lanes]} AS lanes FROM merged
             WHERE list_contains($ids, fact_id)
             UNION ALL
             SELECT event_id, rid, d_start, d_end, granularity, placed, {solo} AS lanes
@@ -858,9 +648,21 @@ class StoreQuery:
                                         [list(ids)]).fetchall()}
 
 
+_FACT_LISTS = ("dates", "actors", "topics", "outlets", "actors_source", "actors_target")
+
+
+def _as_list(value) -> list:
+    """A list cell of DuckDB's answer (an array; None or NaN for null) as a Python list."""
+    return [] if value is None or isinstance(value, float) else list(value)
+
+
+def _lists(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    for col in columns:
+        if col in frame:
+            frame[col] = frame[col].map(_as_list)
+    return frame
+
+
 def _tidy_events(frame: pd.DataFrame) -> pd.DataFrame:
     """DuckDB's answer in the event table's Python shapes: lists for actors and topics."""
-    for col in ("actors", "topics"):
-        if col in frame:
-            frame[col] = frame[col].map(lambda xs: [] if xs is None or isinstance(xs, float) else list(xs))
-    return frame
+    return _lists(frame, ("actors", "topics"))

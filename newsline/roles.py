@@ -63,9 +63,57 @@ def _names(placed: list[Placed], exclude=()) -> list[str]:
 
 
 def assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger | None,
-           speech: list[Trigger]) -> Roles:
+           speech: list[Trigger], date_span: tuple[int, int] | None = None) -> Roles:
     """Source and target of the happening ``trigger`` names; ``speech`` are the sentence's
-    words of saying (their speakers only speak when another action is coded)."""
+    words of saying. In "X said Y did Z" Y acts; X is a source too when the date expression
+    dates the saying as well ("Mr. Trump said Tuesday that the U.S. had struck the boat"):
+    whoever makes a dated statement takes part in what that date dates."""
+    roles = _assign(sentence, language, placed, trigger, speech)
+    if trigger is None or trigger.speech or date_span is None or not roles.rule.startswith("reported"):
+        return roles
+    framing = [s for s in speech if _frames(sentence, s, trigger)]
+    dated = [s for s in framing if _dates_saying(sentence, s, trigger, date_span)]
+    if not dated:
+        return roles
+    placed = sorted(placed, key=lambda p: p.start)
+    speakers = _names([p for s in dated for p in _speakers(sentence, placed, s)])
+    extra = [n for n in speakers if n not in roles.source]
+    if not extra:
+        return roles
+    return Roles(roles.source + extra, [n for n in roles.target if n not in extra],
+                 roles.rule + f"; speaker of the dated saying {sentence[dated[0].start:dated[0].end]!r} also acts")
+
+
+def _frames(sentence: str, s: Trigger, trigger: Trigger) -> bool:
+    """Does the saying ``s`` introduce the clause of ``trigger`` (before it, or after it past a comma)?"""
+    if s.last < trigger.first:
+        return True
+    return s.first > trigger.last and _CLAUSE.search(sentence, trigger.end, s.start) is not None
+
+
+def _dates_saying(sentence: str, s: Trigger, trigger: Trigger, date_span: tuple[int, int]) -> bool:
+    """Does the date expression date the saying too: it stands nearer the verb of saying than
+    the action's trigger is ("said Tuesday that ... had struck")?"""
+    from .actions import _gap, _tokens_of
+
+    d = _tokens_of(sentence, date_span)
+    return _gap(s, d) < _gap(trigger, d)
+
+
+def _speakers(sentence: str, placed: list[Placed], s: Trigger) -> list[Placed]:
+    """Who says: the last actor in the clause before the verb of saying, else one right after it
+    ("..., said Hegseth")."""
+    breaks = [m.end() for m in _CLAUSE.finditer(sentence, 0, s.start)]
+    clause_start = breaks[-1] if breaks else 0
+    before = [p for p in placed if clause_start <= p.start and p.end <= s.start]
+    if before:
+        return before[-1:]
+    after = [p for p in placed if p.start >= s.end and p.start - s.end <= 3]
+    return after[:1]
+
+
+def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger | None,
+            speech: list[Trigger]) -> Roles:
     placed = sorted(placed, key=lambda p: p.start)
     if trigger is None:
         names = _names(placed)

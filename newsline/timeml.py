@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import NewslineError
+from .published import Published, normalise_published
 
 _TEXT = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT\s*>", re.DOTALL)
 _ANNOTATION = re.compile(r"</?(?:TIMEX3|EVENT|SIGNAL|TLINK|SLINK|ALINK|MAKEINSTANCE)\b[^>]*>")
@@ -42,7 +43,7 @@ class Document:
     head: str
     text: str
     tail: str
-    dct: str
+    dct: Published
     timexes: list[GoldTimex] = field(default_factory=list)
 
     @property
@@ -74,6 +75,7 @@ def parse(source: str, path: Path) -> Document:
     dct = _creation_day(source)
     if dct is None:
         raise NewslineError(path, "no document creation time (a <DCT> TIMEX3 or functionInDocument=\"CREATION_TIME\")")
+    dct = normalise_published(dct, path)
     raw = body.group(1)
     pieces, gold, open_stack, length, pos = [], [], [], 0, 0
     for m in _ANNOTATION.finditer(raw):

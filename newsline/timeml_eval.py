@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import timeml
 from .errors import NewslineError
+from .scores import f1, ratio
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,6 @@ class Counts:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def report(self) -> dict[str, float]:
-        def ratio(a, b):
-            return a / b if b else 0.0
-
-        def f1(p, r):
-            return 2 * p * r / (p + r) if p + r else 0.0
-
         sp, sr = ratio(self.strict_p, self.system), ratio(self.strict_r, self.gold)
         rp, rr = ratio(self.relaxed_p, self.system), ratio(self.relaxed_r, self.gold)
         type_acc, value_acc = ratio(self.type_right, self.pairs), ratio(self.value_right, self.pairs)
@@ -102,7 +97,7 @@ def search_dates_marks(doc: timeml.Document, language: str) -> list[Mark]:
     """``search_dates`` used fairly: the document's language and its creation time given."""
     from dateparser.search import search_dates
 
-    base = datetime.fromisoformat(doc.dct)
+    base = datetime.combine(doc.dct.first, datetime.min.time())
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         found = search_dates(doc.text, languages=[language], settings={"RELATIVE_BASE": base}) or []

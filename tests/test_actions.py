@@ -48,6 +48,23 @@ def test_the_action_is_what_the_date_dates_not_who_reported_it():
     assert classify(text, "en", (at, at + 6))[0] == "expulsion"
 
 
+@pytest.mark.parametrize("text, date_text, action", [
+    # Quoted words are what was said; the date outside the quotation dates the saying.
+    ("“Nicolás Maduro has no authority to break diplomatic relations with the United States,” the State "
+     "Department said on Wednesday.", "on Wednesday", "statement"),
+    ("“Nicolás Maduro no tiene la autoridad para romper relaciones diplomáticas con Estados Unidos”, dijo "
+     "el miércoles el Departamento de Estado.", "el miércoles", "statement"),
+    # ...but a quoted warning is a warning, and a few quoted words are a term, not words said.
+    ("“We have many options for Venezuela, including a possible military option,” Trump said on Friday.",
+     "on Friday", "threat"),
+    ("Joe Biden said on Wednesday that ten Americans were freed and “coming home.”", "on Wednesday", "release"),
+])
+def test_a_quotation_is_what_was_said(text, date_text, action):
+    at = text.index(date_text)
+    language = "es" if " dijo " in text else "en"
+    assert classify(text, language, (at, at + len(date_text)))[0] == action
+
+
 def test_names_and_dates_are_no_triggers():
     text = "In March, the President met the State Department's envoy."
     at = text.index("March")

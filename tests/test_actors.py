@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from newsline.actors import ActorMatcher, Mention, Term, fold
 from newsline.errors import NewslineError
 
-from corpus_paths import SEED_TXT as SEED
+from support.corpus_paths import SEED_TXT as SEED
 
 # The canonical names of the corpus annotation guide (section 4).
 CANONICAL = [

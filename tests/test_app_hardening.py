@@ -12,8 +12,8 @@ The app's check of ``UploadedFile.size`` is tested here with real
 Fetching by address runs against an HTTP server the tests start on 127.0.0.1:
 refused in hosted mode (the default), fetched when the operator turns it off.
 
-The bad-input catalogue is the command line's (``tests/test_bad_input.py``),
-uploaded as one batch beside two good articles over a stored table.
+The bad-input catalogue runs through the upload path in ``tests/test_bad_input.py``, as one
+suite with the command line.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -30,228 +29,23 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRe
 from streamlit.testing.v1 import AppTest
 
 from components.intake import MAX_FILES_PER_READ, read_upload, save_additions
-from support.page import APP, added, click, errors, open_add_tab, paste_and_extract, plain, rerun_page as run
-from support.rows import event_row, sample_rows
 from newsline.model import EVENT_COLUMNS
 from newsline.store import read_events, write_events
-from support.bad_inputs import (
-    CASES, ERRORS, GOOD_JSON, GOOD_TXT, HOSTILE_VISIBLE, LONG_DATES, MINIMAL_PDF, article_json, long_line,
+from support.bad_inputs import GOOD_JSON, GOOD_TXT
+from support.page import (
+    APP, added, captions, click, errors, open_add_tab, paste_and_extract, pending, plain, rerun_page as run,
+    shown_counts, upload,
 )
+from support.rows import event_row, sample_rows
 
 STORED = len(sample_rows())
 MiB = 1024 * 1024
-
-
-# --- driving the page -------------------------------------------------------------------------
-
-
-def warnings(at: AppTest) -> list[str]:
-    return [plain(w.value) for w in at.warning]
-
-
-def captions(at: AppTest) -> list[str]:
-    return [plain(c.value) for c in at.caption]
-
-
-def match_count(at: AppTest) -> int:
-    line = next(m.value for m in at.markdown if "events match the filters" in m.value)
-    return int(line.split("**")[1].replace(",", ""))
-
-
-def pending(at: AppTest) -> list:
-    return list(at.session_state["pending_articles"]) if "pending_articles" in at.session_state else []
-
-
-def upload(at: AppTest, files: list[tuple[str, bytes]]) -> AppTest:
-    at.file_uploader(key="upload_files").set_value([(name, data, "application/octet-stream") for name, data in files])
-    return run(at)
 
 
 @pytest.fixture(autouse=True)
 def no_hosted_override(monkeypatch):
     """The tests decide hosted mode; the environment they run in does not."""
     monkeypatch.delenv("NEWSLINE_HOSTED", raising=False)
-
-
-# --- 1. the bad-input catalogue through the upload path -------------------------------------------
-
-HOSTILE_NAME = "<img src=x onerror=alert(1)>.txt"
-
-
-def catalogue() -> dict[str, bytes]:
-    """The command line's catalogue, the two good articles, and cases only an upload can have."""
-    files: dict[str, bytes] = {"good.txt": GOOD_TXT.encode(), "good-wire.json": json.dumps(GOOD_JSON).encode()}
-    for name, content in CASES.items():
-        files[name] = content if isinstance(content, bytes) else content.encode("utf-8")
-    line = "Talks resumed in Caracas on March 3, 2024, officials said again and again.\n"
-    files["huge.txt"] = ("Huge\n\n" + line * (20_000_000 // len(line) + 1)).encode()
-    files["long-line.txt"] = ("Long line\n" + long_line() + "\n").encode()
-    # The catalogue's future-date file has the same title and text as extra-fields.json, which the
-    # app reads as one article (see the repeat case below); here it gets a text of its own.
-    files["future-date.json"] = article_json(published="2999-01-01", text="Talks resumed on March 4, 2024, far ahead.").encode()
-    files["copy-of-good.txt"] = GOOD_TXT.encode()  # the same article twice in one batch
-    files["report.pdf"] = MINIMAL_PDF
-    files["notes"] = b"Talks resumed on March 3, 2024."
-    files[HOSTILE_NAME] = bytes(range(256)) * 8
-    files["two\nlines.txt"] = b""
-    return files
-
-
-APP_ERRORS = {
-    **{name: words for name, words in ERRORS.items() if name != "huge.txt"},
-    "huge.txt": "file is 19.1 MB, over the 5 MB upload limit; not read",
-    "report.pdf": "unsupported file type '.pdf' (use .txt, .md, .html, .json or .jsonl)",
-    "notes": "unsupported file type (no extension)",
-    HOSTILE_NAME: "binary file, not text",
-    "two?lines.txt": "empty file",  # the line break in the name is shown as "?": one line
-}
-
-
-class Catalogue:
-    def __init__(self, at: AppTest, files: dict[str, bytes], store: Path, before: bytes):
-        self.at, self.files, self.store, self.before = at, files, store, before
-        self.errors, self.warnings, self.captions = errors(at), warnings(at), captions(at)
-        self.raw_errors = [e.value for e in at.error]  # as sent to the page, Markdown escapes included
-        self.pending = pending(at)
-
-    def article(self, name: str):
-        [article] = [a for a in self.pending if a.path == name]
-        return article
-
-    def events(self, name: str) -> list[dict]:
-        ids = {a.article_id for a in self.pending if a.path == name}
-        assert ids, f"nothing read from {name}"
-        return [r for r in self.added.to_dict(orient="records") if r["article_id"] in ids]
-
-    def lines_about(self, name: str, lines: list[str]) -> list[str]:
-        return [line for line in lines if line.startswith(name + ":") or line.startswith(name + " ")]
-
-
-@pytest.fixture(scope="module")
-def cat(tmp_path_factory) -> Catalogue:
-    folder = tmp_path_factory.mktemp("catalogue")
-    store = folder / "events.parquet"
-    write_events(pd.DataFrame(sample_rows(), columns=EVENT_COLUMNS), store)
-    before = store.read_bytes()
-    files = catalogue()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NEWSLINE_EVENTS", str(store))
-        mp.delenv("NEWSLINE_HOSTED", raising=False)
-        at = open_add_tab()
-        upload(at, list(files.items()))
-        click(at, "read_articles")
-        result = Catalogue(at, files, store, before)
-        for box in at.checkbox:  # undated files: the visitor says no date is known for them
-            if str(box.key).startswith("pending_undated_"):
-                box.check()
-        click(at, "extract_events")
-        result.added = added(at)
-        result.count = match_count(at)
-        result.after = store.read_bytes()
-        result.extract_errors = errors(at)
-    return result
-
-
-@pytest.mark.parametrize("name", sorted(APP_ERRORS))
-def test_bad_file_gets_one_clear_line_naming_it(cat, name):
-    lines = cat.lines_about(name, cat.errors)
-    assert len(lines) == 1, (name, cat.errors)
-    assert APP_ERRORS[name] in lines[0]
-    assert not [a for a in cat.pending if a.path == name]
-
-
-def test_no_traceback_and_every_message_is_one_line_naming_its_file(cat):
-    shown = cat.errors + cat.warnings + cat.extract_errors
-    names = set(cat.files) | set(APP_ERRORS)
-    for line in shown:
-        assert "\n" not in line and "Traceback" not in line and "newsline-upload-" not in line, line
-        assert any(line.startswith(name + ":") for name in names), line
-    assert cat.extract_errors == []
-    # Markup in a file name is shown as literal text, never as an element.
-    [hostile] = [e for e in cat.raw_errors if "onerror" in e]
-    assert hostile.startswith(r"\<img src=x onerror=alert\(1\)\>\.txt\:")
-
-
-def test_the_good_files_are_processed(cat):
-    assert [(r["date_text"], r["value"]) for r in cat.events("good.txt")] == [("on March 3, 2024", "2024-03-03")]
-    values = {r["date_text"]: r["value"] for r in cat.events("good-wire.json")}
-    assert values == {"on March 4, 2024": "2024-03-04", "next week": "2024-03-11/2024-03-17"}
-
-
-def test_the_same_article_twice_is_read_once(cat):
-    assert cat.lines_about("copy-of-good.txt", cat.warnings) == ["copy-of-good.txt: same article as good.txt; skipped"]
-
-
-def test_nothing_already_stored_changes(cat):
-    assert cat.after == cat.before  # byte for byte: additions stay in the session
-    assert cat.count == STORED + len(cat.added)
-
-
-@pytest.mark.parametrize("name", ["latin1.txt", "utf16.txt"])
-def test_legacy_and_utf16_text_is_decoded_and_dated(cat, name):
-    [event] = cat.events(name)
-    assert event["value"] == "2024-03-03"
-    assert "Bogotá" in event["sentence"] and "José Pérez" in event["sentence"]
-
-
-def test_million_character_line_gives_every_date_at_its_offset(cat):
-    article = cat.article("long-line.txt")
-    events = cat.events("long-line.txt")
-    assert sorted(r["value"] for r in events) == [f"2024-03-{day:02d}" for day in range(1, len(LONG_DATES) + 1)]
-    for r in events:
-        assert article.text[r["date_char_start"]:r["date_char_end"]] == r["date_text"]
-        assert article.text[r["sentence_char_start"]:r["sentence_char_end"]] == r["sentence"]
-
-
-def test_scripts_styles_iframes_and_handlers_never_become_events(cat):
-    events = cat.events("hostile.html")
-    assert {r["value"] for r in events} == HOSTILE_VISIBLE
-    for r in events:
-        for hidden in ("alert", "document.write", "fallback", "template", "onerror"):
-            assert hidden not in r["sentence"]
-
-
-def test_json_with_extra_fields_a_bad_item_and_a_broken_line(cat):
-    assert [r["value"] for r in cat.events("extra-fields.json")] == ["2024-03-04"]
-    assert [r["value"] for r in cat.events("mixed-items.json")] == ["2024-03-01"]
-    assert cat.lines_about("mixed-items.json", cat.warnings) == [
-        "mixed-items.json: item 2: 'text' must be a string, not list; skipped",
-        "mixed-items.json: item 3: 'language' must be a string, not int; skipped",
-        "mixed-items.json: item 4: expected an article object, found str; skipped",
-    ]
-    titles = {r["title"]: r["value"] for r in cat.events("broken-line.jsonl")}
-    assert titles == {"First line": "2024-03-02", "Third line": "2024-03-04"}
-    [line] = cat.lines_about("broken-line.jsonl", cat.warnings)
-    assert line.startswith("broken-line.jsonl:2: invalid JSON") and line.endswith("; skipped")
-
-
-def test_publication_dates_partial_and_in_the_future(cat):
-    assert cat.article("partial-date.json").published == "2024-03"
-    assert {r["published"] for r in cat.events("partial-date.json")} == {"2024-03"}
-    future = cat.article("future-date.json")
-    assert future.published == "2999-01-01"  # kept, shown for confirmation, with a warning beside it
-    assert "future-date.json: publication date 2999-01-01 is in the future; relative dates resolve against it" \
-        in cat.captions
-    assert [r["value"] for r in cat.events("future-date.json")] == ["2024-03-04"]
-
-
-def test_impossible_dates_give_no_impossible_values(cat):
-    events = cat.events("impossible-dates.txt")
-    assert [r["value"] for r in events if r["granularity"] == "day"] == ["2024-02-29"]
-    for r in events:
-        assert "99999" not in (r["value"] or "") and "02-30" not in (r["value"] or "")
-
-
-def test_unsupported_language_is_read_with_a_warning(cat):
-    assert any(c.startswith("russian.txt: language not recognised") for c in cat.captions)
-    assert any(c.startswith("language-ru.json: no date rules for language 'ru'") for c in cat.captions)
-    for r in cat.events("russian.txt"):
-        assert r["value"] is None or r["value"].startswith("2024")
-
-
-def test_a_lone_surrogate_becomes_a_replacement_character(cat):
-    [event] = cat.events("lone-surrogate.json")
-    assert event["sentence"] == "On March 3, 2024 the envoy \ufffd arrived in Caracas."
 
 
 # --- 5. size, before reading ------------------------------------------------------------------
@@ -280,12 +74,12 @@ class WatchedUpload(UploadedFile):
 def test_an_upload_over_the_limit_is_refused_by_its_size_before_a_byte_is_read(tmp_path):
     big = WatchedUpload("huge.txt", b"Huge\n\n" + b"Talks on March 3, 2024. " * 1_000_000)
     batch = read_upload(big, None, limit_mb=5)
-    assert batch.errors == ["huge.txt: file is 22.9 MB, over the 5 MB upload limit; not read"]
+    assert batch.errors == ["huge.txt: file is 22.9 MiB, over the 5 MiB upload limit; not read"]
     assert big.reads == [] and list(tmp_path.iterdir()) == []
 
     over = WatchedUpload("over.txt", b"x" * (5 * MiB + 1))
     assert read_upload(over, None, limit_mb=5).errors == [
-        "over.txt: file is 5.0 MB, over the 5 MB upload limit; not read"]
+        "over.txt: file is 5.0 MiB, over the 5 MiB upload limit; not read"]
     assert over.reads == []
 
     at_limit = WatchedUpload("limit.txt", (b"Talks resumed on March 3, 2024. " * MiB)[: 5 * MiB])
@@ -297,7 +91,7 @@ def test_an_upload_over_the_limit_is_refused_by_its_size_before_a_byte_is_read(t
 def test_the_uploader_states_the_configured_cap(events_file):
     at = open_add_tab()
     label = at.file_uploader(key="upload_files").label
-    assert "up to 5 MB each" in label  # server.maxUploadSize from .streamlit/config.toml
+    assert "up to 5 MiB each" in label  # server.maxUploadSize from .streamlit/config.toml
 
 
 def test_at_most_so_many_files_are_read_at_once(events_file):
@@ -422,7 +216,7 @@ def test_with_hosted_mode_off_the_same_server_gives_an_article_and_its_events(ev
     assert events["on March 3, 2024"]["value"] == "2024-03-03"
     assert events["next week"]["value"] == "2024-03-11/2024-03-17"
     assert {r["url"] for r in events.values()} == {pages.url("/article")}
-    assert events_file.read_bytes() == before and match_count(at) == STORED + len(events)
+    assert events_file.read_bytes() == before and shown_counts(at)[0] == STORED + len(events)
 
 
 @pytest.mark.parametrize("path, expected", [
@@ -476,16 +270,16 @@ def test_two_sessions_do_not_see_each_others_uploads_or_additions(events_file):
     assert second.file_uploader(key="upload_files").value == [] and pending(second) == []
     first.checkbox(key="pending_undated_0").check()  # good.txt gives no publication date
     click(first, "extract_events")
-    assert len(added(first)) == 1 and match_count(first) == STORED + 1
+    assert len(added(first)) == 1 and shown_counts(first)[0] == STORED + 1
 
     upload(second, [("good-wire.json", json.dumps(GOOD_JSON).encode())])
     click(second, "read_articles")
     click(second, "extract_events")
-    assert set(added(second)["title"]) == {"Talks resume"} and match_count(second) == STORED + 2
+    assert set(added(second)["title"]) == {"Talks resume"} and shown_counts(second)[0] == STORED + 2
     run(first)
-    assert set(added(first)["title"]) == {"Envoy returns to Caracas"} and match_count(first) == STORED + 1
+    assert set(added(first)["title"]) == {"Envoy returns to Caracas"} and shown_counts(first)[0] == STORED + 1
     fresh = open_add_tab()
-    assert added(fresh) is None and pending(fresh) == [] and match_count(fresh) == STORED
+    assert added(fresh) is None and pending(fresh) == [] and shown_counts(fresh)[0] == STORED
 
 
 def operator_buttons(at: AppTest) -> list:
@@ -595,7 +389,7 @@ def test_any_query_string_renders_a_working_page(events_file, query):
     at.secrets.update({"newsline": {"write_token": "s3cret"}})
     at.query_params.update(query)
     run(at)
-    assert match_count(at) == STORED
+    assert shown_counts(at)[0] == STORED
     assert pending(at) == [] and added(at) is None  # a link cannot plant articles in a session
     assert events_file.read_bytes() == before
 
@@ -605,4 +399,4 @@ def test_a_non_finite_number_in_the_query_string_renders_a_working_page(events_f
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["min_sources"] = value
     run(at)
-    assert match_count(at) == STORED
+    assert shown_counts(at)[0] == STORED

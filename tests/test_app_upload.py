@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from support.page import APP, click, rerun_page as run
+from support.page import click, open_add_tab, paste_and_extract, rerun_page as run
 from support.rows import sample_rows
 from newsline.store import read_events
 
@@ -19,32 +19,17 @@ ARTICLE = (
 )
 
 
-def open_add_tab(secrets: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=120)
-    if secrets:
-        at.secrets.update(secrets)
-    at.query_params["tab"] = "Add articles"
-    at.run()
-    assert not at.exception
-    return at
-
-
 def match_line(at: AppTest) -> str:
     return next(m.value for m in at.markdown if "events match the filters" in m.value)
 
 
-def paste_and_extract(at: AppTest, published: str = "2023-12-22") -> AppTest:
-    at.text_area(key="paste_text").input(ARTICLE)
-    at.text_input(key="paste_outlet").input("Wire <i>copy</i>")
-    at.text_input(key="upload_published").input(published)
-    click(at, "read_articles")
-    assert at.text_input(key="pending_published_0").value == published  # shown to confirm
-    return click(at, "extract_events")
+def paste_wire_copy(at: AppTest, published: str = "2023-12-22") -> AppTest:
+    return paste_and_extract(at, ARTICLE, published, outlet="Wire <i>copy</i>")
 
 
 def test_pasted_article_adds_events_to_this_session_only(events_file):
     before = events_file.read_bytes()
-    at = paste_and_extract(open_add_tab())
+    at = paste_wire_copy(open_add_tab())
     added = at.session_state["added_events"]
     assert len(added) >= 2
     assert set(added["source"]) == {"Wire <i>copy</i>"}
@@ -104,7 +89,7 @@ def test_bad_publication_date_is_refused_with_one_line(events_file):
 
 
 def test_additions_can_be_downloaded_and_discarded(events_file):
-    at = paste_and_extract(open_add_tab())
+    at = paste_wire_copy(open_add_tab())
     labels = {b.label for b in at.download_button}
     assert {"Download CSV", "Download JSON"} <= labels
     assert any("cannot be changed from this page" in c.value for c in at.caption)  # no secret: no save
@@ -114,7 +99,7 @@ def test_additions_can_be_downloaded_and_discarded(events_file):
 
 @pytest.mark.parametrize("token_ok", [False, True])
 def test_operator_token_gates_writing_to_the_shared_table(events_file, token_ok):
-    at = paste_and_extract(open_add_tab({"newsline": {"write_token": "s3cret"}}))
+    at = paste_wire_copy(open_add_tab({"newsline": {"write_token": "s3cret"}}))
     added = at.session_state["added_events"]
     at.text_input(key="operator_token").input("s3cret" if token_ok else "guess")
     click(at, "operator_save")

@@ -1,12 +1,19 @@
-"""The bad-input catalogue, run through the `newsline` command as a user runs it.
+"""The bad-input catalogue (``support.bad_inputs``), run as a user meets it: through the `newsline`
+command and through the app's intake.
 
-Every case is a file in one folder beside two good articles. The command runs
-once over the folder for each kind of output (a Parquet table, which goes
-through the incremental store, and JSON Lines), and each case is then checked
-in what came out: either correct events, or one line on stderr that names the
-file and says what is wrong with it. The good articles' events are always
-there, no traceback ever reaches the user, and a table already on disk keeps
-its rows.
+Every case goes in one batch beside two good articles, once per way in:
+
+- ``cli-parquet``: `newsline extract FOLDER --out events.parquet` over a table built from the good
+  files first (the incremental store);
+- ``cli-jsonl``: the same folder to JSON Lines;
+- ``app``: the files uploaded on the page's "Add articles" tab (Streamlit's AppTest, the page's own
+  code path through ``components/intake.py``) over a stored table, read, then extracted.
+
+Each case is then checked in what came out, by the same tests whichever way it came in: either
+correct events, or one line that names the file and says what is wrong with it. The good
+articles' events are always there, no traceback ever reaches the user, and a table already on
+disk keeps its rows. What only one way in has (the command's prefix and exit code, the page's
+Markdown and the cases only an upload can have) is checked after the shared tests.
 """
 
 from __future__ import annotations
@@ -15,130 +22,215 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from newsline.errors import NewslineError
 from newsline.ingest import MAX_FILE_BYTES, load_file
-from newsline.store import read_events
-from support.bad_inputs import CASES, ERRORS, GOOD_JSON, GOOD_TXT, HOSTILE_VISIBLE, article_json, long_line
+from newsline.model import EVENT_COLUMNS
+from newsline.store import read_events, write_events
+from support.bad_inputs import (
+    CASES, ERRORS, GOOD_TXT, HOSTILE_VISIBLE, LONG_DATES, UPLOAD_ERRORS, UPLOADS, article_json, files,
+)
+from support.page import added, captions, click, errors, open_add_tab, pending, shown_counts, upload, warnings
+from support.rows import sample_rows
 
 ROOT = Path(__file__).resolve().parents[1]
+CHANNELS = ("cli-parquet", "cli-jsonl", "app")
+
 
 def newsline(*args):
     return subprocess.run([sys.executable, "-m", "newsline.cli", *map(str, args)], capture_output=True,
                           text=True, cwd=ROOT, env={**os.environ, "PYTHONWARNINGS": "ignore"})
 
 
-def write_cases(folder: Path) -> None:
-    folder.mkdir()
-    (folder / "good.txt").write_text(GOOD_TXT, encoding="utf-8")
-    (folder / "good-wire.json").write_text(json.dumps(GOOD_JSON), encoding="utf-8")
-    for name, content in CASES.items():
-        path = folder / name
-        if name == "huge.txt":
-            line = "Talks resumed in Caracas on March 3, 2024, officials said again and again.\n"
-            path.write_text("Huge\n\n" + line * (20_000_000 // len(line) + 1), encoding="utf-8")
-            assert path.stat().st_size > 20_000_000 > MAX_FILE_BYTES
-        elif name == "long-line.txt":
-            path.write_text("Long line\n" + long_line() + "\n", encoding="utf-8")
-        elif isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+def about(lines: list[str], name: str) -> list[str]:
+    """The lines about the file ``name`` (each starts with the name as the user knows it)."""
+    return [line for line in lines if line.startswith(name + ":") or line.startswith(name + " ")]
 
 
-def read_rows(out: Path) -> list[dict]:
+@dataclass
+class Outcome:
+    """What one way in gave for the whole batch, in the same terms for every way in."""
+
+    channel: str
+    rows: list[dict]  # the events it gave
+    errors: list[str]  # "name: problem" lines refusing a file or a part of it
+    notes: list[str]  # every line shown about the batch (errors, warnings, notices)
+    messages: list[str]  # the errors and warnings among them, each one line naming its file
+    stored_before: list[dict]  # the stored table's rows before the batch
+    stored_after: list[dict]
+    ids: dict[str, set[str]]  # file name -> ids of the articles read from it
+    texts: dict[str, str]  # file name -> the text of its (one) article
+    expected_errors: dict[str, str]
+    page: object = None  # the app's run, for what only the page has
+    result: subprocess.CompletedProcess | None = None  # the command's run
+    extra: dict = field(default_factory=dict)
+
+    def events(self, name: str) -> list[dict]:
+        """The events of the articles read from the file ``name``."""
+        ids = self.ids.get(name, set())
+        return [r for r in self.rows if r["article_id"] in ids]
+
+    def titled(self, title: str) -> list[dict]:
+        return [r for r in self.rows if r["title"] == title]
+
+
+def _rows(out: Path) -> list[dict]:
     if out.suffix == ".parquet":
         return read_events(out).to_dict(orient="records")
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
 
-class Run:
-    def __init__(self, folder: Path, out: Path, result: subprocess.CompletedProcess, before: list[dict]):
-        self.folder, self.out, self.result, self.before = folder, out, result, before
-        self.rows = read_rows(out)
-
-    def lines_about(self, name: str) -> list[str]:
-        path = str(self.folder / name)
-        return [line for line in self.result.stderr.splitlines() if path in line and "%|" not in line]
-
-    def events(self, article_id: str) -> list[dict]:
-        return [r for r in self.rows if r["article_id"] == article_id]
-
-    def events_titled(self, title: str) -> list[dict]:
-        return [r for r in self.rows if r["title"] == title]
-
-
-@pytest.fixture(scope="module", params=["parquet", "jsonl"])
-def run(request, tmp_path_factory) -> Run:
-    """The catalogue through `newsline extract`; for Parquet, over a table built from the good files first."""
-    base = tmp_path_factory.mktemp(f"bad-{request.param}")
+def _cli(kind: str, base: Path) -> Outcome:
     folder = base / "in"
-    write_cases(folder)
-    out = base / f"events.{request.param}"
+    folder.mkdir()
+    for name, data in files().items():
+        (folder / name).write_bytes(data)
+    assert (folder / "huge.txt").stat().st_size > 20_000_000 > MAX_FILE_BYTES
+    out = base / f"events.{kind}"
     before: list[dict] = []
-    if request.param == "parquet":
+    if kind == "parquet":
         first = newsline("extract", folder / "good.txt", folder / "good-wire.json", "--out", out)
         assert first.returncode == 0, first.stderr
-        before = read_rows(out)
+        before = _rows(out)
     result = newsline("extract", folder, "--out", out)
-    return Run(folder, out, result, before)
-
-
-# --- the run as a whole -----------------------------------------------------------------
-
-
-def test_no_traceback_and_every_message_is_one_prefixed_line(run):
-    stderr = run.result.stderr
-    assert "Traceback" not in stderr and "Error:" not in stderr.replace("NewslineError", "")
-    for line in stderr.splitlines():
-        if "%|" in line or not line.strip():  # the progress bar and its carriage returns
+    prefix = f"newsline: {folder}/"
+    lines = [line.removeprefix("newsline: ").removeprefix(f"{folder}/") for line in result.stderr.splitlines()
+             if line.strip() and "%|" not in line]  # not the progress bar and its carriage returns
+    ids, texts = {}, {}
+    for path in sorted(folder.iterdir()):
+        try:  # the ids the command gives the file's articles
+            articles = load_file(path)
+        except NewslineError:  # refused: no article of it may be in the output under its name
+            ids[path.name] = {path.stem}
             continue
-        assert line.startswith("newsline: "), line
-    assert run.result.returncode == 1  # some inputs were bad
+        ids[path.name] = {a.article_id for a in articles}
+        texts[path.name] = path.read_text(encoding="utf-8", errors="replace")
+    rows = _rows(out)
+    return Outcome(f"cli-{kind}", rows, lines, lines, lines, before, rows if kind == "parquet" else [], ids, texts,
+                   ERRORS, result=result, extra={"prefix": prefix, "out": out})
+
+
+def _app(base: Path) -> Outcome:
+    store = base / "events.parquet"
+    write_events(pd.DataFrame(sample_rows(), columns=EVENT_COLUMNS), store)
+    before_bytes = store.read_bytes()
+    before = read_events(store).to_dict(orient="records")
+    batch = {**files(), **UPLOADS}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NEWSLINE_EVENTS", str(store))
+        mp.delenv("NEWSLINE_HOSTED", raising=False)
+        at = open_add_tab()
+        upload(at, list(batch.items()))
+        click(at, "read_articles")
+        read_errors, read_warnings, read_captions = errors(at), warnings(at), captions(at)
+        raw_errors = [e.value for e in at.error]  # as sent to the page, Markdown escapes included
+        waiting = pending(at)
+        for box in at.checkbox:  # undated files: the visitor says no date is known for them
+            if str(box.key).startswith("pending_undated_"):
+                box.check()
+        click(at, "extract_events")
+        extract_errors = errors(at)
+        events = added(at)
+        count = shown_counts(at)[0]
+    ids: dict[str, set[str]] = {}
+    for article in waiting:
+        ids.setdefault(article.path, set()).add(article.article_id)
+    texts = {a.path: a.text for a in waiting}
+    return Outcome("app", events.to_dict(orient="records"), read_errors,
+                   read_errors + read_warnings + read_captions + extract_errors,
+                   read_errors + read_warnings + extract_errors, before,
+                   read_events(store).to_dict(orient="records"), ids, texts, UPLOAD_ERRORS, page=at,
+                   extra={"captions": read_captions, "raw_errors": raw_errors, "extract_errors": extract_errors, "pending": waiting,
+                          "count": count, "bytes": (before_bytes, store.read_bytes()), "files": batch})
+
+
+_RUNS: dict[str, Outcome] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _forget_runs():
+    yield
+    _RUNS.clear()
+
+
+def _run(channel: str, tmp_path_factory) -> Outcome:
+    if channel not in _RUNS:
+        base = tmp_path_factory.mktemp(f"bad-{channel}")
+        _RUNS[channel] = _app(base) if channel == "app" else _cli(channel.split("-")[1], base)
+    return _RUNS[channel]
+
+
+@pytest.fixture(scope="module", params=CHANNELS)
+def run(request, tmp_path_factory) -> Outcome:
+    """The catalogue through one way in (each way runs once for the whole module)."""
+    return _run(request.param, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory) -> Outcome:
+    return _run("app", tmp_path_factory)
+
+
+@pytest.fixture(scope="module", params=["cli-parquet", "cli-jsonl"])
+def cli(request, tmp_path_factory) -> Outcome:
+    return _run(request.param, tmp_path_factory)
+
+
+# --- the batch as a whole, every way in ---------------------------------------------------------
+
+
+def test_no_traceback_and_every_message_is_one_line(run):
+    assert run.messages
+    for line in run.messages:
+        assert "\n" not in line and "Traceback" not in line and "newsline-upload-" not in line, line
 
 
 def test_the_good_files_are_processed(run):
-    good = run.events("good")
-    assert [(r["date_text"], r["value"]) for r in good] == [("on March 3, 2024", "2024-03-03")]
-    values = {r["date_text"]: r["value"] for r in run.events_titled("Talks resume")}
+    assert [(r["date_text"], r["value"]) for r in run.events("good.txt")] == [("on March 3, 2024", "2024-03-03")]
+    values = {r["date_text"]: r["value"] for r in run.titled("Talks resume")}
     assert values == {"on March 4, 2024": "2024-03-04", "next week": "2024-03-11/2024-03-17"}
+    assert values == {r["date_text"]: r["value"] for r in run.events("good-wire.json")}
 
 
-def test_rows_of_files_already_stored_are_unchanged(run):
-    # The JSON Lines run writes fresh output; the Parquet run starts from a stored table.
-    assert bool(run.before) == (run.out.suffix == ".parquet")
-    stored = {r["event_id"]: r for r in run.before}
-    now = {r["event_id"]: r for r in run.rows}
-    assert set(stored) <= set(now)
-    for event_id, row in stored.items():
-        assert now[event_id] == row
+def test_rows_already_stored_are_unchanged(run):
+    # The JSON Lines run writes fresh output; the others start from a stored table.
+    assert bool(run.stored_before) == (run.channel != "cli-jsonl")
+    now = {r["event_id"]: r for r in run.stored_after}
+    for row in run.stored_before:
+        assert now[row["event_id"]] == row
 
 
-@pytest.mark.parametrize("name", sorted(ERRORS))
+@pytest.mark.parametrize("run, name", [(c, n) for c in CHANNELS for n in sorted(UPLOAD_ERRORS if c == "app" else ERRORS)],
+                         indirect=["run"])
 def test_bad_file_gets_one_clear_line_naming_it(run, name):
-    lines = run.lines_about(name)
-    assert len(lines) == 1, lines
-    assert ERRORS[name] in lines[0]
-    assert not run.events(Path(name).stem)
+    lines = about(run.errors, name)
+    assert len(lines) == 1, (name, run.errors)
+    assert run.expected_errors[name] in lines[0]
+    assert not run.events(name)
+    if run.channel == "app":  # refused when read: nothing of it waits for extraction
+        assert not [a for a in run.extra["pending"] if a.path == name]
 
 
-# --- cases that give events --------------------------------------------------------------
+# --- cases that give events ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", ["latin1.txt", "utf16.txt"])
 def test_legacy_and_utf16_text_is_decoded_and_dated(run, name):
-    [event] = run.events(Path(name).stem)
+    [event] = run.events(name)
     assert event["value"] == "2024-03-03"
     assert "Bogotá" in event["sentence"] and "José Pérez" in event["sentence"]
-    assert [line for line in run.lines_about(name) if "error" in line or "binary" in line] == []
+    assert [line for line in about(run.notes, name) if "error" in line or "binary" in line] == []
 
 
 def test_million_character_line_gives_every_date_at_its_offset(run):
-    text = (run.folder / "long-line.txt").read_text(encoding="utf-8")
-    events = run.events("long-line")
-    assert sorted(r["value"] for r in events) == [f"2024-03-{day:02d}" for day in range(1, 11)]
+    text = run.texts["long-line.txt"]
+    events = run.events("long-line.txt")
+    assert sorted(r["value"] for r in events) == [f"2024-03-{day:02d}" for day in range(1, len(LONG_DATES) + 1)]
     for r in events:
         assert text[r["date_char_start"]:r["date_char_end"]] == r["date_text"]
         assert text[r["sentence_char_start"]:r["sentence_char_end"]] == r["sentence"]
@@ -146,7 +238,7 @@ def test_million_character_line_gives_every_date_at_its_offset(run):
 
 
 def test_scripts_styles_iframes_and_handlers_never_become_events(run):
-    events = run.events("hostile")
+    events = run.events("hostile.html")
     assert {r["value"] for r in events} == HOSTILE_VISIBLE
     assert all(r["published"] == "2024-03-05" for r in events)
     for r in events:
@@ -155,68 +247,84 @@ def test_scripts_styles_iframes_and_handlers_never_become_events(run):
 
 
 def test_extra_fields_are_ignored(run):
-    [event] = run.events("extra-fields")
+    [event] = run.events("extra-fields.json")
     assert (event["value"], event["published"]) == ("2024-03-04", "2024-03-05")
 
 
 def test_json_list_keeps_the_good_item_and_names_each_bad_one(run):
-    assert [r["value"] for r in run.events_titled("Good item")] == ["2024-03-01"]
-    lines = run.lines_about("mixed-items.json")
-    assert len(lines) == 3
-    assert "item 2: 'text' must be a string, not list; skipped" in lines[0]
-    assert "item 3: 'language' must be a string, not int; skipped" in lines[1]
-    assert "item 4: expected an article object, found str; skipped" in lines[2]
+    assert [r["value"] for r in run.titled("Good item")] == ["2024-03-01"]
+    assert [r["value"] for r in run.events("mixed-items.json")] == ["2024-03-01"]
+    assert about(run.notes, "mixed-items.json") == [
+        "mixed-items.json: item 2: 'text' must be a string, not list; skipped",
+        "mixed-items.json: item 3: 'language' must be a string, not int; skipped",
+        "mixed-items.json: item 4: expected an article object, found str; skipped",
+    ]
 
 
 def test_json_lines_keep_the_good_lines_around_a_broken_one(run):
-    assert [r["value"] for r in run.events_titled("First line")] == ["2024-03-02"]
-    assert [r["value"] for r in run.events_titled("Third line")] == ["2024-03-04"]
-    assert not run.events_titled("Broken line")
-    [line] = run.lines_about("broken-line.jsonl")
-    assert "broken-line.jsonl:2: invalid JSON" in line and "skipped" in line
+    assert [r["value"] for r in run.titled("First line")] == ["2024-03-02"]
+    assert [r["value"] for r in run.titled("Third line")] == ["2024-03-04"]
+    assert not run.titled("Broken line")
+    titles = {r["title"]: r["value"] for r in run.events("broken-line.jsonl")}
+    assert titles == {"First line": "2024-03-02", "Third line": "2024-03-04"}
+    [line] = about(run.notes, "broken-line.jsonl")
+    assert line.startswith("broken-line.jsonl:2: invalid JSON") and line.endswith("; skipped")
 
 
 def test_a_lone_surrogate_in_json_becomes_a_replacement_character(run):
-    [event] = run.events("lone-surrogate")
+    [event] = run.events("lone-surrogate.json")
     assert event["value"] == "2024-03-03"
     assert event["sentence"] == "On March 3, 2024 the envoy \ufffd arrived in Caracas."
     assert event["title"] == "Stray \ufffd"
-    assert run.lines_about("lone-surrogate.json") == []
+    assert about(run.notes, "lone-surrogate.json") == []
 
 
 def test_partial_publication_date_stays_partial(run):
-    events = {r["date_text"]: r for r in run.events("partial-date")}
+    events = {r["date_text"]: r for r in run.events("partial-date.json")}
     assert events["on March 4, 2024"]["value"] == "2024-03-04"
     assert {r["published"] for r in events.values()} == {"2024-03"}
-    assert run.lines_about("partial-date.json") == []
+    assert about(run.notes, "partial-date.json") == []
 
 
 def test_future_publication_date_is_kept_with_a_warning(run):
-    [event] = run.events("future-date")
+    [event] = run.events("future-date.json")
     assert (event["value"], event["published"]) == ("2024-03-04", "2999-01-01")
-    [line] = run.lines_about("future-date.json")
-    assert "publication date 2999-01-01 is in the future" in line
+    assert about(run.notes, "future-date.json") == [
+        "future-date.json: publication date 2999-01-01 is in the future; relative dates resolve against it"]
 
 
 def test_impossible_dates_give_no_impossible_values(run):
-    events = run.events("impossible-dates")
-    day_values = [r["value"] for r in events if r["granularity"] == "day"]
-    assert day_values == ["2024-02-29"]
+    events = run.events("impossible-dates.txt")
+    assert [r["value"] for r in events if r["granularity"] == "day"] == ["2024-02-29"]
     for r in events:
         assert "99999" not in (r["value"] or "") and "02-30" not in (r["value"] or "")
         assert r["date_text"] not in ("February 30, 2024", "the year 99999")
 
 
 def test_unsupported_language_is_read_with_a_warning(run):
-    [line] = [line for line in run.lines_about("russian.txt") if "language" in line]
-    assert "language not recognised" in line
-    for r in run.events("russian"):  # whatever is found is well formed and in place
+    [line] = [line for line in about(run.notes, "russian.txt") if "language" in line]
+    assert line.startswith("russian.txt: language not recognised")
+    for r in run.events("russian.txt"):  # whatever is found is well formed and in place
         assert r["value"] is None or r["value"].startswith("2024")
-    [line] = [line for line in run.lines_about("language-ru.json") if "language" in line]
-    assert "no date rules for language 'ru'" in line
+    [line] = [line for line in about(run.notes, "language-ru.json") if "language" in line]
+    assert line.startswith("language-ru.json: no date rules for language 'ru'")
 
 
-# --- a run where nothing is readable --------------------------------------------------------
+# --- what only the command has -------------------------------------------------------------------
+
+
+def test_the_command_prefixes_every_line_and_exits_1(cli):
+    stderr = cli.result.stderr
+    assert "Traceback" not in stderr and "Error:" not in stderr.replace("NewslineError", "")
+    for line in stderr.splitlines():
+        if "%|" in line or not line.strip():  # the progress bar and its carriage returns
+            continue
+        assert line.startswith("newsline: "), line
+    assert cli.result.returncode == 1  # some inputs were bad
+    # Every line but the closing count names its file by the path the user gave.
+    assert [line for line in stderr.splitlines() if line.startswith("newsline: ")
+            and not line.startswith(cli.extra["prefix"])] == [line for line in stderr.splitlines()
+                                                              if " written to " in line]
 
 
 def test_a_batch_of_only_bad_files_leaves_the_stored_table_byte_for_byte(tmp_path):
@@ -234,6 +342,37 @@ def test_a_batch_of_only_bad_files_leaves_the_stored_table_byte_for_byte(tmp_pat
     assert result.returncode == 1 and "left unchanged" in result.stderr
     assert "Traceback" not in result.stderr
     assert out.read_bytes() == before
+
+
+# --- what only the page has ------------------------------------------------------------------------
+
+
+def test_the_page_names_each_file_and_shows_markup_in_a_name_as_text(app):
+    names = set(app.extra["files"]) | set(UPLOAD_ERRORS)
+    for line in app.messages:
+        assert any(line.startswith(name + ":") for name in names), line
+    assert app.extra["extract_errors"] == []
+    [hostile] = [e for e in app.extra["raw_errors"] if "onerror" in e]
+    assert hostile.startswith(r"\<img src=x onerror=alert\(1\)\>\.txt\:")
+
+
+def test_the_same_article_twice_is_read_once(app):
+    assert about(app.notes, "copy-of-good.txt") == ["copy-of-good.txt: same article as good.txt; skipped"]
+
+
+def test_the_page_writes_nothing_and_counts_the_additions(app):
+    before, after = app.extra["bytes"]
+    assert after == before  # byte for byte: additions stay in the session
+    assert app.extra["count"] == len(sample_rows()) + len(app.rows)
+
+
+def test_the_page_shows_the_publication_date_it_read_for_confirmation(app):
+    [partial] = [a for a in app.extra["pending"] if a.path == "partial-date.json"]
+    assert partial.published == "2024-03"
+    [future] = [a for a in app.extra["pending"] if a.path == "future-date.json"]
+    assert future.published == "2999-01-01"  # kept, shown for confirmation, with a warning beside it
+    assert "future-date.json: publication date 2999-01-01 is in the future; relative dates resolve against it" \
+        in app.extra["captions"]
 
 
 # --- the same limits in process (what the app's upload path calls) ------------------------------

@@ -10,8 +10,8 @@ from newsline.boilerplate import body_end, is_boilerplate_line
 from newsline.ingest import load_file
 from newsline.language import detect, line_language
 
-from corpus_paths import SEED_TXT
-from corpus_paths import CORPUS_ARTICLES
+from support.corpus_paths import SEED_TXT
+from support.corpus_paths import CORPUS_ARTICLES
 
 CORPUS = sorted(CORPUS_ARTICLES.glob("*.json"))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from corpus_paths import CORPUS_ARTICLES, CORPUS_GOLD
+from support.corpus_paths import CORPUS_ARTICLES, CORPUS_GOLD
 from newsline.store import read_events
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from corpus_paths import CORPUS_ARTICLES
+from support.corpus_paths import CORPUS_ARTICLES
 from newsline.engines import read_task, run
 from newsline.engines.dask_engine import plan, run_batches
 from newsline.engines.dataset import parts, read_dataset

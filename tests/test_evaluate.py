@@ -2,7 +2,7 @@
 
 import pytest
 
-from corpus_paths import CORPUS_ARTICLES, CORPUS_GOLD
+from support.corpus_paths import CORPUS_ARTICLES, CORPUS_GOLD
 from newsline.evaluate import Span, evaluate, score
 
 

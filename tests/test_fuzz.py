@@ -22,7 +22,8 @@ from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from newsline.errors import NewslineError
 from newsline.events import tagger_for
-from newsline.ingest import date_from_url, decode, load_file, normalise_published
+from newsline.ingest import date_from_url, decode, load_file
+from newsline.published import normalise_published
 from support.tagger import PART, check_timexes, iso_span
 
 # --- shared strategies -------------------------------------------------------------------------

@@ -307,7 +307,7 @@ def test_file_names_that_are_not_utf8_or_hold_a_newline_keep_their_articles(tmp_
 
 
 def test_publication_dates_in_other_digits_are_read_as_ascii_digits(tmp_path):
-    from newsline.ingest import normalise_published
+    from newsline.published import normalise_published
 
     assert normalise_published("２０２４-０３-０５") == "2024-03-05"
     assert normalise_published("٢٠٢٤-٠٣-٠٥") == "2024-03-05"

@@ -6,7 +6,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from corpus_paths import CORPUS_ARTICLES
+from support.corpus_paths import CORPUS_ARTICLES
 from newsline.cli import main
 from newsline.manifest import manifest_path, update_table
 from newsline.store import read_events, write_events

@@ -14,13 +14,13 @@ from newsline.ingest import (
     date_from_url,
     find_inputs,
     load_file,
-    normalise_published,
     record_id,
 )
+from newsline.published import normalise_published
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_JSON = REPO / "data" / "articles" / "elpais-2024-12-03-maduro-trump-security.json"
-from corpus_paths import SEED_TXT
+from support.corpus_paths import SEED_TXT
 
 ENGLISH = (
     "Venezuela released two detained Americans on Tuesday, a day after a rare visit to Caracas "

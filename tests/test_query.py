@@ -17,11 +17,12 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsline.errors import NewslineError
-from newsline.merge import fact_row as merge_fact_row
 from newsline.store import FACT_COLUMNS, write_events, write_facts
 from newsline.model import EVENT_COLUMNS
-from newsline.filters import NO_ACTOR, Filters
-from newsline.query import NO_OUTLET, NO_TOPIC, EventStore, fitted_lower_by_year, period_end
+from newsline.filters import NO_ACTOR, NO_OUTLET, NO_TOPIC, Filters
+from newsline.query import EventStore
+from newsline.time_axis import fitted_lower_by_year, period_end
+from support.rows import fact_row
 
 ACTORS = ["Nicolás Maduro", "Donald Trump", "Chevron", "Delcy Rodríguez", "Marco Rubio", "O'Brien"]
 TOPICS = ["elections", "oil-sanctions", "military", "diplomacy-talks"]
@@ -75,12 +76,10 @@ def generated_events(n: int = 1200, seed: int = 3) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
-def fact_row(members: list[dict], sources: int, *, disagree: bool = False, fact_id: str | None = None) -> dict:
-    """A fact of ``members`` with ``sources`` independent sources: when fewer than the members, the
-    first two are reprints of one story."""
-    groups = ["g-shared" if sources < len(members) and k < 2 else m["article_id"] for k, m in enumerate(members)]
-    return merge_fact_row(members, groups, disagree=disagree, reason="" if len(members) == 1 else "test join",
-                          fact_id=fact_id)
+def reprinted(members: list[dict], sources: int) -> list[str]:
+    """Syndication groups giving ``members`` ``sources`` independent sources: when fewer than the
+    members, the first two are reprints of one story."""
+    return ["g-shared" if sources < len(members) and k < 2 else m["article_id"] for k, m in enumerate(members)]
 
 
 def generated_facts(events: pd.DataFrame, seed: int = 5) -> pd.DataFrame:
@@ -98,9 +97,9 @@ def generated_facts(events: pd.DataFrame, seed: int = 5) -> pd.DataFrame:
         if len({m["article_id"] for m in members}) < size:
             continue
         sources = size - 1 if (k % 7 == 0 and size == 3) else size  # some syndicated
-        rows.append(fact_row(members, sources, disagree=k % 11 == 0))
+        rows.append(fact_row(members, reprinted(members, sources), disagree=k % 11 == 0))
         used.update(group)
-    rows += [fact_row([records[i]], 1, fact_id=f"f-solo-{records[i]['event_id']}")
+    rows += [fact_row([records[i]], fact_id=f"f-solo-{records[i]['event_id']}")
              for i in range(len(records)) if i not in used]
     return pd.DataFrame(rows, columns=FACT_COLUMNS)
 
@@ -464,7 +463,7 @@ def test_any_id_of_a_fact_resolves_to_it(store, store_files):
 def test_a_stale_fact_table_is_named_and_its_events_shown_alone(tmp_path):
     rows = [_event(f"s{i}", "2021-03-0" + str(1 + i), actors=["Chevron"]) for i in range(4)]
     write_events(pd.DataFrame(rows, columns=EVENT_COLUMNS), tmp_path / "events.parquet")
-    facts = pd.DataFrame([fact_row([rows[0], rows[1]], 2), fact_row([rows[2], _event("gone", "2021-03-03")], 2)],
+    facts = pd.DataFrame([fact_row([rows[0], rows[1]]), fact_row([rows[2], _event("gone", "2021-03-03")])],
                          columns=FACT_COLUMNS)
     write_facts(facts, tmp_path / "facts.parquet")
     store = EventStore.open(tmp_path / "events.parquet")

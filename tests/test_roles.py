@@ -19,7 +19,7 @@ def coded(text: str, language: str = "en", published: str = "2019-01-24") -> dic
      "recognition", ["United States"], ["Juan Guaidó"], "passive"),
     ("Guaidó fue reconocido por Estados Unidos el miércoles.", "es",
      "recognition", ["United States"], ["Juan Guaidó"], "passive"),
-    ("Marco Rubio said on Wednesday that Venezuela freed two Americans.", "en",
+    ("Marco Rubio said that Venezuela freed two Americans on Wednesday.", "en",
      "release", ["Venezuela"], [], "reported"),
     ("Venezuela freed two Americans on Wednesday, Marco Rubio said.", "en",
      "release", ["Venezuela"], [], "reported"),
@@ -41,6 +41,23 @@ def test_the_trigger_and_its_offsets_point_into_the_article():
     row = coded(text)
     assert row["action"] == "expulsion"
     assert text[row["action_char_start"]:row["action_char_end"]] == row["action_text"] == "expelled"
+
+
+@pytest.mark.parametrize("text, action, source", [
+    ("Mr. Donald Trump said Tuesday that the United States had struck the boat.", "military",
+     ["United States", "Donald Trump"]),
+    ("The United States struck a boat in the Caribbean, Pete Hegseth said on Tuesday.", "military",
+     ["United States", "Pete Hegseth"]),
+    ("Marco Rubio dijo el martes que Venezuela liberó a dos estadounidenses.", "release",
+     ["Venezuela", "Marco Rubio"]),
+])
+def test_the_speaker_of_a_dated_saying_is_a_source_beside_who_acted(text, action, source):
+    # The date stands with the verb of saying, so it dates the saying too: whoever made the dated
+    # statement takes part in it (the corpus gold's convention); who did the deed comes first.
+    row = coded(text, "es" if " dijo " in text else "en")
+    assert row["action"] == action
+    assert row["actors_source"] == source
+    assert "speaker of the dated saying" in row["roles_rule"]
 
 
 def test_a_statement_has_its_speaker_as_source():

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from corpus_paths import ARCHIVE_ARTICLES, CORPUS_ARTICLES
+from support.corpus_paths import ARCHIVE_ARTICLES, CORPUS_ARTICLES
 from newsline.cli import main
 from newsline.store import events_path
 from newsline.store import read_events

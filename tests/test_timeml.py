@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_paths import SHARED
+from support.corpus_paths import SHARED
 from newsline.errors import NewslineError
 from newsline.timeml import parse, read
 from newsline.timeml_eval import Mark, score

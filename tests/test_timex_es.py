@@ -14,14 +14,14 @@ tagger was run:
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timex_cases import assert_tagged, case
+from support.tagger import check_timexes
+from support.timex_cases import assert_tagged, case
 
 from newsline import language
 from newsline.actors import ActorMatcher
@@ -463,9 +463,6 @@ def test_every_captured_word_is_in_the_lexicon(tagger):
 
 # --------------------------------------------------------------------------- properties on arbitrary text
 
-_ATOM = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
-VALUE = re.compile(rf"{_ATOM}(?:/{_ATOM})?")
-
 FRAGMENTS = [
     "28 de julio de 2024", "el 28 de julio", "1.º de mayo", "primero de", "mayo", "Mayo", "julio", "Julio",
     "el pasado", "el próximo", "domingo", "pasado", "mañana", "la mañana", "esta mañana", "pasado mañana",
@@ -489,19 +486,8 @@ PUBLISHED = st.one_of(
 @given(parts=st.lists(st.one_of(st.sampled_from(FRAGMENTS), WORDS), max_size=25),
        seps=st.sampled_from([" ", "", ", ", ". "]), published=PUBLISHED)
 def test_spanish_fragments_never_break_the_tagger(parts, seps, published):
-    tagger = Tagger("es", ActorMatcher.default())
     text = seps.join(parts)
-    last_end = -1
-    for t in tagger.tag(text, published):
-        assert 0 <= t.start < t.end <= len(text)
-        assert text[t.start:t.end] == t.text
-        assert t.start >= last_end, "overlapping or unordered results"
-        last_end = t.end
-        if t.value is None:
-            assert t.granularity == "unresolved"
-        else:
-            assert VALUE.fullmatch(t.value), t.value
-            assert t.date_start <= t.date_end
+    check_timexes(text, Tagger("es", ActorMatcher.default()).tag(text, published))
 
 
 # --------------------------------------------------------------------------- a whole article, and its twin

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from support.tagger import check_timexes
-from timex_cases import assert_tagged, case
+from support.timex_cases import assert_tagged, case
 
 from newsline.timex import tag
 

@@ -11,7 +11,8 @@ from datetime import date
 from .. import sentences as sentence_splitter
 from . import grammar
 from . import timex3
-from .normalise import NORMALISERS, UNRESOLVED, NotPlaced, Resolved, count, duration_value, parse_published
+from ..published import Published, normalise_published
+from .normalise import NORMALISERS, UNRESOLVED, NotPlaced, Resolved, count, duration_value
 from .rules import Rule, load
 
 _PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
@@ -73,9 +74,10 @@ class Timex:
 class Context:
     """What a normaliser may consult: the text, the publication date, earlier results."""
 
-    def __init__(self, text: str, published: str | None, sentence_spans, actors=None, actor_cache=None):
+    def __init__(self, text: str, published: Published | None, sentence_spans, actors=None, actor_cache=None):
         self.text = text
-        self.anchor, self.anchor_precision = parse_published(published)
+        self.anchor = published.first if published else None
+        self.anchor_precision = published.precision if published else None
         self._spans = sentence_spans
         self._starts = [s for s, _ in sentence_spans]
         self.history: list[Timex] = []
@@ -206,7 +208,7 @@ class Tagger:
                 segments.append((lo, hi))
         return [(_at_space(text, lo, -1, start), _at_space(text, hi, 1, end)) for lo, hi in segments]
 
-    def tag(self, text: str, published: str | None = None, end: int | None = None,
+    def tag(self, text: str, published: Published | str | None = None, end: int | None = None,
             sentence_spans=None, limit: int | None = None) -> list[Timex]:
         """Every dated (or kept unresolved) expression in ``text[:end]`` that makes an event, in text order.
 
@@ -215,12 +217,14 @@ class Tagger:
         found = self.timexes(text, published, end, sentence_spans, limit=limit)
         return _one_per_phrase([t for t in found if t.event], text)
 
-    def timexes(self, text: str, published: str | None = None, end: int | None = None,
+    def timexes(self, text: str, published: Published | str | None = None, end: int | None = None,
                 sentence_spans=None, limit: int | None = None) -> list[Timex]:
         """Every TimeML temporal expression in ``text[:end]`` (events and bare durations, sets,
-        references to the present alike), in text order, each with its TIMEX3 attributes."""
+        references to the present alike), in text order, each with its TIMEX3 attributes.
+
+        ``published``: an article's parsed date (``Article.published``), or an ISO string."""
         spans = sentence_spans if sentence_spans is not None else sentence_splitter.split(text, 0, end)
-        ctx = Context(text, published, spans, self.actors)
+        ctx = Context(text, normalise_published(published) if published else None, spans, self.actors)
         ctx.grammar = self.rules.grammar
         ctx.candidates = self.candidates(text, 0, end, spans)
         out = []
@@ -372,7 +376,7 @@ def _one_per_phrase(timexes: list[Timex], text: str) -> list[Timex]:
     return [t for t in timexes if id(t) not in drop]
 
 
-def tag(text: str, published: str | None = None, language: str = "en") -> list[Timex]:
+def tag(text: str, published: Published | str | None = None, language: str = "en") -> list[Timex]:
     """Convenience: tag ``text`` with the default actor knowledge base."""
     try:
         from ..actors import ActorMatcher

@@ -9,7 +9,6 @@ value and its granularity.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 _MODS = {

@@ -2,8 +2,9 @@
 
 ``CASES`` maps a file name to its content; ``ERRORS`` names the cases that are errors and the
 words of the one line that must name them. Two good articles (``GOOD_TXT``, ``GOOD_JSON``) go
-beside them in every run. The CLI (``test_bad_input``) and the app's intake
-(``test_app_hardening``) run the same catalogue.
+beside them in every run (``files()`` gives the whole batch as bytes). ``UPLOADS`` are cases
+only an upload can have, and ``UPLOAD_ERRORS`` what the app says of every error. One suite,
+``tests/test_bad_input.py``, runs the catalogue through the command line and the app's intake.
 """
 
 from __future__ import annotations
@@ -80,8 +81,8 @@ CASES: dict[str, bytes | str] = {
     "renamed-pdf.txt": MINIMAL_PDF,
     "latin1.txt": ("Bogotá talks\n\n" + ACCENTED.replace("’", "'") + "\n").encode("latin-1"),
     "utf16.txt": codecs.BOM_UTF16_LE + ("Bogotá talks\n\n" + ACCENTED + "\n").encode("utf-16-le"),
-    "huge.txt": b"",  # 20 MB, written by the fixture
-    "long-line.txt": "",  # written by the fixture
+    "huge.txt": b"",  # 20 MB: see files()
+    "long-line.txt": "",  # see files()
     "nested.html": NESTED_HTML,
     "hostile.html": HOSTILE_HTML,
     "missing-text.json": json.dumps({"title": "No body", "url": "https://example.org/x"}),
@@ -103,7 +104,8 @@ CASES: dict[str, bytes | str] = {
     "word-date.json": article_json(published="yesterday"),
     "number-date.json": article_json(published=20240305),
     "partial-date.json": article_json(published="2024-03", text="Talks resumed on March 4, 2024. More came last week."),
-    "future-date.json": article_json(published="2999-01-01", text="Talks resumed on March 4, 2024 in Caracas."),
+    # A text of its own: the same title and text as extra-fields.json would be the same article.
+    "future-date.json": article_json(published="2999-01-01", text="Talks resumed on March 4, 2024, far ahead."),
     "impossible-dates.txt": (
         "Impossible dates\n\n"
         "The vote was set for February 30, 2024, a day that does not exist. "
@@ -134,4 +136,42 @@ ERRORS = {
     "word-date.json": "malformed publication date 'yesterday'",
     "number-date.json": "malformed publication date 20240305",
     "deep.json": "JSON nested too deeply",
+}
+
+
+def huge_text() -> str:
+    """An article of over 20 MB, over every limit on one input."""
+    line = "Talks resumed in Caracas on March 3, 2024, officials said again and again.\n"
+    return "Huge\n\n" + line * (20_000_000 // len(line) + 1)
+
+
+def files() -> dict[str, bytes]:
+    """The two good articles and every case, as the bytes of the files a user gives."""
+    out = {"good.txt": GOOD_TXT.encode(), "good-wire.json": json.dumps(GOOD_JSON).encode()}
+    for name, content in CASES.items():
+        out[name] = content if isinstance(content, bytes) else content.encode("utf-8")
+    out["huge.txt"] = huge_text().encode()
+    out["long-line.txt"] = ("Long line\n" + long_line() + "\n").encode()
+    return out
+
+
+HOSTILE_NAME = "<img src=x onerror=alert(1)>.txt"
+
+# Cases only an upload can have (a folder given to the command line passes over other file types).
+UPLOADS: dict[str, bytes] = {
+    "copy-of-good.txt": GOOD_TXT.encode(),  # the same article twice in one batch
+    "report.pdf": MINIMAL_PDF,
+    "notes": b"Talks resumed on March 3, 2024.",
+    HOSTILE_NAME: bytes(range(256)) * 8,
+    "two\nlines.txt": b"",
+}
+
+# name as shown -> words of the one line the app shows about it (the case is an error).
+UPLOAD_ERRORS = {
+    **{name: words for name, words in ERRORS.items() if name != "huge.txt"},
+    "huge.txt": "file is 19.1 MiB, over the 5 MiB upload limit; not read",
+    "report.pdf": "unsupported file type '.pdf' (use .txt, .md, .html, .json or .jsonl)",
+    "notes": "unsupported file type (no extension)",
+    HOSTILE_NAME: "binary file, not text",
+    "two?lines.txt": "empty file",  # the line break in the name is shown as "?": one line
 }

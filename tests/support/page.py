@@ -105,8 +105,31 @@ def errors(at: AppTest) -> list[str]:
     return [plain(e.value) for e in at.error]
 
 
-def paste_and_extract(at: AppTest, text: str = GOOD_TXT, published: str = "2024-03-05") -> AppTest:
+def warnings(at: AppTest) -> list[str]:
+    return [plain(w.value) for w in at.warning]
+
+
+def captions(at: AppTest) -> list[str]:
+    return [plain(c.value) for c in at.caption]
+
+
+def pending(at: AppTest) -> list:
+    """The articles read and waiting for the visitor's "Extract"."""
+    return list(at.session_state["pending_articles"]) if "pending_articles" in at.session_state else []
+
+
+def upload(at: AppTest, files: list[tuple[str, bytes]]) -> AppTest:
+    """Hand the uploader these (name, bytes) files and let the page run."""
+    at.file_uploader(key="upload_files").set_value([(name, data, "application/octet-stream") for name, data in files])
+    return rerun_page(at)
+
+
+def paste_and_extract(at: AppTest, text: str = GOOD_TXT, published: str = "2024-03-05", outlet: str = "") -> AppTest:
+    """Paste ``text`` as one article (from ``outlet``), read it, then extract its events."""
     at.text_area(key="paste_text").input(text)
+    if outlet:
+        at.text_input(key="paste_outlet").input(outlet)
     at.text_input(key="upload_published").input(published)
     click(at, "read_articles")
+    assert at.text_input(key="pending_published_0").value == published  # shown to confirm
     return click(at, "extract_events")

@@ -172,11 +172,14 @@ def corroborating_rows() -> list[dict]:
     ]
 
 
-def fact_row(members: list[dict], groups: list[str] | None = None, *, disagree: bool = False) -> dict:
-    """A row of the fact table as ``newsline merge`` writes it (the first member represents the fact)."""
+def fact_row(members: list[dict], groups: list[str] | None = None, *, disagree: bool = False,
+             fact_id: str | None = None) -> dict:
+    """A row of the fact table as ``newsline merge`` writes it (``merge.fact_row``; the first member
+    represents the fact); ``groups`` are the members' syndication groups, by default their articles."""
     reason = "" if len(members) == 1 else "; ".join(
         f"{a['event_id']}+{b['event_id']}: same day" for a, b in zip(members, members[1:]))
-    return merge_fact_row(members, groups or [m["article_id"] for m in members], disagree=disagree, reason=reason)
+    return merge_fact_row(members, groups or [m["article_id"] for m in members], disagree=disagree, reason=reason,
+                          fact_id=fact_id)
 
 
 def facts_of(rows: list[dict]) -> tuple[dict, dict, pd.DataFrame]:

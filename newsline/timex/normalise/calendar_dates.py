@@ -1,0 +1,240 @@
+"""Dates named on the calendar: days, months, years and their ranges, seasons, quarters and
+halves, decades and centuries, written in digits or words; a missing year is inferred."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from ..calendar import fmt_month, month_end, quarter_bounds, season_bounds
+from .leaning import infer_year, leaning, tense_of
+from .results import UNRESOLVED, NotPlaced, Resolved, days_range, in_month, in_year, month_span, on_day
+from .words import ORDINALS, count, month_number
+
+
+@lru_cache(maxsize=4096)
+def parse_day(year: int, month: int, day: int) -> date | None:
+    """A calendar day, or None when there is none ("February 30"). The calendar alone decides:
+    importing a date parser for this cost more than the tagging of a short article."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def calendar_date(g, cand, ctx):
+    month = month_number(g["month"])
+    day = int(re.match(r"\d+", g["day"]).group())
+    if g.get("year"):
+        d = parse_day(int(g["year"]), month, day)
+        return on_day(d, "explicit") if d else None
+    if not ctx.has_anchor("year"):
+        return UNRESOLVED if _valid_month_day(month, day) else None
+    tense = leaning(cand, ctx)
+    year = infer_year(ctx, lambda y: _safe_day(y, month, day), lambda y: _safe_day(y, month, day), tense)
+    d = parse_day(year, month, day)
+    return on_day(d, "year-inferred", 0.97) if d else None
+
+
+def _valid_month_day(month: int, day: int) -> bool:
+    return parse_day(2024, month, day) is not None  # 2024 is a leap year
+
+
+def _safe_day(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, month_end(year, month).day))
+
+
+def calendar_month(g, cand, ctx):
+    month = month_number(g["month"])
+    if g.get("year"):
+        return in_month(int(g["year"]), month, "explicit")
+    rel = (g.get("rel") or "").lower()
+    says_year = (g.get("unit") or "").lower() == "year" or "year" in ctx.text[cand.start:cand.end].lower()
+    if rel and ctx.has_anchor("year") and says_year:
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
+        return in_month(year, month, "relative")
+    if not ctx.has_anchor("month"):
+        return UNRESOLVED
+    if rel == "this" and ctx.has_anchor("year"):
+        return in_month(ctx.anchor.year, month, "relative")  # "this September": this year's
+    if rel == "last":
+        tense = "since"
+    elif rel == "next":
+        tense = "ahead"
+    else:
+        tense = leaning(cand, ctx)
+    year = infer_year(ctx, lambda y: date(y, month, 1), lambda y: month_end(y, month), tense)
+    return in_month(year, month, "year-inferred", 0.95)
+
+
+def month_range(g, cand, ctx):
+    m1, m2 = month_number(g["month"]), month_number(g["month2"])
+    y1 = int(g["year"]) if g.get("year") else None
+    y2 = int(g["year2"]) if g.get("year2") else None
+    resolution = "explicit"
+    if y1 is None and y2 is None:
+        if not ctx.has_anchor("month"):
+            return UNRESOLVED
+        tense = tense_of(cand, ctx)
+        span = lambda y: (date(y, m1, 1), month_end(y + (m2 < m1), m2))  # noqa: E731
+        y1 = infer_year(ctx, lambda y: span(y)[0], lambda y: span(y)[1], tense)
+        resolution = "year-inferred"
+    if y1 is None:
+        y1 = y2 - (1 if m1 > m2 else 0)
+    if y2 is None:
+        y2 = y1 + (1 if m2 < m1 else 0)
+    first, last = date(y1, m1, 1), month_end(y2, m2)
+    if last < first:
+        return None
+    out = Resolved(f"{fmt_month(y1, m1)}/{fmt_month(y2, m2)}", first, last, "range", resolution)
+    out.parts = (("month", "DATE", fmt_month(y1, m1)), ("month2", "DATE", fmt_month(y2, m2)))  # TimeML: two
+    return out
+
+
+def calendar_year(g, cand, ctx):
+    year = int(g["year"])
+    if ctx.anchor and year > ctx.anchor.year + 60:
+        return None  # a number, not a year people write about
+    return in_year(year, "explicit")
+
+
+def year_range(g, cand, ctx):
+    y1 = int(g["year"])
+    y2 = int(g["year2"]) if g.get("year2") else y1 // 100 * 100 + int(g["yy"])  # "1957-58"
+    if y2 < y1 and g.get("yy"):
+        y2 += 100  # "1999-00"
+    if not 0 < y2 - y1 <= 200:
+        return None
+    return Resolved(f"{y1:04d}/{y2:04d}", date(y1, 1, 1), date(y2, 12, 31), "range", "explicit")
+
+
+def decade(g, cand, ctx):
+    first = int(g["decade"])
+    mod = (g.get("mod") or "").lower()
+    if mod:
+        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}[mod]
+        return Resolved(f"{first + lo}/{first + hi}", date(first + lo, 1, 1), date(first + hi, 12, 31),
+                        "range", "explicit", timeml=("DATE", f"{first // 10}"))
+    return Resolved(f"{first}/{first + 9}", date(first, 1, 1), date(first + 9, 12, 31), "decade", "explicit")
+
+
+def season(g, cand, ctx):
+    name = g["season"].lower()
+    if g.get("year"):
+        year, resolution = int(g["year"]), "explicit"
+    else:
+        if not ctx.has_anchor("month"):
+            return UNRESOLVED
+        pub = ctx.anchor
+        rel = (g.get("rel") or "").lower().replace("the ", "")
+        years = [pub.year - 1, pub.year, pub.year + 1]
+        bounds = {y: season_bounds(y, name) for y in years}
+        if rel in ("last", "past"):
+            year = max(y for y in years if bounds[y][1] < pub)
+        elif rel in ("next", "coming"):
+            year = min(y for y in years if bounds[y][0] > pub)
+        else:
+            tense = "past" if rel == "" and tense_of(cand, ctx) == "past" else tense_of(cand, ctx)
+            current = [y for y in years if bounds[y][0] <= pub <= bounds[y][1]]
+            if rel == "this":
+                year = current[0] if current else pub.year
+            elif tense == "future":
+                year = min(y for y in years if bounds[y][1] >= pub)
+            else:
+                year = max(y for y in years if bounds[y][0] <= pub)
+        resolution = "relative"
+    first, last = season_bounds(year, name)
+    return Resolved(month_span(first, last), first, last, "season", resolution)
+
+
+def _year_from(g, ctx) -> tuple[int, str] | None:
+    if g.get("year"):
+        return int(g["year"]), "explicit"
+    if not ctx.has_anchor("year"):
+        return None
+    rel = (g.get("rel") or "this").lower()
+    return ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel], "relative"
+
+
+def quarter(g, cand, ctx):
+    ordinal = g["ordinal"].lower()
+    q = int(ordinal) if ordinal.isdigit() else ORDINALS.get(ordinal, 4)
+    found = _year_from(g, ctx)
+    if found is None:
+        return UNRESOLVED
+    year, resolution = found
+    first, last = quarter_bounds(year, q)
+    return Resolved(month_span(first, last), first, last, "quarter", resolution)
+
+
+def half_year(g, cand, ctx):
+    found = _year_from(g, ctx)
+    if found is None:
+        return UNRESOLVED
+    year, resolution = found
+    m1, m2 = (1, 6) if g["ordinal"].lower() == "first" else (7, 12)
+    return Resolved(f"{fmt_month(year, m1)}/{fmt_month(year, m2)}", date(year, m1, 1),
+                    month_end(year, m2), "range", resolution, timeml=("DATE", f"{year:04d}-H{1 if m1 == 1 else 2}"))
+
+
+def day_range(g, cand, ctx):
+    """"entre el 4 y el 7 de julio de 2022": two days of one month, a range as an event;
+    TimeML marks each day on its own."""
+    last = calendar_date({**g, "day": g["day2"]}, cand, ctx)
+    if not isinstance(last, Resolved):
+        return last
+    first_day = g.get("day") or g["day3"]
+    first = parse_day(last.start.year, last.start.month, int(re.match(r"\d+", first_day).group()))
+    if first is None or first > last.start:
+        return None
+    out = days_range(first, last.start, last.resolution)
+    out.parts = (("first" if g.get("first") else "first2", "DATE", first.isoformat()),
+                 ("second", "DATE", last.start.isoformat()))
+    return out
+
+
+def spelled_year(g, cand, ctx):
+    """"nineteen ninety-six", "the year two thousand"."""
+    if g.get("millennium"):
+        rest = count(g.get("rest2")) if g.get("rest2") else 0
+        if rest is None:
+            return None
+        return in_year(2000 + rest, "explicit")
+    century = count(g["century"])
+    rest = count(g["rest"]) if g.get("rest") else 0
+    if century is None or rest is None or not 10 <= century <= 20 or rest > 99:
+        return None
+    return in_year(century * 100 + rest, "explicit")
+
+
+_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                  "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+
+
+def century(g, cand, ctx):
+    """"the 20th century" is TimeML 19 (the years 1900-1999)."""
+    word = g["ordinal"].lower()
+    n = int(re.match(r"\d+", word).group()) if word[0].isdigit() else (
+        21 if word == "twenty-first" else _ORDINAL_WORDS.index(word) + 1)
+    if not 1 <= n <= 21:
+        return None
+    return NotPlaced("DATE", f"{n - 1:02d}XX")  # TimeBank's notation for a century
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def decade_word(g, cand, ctx):
+    """"the nineties": the decade of that name in the century before publication."""
+    word = g["decade"].lower()
+    tens = _DECADE_WORDS.get(word) or int(word[1])
+    if ctx.anchor is None:
+        return UNRESOLVED
+    century_ = ctx.anchor.year // 100 * 100
+    first = century_ + 10 * tens
+    if first > ctx.anchor.year:
+        first -= 100
+    return Resolved(f"{first}/{first + 9}", date(first, 1, 1), date(first + 9, 12, 31), "decade", "relative",
+                    timeml=("DATE", f"{first // 10}"))
