@@ -17,7 +17,7 @@ from newsline.filters import parse_iso_day
 
 # Reports only a real change (a zoom lands on a different day, a legend item toggles); a redraw
 # by the app itself fires events too, and must not send the same view back.
-_JS = """
+_JS = r"""
 export default function ({ data, setTriggerValue }) {
   const CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot';
   let plot = null, timer = null;
