@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsline.errors import NewslineError
-from newsline.ingest import MIB, NO_DATE, check_extension, megabytes, read_input, record_id
+from newsline.ingest import MIB, NO_DATE, check_extension, megabytes, read_input
 from newsline.model import EVENT_COLUMNS, Article
 from newsline.store import append_events, to_frame
 
@@ -55,18 +55,12 @@ def display_name(name: object) -> str:
     return text if len(text) <= MAX_NAME_CHARS else text[: MAX_NAME_CHARS - 1] + "…"
 
 
-def _own_id(article: Article, scratch_stem: str) -> None:
-    """Ids from the content, not from the file name: two visitors' "article.txt" are different articles."""
-    if article.article_id == scratch_stem:
-        article.article_id = record_id(article.title, article.url, article.text)
-
-
 def _read_input(name: str, data: bytes, published: str | None, kind: str | None = None) -> Intake:
     """One input read by ``newsline.ingest.read_input``, as the CLI and the engines read theirs."""
-    loaded, errors = read_input(name, data, published, kind=kind)
+    # The id is the name plus a hash of the bytes: two visitors' "article.txt" are different articles.
+    loaded, errors = read_input(name, data, published, kind=kind, rel=name)
     batch = Intake(errors=errors, warnings=list(loaded.warnings))
     for article in loaded:
-        _own_id(article, Path(name).stem)
         article.path = name
         article.warnings = [w for w in article.warnings if NO_DATE not in w]
         batch.articles.append(article)
@@ -124,7 +118,8 @@ def read_inputs(pasted: str, title: str, outlet: str, url: str, files, published
 
 
 def _drop_repeats(batch: Intake) -> None:
-    """One article once: the same title and text (or address) from two inputs would give the same events."""
+    """One article once: the same file given twice (same name and bytes) or the same record in two
+    files has one id, and would give the same events twice."""
     first: dict[str, str] = {}
     kept: list[Article] = []
     for article in batch.articles:

@@ -28,18 +28,20 @@ def extract_paths(paths, published=None, progress=True):
     """Events of every readable article under ``paths``, with error and warning lines."""
     from tqdm import tqdm
 
-    from .engines import extract_file, read_task
+    from .engines import extract_file, read_task, repeated_articles
     from .ingest import find_inputs
 
     files = find_inputs(paths)
     rows, errors, warnings, articles = [], [], [], 0
+    seen: dict[str, str] = {}
     bar = tqdm(files, unit="file", disable=not progress or len(files) <= PROGRESS_AFTER, file=sys.stderr)
-    for path in bar:
-        result = extract_file(read_task(path), published)
-        rows += result.rows
+    for found in bar:
+        result = extract_file(read_task(*found), published)
+        repeated, lines = repeated_articles(result.name, [row["article_id"] for row in result.rows], seen)
+        rows += [row for row in result.rows if row["article_id"] not in repeated]
         errors += result.errors
-        warnings += result.warnings
-        articles += result.articles
+        warnings += result.warnings + lines
+        articles += result.articles - len(repeated)
     return rows, errors, warnings, articles, len(files)
 
 
@@ -328,8 +330,10 @@ def cmd_show(args) -> int:
     frame, notices = query_link(args.table, {})
     for line in notices:
         _say(line)
-    if args.article:
-        frame = frame[frame["article_id"] == args.article]
+    if args.article:  # the whole id, or its readable part (the file's path) for every version of it
+        from .ingest import article_file
+
+        frame = frame[(frame["article_id"] == args.article) | (frame["article_id"].map(article_file) == args.article)]
     _print_table(frame, facts=False)
     return 0
 
@@ -411,7 +415,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="print an event table (newsline query without filters)")
     p.add_argument("table", nargs="?", default=str(events_path()))
-    p.add_argument("--article", help="only this article id")
+    p.add_argument("--article", help="only this article: its id, or the file path it starts with "
+                   "(elpais-2024-12-03-maduro-trump-security.json)")
     p.set_defaults(run=cmd_show)
     return parser
 

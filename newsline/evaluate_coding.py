@@ -55,17 +55,22 @@ def _refs(actions: list[dict], *fact_sets: dict) -> set[str]:
 
 
 def extract_articles(article_ids, folders) -> pd.DataFrame:
-    """The event table of the named articles, found by id in ``folders``."""
+    """The event table of the named articles, found by id in ``folders``: the id's path, relative
+    to one of the folders, with the bytes the id was made from."""
     from .events import extract_events
-    from .ingest import load_file
+    from .ingest import article_file, load_file
     from .store import to_frame
 
     rows = []
     for aid in sorted(article_ids):
-        path = next((Path(f) / f"{aid}.json" for f in folders if (Path(f) / f"{aid}.json").exists()), None)
+        rel = article_file(aid)
+        path = next((Path(f) / rel for f in folders if (Path(f) / rel).is_file()), None)
         if path is None:
             raise NewslineError(aid, "article of the coding set not found in " + ", ".join(map(str, folders)))
-        for article in load_file(path):
+        articles = load_file(path, rel=rel)
+        if aid not in {a.article_id for a in articles}:
+            raise NewslineError(path, f"is not the text the coding set was annotated on ({aid}); its content changed")
+        for article in articles:
             rows += extract_events(article)
     return to_frame(rows)
 

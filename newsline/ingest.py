@@ -4,9 +4,9 @@ Supported inputs: plain text and Markdown (first line is the title), HTML
 (body and metadata extracted by trafilatura), JSON (one article object or a
 list of them) and JSON Lines (one article object per line).
 
-``load_bytes`` reads one input given as its name and its bytes (a file's name
-decides its format and article id); ``load_file`` reads a file from disk
-through it, and ``read_input`` is the one way every caller (the CLI, the
+``load_bytes`` reads one input given as its name and its bytes (the name decides
+its format; its path relative to the folder it was found in, with its bytes, the
+article id); ``load_file`` reads a file from disk through it, and ``read_input`` is the one way every caller (the CLI, the
 extraction engines, the app's uploads) reads an input and reports a bad one.
 
 Both return a ``LoadResult``: a plain list of articles that also
@@ -31,7 +31,7 @@ import sys
 import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from . import boilerplate, language
 from .errors import NewslineError, one_line
@@ -72,7 +72,15 @@ def check_extension(name: str | Path) -> None:
         raise NewslineError(name, f"unsupported file type {kind} ({_USE})")
 
 
-def find_inputs(paths: list[str | Path]) -> list[Path]:
+class Input(NamedTuple):
+    """One input file found by ``find_inputs``: its path, and its path relative to the folder it
+    was found in (its own folder for a file named explicitly), in POSIX form: part of its article id."""
+
+    path: Path
+    rel: str
+
+
+def find_inputs(paths: list[str | Path]) -> list[Input]:
     """The input files named by ``paths``: files as given, folders searched recursively.
 
     Inside folders, hidden files and folders and files of other types are
@@ -80,7 +88,7 @@ def find_inputs(paths: list[str | Path]) -> list[Path]:
     named explicitly must be of a supported type. Order: arguments in order,
     each folder's files sorted; duplicates dropped.
     """
-    found: list[Path] = []
+    found: list[Input] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -90,15 +98,15 @@ def find_inputs(paths: list[str | Path]) -> list[Path]:
                 and p.suffix.lower() in SUPPORTED_EXTENSIONS
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
-            found.extend(sorted(inside))
+            found.extend(Input(p, p.relative_to(path).as_posix()) for p in sorted(inside))
         elif path.is_file():
             check_extension(path)
-            found.append(path)
+            found.append(Input(path, path.name))
         else:
             raise NewslineError(path, "no such file or folder")
-    unique: dict[Path, Path] = {}
-    for p in found:
-        unique.setdefault(p.resolve(), p)
+    unique: dict[Path, Input] = {}
+    for item in found:
+        unique.setdefault(item.path.resolve(), item)
     return list(unique.values())
 
 
@@ -289,19 +297,30 @@ def _finish(article: Article, lang_code: str | None, where: object) -> Article:
     return article
 
 
-def _stem_id(name: str) -> str:
-    """A file's article id, its name without suffix; the bytes of a name that is not UTF-8 kept
-    as ``\\xNN`` (as they were, they could be neither hashed nor stored)."""
-    return one_line(Path(name).stem)
+def file_article_id(rel: str, data: bytes) -> str:
+    """The id of the article a single-article file holds: its path relative to its input folder
+    and the start of the SHA-256 of its bytes, "x/article.txt#1f2e3d4c".
+
+    The path alone would give ``x/article.txt`` given as a file and ``y/article.txt`` given as
+    a file one id, and the stem alone ``a.txt`` and ``a.json``; the hash alone would make two
+    copies one article wherever they sit. Together: the same bytes at the same place are the
+    same article, anything else is another. A name that is not UTF-8 keeps its bytes as ``\\xNN``.
+    """
+    return f"{one_line(rel)}#{hashlib.sha256(data).hexdigest()[:8]}"
 
 
-def _load_plain(name: str, text: str, published: str | None, markdown: bool) -> LoadResult:
+def article_file(article_id: str) -> str:
+    """The readable part of an article id: the file's relative path ("x/article.txt")."""
+    return article_id.rsplit("#", 1)[0]
+
+
+def _load_plain(name: str, text: str, published: str | None, markdown: bool, article_id: str) -> LoadResult:
     title = next(line for line in text.splitlines() if line.strip()).strip()
     if markdown:
         title = title.lstrip("#").strip()
     warnings: list[str] = []
     found = _resolve_published(published, "", name, warnings)
-    article = Article(_stem_id(name), text, title=title, published=found, path=name, warnings=warnings)
+    article = Article(article_id, text, title=title, published=found, path=name, warnings=warnings)
     return LoadResult([_finish(article, None, name)])
 
 
@@ -374,8 +393,8 @@ def html_article(
     return _finish(article, None, where)
 
 
-def _load_html(name: str, text: str, published: str | None) -> LoadResult:
-    return LoadResult([html_article(text, name, _stem_id(name), published, path=name)])
+def _load_html(name: str, text: str, published: str | None, article_id: str) -> LoadResult:
+    return LoadResult([html_article(text, name, article_id, published, path=name)])
 
 
 # JSON's "\ud800" escapes decode to lone surrogates, which no UTF-8 output can hold.
@@ -451,7 +470,7 @@ def _collect(
     return LoadResult(articles, warnings)
 
 
-def _load_json(path: str, text: str, published: str | None) -> LoadResult:
+def _load_json(path: str, text: str, published: str | None, article_id: str) -> LoadResult:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
@@ -462,7 +481,7 @@ def _load_json(path: str, text: str, published: str | None) -> LoadResult:
     except ValueError:  # Python's int() refuses numbers of more than 4,300 digits
         raise NewslineError(path, f"JSON holds a number too long to read (over {_MAX_DIGITS:,} digits)") from None
     if isinstance(data, dict):
-        return LoadResult([_from_record(data, path, path, published, _stem_id(path))])
+        return LoadResult([_from_record(data, path, path, published, article_id)])
     if isinstance(data, list):
         rows = [(f"{path}: item {i}", item) for i, item in enumerate(data, 1)]
         return _collect(rows, path, published, [])
@@ -490,10 +509,13 @@ def _load_jsonl(path: str, text: str, published: str | None) -> LoadResult:
 
 
 def load_bytes(name: str, data: bytes, published: str | None = None, *, size: int | None = None,
-               kind: str | None = None) -> LoadResult:
+               kind: str | None = None, rel: str | None = None) -> LoadResult:
     """The articles in one input given as its name and bytes: the name's suffix (or ``kind``,
-    e.g. ".json") says the format, its stem is a single article's id, every message names it.
+    e.g. ".json") says the format, every message names it.
 
+    ``rel``: the input's path relative to the folder it was found in (default: the name's last
+    part); with the bytes it makes a single article's id (``file_article_id``). The articles of
+    a JSON list or JSON Lines file are identified by their own address or content (``record_id``).
     ``size``: the input's full size when ``data`` holds only its beginning. ``published``
     overrides any date the input gives. Raises ``NewslineError`` for an oversized, empty,
     binary or malformed input; a multi-article input only fails when none of its rows can be read.
@@ -505,29 +527,30 @@ def load_bytes(name: str, data: bytes, published: str | None = None, *, size: in
     if published is not None:
         published = normalise_published(published, "--published")
     text = _text_of(data, name, size)
+    article_id = file_article_id(Path(name).name if rel is None else rel, data)
     if suffix in (".txt", ".md"):
-        return _load_plain(name, text, published, markdown=suffix == ".md")
+        return _load_plain(name, text, published, markdown=suffix == ".md", article_id=article_id)
     if suffix in (".html", ".htm"):
-        return _load_html(name, text, published)
+        return _load_html(name, text, published, article_id)
     if suffix == ".json":
-        return _load_json(name, text, published)
+        return _load_json(name, text, published, article_id)
     return _load_jsonl(name, text, published)
 
 
-def load_file(path: str | Path, published: str | None = None) -> LoadResult:
-    """The articles in one file on disk (``load_bytes`` of its name and content)."""
+def load_file(path: str | Path, published: str | None = None, rel: str | None = None) -> LoadResult:
+    """The articles in one file on disk (``load_bytes`` of its name and content; ``rel`` as there)."""
     path = Path(path)
     check_extension(path)
     data, size = read_bytes(path)
-    return load_bytes(str(path), data, published, size=size)
+    return load_bytes(str(path), data, published, size=size, rel=rel)
 
 
 def read_input(name: str, data: bytes, published: str | None = None, *, size: int | None = None,
-               kind: str | None = None) -> tuple[LoadResult, list[str]]:
+               kind: str | None = None, rel: str | None = None) -> tuple[LoadResult, list[str]]:
     """``load_bytes``, reporting a bad input as one error line instead of raising: the articles
     (none for a bad input) and the error lines. Warnings stay on the result and its articles."""
     try:
-        return load_bytes(name, data, published, size=size, kind=kind), []
+        return load_bytes(name, data, published, size=size, kind=kind, rel=rel), []
     except NewslineError as exc:
         return LoadResult(), [str(exc)]
     except Exception as exc:  # an input must never take the whole batch down

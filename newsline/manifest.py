@@ -5,9 +5,11 @@ Next to a Parquet event table (a file or a dataset folder) lives its manifest,
 (SHA-256 of the bytes) and the ids of the events it gave. A re-run
 
 - reads every input and hashes it,
-- re-extracts the files whose hash is new or different (and those that failed last time),
+- re-extracts the files whose hash is new or different (and those that failed last time, or
+  gave an article an earlier file already gave: which file comes first may have changed),
 - takes the rows of the unchanged files from the table on disk,
 - leaves out the rows of files that are no longer among the inputs,
+- keeps each article once: a later file's article with an id already given is skipped,
 
 and writes the table whole, atomically, then the manifest. The rows come out exactly
 as a full rebuild would give them, in the same order.
@@ -32,7 +34,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from .engines import Batch, FileTask, read_task, run
+from .engines import Batch, FileTask, read_task, repeated_articles, run
 from .engines.dataset import conform, read_arrow, write_dataset
 from .store import atomic_write, lock_for, write_events
 
@@ -60,6 +62,7 @@ class Entry:
     articles: int
     warnings: list[str] = field(default_factory=list)
     failed: bool = False
+    repeats: bool = False  # some of its articles were skipped as given by an earlier file
 
 
 @dataclass
@@ -75,7 +78,7 @@ class Manifest:
             "published": self.published,
             "files": [
                 {"path": key, "sha256": e.sha256, "articles": e.articles, "failed": e.failed,
-                 "warnings": e.warnings, "events": e.events}
+                 "repeats": e.repeats, "warnings": e.warnings, "events": e.events}
                 for key, e in self.files.items()
             ],
         }
@@ -89,7 +92,8 @@ class Manifest:
                 return None
             files = {
                 f["path"]: Entry(f["sha256"], list(f["events"]), int(f["articles"]),
-                                 list(f.get("warnings", [])), bool(f.get("failed", False)))
+                                 list(f.get("warnings", [])), bool(f.get("failed", False)),
+                                 bool(f.get("repeats", False)))
                 for f in data["files"]
             }
             return cls(str(data["extractor"]), data.get("published"), files)
@@ -165,8 +169,8 @@ def update_table(
     if not files:
         return report
     extractor = extractor_fingerprint()
-    tasks = [read_task(p) for p in files]
-    keys = [file_key(p, base) for p in files]
+    tasks = [read_task(*found) for found in files]
+    keys = [file_key(found.path, base) for found in files]
 
     old = Manifest.load(mpath) if incremental else None
     table, offsets = _previous(out, old, extractor, published)
@@ -175,7 +179,8 @@ def update_table(
     if table is not None:
         for key, task in zip(keys, tasks):
             entry = old.files.get(key)
-            if entry is not None and not entry.failed and entry.sha256 == task.digest and key not in reuse:
+            if (entry is not None and not entry.failed and not entry.repeats and entry.sha256 == task.digest
+                    and key not in reuse):
                 reuse[key] = entry
         report.removed = len(set(old.files) - set(keys))
 
@@ -204,16 +209,26 @@ def update_table(
             at += len(result.event_ids)
 
     slices, entries, bounds_files = [], {}, []
+    seen: dict[str, str] = {}
     for i, key in enumerate(keys):
         if key in reuse:
             entry = reuse[key]
-            slices.append(table.slice(offsets[key], len(entry.events)))
+            rows = table.slice(offsets[key], len(entry.events))
         else:
             result = results[i]
             source, at = fresh[i]
-            slices.append(source.slice(at, len(result.event_ids)))
+            rows = source.slice(at, len(result.event_ids))
             entry = Entry(result.digest, result.event_ids, result.articles, result.warnings, bool(result.errors))
             report.errors.extend(result.errors)
+        article_ids = rows.column("article_id").to_pylist()
+        repeated, lines = repeated_articles(tasks[i].name, article_ids, seen)
+        if repeated:
+            keep = [a not in repeated for a in article_ids]
+            rows = rows.filter(pa.array(keep))
+            events = [e for e, k in zip(entry.events, keep) if k]
+            entry = Entry(entry.sha256, events, entry.articles - len(repeated), entry.warnings + lines,
+                          entry.failed, repeats=True)
+        slices.append(rows)
         report.warnings.extend(entry.warnings)
         report.articles += entry.articles
         entries[key] = entry

@@ -22,8 +22,10 @@ of these holds, and each check is written into the fact's ``merge_reason``:
 
 Linked events are grouped by complete linkage: two groups join only when **every**
 pair across them is linked and no article would appear twice, taking the strongest
-links first (ties broken by event id), so the result does not depend on row order
-and no fact is held together by a chain of weaker resemblances.
+links first (ties broken by ``tie_key``: the article's name and the expression's place,
+not the event id, which carries a hash of the file's bytes), so the result depends
+neither on row order nor on how ids are made, and no fact is held together by a chain of
+weaker resemblances.
 
 **Syndication**: articles with the same headline, or whose dated sentences read the
 same (rapidfuzz ``ratio`` ≥ 90 on their first 500 characters), are reprints of one
@@ -36,6 +38,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePosixPath
 
 import pandas as pd
 from rapidfuzz import fuzz
@@ -98,6 +101,7 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 class _Event:
     i: int
     event_id: str
+    tie: str  # ``tie_key``: orders equally strong links
     article_id: str
     group: str
     value: str
@@ -177,6 +181,19 @@ def numbers_of(sentence: str, date_span: tuple[int, int] | None = None) -> froze
     return frozenset(found)
 
 
+def tie_key(article_id: str, start: int, end: int, date_text: str) -> str:
+    """An arbitrary but fixed order for links of equal strength: a hash of the article's file name
+    without suffix or content hash ("x/a.json#1f2e3d4c" -> "a") and the expression's place.
+
+    It leaves out what an article id adds to tell files apart (folder, suffix, bytes): a tie
+    decides which of two equal links is taken first, and facts must not change with where a
+    file sits or how ids are written. Record ids (no "#") are used whole."""
+    name = article_id.rsplit("#", 1)[0]
+    if name != article_id:  # a file's article: its file name, without folder or suffix
+        name = PurePosixPath(name).stem
+    return hashlib.sha1(f"{name}\x1f{start}\x1f{end}\x1f{date_text}".encode("utf-8")).hexdigest()[:16]
+
+
 def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
     out = []
     for i, row in enumerate(frame.itertuples(index=False)):
@@ -191,6 +208,7 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
         actors = frozenset(row.actors)
         out.append(_Event(
             i=i, event_id=row.event_id, article_id=row.article_id, group=groups.get(row.article_id, row.article_id),
+            tie=tie_key(row.article_id, int(row.date_char_start), int(row.date_char_end), row.date_text),
             value=row.value, start=date.fromisoformat(row.date_start), end=date.fromisoformat(row.date_end),
             granularity=row.granularity, resolution=row.resolution or "", actors=actors,
             specific=actors - GENERIC_ACTORS, topics=frozenset(row.topics), words=frozenset(words),
@@ -324,7 +342,7 @@ def link(a: _Event, b: _Event) -> Link | None:
     """The link between two events when they state the same dated fact, else None."""
     if a.article_id == b.article_id:
         return None
-    if a.event_id > b.event_id:  # the same words whichever row came first
+    if a.tie > b.tie:  # the same words whichever row came first
         a, b = b, a
     relation = date_relation(a, b)
     if relation is None:
@@ -542,8 +560,8 @@ def _candidates(events: list[_Event]):
 
 def find_links(events: list[_Event]) -> list[Link]:
     links = [lk for a, b in _candidates(events) if (lk := link(a, b)) is not None]
-    ids = {e.i: e.event_id for e in events}
-    links.sort(key=lambda lk: (-lk.score, min(ids[lk.a], ids[lk.b]), max(ids[lk.a], ids[lk.b])))
+    ties = {e.i: (e.tie, e.i) for e in events}
+    links.sort(key=lambda lk: (-lk.score, min(ties[lk.a], ties[lk.b]), max(ties[lk.a], ties[lk.b])))
     return links
 
 
@@ -674,7 +692,7 @@ def merge_events(frame: pd.DataFrame) -> pd.DataFrame:
                 e.days if e else 10**9,
                 _RESOLUTION_RANK.get(rec["resolution"], 9),
                 -(rec["confidence"] or 0.0),
-                rec["event_id"],
+                e.tie if e else tie_key(rec["article_id"], rec["date_char_start"], rec["date_char_end"], rec["date_text"]),
             )
 
         disagree = any(

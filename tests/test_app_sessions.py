@@ -1,25 +1,27 @@
 """Two visitors' own additions never meet: no cached answer of one session reaches another.
 
 Cached answers are keyed on the data they come from. A session's additions were keyed on their
-event ids, which come from title, address, offsets and date text, not from the sentence: two
-visitors pasting different texts under the same headline and address, with the date at the
+event ids, which come from the article id, offsets and date text, not from the sentence: two
+visitors sending different texts under the same headline and address, with the date at the
 same place, shared cache entries, and the second saw the first's private sentence and outlet.
+A pasted text's id now carries a hash of its bytes, but an article of a JSON Lines upload is
+still named by its address, so the same event ids for different texts remain possible.
 """
 
 from __future__ import annotations
 
-from support.page import added, click, open_add_tab
+import json
+
+from support.page import added, click, open_add_tab, upload
 
 HEADLINE = "Embassy note"
 ADDRESS = "https://news.example.org/2025/03/05/note"
 
 
 def paste(at, text: str, outlet: str):
-    at.text_area(key="paste_text").input(text)
-    at.text_input(key="paste_title").input(HEADLINE)
-    at.text_input(key="paste_outlet").input(outlet)
-    at.text_input(key="paste_url").input(ADDRESS)
-    at.text_input(key="upload_published").input("2025-03-05")
+    """One article under the shared headline and address, sent as a JSON Lines upload."""
+    record = {"title": HEADLINE, "url": ADDRESS, "source": outlet, "published": "2025-03-05", "text": text}
+    upload(at, [("note.jsonl", json.dumps(record).encode())])
     click(at, "read_articles")
     return click(at, "extract_events")
 

@@ -29,7 +29,7 @@ import pandas as pd
 import pytest
 
 from newsline.errors import NewslineError
-from newsline.ingest import MAX_FILE_BYTES, load_file
+from newsline.ingest import MAX_FILE_BYTES, file_article_id, load_file
 from newsline.model import EVENT_COLUMNS
 from newsline.store import read_events, write_events
 from support.bad_inputs import (
@@ -105,8 +105,8 @@ def _cli(kind: str, base: Path) -> Outcome:
     for path in sorted(folder.iterdir()):
         try:  # the ids the command gives the file's articles
             articles = load_file(path)
-        except NewslineError:  # refused: no article of it may be in the output under its name
-            ids[path.name] = {path.stem}
+        except NewslineError:  # refused: no article of it may be in the output under its id
+            ids[path.name] = {file_article_id(path.name, path.read_bytes())}
             continue
         ids[path.name] = {a.article_id for a in articles}
         texts[path.name] = path.read_text(encoding="utf-8", errors="replace")
@@ -125,7 +125,7 @@ def _app(base: Path) -> Outcome:
         mp.setenv("NEWSLINE_EVENTS", str(store))
         mp.delenv("NEWSLINE_HOSTED", raising=False)
         at = open_add_tab()
-        upload(at, list(batch.items()))
+        upload(at, list(batch.items()) + [("good.txt", batch["good.txt"])])  # one file given twice
         click(at, "read_articles")
         read_errors, read_warnings, read_captions = errors(at), warnings(at), captions(at)
         raw_errors = [e.value for e in at.error]  # as sent to the page, Markdown escapes included
@@ -357,7 +357,10 @@ def test_the_page_names_each_file_and_shows_markup_in_a_name_as_text(app):
 
 
 def test_the_same_article_twice_is_read_once(app):
-    assert about(app.notes, "copy-of-good.txt") == ["copy-of-good.txt: same article as good.txt; skipped"]
+    # An upload is identified by its name and its bytes, as a file is by its path and its bytes.
+    assert [n for n in app.notes if "same article" in n] == ["good.txt: same article as good.txt; skipped"]
+    assert len([a for a in app.extra["pending"] if a.path == "good.txt"]) == 1
+    assert [r["value"] for r in app.events("copy-of-good.txt")] == ["2024-03-03"]
 
 
 def test_the_page_writes_nothing_and_counts_the_additions(app):

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from support.corpus_paths import ARCHIVE_ARTICLES, CORPUS_ARTICLES
+from newsline.ingest import article_file
 from newsline.evaluate_coding import DEFAULT_SET, HELDOUT, evaluate_coding, format_coding, load_facts
 
 DEV = load_facts(DEFAULT_SET / "facts_dev.toml")
@@ -35,7 +36,7 @@ def test_the_scorer_finds_every_annotated_event_and_reports_both_sets():
     assert held["gold_pairs"] == sum(len(c["members"]) * (len(c["members"]) - 1) // 2 for c in HELD["cluster"])
     assert held["lookalikes"] == len(HELD["lookalike"])
     languages = {json.loads(p.read_text(encoding="utf-8")).get("language", "en")
-                 for p in (ARCHIVE_ARTICLES / f"{m[0]}.json" for m in _refs(HELD)) if p.exists()}
+                 for p in (ARCHIVE_ARTICLES / article_file(m[0]) for m in _refs(HELD)) if p.exists()}
     assert languages == {"en", "es"}
     report = format_coding(scores)
     assert "held-out clusters" in report and "fact pair recall" in report

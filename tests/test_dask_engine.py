@@ -48,7 +48,7 @@ def corpus(tmp_path_factory):
 
 
 def test_dask_rows_and_messages_equal_the_local_engine(cluster, corpus):
-    tasks = [read_task(p) for p in find_inputs([corpus])]
+    tasks = [read_task(*p) for p in find_inputs([corpus])]
     local = run(tasks, "local", progress=False)
     with distributed.Client(cluster) as client:
         dask = run_batches(client, tasks, progress=False)
@@ -97,7 +97,7 @@ def test_workers_with_other_extraction_data_are_refused(corpus, tmp_path):
                                      env={"NEWSLINE_DATA": str(data)})
     try:
         with distributed.Client(other) as client, pytest.raises(NewslineError, match="different newsline"):
-            run_batches(client, [read_task(p) for p in find_inputs([corpus / "seed"])], progress=False)
+            run_batches(client, [read_task(*p) for p in find_inputs([corpus / "seed"])], progress=False)
     finally:
         other.close()
 

@@ -306,6 +306,116 @@ def test_file_names_that_are_not_utf8_or_hold_a_newline_keep_their_articles(tmp_
         assert len(bad) == 1 and "bad\\nname.json: invalid JSON" in bad[0]
 
 
+# --- identity: the path relative to the input folder plus the content, never the stem alone (defect 8)
+
+
+def _read(out: Path) -> "pd.DataFrame":
+    import pandas as pd
+
+    from newsline.store import read_events
+
+    if out.suffix == ".jsonl":
+        return pd.DataFrame([json.loads(line) for line in out.read_text().splitlines()])
+    return read_events(out)
+
+
+def _two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    x, y = tmp_path / "in" / "x", tmp_path / "in" / "y"
+    for folder, text in ((x, "The envoy returned on March 3, 2024."), (y, "The talks resumed on May 9, 2024.")):
+        folder.mkdir(parents=True)
+        (folder / "article.txt").write_text(f"Envoy\n\n{text}\n")
+    return x, y
+
+
+def test_the_same_file_name_in_two_folders_gives_two_articles(tmp_path):
+    x, y = _two_folders(tmp_path)
+    runs = {
+        "folders.jsonl": ("extract", x, y), "folders.parquet": ("extract", x, y),
+        "files.jsonl": ("extract", x / "article.txt", y / "article.txt"), "parent.parquet": ("extract", x.parent),
+        "build.parquet": ("build", "--articles", x, "--corpus", y),
+    }
+    for out, args in runs.items():
+        result = newsline(*args, "--out", tmp_path / "out" / out)
+        assert result.returncode == 0, result.stderr
+        table = _read(tmp_path / "out" / out)
+        assert sorted(table["value"]) == ["2024-03-03", "2024-05-09"], out
+        assert table["article_id"].nunique() == 2 and table["event_id"].is_unique, out
+    ids = set(_read(tmp_path / "out" / "parent.parquet")["article_id"])
+    assert {i.split("#")[0] for i in ids} == {"x/article.txt", "y/article.txt"}
+
+
+def test_a_txt_and_a_json_of_one_name_give_two_articles(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Envoy\n\nThe envoy returned on March 3, 2024.\n")
+    (folder / "a.json").write_text(json.dumps(dict(GOOD, text="The talks resumed on May 9, 2024.")))
+    for out in ("out.jsonl", "out.parquet"):
+        assert newsline("extract", folder, "--out", tmp_path / out, "--published", "2024-06-01").returncode == 0
+        table = _read(tmp_path / out)
+        assert table["article_id"].nunique() == 2 and len(table) == 2, out
+        assert {i.split("#")[0] for i in table["article_id"]} == {"a.txt", "a.json"}
+
+
+def test_the_same_file_read_twice_is_one_article(tmp_path):
+    x, _ = _two_folders(tmp_path)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    (copy / "article.txt").write_bytes((x / "article.txt").read_bytes())
+    for out in ("out.jsonl", "out.parquet"):
+        # the same path twice, as a folder and as a file, and the same bytes at the same relative path elsewhere
+        result = newsline("extract", x, x / "article.txt", copy / "article.txt", "--out", tmp_path / out)
+        assert result.returncode == 0, result.stderr
+        table = _read(tmp_path / out)
+        assert len(table) == 1, out
+        assert f"{copy / 'article.txt'}: same article as {x / 'article.txt'}; skipped" in result.stderr
+        assert "1 events from 1 articles" in result.stderr
+
+
+def test_an_incremental_rebuild_keeps_ids_and_loses_no_article(tmp_path):
+    import pandas as pd
+
+    x, y = _two_folders(tmp_path)
+    out = tmp_path / "events.parquet"
+    assert newsline("extract", x, y, "--out", out, "--published", "2024-06-01").returncode == 0
+    first = _read(out)
+    (y / "more.txt").write_text("More\n\nThe envoy left on April 2, 2024.\n")
+    again = newsline("extract", x, y, "--out", out, "--published", "2024-06-01")
+    assert "1 files extracted, 2 unchanged" in again.stderr
+    second = _read(out)
+    assert set(first["event_id"]) < set(second["event_id"]) and len(second) == 3
+    kept = second[second["event_id"].isin(first["event_id"])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(kept, first)
+    # A copy of x's article under y is skipped while x holds it, and comes back when x no longer does.
+    (tmp_path / "z").mkdir()
+    (tmp_path / "z" / "article.txt").write_bytes((x / "article.txt").read_bytes())
+    said = newsline("extract", x, tmp_path / "z", "--out", out, "--published", "2024-06-01").stderr
+    assert "same article as" in said and len(_read(out)) == 1
+    said = newsline("extract", tmp_path / "z", "--out", out, "--published", "2024-06-01").stderr
+    assert "same article as" not in said
+    assert list(_read(out)["article_id"]) == list(first.loc[first["value"] == "2024-03-03", "article_id"])
+
+
+def test_show_and_the_coding_sets_find_an_article_by_its_file(tmp_path):
+    from newsline.errors import NewslineError
+    from newsline.evaluate_coding import extract_articles
+
+    x, _ = _two_folders(tmp_path)
+    out = tmp_path / "events.parquet"
+    assert newsline("extract", x, "--out", out, "--published", "2024-06-01").returncode == 0
+    [article_id] = set(_read(out)["article_id"])
+    for name in (article_id, "article.txt"):
+        shown = newsline("show", out, "--article", name)
+        assert "1 events" in shown.stderr and "March 3, 2024" in shown.stdout
+    assert len(extract_articles([article_id], [x])) == 1
+    (x / "article.txt").write_text("Envoy\n\nThe envoy returned on March 4, 2024.\n")
+    try:
+        extract_articles([article_id], [x])
+    except NewslineError as exc:
+        assert "content changed" in str(exc)
+    else:
+        raise AssertionError("an annotated article whose bytes changed was read as if it were the same")
+
+
 def test_publication_dates_in_other_digits_are_read_as_ascii_digits(tmp_path):
     from newsline.published import normalise_published
 

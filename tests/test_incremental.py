@@ -8,6 +8,7 @@ import pytest
 
 from support.corpus_paths import CORPUS_ARTICLES
 from newsline.cli import main
+from newsline.ingest import article_file
 from newsline.manifest import manifest_path, update_table
 from newsline.store import read_events, write_events
 
@@ -28,6 +29,11 @@ def folder(tmp_path):
     for i in range(5):
         (src / f"s{i}.json").write_text(story(i))
     return src
+
+
+def files_of(table) -> set[str]:
+    """The files a table's articles came from (an article id is the file's relative path plus a hash)."""
+    return {article_file(a) for a in table["article_id"]}
 
 
 def full(src, tmp_path):
@@ -56,7 +62,7 @@ def test_a_changed_article_is_extracted_and_the_table_equals_a_full_build(folder
     assert (report.extracted, report.reused, report.removed) == (1, 4, 0)
     table = read_events(out)
     pd.testing.assert_frame_equal(table, full(folder, tmp_path))
-    assert "2024-05-06" in set(table.loc[table["article_id"] == "s2", "value"])
+    assert "2024-05-06" in set(table.loc[table["article_id"].map(article_file) == "s2.json", "value"])
 
 
 def test_a_removed_article_loses_its_events_and_a_new_one_gains_them(folder, tmp_path):
@@ -67,7 +73,7 @@ def test_a_removed_article_loses_its_events_and_a_new_one_gains_them(folder, tmp
     report = update_table([folder], out, progress=False)
     assert (report.extracted, report.reused, report.removed) == (1, 4, 1)
     table = read_events(out)
-    assert "s1" not in set(table["article_id"]) and "s9" in set(table["article_id"])
+    assert "s1.json" not in files_of(table) and "s9.json" in files_of(table)
     pd.testing.assert_frame_equal(table, full(folder, tmp_path))
     entries = json.loads(manifest_path(out).read_text())["files"]
     assert [e["path"].rsplit("/", 1)[-1] for e in entries] == ["s0.json", "s2.json", "s3.json", "s4.json", "s9.json"]
@@ -130,6 +136,6 @@ def test_build_twice_on_the_corpus_extracts_nothing_the_second_time(tmp_path, ca
     said = capsys.readouterr().err
     assert "0 files extracted, 27 unchanged, 1 removed" in said
     table = read_events(out)
-    assert victim.stem not in set(table["article_id"])
-    assert len(table) == len(first) - (first["article_id"] == victim.stem).sum()
+    assert victim.name not in files_of(table)
+    assert len(table) == len(first) - (first["article_id"].map(article_file) == victim.name).sum()
     assert (tmp_path / "facts.parquet").exists()

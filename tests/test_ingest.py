@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
 from pathlib import Path
 
@@ -32,6 +33,10 @@ SPANISH = (
     "una visita poco habitual de altos funcionarios de Washington a Caracas.\n\n"
     "Los dos hombres llevaban más de cuatro años presos y viajaron a Florida esa misma noche."
 )
+
+
+def sha8(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:8]
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -82,7 +87,8 @@ def test_find_inputs_walks_folders_sorted_and_skips_hidden_and_other_types(tmp_p
 
     found = find_inputs([single, tmp_path / "in", str(b)])
 
-    assert found == [single, b, c, a]
+    # Each with its path relative to the folder it was found in (a file named alone: its own folder).
+    assert found == [(single, "one.md"), (b, "b.txt"), (c, "c.HTML"), (a, "sub/a.json")]
 
 
 def test_find_inputs_rejects_an_explicit_file_of_another_type(tmp_path):
@@ -109,7 +115,7 @@ def test_plain_text_title_is_first_line_and_text_is_the_whole_file(tmp_path):
 
     [article] = load_file(path)
 
-    assert article.article_id == "sputnik-2024-08-02-blinken-gonzalez"
+    assert article.article_id == "sputnik-2024-08-02-blinken-gonzalez.txt#" + sha8(path)
     assert article.title == "Venezuela frees two Americans"
     assert article.text == content
     assert article.language == "en"
@@ -226,9 +232,9 @@ PAGE = """<!DOCTYPE html>
 
 
 def test_html_body_and_metadata_come_from_trafilatura(tmp_path):
-    [article] = load_file(write(tmp_path / "courier.html", PAGE))
+    [article] = load_file(path := write(tmp_path / "courier.html", PAGE))
 
-    assert article.article_id == "courier"
+    assert article.article_id == "courier.html#" + sha8(path)
     assert article.title == "Venezuela frees two detained Americans after talks"
     assert article.url == "https://courier.example.com/world/venezuela-frees-americans"
     assert article.source == "The Daily Courier"
@@ -269,7 +275,7 @@ def test_json_object_keys_are_used_and_extra_keys_ignored(tmp_path):
 
     [article] = load_file(path)
 
-    assert article.article_id == "ap-2022-03-09-release"
+    assert article.article_id == "ap-2022-03-09-release.json#" + sha8(path)
     assert (article.url, article.title, article.source) == (data["url"], data["title"], "Example News")
     assert article.published == "2022-03-09"
     assert article.language == "es"  # as given, not detected from the English text
@@ -441,7 +447,7 @@ def test_date_from_url_ignores_things_that_are_not_dated_segments(url):
 
 def test_seed_article_loads_and_its_boilerplate_is_cut():
     [article] = load_file(SEED_JSON)
-    assert article.article_id == "elpais-2024-12-03-maduro-trump-security"
+    assert article.article_id == "elpais-2024-12-03-maduro-trump-security.json#" + sha8(SEED_JSON)
     assert article.text == SEED_TXT.read_text(encoding="utf-8")
     assert article.title == article.text.split("\n", 1)[0]
     assert (article.published, article.language, article.source) == ("2024-12-03", "en", "El País (English edition)")

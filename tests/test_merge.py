@@ -9,6 +9,7 @@ import pytest
 from support.rows import event_row
 from support.corpus_paths import CORPUS_ARTICLES
 from newsline.errors import NewslineError
+from newsline.ingest import article_file
 from newsline.merge import _prepare, link, merge_events, syndication_groups
 from newsline.store import read_facts, write_facts
 from newsline.model import EVENT_COLUMNS
@@ -40,9 +41,9 @@ def frame(*rows):
 
 
 def merged_groups(facts):
-    """The merged facts as sets of (article, date text)."""
+    """The merged facts as sets of (article, date text); an article by its file's name without suffix."""
     return {
-        frozenset((ev["article_id"], ev["date_text"]) for ev in evidence)
+        frozenset((Path(article_file(ev["article_id"])).stem, ev["date_text"]) for ev in evidence)
         for evidence in facts["evidence"] if len(evidence) > 1
     }
 
@@ -279,7 +280,7 @@ def _annotated_facts(name: str) -> list[set]:
     import tomllib
 
     data = tomllib.loads((Path(__file__).parent / "data" / "events" / name).read_text(encoding="utf-8"))
-    return [{(m[0], m[1]) for m in c["members"]} for c in data["cluster"]]
+    return [{(Path(article_file(m[0])).stem, m[1]) for m in c["members"]} for c in data["cluster"]]
 
 
 CHECKED_BY_HAND += _annotated_facts("facts_dev.toml") + _annotated_facts("facts_heldout.toml")

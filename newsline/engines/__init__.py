@@ -37,6 +37,7 @@ class FileTask:
     data: bytes
     size: int = -1  # the file's size on disk, when ``data`` holds only its beginning
     unreadable: str = ""  # why the file could not be read, if it could not
+    rel: str | None = None  # its path relative to its input folder (``ingest.Input``): part of its article id
 
     @property
     def digest(self) -> str:
@@ -71,8 +72,9 @@ class Batch:
     files: list[FileResult]
 
 
-def read_task(path: str | Path) -> FileTask:
+def read_task(path: str | Path, rel: str | None = None) -> FileTask:
     """A file's bytes; an unreadable file is reported by ``extract_file`` like any bad input.
+    ``rel``: its path relative to the folder it was found in (default: its name).
 
     At most one byte past the ingest limit is read: that is enough for ``load_file``
     to refuse an oversized file without the whole of it ever sitting in memory."""
@@ -83,15 +85,16 @@ def read_task(path: str | Path) -> FileTask:
             data = handle.read(MAX_FILE_BYTES + 1)
             size = os.fstat(handle.fileno()).st_size
     except OSError as exc:  # said as such, not as an empty file
-        return FileTask(str(path), b"", 0, unreadable=f"cannot read file ({exc.strerror or exc.__class__.__name__})")
-    return FileTask(str(path), data, size)
+        return FileTask(str(path), b"", 0, unreadable=f"cannot read file ({exc.strerror or exc.__class__.__name__})",
+                        rel=rel)
+    return FileTask(str(path), data, size, rel=rel)
 
 
 def extract_file(task: FileTask, published: str | None = None) -> FileResult:
     """The event rows of every article in one input file.
 
     The bytes are read by ``newsline.ingest.read_input`` under the file's own name (format by
-    suffix, article id by stem, messages naming it). A bad file gives one error line and no
+    suffix, messages naming it; article id from its relative path and bytes). A bad file gives one error line and no
     rows; it never raises.
     """
     from ..events import extract_events
@@ -101,7 +104,8 @@ def extract_file(task: FileTask, published: str | None = None) -> FileResult:
     if task.unreadable:
         result.errors.append(f"{task.name}: {task.unreadable}")
         return result
-    loaded, result.errors = read_input(task.name, task.data, published, size=task.size if task.size >= 0 else None)
+    loaded, result.errors = read_input(task.name, task.data, published, size=task.size if task.size >= 0 else None,
+                                       rel=task.rel)
     result.warnings.extend(loaded.warnings)
     for article in loaded:
         try:
@@ -114,6 +118,21 @@ def extract_file(task: FileTask, published: str | None = None) -> FileResult:
         result.rows.extend(rows)
         result.articles += 1
     return result
+
+
+def repeated_articles(name: str, article_ids: list[str], seen: dict[str, str]) -> tuple[set[str], list[str]]:
+    """The ids among one input's ``article_ids`` that an earlier input of the run already gave
+    (``seen``: article id -> that input's name, updated with this input's new ones), and one
+    warning line for each. The same id is the same article (the same bytes at the same relative
+    path, or the same record): its events are kept once, from the first input that gave it."""
+    repeated: set[str] = set()
+    for article_id in dict.fromkeys(article_ids):
+        if article_id in seen:
+            repeated.add(article_id)
+        else:
+            seen[article_id] = name
+    lines = [f"{name}: same article as {seen[a]}; skipped" for a in dict.fromkeys(article_ids) if a in repeated]
+    return repeated, lines
 
 
 def rows_to_table(rows: list[dict]) -> pa.Table:

@@ -104,7 +104,7 @@ CASES: dict[str, bytes | str] = {
     "word-date.json": article_json(published="yesterday"),
     "number-date.json": article_json(published=20240305),
     "partial-date.json": article_json(published="2024-03", text="Talks resumed on March 4, 2024. More came last week."),
-    # A text of its own: the same title and text as extra-fields.json would be the same article.
+    # A text of its own, so that its events tell its own case (extra-fields.json has the same title).
     "future-date.json": article_json(published="2999-01-01", text="Talks resumed on March 4, 2024, far ahead."),
     "impossible-dates.txt": (
         "Impossible dates\n\n"
@@ -159,7 +159,7 @@ HOSTILE_NAME = "<img src=x onerror=alert(1)>.txt"
 
 # Cases only an upload can have (a folder given to the command line passes over other file types).
 UPLOADS: dict[str, bytes] = {
-    "copy-of-good.txt": GOOD_TXT.encode(),  # the same article twice in one batch
+    "copy-of-good.txt": GOOD_TXT.encode(),  # the same text under another name: another article
     "report.pdf": MINIMAL_PDF,
     "notes": b"Talks resumed on March 3, 2024.",
     HOSTILE_NAME: bytes(range(256)) * 8,
