@@ -18,6 +18,7 @@ as it is busy), and clicking a cell narrows the window to that period.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -89,15 +90,24 @@ def _names(value) -> list[str]:
 
 
 def who_line(row) -> str:
-    """Who acted on whom, and who else the sentence names (they have no lane of their own)."""
+    """Who acted on whom, and who else the sentence names (they have no lane of their own); not escaped."""
     source, target = _names(getattr(row, "actors_source", None)), _names(getattr(row, "actors_target", None))
     others = [a for a in _names(getattr(row, "actors", None)) if a not in source and a not in target]
     parts = []
     if source or target:
-        parts.append(f"{esc(', '.join(source) or '?')} → {esc(', '.join(target) or '?')}")
+        parts.append(f"{', '.join(source) or '?'} → {', '.join(target) or '?'}")
     if others:
-        parts.append(f"also named: {esc(', '.join(others))}")
+        parts.append(f"also named: {', '.join(others)}")
     return " · ".join(parts)
+
+
+#: Characters per line of a hover label: a label stays narrow enough for a phone's screen.
+HOVER_WIDTH = 46
+
+
+def wrapped(text: object, width: int = HOVER_WIDTH) -> str:
+    """Escaped, with line breaks between words so that no line is longer than ``width``."""
+    return "<br>".join(esc(line) for line in textwrap.wrap(str(text or ""), width, break_on_hyphens=False)) or ""
 
 
 def _hover(rows: pd.DataFrame) -> list[str]:
@@ -108,17 +118,17 @@ def _hover(rows: pd.DataFrame) -> list[str]:
         headline = getattr(row, "headline", "") or first_words(row.sentence)
         action = getattr(row, "action", "") or ""
         who = who_line(row)
-        text = (f"<b>{esc(headline)}</b><br>"
-                + (f"<i>{esc(action_label(action))}</i>" + (f" · {who}" if who else "") + "<br>" if action else "")
-                + f"“{esc(row.date_text)}” → {esc(row.value)} ({esc(row.granularity)}), covers {esc(covers)}<br>"
-                + f"{esc(first_words(row.sentence))}<br>")
+        text = (f"<b>{wrapped(headline)}</b><br>"
+                + (f"<i>{wrapped(' · '.join(p for p in (action_label(action), who) if p))}</i><br>" if action else "")
+                + f"{wrapped(f'“{row.date_text}” → {row.value} ({row.granularity}), covers {covers}')}<br>"
+                + f"{wrapped(first_words(row.sentence))}<br>")
         if int(row.sources) > 1 or int(row.articles) > 1:
             outlets = ", ".join(o or NO_OUTLET for o in row.outlets)
-            text += f"<b>{int(row.sources)} independent sources</b>: <i>{esc(outlets)}</i>"
+            text += f"<b>{int(row.sources)} independent sources</b>:<br><i>{wrapped(outlets)}</i>"
         else:
-            text += f"<i>{esc(row.source)}, {esc(row.published)}</i>"
+            text += f"<i>{wrapped(f'{row.source}, {row.published}')}</i>"
         if row.dates_disagree:
-            text += f"<br><b>sources disagree on the date</b>: {esc(' / '.join(row.dates))}"
+            text += f"<br><b>sources disagree on the date</b>:<br>{wrapped(' / '.join(row.dates))}"
         if getattr(row, "tense", None) == "future":
             text += "<br><b>announced or expected</b>, not reported as done"
         out.append(text)
@@ -333,7 +343,6 @@ def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None, exact:
             "type": "date",
             "side": "top",
             "range": [_iso(lo - pad), _iso(hi + pad)],
-            "rangeslider": {"visible": True, "thickness": 0.07},
             "showgrid": True,
         },
         "yaxis": {

@@ -36,9 +36,9 @@ def cached_timeline(_q: StoreQuery, token: str, flt: Filters, lanes: str, window
     return build_timeline(data, dict(colours_key), exact=exact, colour_by=colour_by)
 
 
-def render_window_controls(extent, fitted, shown) -> tuple[date, date] | None:
-    """Quick ranges and the window slider; returns the chosen window (None = fitted)."""
-    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+def render_window_controls(extent, fitted, shown, row) -> tuple[date, date] | None:
+    """Quick ranges (in ``row``) and the window slider below; returns the chosen window (None = fitted)."""
+    row = row.container(horizontal=True, vertical_alignment="center", gap="small", width="content")
     row.button("1Y", key="range_1y", on_click=quick_window, args=(1, shown),
                help="The last year of the facts shown")
     row.button("5Y", key="range_5y", on_click=quick_window, args=(5, shown),
@@ -53,13 +53,15 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
                     selected: str | None, added_ids: frozenset[str], extent, natural) -> Timeline:
     """``extent``: first to last day of the whole table; ``natural``: the same without
     its few far-older facts (the slider's usual span)."""
-    lanes = st.radio("Lanes", LANE_OPTIONS, key="lanes", bind="query-params", horizontal=True,
-                     help="One row per actor who acted (the others a fact names are in its hover and evidence), "
-                          "per actor named, per topic or per outlet.")
-    colour_by = st.radio("Colour", COLOUR_OPTIONS, key="colour", bind="query-params", horizontal=True,
-                         help="Colour each fact by its main topic or by what happened (its action).")
+    # One row of view controls, so that the chart starts high on the page.
+    views = st.container(horizontal=True, gap="medium", vertical_alignment="bottom")
+    lanes = views.radio("Lanes", LANE_OPTIONS, key="lanes", bind="query-params", horizontal=True,
+                        help="One row per actor who acted (the others a fact names are in its hover and evidence), "
+                             "per actor named, per topic or per outlet.")
+    colour_by = views.radio("Colour", COLOUR_OPTIONS, key="colour", bind="query-params", horizontal=True,
+                            help="Colour each fact by its main topic or by what happened (its action).")
     st.session_state["window_bounds"] = extent
-    window = render_window_controls(natural, summary.fitted, summary.extent)
+    window = render_window_controls(natural, summary.fitted, summary.extent, views)
     shown_window = chosen_window(window, summary.fitted)
     timeline = cached_timeline(q, token, flt, lanes, shown_window, summary.placed, tuple(sorted(colours.items())),
                                exact=window is not None, colour_by=colour_by or COLOUR_OPTIONS[0])
@@ -91,8 +93,9 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
         key="timeline",
         on_select="rerun",
         selection_mode="points",
-        # No toolbar over the dates: drag pans, the wheel or a pinch zooms, the strip below and the
-        # 1Y/5Y/All buttons set the window, and every change travels in the link.
+        # No toolbar over the dates: drag pans, the wheel or a pinch zooms, the window slider above
+        # and the 1Y/5Y/All buttons set the window, and every change travels in the link. (No Plotly
+        # range slider: it draws every mark a second time, most of the chart's drawing time.)
         config={"displaylogo": False, "scrollZoom": True, "displayModeBar": False, "responsive": True},
     )
     render_view_sync(drawn_view(timeline.figure["layout"].get("xaxis", {}).get("range"), hidden), apply_view,

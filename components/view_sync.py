@@ -17,7 +17,7 @@ from newsline.filters import parse_iso_day
 
 # Reports only a real change (a zoom lands on a different day, a legend item toggles); a redraw
 # by the app itself fires events too, and must not send the same view back.
-_JS = """
+_JS = r"""
 export default function ({ data, setTriggerValue }) {
   const CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot';
   let plot = null, timer = null;
@@ -62,8 +62,22 @@ export default function ({ data, setTriggerValue }) {
     plot.removeListener('plotly_restyle', onRestyle);
     plot.removeListener('plotly_hover', onHover);
     plot.removeListener('plotly_click', onHover);
+    plot.removeListener('plotly_hover', keepInside);
   };
   const onRestyle = () => { if (Date.now() >= quietUntil) report(); };
+  // Plotly puts a hover label beside its point even where the screen ends (a phone): slide it
+  // back inside the chart, whose width it never exceeds (its lines are wrapped).
+  const keepInside = () => requestAnimationFrame(() => {
+    if (!plot) return;
+    const box = plot.getBoundingClientRect();
+    const lo = Math.max(box.left, 0) + 2, hi = Math.min(box.right, window.innerWidth) - 2;
+    for (const label of plot.querySelectorAll('.hoverlayer .hovertext')) {
+      const r = label.getBoundingClientRect();
+      const dx = r.left < lo ? lo - r.left : r.right > hi ? Math.max(hi - r.right, lo - r.left) : 0;
+      const at = /translate\(\s*([-\d.e]+)[ ,]+([-\d.e]+)\s*\)/.exec(label.getAttribute('transform') || '');
+      if (dx && at) label.setAttribute('transform', `translate(${Number(at[1]) + dx},${at[2]})`);
+    }
+  });
   const attach = () => {
     const found = document.querySelector(CHART);
     if (found === plot || !found || !found.on) return;
@@ -73,6 +87,7 @@ export default function ({ data, setTriggerValue }) {
     plot.on('plotly_restyle', onRestyle);
     plot.on('plotly_hover', onHover);
     plot.on('plotly_click', onHover);
+    plot.on('plotly_hover', keepInside);
   };
   // A date typed in the date filter applies on Enter, not only when the field loses focus.
   // The field commits when the reader interacts outside it, so Enter does that for them.

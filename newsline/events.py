@@ -11,6 +11,7 @@ from . import sentences, topics
 from .actions import Taxonomy, choose
 from .actors import ActorMatcher
 from .model import EVENT_COLUMNS, Article
+from .outlets import outlet_name
 from .roles import Placed, assign, headline
 from .timex import Tagger
 from .timex.rules import available_languages
@@ -213,7 +214,7 @@ def extract_events(article: Article) -> list[dict]:
             "article_id": article.article_id,
             "url": article.url,
             "title": article.title,
-            "source": article.source,
+            "source": outlet_name(article.source),
             "published": article.published,
             "language": article.language,
             "date_text": tx.text,

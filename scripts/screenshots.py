@@ -134,6 +134,8 @@ def main() -> int:
 
         desktop.goto(f"{url}/?tab=Table&fact={fact}")
         wait_until_idle(desktop)
+        desktop.wait_for_selector('[data-testid="stDataFrame"] canvas', timeout=60_000)  # the grid loads last
+        desktop.wait_for_timeout(1500)
         desktop.screenshot(path=str(OUT / "table.png"), full_page=False)
 
         phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)

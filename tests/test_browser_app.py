@@ -195,8 +195,8 @@ def test_the_headline_is_in_the_hover_and_in_the_evidence_panel(facts_server, br
     page.mouse.move(x, y)
     hover = page.locator('[data-testid="stPlotlyChart"] .hoverlayer .hovertext').first
     hover.wait_for(timeout=10_000)
-    text = hover.text_content()  # SVG text: its lines run together, each headline is one line
-    shown = [h for h in headlines if h in text]
+    text = hover.text_content()  # SVG text: its (wrapped) lines run together without spaces
+    shown = [h for h in headlines if "".join(h.split()) in "".join(text.split())]
     assert len(shown) == 1, text
     page.mouse.click(x, y)
     page.wait_for_selector(".nl-evidence .nl-headline", timeout=20_000)

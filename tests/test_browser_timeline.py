@@ -105,17 +105,30 @@ def test_opens_on_chavez_to_the_present_and_names_what_it_leaves_out(shipped, br
     assert "1995-01-01" <= lo <= "1998-01-01" and hi >= "2026-03-17"
     caption = page.get_by_text("dated facts from").first.inner_text()
     assert "far from the rest are left out" in caption and "1798" in caption
-    assert "could not be placed are listed under the chart" in caption  # the undated are counted
-    # Announced facts are hollow; the legend is above the plot, and no toolbar covers the dates.
-    hollow = page.evaluate(f"() => document.querySelector('{CHART}')._fullData"
-                           ".flatMap(t => Array.isArray(t.marker?.symbol) ? t.marker.symbol : [])"
-                           ".filter(s => s.endsWith('-open')).length")
-    assert hollow > 0
+    # The legend is above the plot, and no toolbar covers the dates.
     assert page.locator('[data-testid="stPlotlyChart"] .modebar').count() == 0
     legend = page.locator('[data-testid="stPlotlyChart"] .legend').first.bounding_box()
     plot = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()
     assert legend["y"] + legend["height"] <= plot["y"]
+    assert plot["width"] > 0.6 * 1440  # the chart takes the width: no empty evidence column beside it
+    context.close()
+
+
+def test_undated_and_announced_facts_are_told_apart(shipped, browser):
+    context, page = open_page(browser, shipped)
+    caption = page.get_by_text("dated facts from").first.inner_text()
+    assert "could not be placed are listed under the chart" in caption  # the undated are counted
+    # Announced facts are hollow, say so in their hover, and the encoding line explains it.
+    announced = page.evaluate(f"""() => document.querySelector('{CHART}')._fullData.flatMap(t =>
+        (Array.isArray(t.marker?.symbol) ? t.marker.symbol : []).map((s, i) => [s, String(t.hovertext?.[i])]))
+        .filter(([s]) => s.endsWith('-open'))""")
+    assert announced and all("announced or expected" in hover for _, hover in announced)
     assert "hollow" in page.get_by_text("Colour: topic").first.inner_text()
+    context.close()
+
+    context, page = open_page(browser, shipped + "/?from=2015-01-01&to=2019-12-31")
+    caption = page.get_by_text("dated facts from").first.inner_text()
+    assert "hidden while the dates are narrowed" in caption  # not vanished without a word
     context.close()
 
 
@@ -173,6 +186,32 @@ def test_on_a_phone_the_chart_has_the_width_and_one_tap_opens_the_evidence_in_vi
     top = page.evaluate("() => document.querySelector('.nl-evidence').getBoundingClientRect().top")
     assert 0 <= top < 844  # scrolled into view
     assert "fact=" in page.url
+    context.close()
+
+
+def test_on_a_phone_a_hover_label_stays_on_the_screen(shipped, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(shipped)
+    wait_until_idle(page, chart=True)
+    page.locator(CHART).first.scroll_into_view_if_needed()
+    area = page.locator('[data-testid="stPlotlyChart"] .nsewdrag').first.bounding_box()
+    points = page.locator('[data-testid="stPlotlyChart"] .scatterlayer .points path')
+    boxes = [b for b in (points.nth(i).bounding_box() for i in range(min(points.count(), 400)))
+             if b and area["x"] <= b["x"] + b["width"] / 2 <= area["x"] + area["width"]
+             and area["y"] <= b["y"] + b["height"] / 2 <= area["y"] + area["height"]]  # in the plot, not clipped
+    boxes.sort(key=lambda b: b["x"])
+    # the leftmost, the middle and the rightmost facts: a label has no room on one side or on either
+    for box in (boxes[0], boxes[len(boxes) // 2], boxes[-1]):
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        label = page.locator('[data-testid="stPlotlyChart"] .hoverlayer .hovertext').first
+        label.wait_for(timeout=10_000)
+        page.wait_for_timeout(200)  # the label is put back inside on the next frame
+        shown = label.bounding_box()
+        assert shown["width"] > 120  # a real label, with its headline and date
+        assert 0 <= shown["x"] and shown["x"] + shown["width"] <= 390, shown
+        page.mouse.move(5, 5)
+        page.wait_for_timeout(200)
     context.close()
 
 
@@ -279,6 +318,26 @@ def paste_article(page, text: str, published: str | None = None) -> None:
     page.get_by_text("1 article read.").wait_for(timeout=30_000)
 
 
+def click_fact(page, words: str) -> None:
+    """Click the chart's marker of the fact whose hover holds ``words``, as a reader does."""
+    page.locator(CHART).first.scroll_into_view_if_needed()
+    at = page.evaluate("""words => {
+        for (const g of document.querySelectorAll('[data-testid="stPlotlyChart"] .scatterlayer .trace')) {
+            const trace = g.__data__?.[0]?.trace;
+            if (!trace?.hovertext || trace.hoverinfo === 'skip') continue;
+            for (const p of g.querySelectorAll('.points path')) {
+                if (String(trace.hovertext[p.__data__.i]).replace(/<br>/g, ' ').includes(words)) {
+                    const r = p.getBoundingClientRect();
+                    return [r.x + r.width / 2, r.y + r.height / 2];
+                }
+            }
+        }
+        return null;
+    }""", words)
+    assert at, f"no marker for {words!r}"
+    page.mouse.click(*at)
+
+
 def test_the_share_popover_says_a_visitors_own_fact_will_not_travel(shipped, browser):
     context, page = open_page(browser, shipped)
     paste_article(page, "Envoy returns\n\nThe envoy returned to Caracas on March 3, 2024, officials said on Tuesday.",
@@ -287,13 +346,33 @@ def test_the_share_popover_says_a_visitors_own_fact_will_not_travel(shipped, bro
     page.get_by_text("marked ☆ on the timeline").wait_for(timeout=60_000)
     page.get_by_role("tab", name="Timeline").click()
     wait_until_idle(page, chart=True)
-    page.get_by_label("facts on the chart", exact=False).focus()
-    page.keyboard.type("envoy returned")
-    page.keyboard.press("Enter")
-    page.wait_for_selector(".nl-evidence", timeout=20_000)
+    click_fact(page, "envoy returned")
+    page.wait_for_function("() => location.search.includes('fact=')", timeout=20_000)
     wait_until_idle(page)
     page.get_by_role("button", name="Share this view").click()
     assert page.get_by_text("someone opening the link will not see it").first.is_visible()
+    context.close()
+
+
+def test_the_headline_and_outlet_fields_apply_to_an_uploaded_file(shipped, browser, tmp_path):
+    import json
+
+    upload = tmp_path / "envoy.json"
+    upload.write_text(json.dumps({"text": "The envoy returned to Caracas on March 3, 2024, officials said."}))
+    context, page = open_page(browser, shipped)
+    page.get_by_role("tab", name="Add articles").click()
+    wait_until_idle(page)
+    page.get_by_role("textbox", name="Headline", exact=True).fill("Envoy returns")
+    page.get_by_role("textbox", name="Outlet", exact=True).fill("Caribbean Wire")
+    page.get_by_role("textbox", name="Publication date", exact=True).fill("2024-03-05")
+    page.keyboard.press("Tab")
+    wait_until_idle(page)
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
+    page.get_by_text("envoy.json").first.wait_for()
+    wait_until_idle(page)
+    page.get_by_role("button", name="Read articles").click()
+    page.get_by_text("1 article read.").wait_for(timeout=30_000)
+    assert page.get_by_text("Envoy returns — Caribbean Wire", exact=False).count() == 1  # not "unknown outlet"
     context.close()
 
 
