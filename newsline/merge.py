@@ -25,17 +25,13 @@ pair across them is linked and no article would appear twice, taking the stronge
 links first (ties broken by ``tie_key``: the article's name and the expression's place,
 not the event id, which carries a hash of the file's bytes), so the result depends
 neither on row order nor on how ids are made, and no fact is held together by a chain of
-weaker resemblances.
-
-**Syndication**: articles with the same headline, or whose dated sentences read the
-same (rapidfuzz ``ratio`` ≥ 90 on their first 500 characters), are reprints of one
-story; their events may join a fact, but they count as one source.
+weaker resemblances. Reprints of one story (``syndication``) may join a fact but count as one
+source.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
@@ -44,6 +40,8 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from .actions import OTHER
+from .syndication import syndication_groups
+from .wording import content_words, money_of, numbers_of
 from .store import FACT_COLUMNS
 
 #: Actors too common in this coverage to show that two sentences are about the same thing.
@@ -72,29 +70,10 @@ STATEMENT = "statement"
 LINK_SHARE = 0.5
 
 #: Syndication: headline match, or this rapidfuzz ratio on the first characters of the dated sentences.
-SYNDICATION_RATIO = 90.0
-SYNDICATION_CHARS = 500
-SYNDICATION_MIN_CHARS = 80  # shorter signatures say too little to call two articles one story
-
 _SHORT_CONTAINERS = {"week", "month"}
 _LONG_CONTAINERS = {"season", "quarter", "year"}
 _RESOLUTION_RANK = {"explicit": 0, "actor-period": 1, "year-inferred": 2, "relative": 3, "anchored": 4}
 
-STOP_WORDS = frozenset("""
-a about above after again against ago all also am an and any are as at be because been before being
-but by can could did do does doing down during each few for from further had has have having he her
-here hers him his how i if in into is it its itself just more most no nor not now of off on once only
-or other our out over own same she should so some such than that the their them then there these they
-this those through to too under until up very was we were what when where which while who whom why
-will with would you your yours may might must shall yet per via
-said says say saying told tell reported reports reporting according added statement
-de del la las el los lo y o en que por para con sin un una unos unas se su sus al como mas más pero
-sobre este esta estos estas ese esa fue ha han dijo según
-""".split())
-
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @dataclass
@@ -143,42 +122,6 @@ class _Cluster:
 
 
 # --- preparing events ---------------------------------------------------------------
-
-
-def _fold(text: str) -> str:
-    from .actors import fold
-
-    return fold(text)
-
-
-def _blank(text: str, spans) -> str:
-    chars = list(text)
-    for start, end in spans:
-        for k in range(max(0, start), min(len(chars), end)):
-            chars[k] = " "
-    return "".join(chars)
-
-
-def content_words(sentence: str, date_span: tuple[int, int] | None = None) -> list[str]:
-    """The words that carry a sentence's statement: no date expression, actor names or stop words."""
-    from .actors import ActorMatcher
-
-    spans = [date_span] if date_span else []
-    spans += [(m.start, m.end) for m in ActorMatcher.default().find(sentence)]
-    folded = _fold(_blank(sentence, spans))
-    return [w for w in _WORD.findall(folded) if len(w) > 1 and w not in STOP_WORDS]
-
-
-def numbers_of(sentence: str, date_span: tuple[int, int] | None = None) -> frozenset[str]:
-    """Figures in a sentence outside its date expression, years left out ("$25 million" gives 25)."""
-    text = _blank(sentence, [date_span] if date_span else [])
-    found = set()
-    for match in _NUMBER.finditer(text):
-        number = match.group().replace(",", "")
-        if _YEAR.fullmatch(number):
-            continue
-        found.add(number.rstrip("0").rstrip(".") if "." in number else number)
-    return frozenset(found)
 
 
 def tie_key(article_id: str, start: int, end: int, date_text: str) -> str:
@@ -231,71 +174,6 @@ def _mentioned(sentence: str, language: str, span) -> frozenset[str]:
 
 def _names(value) -> list[str]:
     return [] if value is None or isinstance(value, float) else [str(x) for x in value]
-
-
-# --- syndication --------------------------------------------------------------------
-
-
-def _title_key(title: object) -> str | None:
-    if not isinstance(title, str):
-        return None
-    words = _WORD.findall(_fold(title))
-    return " ".join(words) if len(words) >= 4 else None
-
-
-def syndication_groups(frame: pd.DataFrame) -> dict[str, str]:
-    """Article id -> id of its syndication group (the first article of the group, by id).
-
-    Candidates share a headline or at least one dated sentence word for word; they
-    are one story when the headlines match or the first ``SYNDICATION_CHARS``
-    characters of their dated sentences (in text order) reach ``SYNDICATION_RATIO``.
-    """
-    if frame.empty:
-        return {}
-    ordered = frame.sort_values(["article_id", "sentence_char_start"], kind="stable")
-    signature: dict[str, str] = {}
-    titles: dict[str, str | None] = {}
-    by_sentence: dict[str, set[str]] = {}
-    for article, rows in ordered.groupby("article_id", sort=True):
-        sentences = list(dict.fromkeys(s for s in rows["sentence"] if isinstance(s, str)))
-        signature[article] = " ".join(" ".join(_fold(s).split()) for s in sentences)
-        titles[article] = _title_key(rows["title"].iloc[0])
-        for s in sentences:
-            key = hashlib.sha1(" ".join(_fold(s).split()).encode()).hexdigest()
-            by_sentence.setdefault(key, set()).add(article)
-    parent = {a: a for a in signature}
-
-    def find(a):
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    def union(a, b):
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
-    by_title: dict[str, list[str]] = {}
-    for article, key in titles.items():
-        if key:
-            by_title.setdefault(key, []).append(article)
-    for same in by_title.values():
-        for other in same[1:]:
-            union(same[0], other)
-    checked = set()
-    for articles in by_sentence.values():
-        ranked = sorted(articles)
-        for x in range(len(ranked)):
-            for y in range(x + 1, len(ranked)):
-                a, b = ranked[x], ranked[y]
-                if (a, b) in checked:
-                    continue
-                checked.add((a, b))
-                sa, sb = signature[a][:SYNDICATION_CHARS], signature[b][:SYNDICATION_CHARS]
-                if min(len(sa), len(sb)) >= SYNDICATION_MIN_CHARS and fuzz.ratio(sa, sb) >= SYNDICATION_RATIO:
-                    union(a, b)
-    return {a: find(a) for a in signature}
 
 
 # --- linking two events ----------------------------------------------------------------
@@ -429,20 +307,6 @@ def roles_agree(a: _Event, b: _Event, kind: str = "same") -> str | None:
             return None
         parts.append("no role in conflict")
     return "; ".join(parts)
-
-
-_MONEY = re.compile(
-    r"(?:[$€£]\s?|US\$\s?|USD\s?)(\d+(?:[.,]\d+)?)|(\d+(?:[.,]\d+)?)\s?(?:million|billion|m\b|bn\b|millones|mil millones)",
-    re.IGNORECASE)
-
-
-def money_of(sentence: str) -> frozenset[str]:
-    """Sums of money in a sentence ("$25 million", "50 millones de dólares" give 25 and 50)."""
-    out = set()
-    for m in _MONEY.finditer(sentence or ""):
-        number = (m.group(1) or m.group(2)).replace(",", ".")
-        out.add(number.rstrip("0").rstrip(".") if "." in number else number)
-    return frozenset(out)
 
 
 def actions_agree(a: _Event, b: _Event) -> str | None:

@@ -10,7 +10,8 @@ from support.rows import event_row
 from support.corpus_paths import CORPUS_ARTICLES
 from newsline.errors import NewslineError
 from newsline.ingest import article_file
-from newsline.merge import _prepare, link, merge_events, syndication_groups
+from newsline.merge import _prepare, link, merge_events
+from newsline.syndication import syndication_groups
 from newsline.store import read_facts, write_facts
 from newsline.model import EVENT_COLUMNS
 
