@@ -205,10 +205,14 @@ def extract_events(article: Article) -> list[dict]:
             # Descriptions ("the president-elect") are read as of the writing.
             by_sentence[tx.sentence] = (people.of(tx.sentence), topics.assign(sentence))
         actors, topic_ids = by_sentence[tx.sentence]
-        if tx.sentence not in coded:
-            coded[tx.sentence] = _coding(text, tx.sentence, article.language or "en", actors,
-                                         dates_of[tx.sentence], matcher, pub)
-        coding = coded[tx.sentence][(tx.start - tx.sentence[0], tx.end - tx.sentence[0])]
+        # Coded within the stored window (the whole sentence unless it is longer than
+        # SENTENCE_WINDOW): each date weighs every trigger against every date, so a sentence of
+        # thousands of dates coded whole would take hours.
+        window = (s_start, s_end)
+        if window not in coded:
+            inside = [d for d in dates_of[tx.sentence] if s_start <= d[0] and d[1] <= s_end]
+            coded[window] = _coding(text, window, article.language or "en", actors, inside, matcher, pub)
+        coding = coded[window][(tx.start - s_start, tx.end - s_start)]
         rows.append({
             "event_id": event_id(article.article_id, tx.start, tx.end, tx.text),
             "article_id": article.article_id,
