@@ -379,7 +379,9 @@ def test_the_headline_and_outlet_fields_apply_to_an_uploaded_file(shipped, brows
 def test_an_article_without_a_date_is_asked_for_one_before_extraction(shipped, browser):
     context, page = open_page(browser, shipped)
     paste_article(page, "Talks resume\n\nNegotiators met again last Sunday in Bridgetown, officials said.")
-    assert page.get_by_text("No date known").first.is_visible()  # asked, not silently left unresolved
+    asked = page.get_by_text("No date known").first
+    asked.wait_for(state="visible", timeout=30_000)  # the read articles' panel may still be drawing
+    assert asked.is_visible()  # asked, not silently left unresolved
     page.get_by_role("button", name="Extract events").click()
     page.get_by_text("give its publication date").first.wait_for(timeout=30_000)
     assert page.get_by_text("marked ☆ on the timeline").count() == 0
