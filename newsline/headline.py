@@ -180,4 +180,8 @@ def headline(sentence: str, placed: list[Placed], trigger: Trigger | None, roles
         near = range(max(1, len(before) - 7), len(before))
         cut = next((i for i in near if _opens_phrase(text, before[i], before[i - 1])), len(before) - 6)
         words = before[cut:] + [w for w in words if w[0] >= anchor[0]]
-    return _finish(text, words, anchor[1], placed) or _finish(sentence, _words(sentence, 0, len(sentence)), 0)
+    # A part that held only the date ("In 2014, she took ..."): the clause it opens, then the rest.
+    for spans in (words, _words(text, start, end), _words(text, 0, len(text))):
+        if spans:
+            return _finish(text, spans, anchor[1], placed)
+    return _finish(sentence, _words(sentence, 0, len(sentence)), 0)
