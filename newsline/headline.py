@@ -182,6 +182,6 @@ def headline(sentence: str, placed: list[Placed], trigger: Trigger | None, roles
         words = before[cut:] + [w for w in words if w[0] >= anchor[0]]
     # A part that held only the date ("In 2014, she took ..."): the clause it opens, then the rest.
     for spans in (words, _words(text, start, end), _words(text, 0, len(text))):
-        if spans:
-            return _finish(text, spans, anchor[1], placed)
+        if out := _finish(text, spans, anchor[1], placed):
+            return out
     return _finish(sentence, _words(sentence, 0, len(sentence)), 0)
