@@ -72,7 +72,7 @@ MUTUAL = frozenset({"meeting", "agreement"})
 STATEMENT = "statement"
 
 #: Two groups of events join when this share of the pairs across them is linked (and none conflicts).
-LINK_SHARE = 0.5
+LINK_SHARE = 0.25
 
 #: Syndication: headline match, or this rapidfuzz ratio on the first characters of the dated sentences.
 _SHORT_CONTAINERS = {"week", "month"}
@@ -305,10 +305,15 @@ def roles_agree(a: _Event, b: _Event, kind: str = "same") -> str | None:
     Machado). Between dates as far apart in precision as a day and its year, the
     reports must also share an actor, or a side (a minister and their state)."""
     mutual = a.action in MUTUAL and b.action in MUTUAL
-    if (not mutual and a.source & b.target and a.target & b.source
+    # A statement about a happening has the roles of the saying (who spoke, to or of whom), not of the
+    # deed: they cannot reverse the deed's.
+    said = (a.action == STATEMENT) != (b.action == STATEMENT)
+    if (not mutual and not said and a.source & b.target and a.target & b.source
             and not (_side_set(a.source) & _side_set(b.source))):
         return None  # reversed: who acted in one is acted upon in the other (unless both sources are one side)
-    if mutual:  # who met whom: either report may name either party first
+    if said:
+        pa_, pb = frozenset(), frozenset()
+    elif mutual:  # who met whom: either report may name either party first
         pa_, pb = _persons(a.source | a.target), _persons(b.source | b.target)
     else:
         pa_, pb = _persons(a.target), _persons(b.target)
@@ -375,11 +380,12 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
         if not same_language or len(common) < MIN_SHARED_WORDS or fuzz.token_set_ratio(a.text, b.text) < DISAGREE[0]:
             return None
     figures = bool(a.money & b.money)
-    worded = jaccard >= CODED_WORDING_JACCARD or figures
     # Names and figures are spelled alike in both languages ("Barbados", "231 migrants"): across
-    # languages they stand in for the wording there is none to compare.
+    # languages they stand in for the wording there is none to compare. A count in common ("eleven
+    # people" / "11 killed") says as much as the same sum.
     named = a.names & b.names if not same_language else frozenset()
-    counted = (a.numbers & b.numbers) - _SMALL if not same_language else frozenset()
+    counted = (a.numbers & b.numbers) - _SMALL
+    worded = jaccard >= CODED_WORDING_JACCARD or figures or bool(counted)
     sides_acting = _side_set(a.source) & _side_set(b.source)
     if actions.startswith(("related", "a statement")) and not (
             kind in ("same", "within-short") and (specific or named or counted or sides_acting)):
@@ -396,7 +402,8 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
         return None
     if kind == "within-short" and not (worded or (specific and not same_language)):
         return None
-    if kind == "within-long" and not (specific and (worded or not same_language)):
+    in_role = ((a.source & b.source) | (a.target & b.target)) - GENERIC_ACTORS
+    if kind == "within-long" and not (worded and specific if same_language else in_role and (named or counted)):
         return None
     parts = [f"{a.event_id}+{b.event_id}: {actions}", roles, date_words]
     if specific:

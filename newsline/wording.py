@@ -56,9 +56,23 @@ def _own(position: int, span, others) -> bool:
     return gap(span) <= min(gap(o) for o in others)
 
 
+#: Counts written out, in English and Spanish ("eleven people", "diez estadounidenses"); one and two
+#: are left out, too common to tell anything.
+NUMBER_WORDS = {
+    **{w: str(n) for n, w in enumerate("three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                         "fifteen sixteen seventeen eighteen nineteen twenty".split(), start=3)},
+    **{w: str(n) for n, w in enumerate("tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+                                         "dieciseis diecisiete dieciocho diecinueve veinte".split(), start=3)},
+    "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "treinta": "30", "cuarenta": "40",
+    "cincuenta": "50", "cien": "100",
+}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
 def numbers_of(sentence: str, date_span: tuple[int, int] | None = None, others=()) -> frozenset[str]:
-    """Figures in a sentence outside its date expression, years left out ("$25 million" gives 25);
-    with ``others`` (the sentence's other date expressions), only the figures nearer this date."""
+    """Figures in a sentence outside its date expression, years left out ("$25 million" gives 25),
+    counts written out as figures ("eleven" gives 11); with ``others`` (the sentence's other date
+    expressions), only the figures nearer this date."""
     text = blank(sentence, [date_span, *others] if date_span else list(others))
     found = set()
     for match in _NUMBER.finditer(text):
@@ -66,6 +80,9 @@ def numbers_of(sentence: str, date_span: tuple[int, int] | None = None, others=(
         if _YEAR.fullmatch(number) or not _own(match.start(), date_span, others):
             continue
         found.add(number.rstrip("0").rstrip(".") if "." in number else number)
+    for match in _NUMBER_WORD.finditer(fold(text)):
+        if _own(match.start(), date_span, others):
+            found.add(NUMBER_WORDS[match.group().lower()])
     return frozenset(found)
 
 

@@ -336,6 +336,13 @@ CHECKED_BY_HAND += [
     {('newsday-tt-2025-02-27-chevron-licence', 'On November 26, 2022'), ('newsday-tt-2025-02-27-chevron-licence', 'that day'), ('jellyfish-2022-11-26-chevron-license', 'on Saturday'), ('ecuadorendirecto-2025-02-27-licencias-chevron', 'en noviembre de 2022')},
     {('reuters-2023-10-18-barbados-deal', 'on Tuesday'), ('bloomberglinea-2023-10-17-acuerdos-barbados', 'este martes'), ('citynews-2023-10-18-sanctions-eased', 'Tuesday’s'), ('reuters-2023-10-18-barbados-deal', 'today')},
     {('thefederal-2026-01-04-maduro-capture-oil', 'hours after'), ('freepressjournal-2026-01-03-maduro-captured', 'Hours after'), ('thefederal-2026-01-04-maduro-capture-oil', 'late Saturday afternoon'), ('guyanachronicle-2026-01-05-maduro-not-guilty', 'Saturday’s')},
+    # Groups of the looser share (a quarter of the pairs of articles across), read by hand: the 2024
+    # presidential vote, named by its month in some reports and by its year in others; the Barbados
+    # talks and agreement of 17 October 2023; the recognition of Guaidó; Maduro's 2018 re-election.
+    {('elpais-2024-12-03-maduro-trump-security', 'in the July elections'), ('anews-2025-01-10-reward-25m', 'July 2024'), ('cnn-codelist-2024-01-30-license44', 'in this year’s'), ('cnn-codelist-2024-01-30-license44', '2024'), ('finalcall-2023-10-24-barbados-agreement', '2024'), ('reuters-2023-10-18-barbados-deal', '2024'), ('citynews-2023-10-18-sanctions-eased', '2024')},
+    {('finalcall-2023-10-24-barbados-agreement', 'on October 17'), ('reuters-2023-10-18-barbados-deal', 'on Tuesday'), ('reuters-2023-10-18-barbados-deal', 'today'), ('bloomberglinea-2023-10-17-acuerdos-barbados', 'este martes'), ('citynews-2023-10-18-sanctions-eased', 'Tuesday’s')},
+    {('miamiherald-2022-03-08-americans-released', 'in 2019'), ('aljazeera-2019-01-24-guaido-recognition', 'on Wednesday'), ('telesur-2021-01-20-biden-guaido-recognition', 'in January 2019'), ('trt-2022-03-06-us-officials-caracas', 'in January 2019')},
+    {('larepublica-2020-12-06-pompeo-farsa-elecciones', 'en mayo de 2018'), ('wral-2018-05-22-diplomats-expelled', 'On Sunday')},
 ]
 
 # Read by hand and judged wrong: kept visible here until the cause is fixed, when this test will
@@ -356,9 +363,6 @@ WRONG_BY_HAND = [
     {('elpais-2002-04-17-eeuu-admite-golpistas', 'ayer'), ('latimes-2004-08-13-recall-us-funding', 'in April 2002'), ('tsonnews-2018-09-08-coup-plot-meetings', 'In 2002'), ('eluniversal-2007-05-25-senate-rctv-resolution', 'in April 2002')},
     {('rvtimes-2023-10-18-deportation-flight', 'after the Biden administration'), ('ap-ktbb-2023-10-18-deportation-flights', 'under the Biden administration')},
     {('venezuelanalysis-2015-04-09-shannon-caracas-visit', 'on Wednesday'), ('xinhua-2015-04-12-panama-summit-close', '2015')},
-    # The October 2023 sanctions relief and a waiver "in 2023" for Trinidad's gas field, another
-    # licence of that year, joined through Joe Biden across languages.
-    {('sunoticiero-2024-01-30-minerven-sanctions', 'en octubre de 2023'), ('newsday-tt-2025-02-27-chevron-licence', 'In 2023')},
 ]
 
 
@@ -608,3 +612,65 @@ def test_different_people_acted_upon_conflict_only_when_neither_report_names_the
     a, b = _prepare(events.reset_index(drop=True), {})
     assert a.action == b.action == "recognition"
     assert roles_agree(a, b, "within-short") is not None  # Guaidó, acted upon in one, is named in both
+
+
+def test_a_report_linked_to_one_of_three_reports_of_a_happening_joins_them():
+    # Three reports of the $50 million reward link to each other; a fourth, a month in English with
+    # other words, links only to the Spanish one. It contradicts none: one fact of four reports.
+    events = _coded(
+        ("a", "en", "2025-08-08", "Attorney General Pam Bondi announced on Thursday a $50 million reward for "
+                                  "information leading to the arrest of Nicolás Maduro."),
+        ("b", "en", "2025-08-08", "Pam Bondi said on Thursday that the reward for the capture of Nicolás Maduro "
+                                  "doubled to $50 million."),
+        ("c", "es", "2025-08-08", "La fiscal Pam Bondi anunció el jueves una recompensa de 50 millones de dólares "
+                                  "por Nicolás Maduro."),
+        ("d", "en", "2025-09-15", "In August, Washington set a bounty on Nicolás Maduro."),
+    )
+    prepared = _prepare(events.reset_index(drop=True), {})
+    from newsline.merge import find_links
+
+    d = next(e.i for e in prepared if e.article_id == "d")
+    assert len([lk for lk in find_links(prepared) if d in (lk.a, lk.b)]) == 1
+    assert list(merge_events(events)["articles"]) == [4]
+
+
+def test_a_statement_about_a_happening_does_not_reverse_its_roles():
+    from dataclasses import replace
+
+    from newsline.merge import roles_agree
+
+    events = _coded(
+        ("a", "en", "2019-01-24", "The United States recognised Juan Guaidó as interim president on Wednesday, "
+                                  "leaving Nicolás Maduro isolated."),
+    )
+    deed = _prepare(events.reset_index(drop=True), {})[0]
+    assert deed.action == "recognition" and "United States" in deed.source and "Nicolás Maduro" in deed.target
+    # Maduro speaking of the United States: the saying's roles, not the recognition's.
+    said = replace(deed, article_id="b", action="statement", source=frozenset({"Nicolás Maduro"}),
+                   target=frozenset({"United States"}))
+    assert roles_agree(deed, said) is not None
+    # The same roles on another deed of the class are reversed: two happenings.
+    assert roles_agree(deed, replace(said, action="recognition")) is None
+
+
+def test_a_day_inside_a_year_across_languages_needs_more_than_one_actor_in_common():
+    events = _coded(
+        ("es", "es", "2025-01-11", "Nicolás Maduro juró el viernes un tercer mandato."),
+        ("en", "en", "2018-05-22", "Officials certified the re-election of Nicolás Maduro to a term ending in 2025."),
+    )
+    prepared = _prepare(events.reset_index(drop=True), {})
+    assert {e.granularity for e in prepared} == {"day", "year"}
+    assert len(merge_events(events)) == 2
+
+
+def test_a_count_in_common_speaks_like_the_same_sum_written_out_or_not():
+    from newsline.merge import find_links
+    from newsline.wording import numbers_of
+
+    assert numbers_of("Diez estadounidenses fueron liberados a cambio de 252 migrantes.") == {"10", "252"}
+    events = _coded(
+        ("a", "en", "2025-09-03", "The U.S. military struck a boat from Venezuela on Tuesday, killing 11 people."),
+        ("b", "en", "2025-09-04", "Eleven died in Tuesday's attack on a vessel, the Pentagon said."),
+    )
+    (lk,) = find_links(_prepare(events.reset_index(drop=True), {}))
+    assert "figures in common 11" in lk.reason and not lk.weak
