@@ -95,6 +95,7 @@ _POSSESSIVE = re.compile(r"^[’']s\b")
 #: Words that open an apposition, a noun phrase that renames the one before it
 #: ("the Alien Enemies Act, a provision from 1798 that ...").
 _DETERMINER = re.compile(r"^\s*(?:the|a|an|el|la|los|las|un|una)\s", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"^\s*\w+(?:ing|ando|iendo)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^\s*(?:that|which|who|whom|whose|where|que|quien|quienes|cuyo|cuya|donde|"
                        r"(?:el|la|los|las) cuale?s?)\s", re.IGNORECASE)
 #: What opens another clause after the trigger's object: its actors belong to another happening
@@ -239,14 +240,20 @@ def _phrase(sentence: str, mentions: list[Placed], forward: bool) -> list[Placed
     with: a title and a name ("White House press secretary Jen Psaki"), "the U.S., EU and Canada"."""
     if not mentions:
         return []
-    out = [mentions[0]] if forward else [mentions[-1]]
-    rest = mentions[1:] if forward else list(reversed(mentions[:-1]))
-    for p in rest:
-        gap = sentence[out[-1].end:p.start] if forward else sentence[p.end:out[0].start]
+    run, gaps = [mentions[0] if forward else mentions[-1]], []
+    for p in (mentions[1:] if forward else list(reversed(mentions[:-1]))):
+        gap = sentence[run[-1].end:p.start] if forward else sentence[p.end:run[-1].start]
         if gap.strip() and not _JOINED.match(gap):
             break
-        out.append(p) if forward else out.insert(0, p)
-    return out
+        run.append(p)
+        gaps.append(gap)
+    # Commas make a list only when "and" closes it ("the U.S., EU, Britain and Canada"), not in
+    # "ante la ONU, Chávez volvió ..."; the closing "and" stands last forward, first backward.
+    closing = (gaps[-1] if forward else gaps[0]) if gaps else ""
+    if any(g.strip() == "," for g in gaps) and not re.search(r"\b(?:and|y)\b|&", closing):
+        keep = next((i for i, g in enumerate(gaps) if g.strip() == ","), len(gaps))
+        run = run[:keep + 1]
+    return run if forward else run[::-1]
 
 
 def _speakers(sentence: str, placed: list[Placed], s: Trigger, reach: int = 0) -> list[Placed]:
@@ -389,6 +396,11 @@ def _subject(sentence: str, placed: list[Placed], pos: int) -> list[Placed]:
     in the clause before it, passing over an apposition ("Kamla Persad-Bissessar, the prime
     minister of Trinidad and Tobago, praised ...")."""
     end = pos
+    start = _clause_start(sentence, pos)
+    if start and _PARTICIPLE.match(sentence[start:]) and not any(start <= p.start < pos for p in placed):
+        # A participle after a comma has the sentence's subject ("Chavez tore into his U.S. counterpart
+        # and his U.N. hosts Wednesday, likening President Bush to the devil"): its first actor.
+        return _phrase(sentence, [p for p in placed if p.end <= start], forward=True)
     for _ in range(4):
         start = _clause_start(sentence, end)
         here = [p for p in placed if start <= p.start and p.end <= end]

@@ -351,6 +351,10 @@ WRONG_BY_HAND = [
     # The October 2023 sanctions relief and a waiver "in 2023" for Trinidad's gas field, another
     # licence of that year, joined through Joe Biden across languages.
     {('sunoticiero-2024-01-30-minerven-sanctions', 'en octubre de 2023'), ('newsday-tt-2025-02-27-chevron-licence', 'In 2023')},
+    # "Sólo 24 horas después de su polémico discurso" is the Harlem rally of 21 September 2006, dated to
+    # the UN speech itself (docs/evaluation.md, #17): with Chávez now the speaker of Bush in both reports,
+    # only that wrong date is left to tell the rally from the speech.
+    {('cnn-2006-09-20-chavez-bush-devil', 'Wednesday'), ('notimerica-2006-09-22-chavez-diablo-harlem', '24 horas después')},
 ]
 
 
