@@ -23,10 +23,11 @@ of these holds, and each check is written into the fact's ``merge_reason``:
 Events with action classes link on their codes (the same or agreeing classes, agreeing roles,
 compatible dates; wording, names and figures where the codes say less). Linked events are grouped
 strongest links first (ties broken by ``tie_key``: the article's name and the expression's place,
-not the event id, which carries a hash of the file's bytes): two groups join when half the pairs of
-articles across them link and none conflicts; events without codes need every pair linked (complete
-linkage). So the result depends neither on row order nor on how ids are made. Reprints of one story
-(``syndication``) may join a fact but count as one source.
+not the event id, which carries a hash of the file's bytes): two groups join when ``LINK_SHARE`` (a
+quarter) of the pairs of articles across them link, none conflicts, and some link across is not weak;
+events without codes need every pair linked (complete linkage). So the result depends neither on row
+order nor on how ids are made. Reprints of one story (``syndication``) may join a fact but count as one
+source.
 """
 
 from __future__ import annotations
