@@ -141,7 +141,16 @@ def _phrase(text: str, language: str) -> tuple[str, ...]:
 class Taxonomy:
     def __init__(self, data: dict, where: str = "actions.toml"):
         classes = []
+        # Phrases that hold a trigger's word but tell no happening ("in force", "en vigor"): they win
+        # overlaps like any trigger and yield nothing.
+        ignore = data.get("ignore", {})
+        if not isinstance(ignore, dict):
+            raise NewslineError(where, "[ignore] is not a table")
+        self._ignore = {lang: tuple(p for p in (_phrase(t, lang) for t in ignore.get(lang, ())) if p)
+                        for lang in ("en", "es")}
         for cid, entry in data.items():
+            if cid == "ignore":
+                continue
             if not isinstance(entry, dict):
                 raise NewslineError(where, f"[{cid}] is not a table")
             missing = [k for k in ("label", "verb", "priority", "en", "es") if k not in entry]
@@ -181,6 +190,8 @@ class Taxonomy:
                     index.setdefault(phrase[0], []).append((phrase, c, False))
                 for phrase in c.people[lang]:
                     index.setdefault(phrase[0], []).append((phrase, c, True))
+            for phrase in self._ignore[lang]:
+                index.setdefault(phrase[0], []).append((phrase, None, False))
             for v in index.values():
                 v.sort(key=lambda pc: (-len(pc[0]), not pc[2]))
             self._index[lang] = index
@@ -243,7 +254,7 @@ class Taxonomy:
                 phrase, c, _, _ = hit
                 j = i + len(phrase) - 1
                 # "reached no agreement", "sin acuerdo": a happening said not to happen is none.
-                if not (i and toks[i - 1][2].lower() in _NEGATIONS):
+                if c is not None and not (i and toks[i - 1][2].lower() in _NEGATIONS):
                     # A phrase through a name ("a federal judge ordered") leaves the name out of the
                     # trigger, so the actor still stands before or after it.
                     a, b = i, j
@@ -512,8 +523,10 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         # "signed Tuesday during the annual meeting": the setting of another happening;
         # "..., claiming that", "..., citing": words said alongside the happening.
         setting = _SETTING.search(sentence, max(0, t.start - 30), t.start)
-        if setting and date_span and setting.start() <= date_span[0] < t.start:
-            setting = None  # "during today's polling day": the date's own happening
+        if setting and date_span and (setting.start() <= date_span[0] < t.start or (
+                t.end <= date_span[0] and not _CLAUSE.search(sentence, t.end, date_span[0]))):
+            # "during today's polling day", "amid sanctions in force since 2019": the date's own happening
+            setting = None
         # (a saying alongside no happening is still what is dated: "tore into Bush Wednesday,
         # likening him to the devil")
         alongside = _alongside(sentence, t) and any(not o.speech for o in triggers)

@@ -355,8 +355,10 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
             return None
     figures = bool(a.money & b.money)
     worded = jaccard >= CODED_WORDING_JACCARD or figures
-    if actions.startswith(("related", "a statement")) and not (kind in ("same", "within-short") and specific):
-        return None  # two classes for one happening: only close dates and someone specific in common
+    if actions.startswith(("related", "a statement")) and not (
+            kind in ("same", "within-short") and specific and a.granularity in ("day", "week", "month")):
+        # two classes for one happening: only close dates (not the same year) and someone specific in common
+        return None
     if STATEMENT in (a.action, b.action) and not (kind in ("same", "disagree") and (specific if not same_language
                                                                          else specific or len(common) >= 2)):
         return None  # words said are many: only the same words, the same day, are one statement

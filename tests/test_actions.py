@@ -234,3 +234,13 @@ def test_a_taxonomy_naming_an_unknown_class_is_refused(entry, problem):
     data = {"x": {"label": "X", "verb": "does", "priority": 1, "en": ["do"], "es": ["hacer"], **entry}}
     with pytest.raises(NewslineError, match=problem):
         Taxonomy(data)
+
+
+@pytest.mark.parametrize("language, text, date_text, action", [
+    ("en", "The seizure is the first of an oil cargo amid U.S. sanctions that have been in force since 2019.",
+     "since 2019", "sanctions"),
+    ("es", "Sin embargo, los dos gobiernos se reunieron el martes en Ciudad de México.", "el martes", "meeting"),
+])
+def test_a_phrase_that_tells_no_happening_hides_its_trigger_word(language, text, date_text, action):
+    row = _coded(text, language, date_text)
+    assert row["action"] == action, f"{row['action']} by {row['action_text']!r}"
