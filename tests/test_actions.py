@@ -90,6 +90,11 @@ def test_the_hand_annotated_sample_is_large_and_bilingual():
     assert len(spanish) >= 20
 
 
+def _assert_coded(language: str, text: str, date_text: str | None, action: str) -> None:
+    row = _coded(text, language, date_text)
+    assert row["action"] == action, f"{row['action']} by {row['action_text']!r}"
+
+
 def _coded(text: str, language: str, date_text: str | None = None) -> dict:
     """The event row of ``date_text`` (else the first) as the whole pipeline codes it."""
     rows = extract_events(Article("example", text, published="2026-01-05", language=language))
@@ -109,8 +114,7 @@ def _coded(text: str, language: str, date_text: str | None = None) -> dict:
      "sanctions"),
 ])
 def test_what_is_seized_decides_between_a_capture_and_a_seizure(language, text, action):
-    row = _coded(text, language)
-    assert row["action"] == action, f"{row['action']} by {row['action_text']!r}"
+    _assert_coded(language, text, None, action)
 
 
 @pytest.mark.parametrize("language, text", [
@@ -141,8 +145,7 @@ def test_what_a_reward_is_for_is_not_what_happened(language, text):
     ("es", "Los llamados narcosobrinos, condenados en Nueva York en 2017, salieron libres.", "en 2017", "ruling"),
 ])
 def test_a_form_written_out_meets_that_form_only(language, text, date_text, action):
-    row = _coded(text, language, date_text)
-    assert row["action"] == action, f"{row['action']} by {row['action_text']!r}"
+    _assert_coded(language, text, date_text, action)
 
 
 @pytest.mark.parametrize("language, text, date_text, action", [
@@ -155,8 +158,7 @@ def test_a_form_written_out_meets_that_form_only(language, text, date_text, acti
            "dedicated it to her people.", "on Friday", "statement"),
 ])
 def test_a_happening_outside_the_classes_is_other(language, text, date_text, action):
-    row = _coded(text, language, date_text)
-    assert row["action"] == action, f"{row['action']} by {row['action_text']!r}"
+    _assert_coded(language, text, date_text, action)
 
 
 @pytest.mark.parametrize("language, text, date_text, action", [
@@ -176,8 +178,7 @@ def test_a_happening_outside_the_classes_is_other(language, text, date_text, act
            "said in the release on Thursday.", "on Thursday", "statement"),
 ])
 def test_what_a_trigger_only_names_is_not_the_happening(language, text, date_text, action):
-    row = _coded(text, language, date_text)
-    assert row["action"] == action, f"{row['action']} by {row['action_text']!r}"
+    _assert_coded(language, text, date_text, action)
 
 
 @pytest.mark.parametrize("language, text, date_text, action", [
@@ -201,8 +202,7 @@ def test_what_a_trigger_only_names_is_not_the_happening(language, text, date_tex
      "el viernes", "statement"),
 ])
 def test_a_clause_that_frames_or_describes_is_not_what_the_date_dates(language, text, date_text, action):
-    row = _coded(text, language, date_text)
-    assert row["action"] == action, f"{row['action']} by {row['action_text']!r}"
+    _assert_coded(language, text, date_text, action)
 
 
 def test_a_phrase_may_run_through_a_name_which_keeps_its_role():
@@ -242,5 +242,4 @@ def test_a_taxonomy_naming_an_unknown_class_is_refused(entry, problem):
     ("es", "Sin embargo, los dos gobiernos se reunieron el martes en Ciudad de México.", "el martes", "meeting"),
 ])
 def test_a_phrase_that_tells_no_happening_hides_its_trigger_word(language, text, date_text, action):
-    row = _coded(text, language, date_text)
-    assert row["action"] == action, f"{row['action']} by {row['action_text']!r}"
+    _assert_coded(language, text, date_text, action)
