@@ -42,6 +42,8 @@ PURPOSE_PENALTY = 3
 #: Department said Wednesday" dates the saying).
 QUOTE_PENALTY = 8
 QUOTE_WORDS = 6
+#: A trigger this many words or fewer after "agreed to" is what was agreed.
+CONTROL_WORDS = 5
 #: A verb of saying chosen at a distance (penalty included) beyond this dates nothing.
 FAR_SPEECH = 16
 #: Other date expressions farther than this (characters) from ours are not weighed.
@@ -245,7 +247,8 @@ class Taxonomy:
         while i < len(toks):
             hit = None
             for phrase, c, needs_person in [*index.get(keys[i], ()), *index.get(forms[i], ())]:
-                if matches(phrase, i) and (not needs_person or _person_follows(toks, i + len(phrase), people)):
+                if matches(phrase, i) and (not needs_person or _person_follows(toks, i + len(phrase), people)
+                                           or _person_precedes(toks, i, people)):
                     # Longest, then asking for a person, then written out ("=condenado") before a stem.
                     rank = (len(phrase), needs_person, sum(p.startswith("=") for p in phrase))
                     if hit is None or rank > hit[3]:
@@ -356,6 +359,18 @@ def _person_follows(toks, i: int, people) -> bool:
     return False
 
 
+_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "fue", "fueron", "sido", "es", "son"})
+
+
+def _person_precedes(toks, i: int, people) -> bool:
+    """Is token ``i`` a passive whose subject is a person ("Maduro was seized", "Maduro fue
+    secuestrado")?"""
+    if i < 2 or toks[i - 1][2].lower() not in _PASSIVE:
+        return False
+    s, e, _ = toks[i - 2]
+    return any(s < e2 and s2 < e for s2, e2 in people)
+
+
 def taxonomy_path() -> Path:
     """``data/actions.toml`` of the data folder, else the repository's (a data folder may hold
     only tables)."""
@@ -438,6 +453,11 @@ _DESCRIBING = frozenset({"so", "el", "la", "los", "las", "un", "una"})
 _OPENS_WORDS = re.compile(r"\b(?:that|que|had|has|have|was|were|is|are|would|will|había|habían|ha|han|fue|fueron)\b"
                           r"|[,;:]", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:from|out of)\s+(?:(?:the|a|an|his|her|their|its|[A-Z][\w’'-]*)\s+){0,2}$")
+_CONTROL = frozenset({"agreement"})
+#: "agreed (Wednesday) (to) (temporarily) suspend": "to" or a Spanish infinitive opening what was agreed.
+_TO = re.compile(r"(?:\S+ ){0,3}?(?:to \S+|\w+(?:ar|er|ir))\b", re.IGNORECASE)
+_MEANS = re.compile(r"\b(?:in|en|through|mediante)\s+(?:a|an|the|un|una|el|la)\s+(?:[\w-]+\s+){0,2}$",
+                    re.IGNORECASE)
 _DATE_CLAUSE = re.compile(r"\s*,?\s*(?:when|cuando|en que|in which)\b[^,;]*$", re.IGNORECASE)
 _SETTING = re.compile(r"\b(?:during|durante|amid|en el marco de)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 _PARTICIPLE_SAYING = re.compile(r",\s*$")
@@ -512,7 +532,9 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
 
     def distance(t: Trigger) -> float:
         gap = _gap(t, d) if t in quoted else min(_gap(t, d), relayed.get(t, 10**6))
-        owned = any(_gap(t, o) < gap for o in others)
+        # Counted by the words between, not through a relay: what was said may hold a happening of
+        # another date ("... una recuento de las elecciones del domingo que lo dieron como ganador").
+        owned = any(_gap(t, o) < _gap(t, d) for o in others)
         # "... on Friday as he was sworn in": a later clause of its own is another happening.
         segment = max((m.end() for m in _CLAUSE.finditer(sentence, 0, t.start)), default=0)
         between = sentence[max(date_span[1], segment):t.start] if date_span and t.start >= date_span[1] else ""
@@ -533,6 +555,19 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         if (not t.speech and setting) or alongside or any(
                 _alongside(sentence, s) and s.last < t.first and not _CLAUSE.search(sentence, s.end, t.start)
                 and not (date_span and s.end <= date_span[0] < t.start) for s in triggers):
+            subordinate = True
+        # "captured Maduro on Saturday in a raid", "capturado en una operación militar": the means of
+        # a happening told before it in the clause.
+        if not t.speech and _MEANS.search(sentence, max(0, t.start - 40), t.start) and any(
+                not o.speech and o.last < t.first and not _CLAUSE.search(sentence, o.end, t.start)
+                for o in triggers):
+            subordinate = True
+        # "agreed Wednesday to suspend some sanctions", "acordaron reanudar los vuelos": what was
+        # agreed is the happening.
+        if t.action in _CONTROL and any(
+                o is not t and not o.speech and o.first > t.last and o.first - t.last <= CONTROL_WORDS
+                and _TO.match(" ".join(w for _, _, w in _tokens(sentence)[t.last + 1:o.first + 1]))
+                and not _CLAUSE.search(sentence, t.end, o.start) for o in triggers):
             subordinate = True
         # "a raid to capture him", "para liberar": what was meant, not what happened.
         purpose = any(o is not t and o.last < t.first for o in triggers) and _PURPOSE.search(

@@ -243,3 +243,27 @@ def test_a_taxonomy_naming_an_unknown_class_is_refused(entry, problem):
 ])
 def test_a_phrase_that_tells_no_happening_hides_its_trigger_word(language, text, date_text, action):
     _assert_coded(language, text, date_text, action)
+
+
+@pytest.mark.parametrize("language, text, date_text, action", [
+    # The means of a happening told before it ("in a raid") is not the happening.
+    ("en", "U.S. forces captured Venezuelan President Nicolás Maduro on Saturday in a raid on Caracas.", "on Saturday",
+     "arrest"),
+    ("es", "Maduro fue capturado y sacado del país en una operación militar estadounidense el sábado 3 de enero.",
+     "el sábado 3 de enero", "arrest"),
+    # A person seized in the passive is captured too; "apresar" is to capture.
+    ("en", "Nicolás Maduro was seized in Caracas on January 3.", "on January 3", "arrest"),
+    ("es", "Fuerzas especiales estadounidenses apresaron a Maduro en Caracas el 3 de enero.", "el 3 de enero", "arrest"),
+    # Money "for information that leads to his arrest" is a bounty even without the word.
+    ("es", "Estados Unidos ofrece desde este jueves 50 millones de dólares por información que permita arrestar a "
+           "Nicolás Maduro.", "desde este jueves", "charge"),
+    # What was agreed is the happening.
+    ("en", "The U.S. agreed Wednesday to temporarily suspend some sanctions on the oil sector.", "Wednesday",
+     "sanctions-eased"),
+    # A trigger in what was said belongs to a date it stands nearer than the saying's.
+    ("es", "Estados Unidos afirmó este miércoles que aún no está listo para reconocer a Nicolás Maduro e insistió en "
+           "un recuento de los votos de las elecciones del domingo que lo dieron como ganador.", "este miércoles",
+     "recognition"),
+])
+def test_the_means_a_bounty_or_what_was_agreed_is_read_from_the_clause(language, text, date_text, action):
+    _assert_coded(language, text, date_text, action)
