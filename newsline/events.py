@@ -5,14 +5,14 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from . import sentences, topics
 from .actions import Taxonomy, choose
 from .actors import ActorMatcher
 from .model import EVENT_COLUMNS, Article
-from .outlets import outlet_name
 from .headline import headline
+from .outlets import outlet_name
 from .roles import Placed, assign
 from .timex import Tagger
 from .timex.rules import available_languages
@@ -139,7 +139,8 @@ def _event_tense(tx, pub) -> str:
 
 def _placed(sentence: str, actors: list[str], matcher, on) -> list[Placed]:
     """Where each actor stands in the sentence; one found through a pronoun stands at it."""
-    placed = [Placed(m.start, m.end, m.names, m.surface) for m in matcher.find(sentence, on=on)]
+    placed = [Placed(m.start, m.end, m.names, m.surface, tuple(matcher.type_of(n) for n in m.names))
+              for m in matcher.find(sentence, on=on)]
     named = {n for p in placed for n in p.names}
     extra = tuple(a for a in actors if a not in named)
     if extra:
@@ -181,7 +182,8 @@ def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], 
             "actors_source": roles.source,
             "actors_target": roles.target,
             "roles_rule": roles.rule,
-            "headline": headline(sentence, placed, trigger, roles, date_span, speech, rel_dates),
+            # written when its row is made: a window may hold many dates but stores one
+            "headline": partial(headline, sentence, placed, trigger, roles, date_span, speech, rel_dates),
         }
     return out
 
@@ -252,6 +254,7 @@ def extract_events(article: Article) -> list[dict]:
             "timex_char_start": tx.timex_start,
             "timex_char_end": tx.timex_end,
             **coding,
+            "headline": coding["headline"](),
         })
     assert all(list(r) == EVENT_COLUMNS for r in rows[:1])
     return rows
