@@ -12,7 +12,8 @@ from .actions import Taxonomy, choose
 from .actors import ActorMatcher
 from .model import EVENT_COLUMNS, Article
 from .outlets import outlet_name
-from .roles import Placed, assign, headline
+from .headline import headline
+from .roles import Placed, assign
 from .timex import Tagger
 from .timex.rules import available_languages
 
@@ -171,7 +172,7 @@ def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], 
             "actors_source": roles.source,
             "actors_target": roles.target,
             "roles_rule": roles.rule,
-            "headline": headline(sentence, placed, trigger, roles, date_span, taxonomy.label(action)),
+            "headline": headline(sentence, placed, trigger, roles, date_span, speech, rel_dates),
         }
     return out
 

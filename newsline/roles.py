@@ -1,4 +1,4 @@
-"""Who did what to whom: the source and target actors of an event, and its headline.
+"""Who did what to whom: the source and target actors of an event.
 
 Roles come from where actors stand around the action's trigger in the sentence, by
 one of a few general rules (each event records which one, in ``roles_rule``):
@@ -21,9 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actions import Trigger, tokens
+from .actions import Trigger
 
-HEADLINE_WORDS = 12
 #: Classes whose happening is words said: whoever says them acts, even when a verb of saying
 #: introduces them ("Maduro said Gonzalez must face justice" is Maduro's threat).
 SPOKEN = frozenset({"statement", "threat"})
@@ -170,40 +169,3 @@ def _speaker(sentence: str, placed: list[Placed], trigger: Trigger, word: str) -
     source = _names(speakers[-1:] if speakers else [])
     return Roles(source, _names([p for p in placed if p not in speakers], source),
                  f"speaker: who {word!r}; target what they speak about")
-
-
-def _clean(words: list[str]) -> str:
-    text = " ".join(words).strip(" ,;:—–-\"“”'‘’«»()")
-    return re.sub(r"\s+([,;:.])", r"\1", text)
-
-
-def headline(sentence: str, placed: list[Placed], trigger: Trigger | None, roles: Roles,
-             date_span: tuple[int, int] | None, label: str) -> str:
-    """At most about ``HEADLINE_WORDS`` words, in the sentence's own words where it has them:
-    who acted (as the sentence names them), the trigger, and the words up to the last target."""
-    blank = [date_span] if date_span else []
-
-    def words(a: int, b: int) -> list[str]:
-        out = []
-        for s, e, w in tokens(sentence[a:b]):
-            if not any(a + s < y and x < a + e for x, y in blank):
-                out.append(sentence[a + s:a + e])
-        return out
-
-    if trigger is None:
-        return _clean(words(0, len(sentence))[:HEADLINE_WORDS])
-    source = [p for p in placed if set(p.names) & set(roles.source)]
-    who = source[0].surface if source and source[0].end <= trigger.start else (roles.source[0] if roles.source else "")
-    end = trigger.end
-    for p in placed:
-        if p.start >= trigger.end and set(p.names) & set(roles.target):
-            if len(words(trigger.start, p.end)) <= HEADLINE_WORDS - 2:
-                end = max(end, p.end)
-    clause = _CLAUSE.search(sentence, end)
-    tail = words(end, clause.start() if clause else len(sentence))
-    body = words(trigger.start, end)
-    budget = HEADLINE_WORDS - len(who.split()) - len(body)
-    text = " ".join([who, *body, *tail[:max(0, min(budget, 4))]]).strip()
-    if not who and roles.target and not trigger.speech:
-        text = f"{label}: {text}"
-    return _clean(text.split()[:HEADLINE_WORDS + 2])
