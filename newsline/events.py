@@ -5,14 +5,14 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from . import sentences, topics
 from .actions import Taxonomy, choose
 from .actors import ActorMatcher
 from .model import EVENT_COLUMNS, Article
-from .outlets import outlet_name
 from .headline import headline
+from .outlets import outlet_name
 from .roles import Placed, assign
 from .timex import Tagger
 from .timex.rules import available_languages
@@ -172,7 +172,8 @@ def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], 
             "actors_source": roles.source,
             "actors_target": roles.target,
             "roles_rule": roles.rule,
-            "headline": headline(sentence, placed, trigger, roles, date_span, speech, rel_dates),
+            # written when its row is made: a window may hold many dates but stores one
+            "headline": partial(headline, sentence, placed, trigger, roles, date_span, speech, rel_dates),
         }
     return out
 
@@ -243,6 +244,7 @@ def extract_events(article: Article) -> list[dict]:
             "timex_char_start": tx.timex_start,
             "timex_char_end": tx.timex_end,
             **coding,
+            "headline": coding["headline"](),
         })
     assert all(list(r) == EVENT_COLUMNS for r in rows[:1])
     return rows

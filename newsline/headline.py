@@ -109,9 +109,9 @@ def headline(sentence: str, placed: list[Placed], trigger: Trigger | None, roles
     chars = list(sentence)
     anchor = (trigger.start, trigger.end) if trigger else date_span or (0, 0)
     for a, b in {*dates, *([date_span] if date_span else [])}:
-        lead = re.search(r"(\S+)\s+$", sentence[:a])
+        lead = re.search(r"(\S+)\s+$", sentence[max(0, a - 24):a])  # a word, not the whole prefix
         if lead and lead.group(1).lower() in _DATE_LEAD:
-            a = lead.start(1)
+            a = max(0, a - 24) + lead.start(1)
         _blank(chars, a, b)
     for m in [*_BRACKETS.finditer(sentence), *_RELATIVE.finditer(sentence)]:
         if not (m.start() <= anchor[0] < m.end()):
