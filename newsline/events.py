@@ -139,7 +139,8 @@ def _event_tense(tx, pub) -> str:
 
 def _placed(sentence: str, actors: list[str], matcher, on) -> list[Placed]:
     """Where each actor stands in the sentence; one found through a pronoun stands at it."""
-    placed = [Placed(m.start, m.end, m.names, m.surface) for m in matcher.find(sentence, on=on)]
+    placed = [Placed(m.start, m.end, m.names, m.surface, tuple(matcher.type_of(n) for n in m.names))
+              for m in matcher.find(sentence, on=on)]
     named = {n for p in placed for n in p.names}
     extra = tuple(a for a in actors if a not in named)
     if extra:

@@ -20,13 +20,13 @@ of these holds, and each check is written into the fact's ``merge_reason``:
 6. **No conflicting numbers**: when both sentences carry figures ("$25 million",
    "four men") other than years, at least one must agree.
 
-Linked events are grouped by complete linkage: two groups join only when **every**
-pair across them is linked and no article would appear twice, taking the strongest
-links first (ties broken by ``tie_key``: the article's name and the expression's place,
-not the event id, which carries a hash of the file's bytes), so the result depends
-neither on row order nor on how ids are made, and no fact is held together by a chain of
-weaker resemblances. Reprints of one story (``syndication``) may join a fact but count as one
-source.
+Events with action classes link on their codes (the same or agreeing classes, agreeing roles,
+compatible dates; wording, names and figures where the codes say less). Linked events are grouped
+strongest links first (ties broken by ``tie_key``: the article's name and the expression's place,
+not the event id, which carries a hash of the file's bytes): two groups join when half the pairs of
+articles across them link and none conflicts; events without codes need every pair linked (complete
+linkage). So the result depends neither on row order nor on how ids are made. Reprints of one story
+(``syndication``) may join a fact but count as one source.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 
 from .actions import OTHER
 from .syndication import syndication_groups
-from .wording import content_words, money_of, numbers_of
+from .wording import content_words, money_of, names_of, numbers_of
 from .store import FACT_COLUMNS
 
 #: Actors too common in this coverage to show that two sentences are about the same thing.
@@ -63,11 +63,16 @@ MAX_RANGE_DAYS = 31
 CODED_WITHIN_LONG_JACCARD = 0.2
 #: Wording that supports a coded link between a date and a coarser one (Jaccard of content words).
 CODED_WORDING_JACCARD = 0.1
+#: Figures too common to tie two reports together on their own ("two Americans", "1 a.m.").
+_SMALL = frozenset({"0", "1", "2"})
+#: Classes where both parties act (talks, an agreement): who is named as source or target is
+#: the report's choice of subject, so roles are compared without their direction.
+MUTUAL = frozenset({"meeting", "agreement"})
 #: The class of words said.
 STATEMENT = "statement"
 
 #: Two groups of events join when this share of the pairs across them is linked (and none conflicts).
-LINK_SHARE = 0.5
+LINK_SHARE = 0.25
 
 #: Syndication: headline match, or this rapidfuzz ratio on the first characters of the dated sentences.
 _SHORT_CONTAINERS = {"week", "month"}
@@ -100,6 +105,7 @@ class _Event:
     target: frozenset = frozenset()
     money: frozenset = frozenset()
     mentioned: frozenset = frozenset()  # classes of every trigger in the sentence, not only the coded one
+    names: frozenset = frozenset()  # capitalised words that are no actor ("Barbados"): alike in both languages
 
     @property
     def days(self) -> int:
@@ -112,6 +118,9 @@ class Link:
     b: int
     score: float
     reason: str
+    #: Rests on the class, the day and Venezuela or the United States alone: nothing specific, no
+    #: wording, name or figure in common. Such a link joins two reports, never a report to a group.
+    weak: bool = False
 
 
 @dataclass
@@ -138,6 +147,11 @@ def tie_key(article_id: str, start: int, end: int, date_text: str) -> str:
 
 
 def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
+    # every date expression of each sentence: a figure belongs to the date it stands nearest
+    spans_of: dict[tuple, list[tuple[int, int]]] = {}
+    for row in frame.itertuples(index=False):
+        spans_of.setdefault((row.article_id, int(row.sentence_char_start)), []).append(
+            (int(row.date_char_start) - int(row.sentence_char_start), int(row.date_char_end) - int(row.sentence_char_start)))
     out = []
     for i, row in enumerate(frame.itertuples(index=False)):
         if not isinstance(row.value, str) or not row.value or row.granularity == "unresolved":
@@ -147,6 +161,7 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
         span = (int(row.date_char_start) - int(row.sentence_char_start),
                 int(row.date_char_end) - int(row.sentence_char_start))
         sentence = row.sentence or ""
+        others = [o for o in spans_of[(row.article_id, int(row.sentence_char_start))] if o != span]
         words = content_words(sentence, span)
         actors = frozenset(row.actors)
         out.append(_Event(
@@ -155,12 +170,13 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             value=row.value, start=date.fromisoformat(row.date_start), end=date.fromisoformat(row.date_end),
             granularity=row.granularity, resolution=row.resolution or "", actors=actors,
             specific=actors - GENERIC_ACTORS, topics=frozenset(row.topics), words=frozenset(words),
-            text=" ".join(sorted(set(words))), numbers=numbers_of(sentence, span),
+            text=" ".join(sorted(set(words))), numbers=numbers_of(sentence, span, others),
             language=getattr(row, "language", "") or "",
             action=_text(getattr(row, "action", None)) or "",
             source=frozenset(_names(getattr(row, "actors_source", None))),
             target=frozenset(_names(getattr(row, "actors_target", None))),
-            money=money_of(sentence),
+            money=money_of(sentence, span, others),
+            names=names_of(sentence, span),
             mentioned=_mentioned(sentence, getattr(row, "language", "") or "", span),
         ))
     return out
@@ -192,8 +208,8 @@ def date_relation(a: _Event, b: _Event, coded: bool = False) -> tuple[str, str] 
         inside = coarse.start <= fine.start and fine.end <= coarse.end and fine.days < coarse.days
         if inside and coarse.granularity == "range" and coarse.days <= MAX_RANGE_DAYS:
             return "within-short", f"{fine.granularity} {fine.value} within range {coarse.value}"
-        if inside and fine.granularity == "range" and coarse.granularity in ("month", "season", "quarter", "year"):
-            kind = "within-short" if coarse.granularity == "month" else "within-long"
+        if inside and fine.granularity == "range" and coarse.granularity in ("week", "month", "season", "quarter", "year"):
+            kind = "within-short" if coarse.granularity in _SHORT_CONTAINERS else "within-long"
             return kind, f"range {fine.value} within {coarse.granularity} {coarse.value}"
     if a.granularity in ("range", "decade") or b.granularity in ("range", "decade"):
         return None
@@ -288,14 +304,24 @@ def roles_agree(a: _Event, b: _Event, kind: str = "same") -> str | None:
     different people as the one acted upon (Ratcliffe met Rodríguez; Trump met
     Machado). Between dates as far apart in precision as a day and its year, the
     reports must also share an actor, or a side (a minister and their state)."""
-    if a.source & b.target and a.target & b.source and not (_side_set(a.source) & _side_set(b.source)):
+    mutual = a.action in MUTUAL and b.action in MUTUAL
+    # A statement about a happening has the roles of the saying (who spoke, to or of whom), not of the
+    # deed: they cannot reverse the deed's.
+    said = (a.action == STATEMENT) != (b.action == STATEMENT)
+    if (not mutual and not said and a.source & b.target and a.target & b.source
+            and not (_side_set(a.source) & _side_set(b.source))):
         return None  # reversed: who acted in one is acted upon in the other (unless both sources are one side)
-    pa_, pb = _persons(a.target), _persons(b.target)
-    if pa_ and pb and not (pa_ & pb):
-        return None
+    if said:
+        pa_, pb = frozenset(), frozenset()
+    elif mutual:  # who met whom: either report may name either party first
+        pa_, pb = _persons(a.source | a.target), _persons(b.source | b.target)
+    else:
+        pa_, pb = _persons(a.target), _persons(b.target)
+    everyone_a, everyone_b = a.source | a.target | a.actors, b.source | b.target | b.actors
+    if pa_ and pb and not (pa_ & pb) and pa_ - everyone_b and pb - everyone_a:
+        return None  # different people acted upon, neither report naming the other's at all
     parts = [f"same {role} " + ", ".join(sorted(x & y))
              for role, x, y in (("source", a.source, b.source), ("target", a.target, b.target)) if x & y]
-    everyone_a, everyone_b = a.source | a.target | a.actors, b.source | b.target | b.actors
     shared = everyone_a & everyone_b
     sides = _side_set(everyone_a) & _side_set(everyone_b)
     if not parts and shared:
@@ -354,21 +380,31 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
         if not same_language or len(common) < MIN_SHARED_WORDS or fuzz.token_set_ratio(a.text, b.text) < DISAGREE[0]:
             return None
     figures = bool(a.money & b.money)
-    worded = jaccard >= CODED_WORDING_JACCARD or figures
-    if actions.startswith(("related", "a statement")) and not (kind in ("same", "within-short") and specific):
+    # Names and figures are spelled alike in both languages ("Barbados", "231 migrants"): across
+    # languages they stand in for the wording there is none to compare. A count in common ("eleven
+    # people" / "11 killed") says as much as the same sum.
+    named = a.names & b.names if not same_language else frozenset()
+    counted = (a.numbers & b.numbers) - _SMALL
+    worded = jaccard >= CODED_WORDING_JACCARD or figures or bool(counted)
+    sides_acting = _side_set(a.source) & _side_set(b.source)
+    if actions.startswith(("related", "a statement")) and not (
+            (kind == "within-short" or kind == "same" and a.granularity in ("day", "range", "week", "month"))
+            and (specific or named or counted or sides_acting)):
         return None  # two classes for one happening: only close dates and someone specific in common
     if STATEMENT in (a.action, b.action) and not (kind in ("same", "disagree") and (specific if not same_language
                                                                          else specific or len(common) >= 2)):
         return None  # words said are many: only the same words, the same day, are one statement
-    if roles.startswith("no role") and not (worded if same_language else kind == "same" and a.granularity == "day"):
+    if roles.startswith("no role") and not (worded if same_language else
+                                            (kind == "same" and a.granularity == "day") or named or counted):
         return None  # nobody in common: only the wording, or another language's same day, joins them
-    if not same_language and not specific and not (a.source & b.source):
-        # Only Venezuela or the United States acted upon in both, as in most of this coverage, and no
-        # wording to compare: the same actor must at least act in both.
+    if not same_language and not (specific or named or counted or sides_acting):
+        # Only Venezuela or the United States named in both, as in most of this coverage, and no
+        # wording, name or figure in common: the same side must at least act in both.
         return None
     if kind == "within-short" and not (worded or (specific and not same_language)):
         return None
-    if kind == "within-long" and not (specific and (worded or not same_language)):
+    in_role = ((a.source & b.source) | (a.target & b.target)) - GENERIC_ACTORS
+    if kind == "within-long" and not (worded and specific if same_language else in_role and (named or counted)):
         return None
     parts = [f"{a.event_id}+{b.event_id}: {actions}", roles, date_words]
     if specific:
@@ -381,9 +417,14 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
         parts.append("same sums " + ", ".join(sorted(a.money & b.money)))
     if a.group == b.group:
         parts.append("articles are reprints of one story (one source)")
-    score = (1.5 + (0.3 if kind == "same" else 0.0) + (0.2 if specific else 0.0) + jaccard
+    if named:
+        parts.append("names in common " + ", ".join(sorted(named)))
+    if counted:
+        parts.append("figures in common " + ", ".join(sorted(counted)))
+    score = (1.5 + (0.3 if kind == "same" else 0.0) + (0.2 if specific or named or counted else 0.0) + jaccard
              - (0.2 if a.action != b.action else 0.0))
-    return Link(a.i, b.i, round(score, 6), "; ".join(parts))
+    weak = not (specific or named or counted or worded or sides_acting)
+    return Link(a.i, b.i, round(score, 6), "; ".join(parts), weak)
 
 
 def _cross_language_link(a: _Event, b: _Event, kind: str, date_words: str, shared_topics) -> Link | None:
@@ -401,7 +442,7 @@ def _cross_language_link(a: _Event, b: _Event, kind: str, date_words: str, share
         parts.append("shared topics " + ", ".join(sorted(shared_topics)))
     if a.numbers:
         parts.append("same figures " + ", ".join(sorted(a.numbers)))
-    return Link(a.i, b.i, 1.0, "; ".join(parts))
+    return Link(a.i, b.i, 1.0, "; ".join(parts), weak=not (a.specific or a.numbers))
 
 
 def _candidates(events: list[_Event]):
@@ -454,18 +495,27 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
     Uncoded events have only their wording, so for them every pair must link (complete linkage)."""
     by_i = {e.i: e for e in events}
     linked = {(lk.a, lk.b) for lk in links} | {(lk.b, lk.a) for lk in links}
+    strong = {(lk.a, lk.b) for lk in links if not lk.weak} | {(lk.b, lk.a) for lk in links if not lk.weak}
     of: dict[int, _Cluster] = {e.i: _Cluster([e.i], {e.article_id}) for e in events}
     for lk in links:
         ca, cb = of[lk.a], of[lk.b]
         if ca is cb:
             continue
         cross = [(x, y) for x in ca.members for y in cb.members]
-        # Two events of one article are never linked (only other reports can say they are one fact),
-        # so they do not count in the share; conflict() decides whether they may stand together.
-        between = [(x, y) for x, y in cross if by_i[x].article_id != by_i[y].article_id]
-        share = sum((x, y) in linked for x, y in between) / len(between) if between else 0.0
+        # The share counts pairs of articles: an article that tells the happening twice is one report,
+        # linked when either of its mentions is. Two events of one article are never linked (only other
+        # reports can say they are one fact), so they do not count; conflict() decides whether they
+        # may stand together.
+        pairs: dict[tuple[str, str], bool] = {}
+        for x, y in cross:
+            key = (by_i[x].article_id, by_i[y].article_id)
+            if key[0] != key[1]:
+                pairs[key] = pairs.get(key, False) or (x, y) in linked
+        share = sum(pairs.values()) / len(pairs) if pairs else 0.0
         if share < LINK_SHARE or any((x, y) not in linked and conflict(by_i[x], by_i[y]) for x, y in cross):
             continue
+        if len(cross) > 1 and not any(p in strong for p in cross):
+            continue  # a weak link joins two reports, never a report to a group
         ca.members.extend(cb.members)
         ca.articles |= cb.articles
         ca.reasons.extend(cb.reasons)

@@ -14,6 +14,17 @@ one of a few general rules (each event records which one, in ``roles_rule``):
 - ``speaker``: for a statement, the speaker is the source and what they speak
   about the target.
 - ``no-trigger``: no action word: the first actor named is taken to act.
+
+Before these, the mentions that cannot be parties are set aside, each with a note in
+``roles_rule``: the dateline ("CARACAS/WASHINGTON (Reuters) –"); a state after a preposition
+of place, the setting of the happening ("a boat near Venezuela", "detenidos en Venezuela";
+not where a movement ends: "touched down in Venezuela"); and, when the date stands inside an
+apposition or a relative clause ("the Act, a law from 1798 that ..."), everyone outside it.
+A clause after the trigger's object that tells another happening (", leaving Maduro
+isolated", ", in response to ...") gives no target. In reported speech that names nobody, a
+pronoun near the trigger ("its decision not to renew") or a first-person quotation stands for
+the speaker, who then acts. A statement's target is whom it addresses or speaks of as its
+object, not who is named in what was said.
 """
 
 from __future__ import annotations
@@ -23,6 +34,11 @@ from dataclasses import dataclass
 
 from .actions import Trigger
 
+#: A pronoun stands for the speaker as the trigger's subject or possessor only this many words
+#: before it ("its decision not to renew", "dijo que su gobierno levantará las sanciones").
+BACK_WORDS = 4
+#: A relative clause tells about an actor named at most this many words before its comma.
+ANTECEDENT_WORDS = 3
 #: Classes whose happening is words said: whoever says them acts, even when a verb of saying
 #: introduces them ("Maduro said Gonzalez must face justice" is Maduro's threat).
 SPOKEN = frozenset({"statement", "threat"})
@@ -43,6 +59,7 @@ class Placed:
     end: int
     names: tuple[str, ...]
     surface: str
+    kinds: tuple[str, ...] = ()  # each name's type (person, state, ...), when known
 
 
 @dataclass(frozen=True)
@@ -61,26 +78,139 @@ def _names(placed: list[Placed], exclude=()) -> list[str]:
     return out
 
 
+#: A dateline says where a story was filed, not who took part: "CARACAS/WASHINGTON (Reuters) –",
+#: "CARACAS, 5 ene (EFE) —", "CLEVELAND –".
+_DATELINE = re.compile(
+    r"^\s*[A-ZÁÉÍÓÚÑ]{2,}(?:[ /.'-]+[A-ZÁÉÍÓÚÑ]{2,})*(?:,[^()\n–—]{1,25})?\s*(?:\([^()]{1,40}\))?\s*[–—-]{1,2}\s+")
+#: A preposition of place: a state named after one is where something happens ("citizens detained
+#: in Caracas", "a boat near Venezuela", "en aguas cerca de Venezuela"), not a party to it ...
+_SETTING = re.compile(
+    r"\b(?:in|at|near|off|inside|within|outside|across|around|throughout|en|cerca de|dentro de|fuera de|"
+    r"frente a)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$", re.IGNORECASE)
+#: ... except as where a movement ends ("flights touched down in Venezuela", "aterrizó en Caracas").
+_ARRIVING = re.compile(r"\b(?:arriv|land|touch\w* down|return|lleg|aterriz|regres)\w*\s*$", re.IGNORECASE)
+_ANCHORED = re.compile(r"\b(?:after|before|después de|antes de|tras)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^[’']s\b")
+#: Words that open an apposition, a noun phrase that renames the one before it
+#: ("the Alien Enemies Act, a provision from 1798 that ...").
+_DETERMINER = re.compile(r"^\s*(?:the|a|an|el|la|los|las|un|una)\s", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"^\s*\w+(?:ing|ando|iendo)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"^\s*(?:that|which|who|whom|whose|where|que|quien|quienes|cuyo|cuya|donde|"
+                       r"(?:el|la|los|las) cuale?s?)\s", re.IGNORECASE)
+#: What opens another clause after the trigger's object: its actors belong to another happening
+#: ("agreed to electoral guarantees, paving the way for U.S. sanctions relief", "reactivate sanctions,
+#: in response to the decision to disqualify Machado"). A condition ("if Maduro ...") often names the
+#: parties of the happening itself, so it does not count.
+_OTHER_CLAUSE = re.compile(
+    r",\s+(?!including\b|incluid|incluyendo\b)\w+(?:ing|ando|iendo)\b"
+    r"|,?\s+(?:in response to|in retaliation for|because|although|though|whereas|"
+    r"en respuesta al?|en represalia por|porque|aunque)\b"
+    r"|,\s+(?:where|donde|en donde)\b"  # a relative clause of place: what happens there
+    r"|\s(?:after|before|once|until|when|while|después de que|antes de que|cuando|mientras)\s+"
+    r"(?:it|he|she|they|we|I)\s", re.IGNORECASE)  # a clause of time with its own subject
+#: A pronoun in what was said that most often stands for whoever says it ("Washington announced its
+#: decision not to renew", "We welcome the agreement", "dijo que su gobierno ...").
+_BACK = re.compile(r"\b(?:[Ii]t|[Ii]ts|[Ww]e|[Oo]ur|[Tt]hey|[Tt]heir|[Hh]e|[Hh]is|[Ss]he|[Hh]er|I|[Mm]y|"
+                   r"[Ss]us?|[Nn]osotros|[Nn]uestr[oa]s?)\b")
+#: The first person in a quotation: a pronoun, or a Spanish verb in "-mos" ("traemos a casa").
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|I|[Mm]y|[Nn]osotros|[Nn]uestr[oa]s?|\w{2,}(?:amos|emos|imos))\b")
+#: What opens the content of a saying: who is named past it is talked about, not addressed.
+_CONTENT = re.compile(r"\b(?:that|whether|que|si)\b|[:“”\"«»,;—–]", re.IGNORECASE)
+#: Words joining actors into one list ("the U.S., EU, Britain and Canada").
+_JOINED = re.compile(r"^\s*(?:,\s*(?:and\s+|y\s+)?|and\s+|y\s+|&\s+)(?:the\s+|el\s+|la\s+|los\s+)?$",
+                     re.IGNORECASE)
+#: An adverb of hearsay ("reportedly") attributes without a speaker; it does not split a sentence.
+_HEARSAY = re.compile(r"ly$|mente$", re.IGNORECASE)
+
+
 def assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger | None,
            speech: list[Trigger], date_span: tuple[int, int] | None = None) -> Roles:
     """Source and target of the happening ``trigger`` names; ``speech`` are the sentence's
     words of saying. In "X said Y did Z" Y acts; X is a source too when the date expression
     dates the saying as well ("Mr. Trump said Tuesday that the U.S. had struck the boat"):
     whoever makes a dated statement takes part in what that date dates."""
-    roles = _assign(sentence, language, placed, trigger, speech)
+    speech = [s for s in speech if not _HEARSAY.search(sentence[s.start:s.end])]
+    placed, notes = _parties(sentence, sorted(placed, key=lambda p: p.start), date_span)
+    roles = _assign(sentence, language, placed, trigger, speech, date_span)
+    roles = _dated_speaker(sentence, placed, trigger, speech, date_span, roles)
+    return Roles(roles.source, roles.target, "; ".join([roles.rule, *notes])) if notes else roles
+
+
+def _dated_speaker(sentence: str, placed: list[Placed], trigger: Trigger | None, speech: list[Trigger],
+                   date_span: tuple[int, int] | None, roles: Roles) -> Roles:
     if trigger is None or trigger.speech or date_span is None or not roles.rule.startswith("reported"):
         return roles
     framing = [s for s in speech if _frames(sentence, s, trigger)]
     dated = [s for s in framing if _dates_saying(sentence, s, trigger, date_span)]
     if not dated:
         return roles
-    placed = sorted(placed, key=lambda p: p.start)
-    speakers = _names([p for s in dated for p in _speakers(sentence, placed, s)])
+    from .actions import _gap, _tokens_of
+
+    # A date dates one saying, the nearest ("Hegseth said Wednesday, ..."); one that ends in "after"
+    # or "before" is anchored on what follows it ("a day after Trump said ...").
+    d = _tokens_of(sentence, date_span)
+    anchored = _ANCHORED.search(sentence[date_span[0]:date_span[1]])
+    saying = min(dated, key=lambda s: (anchored is not None and s.start < date_span[1], _gap(s, d), s.first))
+    speakers = _names(_speakers(sentence, placed, saying))
     extra = [n for n in speakers if n not in roles.source]
     if not extra:
         return roles
     return Roles(roles.source + extra, [n for n in roles.target if n not in extra],
-                 roles.rule + f"; speaker of the dated saying {sentence[dated[0].start:dated[0].end]!r} also acts")
+                 roles.rule + f"; speaker of the dated saying {sentence[saying.start:saying.end]!r} also acts")
+
+
+def _parties(sentence: str, placed: list[Placed], date_span: tuple[int, int] | None
+             ) -> tuple[list[Placed], list[str]]:
+    """The mentions that can be parties to the dated happening, and a note for each one left out:
+    not the dateline, not a state named as the place where something happens, and, when the date
+    stands in an apposition ("the Act, a provision from 1798, ..."), only who that apposition names."""
+    notes, kept = [], []
+    dateline = _DATELINE.match(sentence)
+    apposition = _apposition(sentence, placed, date_span)
+    for p in placed:
+        if dateline and p.end <= dateline.end():
+            notes.append(f"{p.surface!r} in the dateline is where the story was filed")
+        elif apposition and not (apposition[0] <= p.start and p.end <= apposition[1]):
+            if not notes or not notes[-1].startswith("the date stands in"):
+                notes.append(f"the date stands in {sentence[apposition[0]:apposition[1]].strip()[:40]!r}, "
+                             "an apposition or relative clause: only who it tells about takes part")
+        elif _setting(sentence, p):
+            notes.append(f"{p.surface!r} after {_SETTING.search(sentence, 0, p.start).group().split()[0]!r} "
+                         "is where it happened, not a party")
+        else:
+            kept.append(p)
+    return kept, notes
+
+
+def _setting(sentence: str, p: Placed) -> bool:
+    if not p.kinds or any(k != "state" for k in p.kinds) or _POSSESSIVE.match(sentence[p.end:]):
+        return False
+    prep = _SETTING.search(sentence, max(0, p.start - 30), p.start)
+    return prep is not None and not _ARRIVING.search(sentence, max(0, prep.start() - 30), prep.start())
+
+
+def _apposition(sentence: str, placed: list[Placed], date_span: tuple[int, int] | None
+                ) -> tuple[int, int] | None:
+    """The span of the apposition or relative clause the date expression stands inside, if any:
+    a phrase set off by a comma that opens with a determiner ("the Act, a provision from 1798, ...")
+    or a relative pronoun ("a delegation, that arrived two hours ago"); a relative clause keeps
+    the actor it tells about, named just before its comma."""
+    if date_span is None:
+        return None
+    starts = [m.end() for m in re.finditer(r",", sentence[:date_span[0]])]
+    if not starts:
+        return None
+    a = starts[-1]
+    end = _CLAUSE.search(sentence, date_span[1])
+    end = end.start() if end else len(sentence)
+    if _RELATIVE.match(sentence[a:]):
+        antecedent = [p for p in placed if p.end < a]
+        if antecedent and len(sentence[antecedent[-1].end:a].split()) <= ANTECEDENT_WORDS:
+            return _phrase(sentence, antecedent, forward=False)[0].start, end  # "Denman and Berry, who ..."
+        return a, end
+    if not _DETERMINER.match(sentence[a:]) or len(sentence[a:date_span[0]].split()) < 2:
+        return None  # ", a day after ...": the date heads the phrase, it is no apposition
+    return a, end
 
 
 def _frames(sentence: str, s: Trigger, trigger: Trigger) -> bool:
@@ -99,20 +229,92 @@ def _dates_saying(sentence: str, s: Trigger, trigger: Trigger, date_span: tuple[
     return _gap(s, d) < _gap(trigger, d)
 
 
-def _speakers(sentence: str, placed: list[Placed], s: Trigger) -> list[Placed]:
-    """Who says: the last actor in the clause before the verb of saying, else one right after it
-    ("..., said Hegseth")."""
-    breaks = [m.end() for m in _CLAUSE.finditer(sentence, 0, s.start)]
-    clause_start = breaks[-1] if breaks else 0
+def _clause_start(sentence: str, pos: int) -> int:
+    breaks = [m.end() for m in _CLAUSE.finditer(sentence, 0, pos)]
+    return breaks[-1] if breaks else 0
+
+
+def _phrase(sentence: str, mentions: list[Placed], forward: bool) -> list[Placed]:
+    """The first (``forward``) or last mention and those it forms one noun phrase or one list
+    with: a title and a name ("White House press secretary Jen Psaki"), "the U.S., EU and Canada"."""
+    if not mentions:
+        return []
+    run, gaps = [mentions[0] if forward else mentions[-1]], []
+    for p in (mentions[1:] if forward else list(reversed(mentions[:-1]))):
+        gap = sentence[run[-1].end:p.start] if forward else sentence[p.end:run[-1].start]
+        if gap.strip() and not _JOINED.match(gap):
+            break
+        run.append(p)
+        gaps.append(gap)
+    # Commas make a list only when "and" closes it ("the U.S., EU, Britain and Canada"), not in
+    # "ante la ONU, Chávez volvió ..."; the closing "and" stands last forward, first backward.
+    closing = (gaps[-1] if forward else gaps[0]) if gaps else ""
+    if any(g.strip() == "," for g in gaps) and not re.search(r"\b(?:and|y)\b|&", closing):
+        keep = next((i for i, g in enumerate(gaps) if g.strip() == ","), len(gaps))
+        run = run[:keep + 1]
+    return run if forward else run[::-1]
+
+
+def _speakers(sentence: str, placed: list[Placed], s: Trigger, reach: int = 0) -> list[Placed]:
+    """Who says: the last noun phrase of actors in the clause before the verb of saying, else
+    the one at most ``reach`` words after it ("..., said Hegseth", "a statement from the U.S.,
+    EU, Britain and Canada")."""
+    clause_start = _clause_start(sentence, s.start)
     before = [p for p in placed if clause_start <= p.start and p.end <= s.start]
     if before:
-        return before[-1:]
-    after = [p for p in placed if p.start >= s.end and p.start - s.end <= 3]
-    return after[:1]
+        return _phrase(sentence, before, forward=False)
+    after = [p for p in placed if p.start >= s.end]
+    if (not after or len(sentence[s.end:after[0].start].split()) > reach
+            or _CLAUSE.search(sentence, s.end, after[0].start)):
+        return []
+    return _phrase(sentence, after, forward=True)
+
+
+def _quotation(sentence: str, at: int) -> tuple[int, int] | None:
+    """The span of the quotation holding position ``at``; a quotation may open in an earlier
+    sentence or close in a later one."""
+    opened, spans = None, []
+    for m in re.finditer(r"[“”\"«»]", sentence):
+        q = m.group()
+        if q in "“«" or (q == '"' and opened is None):
+            opened = m.start() if opened is None else opened
+        elif opened is None:  # a closing mark with no opening: the quotation began earlier
+            spans.append((0, m.end()))
+        else:
+            spans.append((opened, m.end()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(sentence)))
+    return next((sp for sp in spans if sp[0] <= at < sp[1]), None)
+
+
+def _speaking_for(sentence: str, placed: list[Placed], trigger: Trigger, speech: list[Trigger],
+                  saying: Trigger | None) -> tuple[list[Placed], str]:
+    """Who what was said stands for when it names nobody itself: the speaker, when a pronoun in it
+    refers back ("Washington announced its decision not to renew"), or whom a quotation speaking in
+    the first person is attributed to ("'We welcome the agreement,' according to a statement from
+    the U.S. and Canada")."""
+    near = 0
+    if saying is not None:
+        words = list(re.finditer(r"\S+", sentence[saying.end:trigger.start]))
+        near = saying.end + (words[-BACK_WORDS].start() if len(words) > BACK_WORDS else 0)
+    if saying is not None and _BACK.search(sentence, near, trigger.start):
+        who = _speakers(sentence, placed, saying)
+        if who:
+            pronoun = _BACK.search(sentence, near, trigger.start).group()
+            return who, f"{pronoun!r} in what was said stands for who {sentence[saying.start:saying.end]!r}"
+    quote = _quotation(sentence, trigger.start)
+    if quote and _FIRST_PERSON.search(sentence, quote[0], quote[1]):
+        outside = [s for s in speech if s.start >= quote[1] or s.end <= quote[0]]
+        for s in sorted(outside, key=lambda s: min(abs(s.start - quote[1]), abs(quote[0] - s.end))):
+            who = [p for p in _speakers(sentence, placed, s, reach=3) if not quote[0] <= p.start < quote[1]]
+            if who:
+                return who, f"a quotation in the first person speaks for who {sentence[s.start:s.end]!r}"
+    return [], ""
 
 
 def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger | None,
-            speech: list[Trigger]) -> Roles:
+            speech: list[Trigger], date_span: tuple[int, int] | None = None) -> Roles:
     placed = sorted(placed, key=lambda p: p.start)
     if trigger is None:
         names = _names(placed)
@@ -124,17 +326,23 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
         saying = [s for s in speech if s.last < trigger.first] or [s for s in speech if s.first > trigger.last]
         if saying:  # "Maduro said Gonzalez must face justice": the one who warns acts
             return _speaker(sentence, placed, saying[-1] if saying[-1].last < trigger.first else saying[0],
-                            sentence[saying[0].start:saying[0].end])
-    left, right, rule = 0, len(sentence), "active"
+                            sentence[saying[0].start:saying[0].end], content=True)
+    left, right, rule, framing = 0, len(sentence), "active", None
     for s in speech:
+        if s.last < trigger.first and _BE.search(sentence[_clause_start(sentence, s.start):s.start]):
+            continue  # "Maduro was declared winner of the election": who is said to be is no speaker
         if s.last < trigger.first:
-            left = max(left, s.end)
+            if s.end > left:
+                left, framing = s.end, s
             rule = "reported"
         elif s.first > trigger.last:
             breaks = [m.start() for m in _CLAUSE.finditer(sentence, trigger.end, s.start)]
             if breaks:
                 right = min(right, breaks[-1])
                 rule = "reported"
+    other = _OTHER_CLAUSE.search(sentence, trigger.end, right)
+    if other and (date_span is None or date_span[0] < other.start()):
+        right = other.start()
     before = [p for p in placed if left <= p.start and p.end <= trigger.start]
     after = [p for p in placed if p.start >= trigger.end and p.end <= right]
     ahead = sentence[max(left, before[-1].end if before else left):trigger.start]
@@ -151,6 +359,11 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
         why = (f"reported: what was said is coded; source before {word!r}, target after"
                if rule == "reported" else f"active: source before {word!r}, target after")
         return Roles(source, _names(after, source), why)
+    if rule == "reported":
+        who, why = _speaking_for(sentence, placed, trigger, speech, framing)
+        if who:
+            source = _names(who)
+            return Roles(source, _names(after, source), f"reported: {why}; target after {word!r}")
     if language == "es" and after:
         subject = next((p for p in after if not _PERSONAL_A.search(sentence[:p.start])), None)
         if subject is not None:
@@ -160,12 +373,40 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
     return Roles([], _names(after), f"{rule}: no actor before {word!r}; target after")
 
 
-def _speaker(sentence: str, placed: list[Placed], trigger: Trigger, word: str) -> Roles:
-    breaks = [m.end() for m in _CLAUSE.finditer(sentence, 0, trigger.start)]
-    clause_start = breaks[-1] if breaks else 0
-    speakers = [p for p in placed if clause_start <= p.start and p.end <= trigger.start]
-    if not speakers:
-        speakers = [p for p in placed if p.start >= trigger.end][:1]
-    source = _names(speakers[-1:] if speakers else [])
-    return Roles(source, _names([p for p in placed if p not in speakers], source),
-                 f"speaker: who {word!r}; target what they speak about")
+def _speaker(sentence: str, placed: list[Placed], trigger: Trigger, word: str, content: bool = False) -> Roles:
+    """Who speaks acts. Whom they address or speak of as the verb's object is the target ("condemned
+    the United States", "told Maduro"); who is named in what they say is not ("told reporters that
+    ... headed toward Trinidad"), unless the words said are the happening (a threat: ``content``)."""
+    speakers = _subject(sentence, placed, trigger.start)
+    if not speakers:  # "..., said Hegseth", "according to a statement from the U.S., EU and Canada"
+        speakers = _phrase(sentence, [p for p in placed if p.start >= trigger.end], forward=True)
+    source = _names(speakers)
+    if content:
+        target = [p for p in placed if p not in speakers]
+        return Roles(source, _names(target, source), f"speaker: who {word!r}; target what they speak about")
+    said = _CONTENT.search(sentence, trigger.end)
+    end = said.start() if said else len(sentence)
+    target = [p for p in placed if p not in speakers and p.start >= trigger.end and p.end <= end]
+    return Roles(source, _names(target, source), f"speaker: who {word!r}; target whom they address or speak of")
+
+
+def _subject(sentence: str, placed: list[Placed], pos: int) -> list[Placed]:
+    """The last noun phrase of actors in the clause before ``pos``; when that clause names nobody,
+    in the clause before it, passing over an apposition ("Kamla Persad-Bissessar, the prime
+    minister of Trinidad and Tobago, praised ...")."""
+    end = pos
+    start = _clause_start(sentence, pos)
+    if start and _PARTICIPLE.match(sentence[start:]) and not any(start <= p.start < pos for p in placed):
+        # A participle after a comma has the sentence's subject ("Chavez tore into his U.S. counterpart
+        # and his U.N. hosts Wednesday, likening President Bush to the devil"): its first actor.
+        return _phrase(sentence, [p for p in placed if p.end <= start], forward=True)
+    for _ in range(4):
+        start = _clause_start(sentence, end)
+        here = [p for p in placed if start <= p.start and p.end <= end]
+        if here and not (end != pos and _DETERMINER.match(sentence[start:end])):
+            return _phrase(sentence, here, forward=False)
+        if start == 0:
+            return []
+        end = start - 1
+    return []
+

@@ -23,7 +23,8 @@ sobre este esta estos estas ese esa fue ha han dijo según
 """.split())
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: A figure, not a time of day ("1:50 a. m.", "10.30pm" are no counts).
+_NUMBER = re.compile(r"(?<![\d:.])\d+(?:[.,]\d+)*(?![\d:]|[.,]\d|\s?[ap]\.?\s?m\b|\s?h\b)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -43,15 +44,46 @@ def content_words(sentence: str, date_span: tuple[int, int] | None = None) -> li
     return [w for w in WORD.findall(folded) if len(w) > 1 and w not in STOP_WORDS]
 
 
-def numbers_of(sentence: str, date_span: tuple[int, int] | None = None) -> frozenset[str]:
-    """Figures in a sentence outside its date expression, years left out ("$25 million" gives 25)."""
-    text = blank(sentence, [date_span] if date_span else [])
+def _own(position: int, span, others) -> bool:
+    """Whether a figure at ``position`` belongs to the date at ``span``: it stands no nearer to another
+    date expression of the sentence ("charged in 2020, and in January the reward rose to $25 million":
+    the sum is January's, not 2020's)."""
+    if not span or not others:
+        return True
+
+    def gap(s):
+        return 0 if s[0] <= position < s[1] else min(abs(position - s[0]), abs(position - s[1]))
+
+    return gap(span) <= min(gap(o) for o in others)
+
+
+#: Counts written out, in English and Spanish ("eleven people", "diez estadounidenses"); one and two
+#: are left out, too common to tell anything.
+NUMBER_WORDS = {
+    **{w: str(n) for n, w in enumerate("three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                         "fifteen sixteen seventeen eighteen nineteen twenty".split(), start=3)},
+    **{w: str(n) for n, w in enumerate("tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+                                         "dieciseis diecisiete dieciocho diecinueve veinte".split(), start=3)},
+    "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "treinta": "30", "cuarenta": "40",
+    "cincuenta": "50", "cien": "100",
+}
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def numbers_of(sentence: str, date_span: tuple[int, int] | None = None, others=()) -> frozenset[str]:
+    """Figures in a sentence outside its date expression, years left out ("$25 million" gives 25),
+    counts written out as figures ("eleven" gives 11); with ``others`` (the sentence's other date
+    expressions), only the figures nearer this date."""
+    text = blank(sentence, [date_span, *others] if date_span else list(others))
     found = set()
     for match in _NUMBER.finditer(text):
         number = match.group().replace(",", "")
-        if _YEAR.fullmatch(number):
+        if _YEAR.fullmatch(number) or not _own(match.start(), date_span, others):
             continue
         found.add(number.rstrip("0").rstrip(".") if "." in number else number)
+    for match in _NUMBER_WORD.finditer(fold(text)):
+        if _own(match.start(), date_span, others):
+            found.add(NUMBER_WORDS[match.group().lower()])
     return frozenset(found)
 
 
@@ -60,10 +92,51 @@ _MONEY = re.compile(
     re.IGNORECASE)
 
 
-def money_of(sentence: str) -> frozenset[str]:
-    """Sums of money in a sentence ("$25 million", "50 millones de dólares" give 25 and 50)."""
+def money_of(sentence: str, date_span: tuple[int, int] | None = None, others=()) -> frozenset[str]:
+    """Sums of money in a sentence ("$25 million", "50 millones de dólares" give 25 and 50); with a
+    date and the sentence's ``others``, only the sums nearer this date than any other."""
     out = set()
     for m in _MONEY.finditer(sentence or ""):
+        if not _own(m.start(), date_span, others):
+            continue
         number = (m.group(1) or m.group(2)).replace(",", ".")
         out.add(number.rstrip("0").rstrip(".") if "." in number else number)
+    return frozenset(out)
+
+
+#: Capitalised words that name no particular happening's people or places: titles, institutions,
+#: agencies, days and months (English capitalises them, Spanish mostly does not).
+NAME_STOP = frozenset(fold(w) for w in """
+The This That These Those There Here When While After Before But And For With From Under About Mr Mrs Ms Dr
+President Presidente Vice Secretary Secretario Secretaria Minister Ministro Ministra Foreign Affairs General
+State States Estado Estados Department Departamento Unidos United Nations Naciones National Nacional
+Assembly Asamblea Congress Congreso Senate Senado House Casa White Blanca Treasury Tesoro Pentagon Pentágono
+Defense Defensa Justice Justicia Office Oficina Administration Administración Government Gobierno Council
+Consejo Republic República Bolivarian Bolivariana Party Partido Army Ejército Navy Armada Force Forces Fuerza
+Fuerzas Armed Armadas Military Militar Court Corte Tribunal Supreme Supremo Federal Agency Agencia
+Reuters Associated Press EFE AFP USD EEUU EE UU Bloomberg CNN BBC Twitter Facebook Instagram Fox News
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December Lunes Martes Miércoles Jueves Viernes Sábado Domingo
+Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre
+""".split())
+
+_NAME = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+
+def names_of(sentence: str, date_span: tuple[int, int] | None = None) -> frozenset[str]:
+    """Names a sentence gives besides its actors: capitalised words not at the sentence's start,
+    folded ("Barbados", "Freitas", "Phoenix"). Spelled alike in English and Spanish, they tie two
+    reports in different languages where no other word can."""
+    spans = [date_span] if date_span else []
+    spans += [(m.start, m.end) for m in ActorMatcher.default().find(sentence)]
+    text = blank(sentence, spans)
+    out = set()
+    for k, m in enumerate(_NAME.finditer(text)):
+        word = m.group()
+        start = text[:m.start()].rstrip()
+        if not word[0].isupper() or len(word) < 3 or not start or start[-1] in ".!?:\"“«—(":
+            continue
+        folded = fold(word).strip("'’-")
+        if folded not in NAME_STOP and folded not in STOP_WORDS:
+            out.add(folded)
     return frozenset(out)

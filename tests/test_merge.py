@@ -1,6 +1,7 @@
 """Facts: events that state the same dated fact merge; distinct facts never do."""
 
 import random
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -328,11 +329,25 @@ CHECKED_BY_HAND += [
     {('miamiherald-2022-03-08-americans-released', 'on the same day'), ('sumarium-2022-03-08-americans-released', 'el día de hoy')},
     {('biobio-2019-02-23-camiones-ayuda-quemados', 'este sábado'), ('sputnik-2019-02-24-arreaza-pompeo-aid', 'On 23 February')},
     {('cnbc-2020-04-22-chevron-wind-down', 'last year'), ('upi-2019-01-28-pdvsa-sanctions', 'Jan. 28')},
+    # Groups of the merge that counts an article once in the share of links, ties reports in two
+    # languages by names and figures, and lets the same side acting stand for the same actor: read by
+    # hand, one happening each (the Saab swap with its statements of the day; the Chevron licence
+    # "that day"; the Barbados agreement; Maduro's capture and the flight out).
+    {('dailybeast-2023-12-20-saab-swap', 'Wednesday'), ('dw-2023-12-20-prisoner-swap', 'on Wednesday'), ('aljazeera-2023-12-21-saab-prisoner-swap', 'today'), ('aljazeera-2023-12-21-saab-prisoner-swap', 'on Wednesday'), ('dailybeast-2023-12-20-saab-swap', 'on Wednesday morning'), ('robertocavada-2023-12-20-canje-saab', 'este miércoles'), ('robertocavada-2023-12-20-canje-saab', 'Hoy')},
+    {('newsday-tt-2025-02-27-chevron-licence', 'On November 26, 2022'), ('newsday-tt-2025-02-27-chevron-licence', 'that day'), ('jellyfish-2022-11-26-chevron-license', 'on Saturday'), ('ecuadorendirecto-2025-02-27-licencias-chevron', 'en noviembre de 2022')},
+    {('reuters-2023-10-18-barbados-deal', 'on Tuesday'), ('bloomberglinea-2023-10-17-acuerdos-barbados', 'este martes'), ('citynews-2023-10-18-sanctions-eased', 'Tuesday’s'), ('reuters-2023-10-18-barbados-deal', 'today')},
+    {('thefederal-2026-01-04-maduro-capture-oil', 'hours after'), ('freepressjournal-2026-01-03-maduro-captured', 'Hours after'), ('thefederal-2026-01-04-maduro-capture-oil', 'late Saturday afternoon'), ('guyanachronicle-2026-01-05-maduro-not-guilty', 'Saturday’s')},
+    # Groups of the looser share (a quarter of the pairs of articles across), read by hand: the 2024
+    # presidential vote, named by its month in some reports and by its year in others; the Barbados
+    # talks and agreement of 17 October 2023; the recognition of Guaidó; Maduro's 2018 re-election.
+    {('elpais-2024-12-03-maduro-trump-security', 'in the July elections'), ('anews-2025-01-10-reward-25m', 'July 2024'), ('cnn-codelist-2024-01-30-license44', 'in this year’s'), ('cnn-codelist-2024-01-30-license44', '2024'), ('finalcall-2023-10-24-barbados-agreement', '2024'), ('reuters-2023-10-18-barbados-deal', '2024'), ('citynews-2023-10-18-sanctions-eased', '2024')},
+    {('finalcall-2023-10-24-barbados-agreement', 'on October 17'), ('reuters-2023-10-18-barbados-deal', 'on Tuesday'), ('reuters-2023-10-18-barbados-deal', 'today'), ('bloomberglinea-2023-10-17-acuerdos-barbados', 'este martes'), ('citynews-2023-10-18-sanctions-eased', 'Tuesday’s')},
+    {('miamiherald-2022-03-08-americans-released', 'in 2019'), ('aljazeera-2019-01-24-guaido-recognition', 'on Wednesday'), ('telesur-2021-01-20-biden-guaido-recognition', 'in January 2019'), ('trt-2022-03-06-us-officials-caracas', 'in January 2019')},
+    {('larepublica-2020-12-06-pompeo-farsa-elecciones', 'en mayo de 2018'), ('wral-2018-05-22-diplomats-expelled', 'On Sunday')},
 ]
 
 # Read by hand and judged wrong: kept visible here until the cause is fixed, when this test will
-# say so. (CNN's report of Chávez's UN speech and the Harlem rally "24 horas después", once joined,
-# now stay apart: their coded roles conflict.)
+# say so.
 WRONG_BY_HAND = [
     # Under the coded merge (docs/evaluation.md): two happenings of one class and compatible dates that
     # the codes cannot tell apart (a meeting and a trip the same Friday; a call request and covert
@@ -343,14 +358,13 @@ WRONG_BY_HAND = [
     {('bostonglobe-1999-09-13-overflights-barred', 'the end of May'), ('ips-1999-05-25-overflights-refused', 'Monday')},
     # The White House's admission "ayer" (16 April 2002) is coded as the coup it speaks of, so it joins
     # the coup's reports; the resumption of deportation flights "under the Biden administration" and
-    # "after the Biden administration announced" it date two happenings by one period; Shannon's
-    # visit to Maduro and the Panama summit are two meetings of 2015 with Panama named in both.
-    {('elpais-2002-04-17-eeuu-admite-golpistas', 'ayer'), ('latimes-2004-08-13-recall-us-funding', 'in April 2002'), ('tsonnews-2018-09-08-coup-plot-meetings', 'In 2002'), ('nytimes-2003-06-14-medina-visa-revoked', 'in April 2002'), ('eluniversal-2007-05-25-senate-rctv-resolution', 'in April 2002')},
+    # "after the Biden administration announced" it date two happenings by one period.
+    {('elpais-2002-04-17-eeuu-admite-golpistas', 'ayer'), ('latimes-2004-08-13-recall-us-funding', 'in April 2002'), ('tsonnews-2018-09-08-coup-plot-meetings', 'In 2002'), ('eluniversal-2007-05-25-senate-rctv-resolution', 'in April 2002')},
     {('rvtimes-2023-10-18-deportation-flight', 'after the Biden administration'), ('ap-ktbb-2023-10-18-deportation-flights', 'under the Biden administration')},
-    {('venezuelanalysis-2015-04-09-shannon-caracas-visit', 'on Wednesday'), ('xinhua-2015-04-12-panama-summit-close', '2015')},
-    # The October 2023 sanctions relief and a waiver "in 2023" for Trinidad's gas field, another
-    # licence of that year, joined through Joe Biden across languages.
-    {('sunoticiero-2024-01-30-minerven-sanctions', 'en octubre de 2023'), ('newsday-tt-2025-02-27-chevron-licence', 'In 2023')},
+    # "Sólo 24 horas después de su polémico discurso" is the Harlem rally of 21 September 2006, dated to
+    # the UN speech itself (docs/evaluation.md, #17): with Chávez now the speaker of Bush in both reports,
+    # their roles no longer conflict, and only that wrong date is left to tell the rally from the speech.
+    {('cnn-2006-09-20-chavez-bush-devil', 'Wednesday'), ('notimerica-2006-09-22-chavez-diablo-harlem', '24 horas después')},
 ]
 
 
@@ -498,3 +512,199 @@ def test_two_languages_the_same_day_need_more_than_venezuela_acted_upon_in_both(
         ("es", "es", "2026-01-10", "Estados Unidos se reunió el viernes con Venezuela."),
     )
     assert list(merge_events(together)["articles"]) == [2]
+
+
+def test_a_figure_belongs_to_the_date_it_stands_nearest():
+    from newsline.wording import money_of, numbers_of
+
+    s = ("Maduro fue acusado en 2020 por narcotráfico, y en enero Estados Unidos aumentó la recompensa "
+         "a 25 millones de dólares por 4 cargos.")
+    y2020, january = (s.index("en 2020"), s.index("en 2020") + 7), (s.index("en enero"), s.index("en enero") + 8)
+    assert money_of(s, y2020, [january]) == frozenset() and money_of(s, january, [y2020]) == {"25"}
+    assert numbers_of(s, january, [y2020]) == {"25", "4"} and numbers_of(s, y2020, [january]) == frozenset()
+    assert money_of(s) == {"25"}  # without the sentence's other dates, every sum
+    # So the indictment of 2020 does not meet "25" in a report that gives the reward as $15 million.
+    events = _coded(("wradio", "es", "2025-08-07", s))
+    prepared = {e.value: e for e in _prepare(events.reset_index(drop=True), {})}
+    assert prepared["2020"].money == frozenset() and prepared["2025-01"].money == {"25"}
+
+
+def test_names_and_figures_tie_two_languages_where_no_actor_or_word_can():
+    named = _coded(
+        ("es", "es", "2015-11-12", "Efraín Antonio Campo Flores y Francisco Flores de Freitas fueron detenidos "
+                                   "el martes en Puerto Príncipe."),
+        ("en", "en", "2015-11-11", "Efrain Antonio Campo Flores and Francisco Flores de Freitas were arrested in "
+                                   "Haiti on Tuesday night."),
+    )
+    assert set(named["action"]) == {"arrest"}
+    facts = merge_events(named)
+    assert list(facts["articles"]) == [2]
+    assert "names in common" in facts.iloc[0]["merge_reason"] and "freitas" in facts.iloc[0]["merge_reason"]
+    counted = _coded(
+        ("en", "en", "2026-01-17", "A plane carrying 231 deported migrants landed in Venezuela on Friday."),
+        ("es", "es", "2026-01-17", "Un vuelo con 231 migrantes deportados aterrizó el viernes en Venezuela."),
+    )
+    facts = merge_events(counted)
+    assert list(facts["articles"]) == [2] and "figures in common 231" in facts.iloc[0]["merge_reason"]
+    # Without the names or the figure, nothing but the class and the day: two reports, two facts.
+    bare = _coded(
+        ("es", "es", "2015-11-12", "Dos hombres fueron detenidos el martes en una isla."),
+        ("en", "en", "2015-11-11", "Two men were arrested on Tuesday night."),
+    )
+    assert len(merge_events(bare)) == 2
+
+
+def test_the_same_side_acting_stands_for_the_same_actor_across_languages():
+    events = _coded(
+        ("es", "es", "2019-01-23", "Nicolás Maduro rompió este miércoles las relaciones diplomáticas con Estados Unidos."),
+        ("en", "en", "2019-01-24", "Venezuela broke off diplomatic relations with the United States on Wednesday."),
+    )
+    prepared = _prepare(events.reset_index(drop=True), {})
+    assert [sorted(e.source) for e in prepared] == [["Nicolás Maduro"], ["Venezuela"]]
+    facts = merge_events(events)
+    assert list(facts["articles"]) == [2] and "same day 2019-01-23" in facts.iloc[0]["merge_reason"]
+
+
+def test_who_met_whom_is_compared_without_direction():
+    from newsline.merge import roles_agree
+
+    events = _coded(
+        ("a", "en", "2022-03-07", "US envoy Roger Carstens met Nicolás Maduro in Caracas on Saturday."),
+        ("b", "en", "2022-03-07", "Nicolás Maduro met Roger Carstens in Caracas on Saturday."),
+        ("c", "en", "2026-01-16", "John Ratcliffe met Delcy Rodríguez in Caracas on Thursday."),
+        ("d", "en", "2026-01-16", "Donald Trump met María Corina Machado at the White House on Thursday."),
+    )
+    a, b, c, d = _prepare(events.reset_index(drop=True), {})
+    assert {a.action, b.action, c.action, d.action} == {"meeting"}
+    assert a.source & b.target and b.source & a.target  # reversed ...
+    assert roles_agree(a, b) is not None  # ... yet one meeting
+    assert roles_agree(c, d) is None  # two meetings: four different people
+
+
+def test_a_weak_link_joins_two_reports_but_not_a_report_to_a_group():
+    # The oil executives at the White House, told twice; diplomats travelling the same Friday share
+    # only the class, the day and Venezuela acted upon with the Spanish report.
+    events = _coded(
+        ("en", "en", "2026-01-10", "President Donald Trump met oil executives at the White House on Friday to "
+                                   "discuss investing in Venezuela."),
+        ("es", "es", "2026-01-10", "El presidente Donald Trump se reunió el viernes en la Casa Blanca con "
+                                   "ejecutivos petroleros para hablar de Venezuela."),
+        ("trip", "es", "2026-01-10", "Altos diplomáticos viajaron el viernes a Caracas para una reunión."),
+    )
+    prepared = _prepare(events.reset_index(drop=True), {})
+    from newsline.merge import find_links
+
+    links = find_links(prepared)
+    trip = next(e.i for e in prepared if e.article_id == "trip")
+    assert [lk.weak for lk in links if trip in (lk.a, lk.b)] == [True]
+    facts = merge_events(events)
+    assert sorted(facts["articles"]) == [1, 2]
+    alone = facts[facts["articles"] == 1].iloc[0]
+    assert alone["evidence"][0]["article_id"] == "trip"
+
+
+def test_different_people_acted_upon_conflict_only_when_neither_report_names_the_others():
+    from newsline.merge import roles_agree
+
+    events = _coded(
+        ("a", "en", "2019-01-24", "Donald Trump recognized Juan Guaidó as interim president on Wednesday."),
+        ("b", "en", "2020-02-05", "The Trump administration recognized Juan Guaidó as the legitimate leader in "
+                                  "January 2019, arguing that Nicolás Maduro's re-election was a sham."),
+    )
+    a, b = _prepare(events.reset_index(drop=True), {})
+    assert a.action == b.action == "recognition"
+    assert roles_agree(a, b, "within-short") is not None  # Guaidó, acted upon in one, is named in both
+
+
+def test_a_report_linked_to_one_of_three_reports_of_a_happening_joins_them():
+    # Three reports of the $50 million reward link to each other; a fourth, a month in English with
+    # other words, links only to the Spanish one. It contradicts none: one fact of four reports.
+    events = _coded(
+        ("a", "en", "2025-08-08", "Attorney General Pam Bondi announced on Thursday a $50 million reward for "
+                                  "information leading to the arrest of Nicolás Maduro."),
+        ("b", "en", "2025-08-08", "Pam Bondi said on Thursday that the reward for the capture of Nicolás Maduro "
+                                  "doubled to $50 million."),
+        ("c", "es", "2025-08-08", "La fiscal Pam Bondi anunció el jueves una recompensa de 50 millones de dólares "
+                                  "por Nicolás Maduro."),
+        ("d", "en", "2025-09-15", "In August, Washington set a bounty on Nicolás Maduro."),
+    )
+    prepared = _prepare(events.reset_index(drop=True), {})
+    from newsline.merge import find_links
+
+    d = next(e.i for e in prepared if e.article_id == "d")
+    assert len([lk for lk in find_links(prepared) if d in (lk.a, lk.b)]) == 1
+    assert list(merge_events(events)["articles"]) == [4]
+
+
+def test_a_statement_about_a_happening_does_not_reverse_its_roles():
+    from dataclasses import replace
+
+    from newsline.merge import roles_agree
+
+    events = _coded(
+        # (", leaving Maduro isolated" would be another clause, whose actors take no role.)
+        ("a", "en", "2019-01-24", "The United States recognised Juan Guaidó instead of Nicolás Maduro as "
+                                  "interim president on Wednesday."),
+    )
+    deed = _prepare(events.reset_index(drop=True), {})[0]
+    assert deed.action == "recognition" and "United States" in deed.source and "Nicolás Maduro" in deed.target
+    # Maduro speaking of the United States: the saying's roles, not the recognition's.
+    said = replace(deed, article_id="b", action="statement", source=frozenset({"Nicolás Maduro"}),
+                   target=frozenset({"United States"}))
+    assert roles_agree(deed, said) is not None
+    # The same roles on another deed of the class are reversed: two happenings.
+    assert roles_agree(deed, replace(said, action="recognition")) is None
+
+
+def test_a_day_inside_a_year_across_languages_needs_more_than_one_actor_in_common():
+    events = _coded(
+        ("es", "es", "2025-01-11", "Nicolás Maduro juró el viernes un tercer mandato."),
+        ("en", "en", "2018-05-22", "Officials certified the re-election of Nicolás Maduro to a term ending in 2025."),
+    )
+    prepared = _prepare(events.reset_index(drop=True), {})
+    assert {e.granularity for e in prepared} == {"day", "year"}
+    assert len(merge_events(events)) == 2
+
+
+def test_a_count_in_common_speaks_like_the_same_sum_written_out_or_not():
+    from newsline.merge import find_links
+    from newsline.wording import numbers_of
+
+    assert numbers_of("Diez estadounidenses fueron liberados a cambio de 252 migrantes.") == {"10", "252"}
+    events = _coded(
+        ("a", "en", "2025-09-03", "The U.S. military struck a boat from Venezuela on Tuesday, killing 11 people."),
+        ("b", "en", "2025-09-04", "Eleven died in Tuesday's attack on a vessel, the Pentagon said."),
+    )
+    (lk,) = find_links(_prepare(events.reset_index(drop=True), {}))
+    assert "figures in common 11" in lk.reason and not lk.weak
+
+
+def test_a_time_of_day_is_no_figure():
+    from newsline.wording import numbers_of
+
+    assert numbers_of("La ofensiva comenzó alrededor de la 1:50 a. m. (hora local) de este sábado.") == frozenset()
+    assert numbers_of("Loud blasts were heard at 2 am and again at 10.30pm, killing 40 people.") == {"40"}
+    assert numbers_of("A raid that cost 1,500 troops and $2.5 million.") == {"1500", "2.5"}
+
+
+def test_two_classes_of_one_year_are_not_one_happening():
+    # A failed armed incursion of 2020 and an arrest of 2020 both name Maduro: related classes join
+    # only on close dates, never on the same year alone.
+    from dataclasses import replace
+
+    from newsline.merge import actions_agree
+
+    events = _coded(
+        ("es", "es", "2023-12-20", "Luke Denman y Airan Berry cumplían condena por una incursión armada "
+                                   "contra Nicolás Maduro en 2020."),
+        ("en", "en", "2023-12-20", "Alex Saab, an ally of Nicolás Maduro, has been in custody since his arrest "
+                                   "in 2020."),
+    )
+    es, en = [e for e in _prepare(events.reset_index(drop=True), {}) if e.value == "2020"]
+    raid, arrest = replace(es, action="military"), replace(en, action="arrest")
+    assert "Nicolás Maduro" in raid.actors & arrest.actors
+    assert actions_agree(raid, arrest) is not None  # related classes ...
+    assert link(raid, arrest) is None  # ... yet two happenings
+    same_day = [replace(e, value="2020-06-12", start=date(2020, 6, 12), end=date(2020, 6, 12), granularity="day")
+                for e in (raid, arrest)]
+    assert link(*same_day) is not None  # the same day, they are one

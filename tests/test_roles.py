@@ -64,3 +64,114 @@ def test_a_statement_has_its_speaker_as_source():
     row = coded("Marco Rubio told reporters on Tuesday that he was worried about Venezuela.")
     assert row["action"] == "statement"
     assert row["actors_source"] == ["Marco Rubio"]
+
+
+def dated(text: str, date_text: str, language: str = "en", published: str = "2019-01-24") -> dict:
+    """The event of ``text`` whose date expression is ``date_text``."""
+    rows = extract_events(Article("a", text, published=published, language=language))
+    for row in rows:
+        if text[row["date_char_start"]:row["date_char_end"]] == date_text:
+            return row
+    raise AssertionError(f"no event dated {date_text!r} in {text!r}: {rows}")
+
+
+@pytest.mark.parametrize("text, language, source, target, left_out, why", [
+    # A dateline says where the story was filed, not who took part.
+    ("CARACAS/WASHINGTON (Reuters) – Venezuela freed two Americans on Tuesday.", "en",
+     ["Venezuela"], [], ["United States"], "in the dateline"),
+    ("WASHINGTON, 5 ene (EFE) — Venezuela liberó a dos estadounidenses el martes.", "es",
+     ["Venezuela"], [], ["United States"], "in the dateline"),
+    # A state after a preposition of place is where it happened, not a party acted upon ...
+    ("The U.S. military struck a boat in international waters near Venezuela on Friday.", "en",
+     ["United States"], [], ["Venezuela"], "is where it happened"),
+    ("El ejército de Estados Unidos atacó una lancha en aguas cerca de Venezuela el viernes.", "es",
+     ["United States"], [], ["Venezuela"], "is where it happened"),
+    ("Mr. Trump said Tuesday that the U.S. had struck the boat after it had left Venezuela.", "en",
+     ["United States", "Donald Trump"], [], ["Venezuela"], "speaker of the dated saying"),
+    # ... a clause after the object tells another happening (a result, a cause) ...
+    ("The United States recognised Juan Guaidó as interim president on Wednesday, leaving Nicolás Maduro "
+     "isolated.", "en", ["United States"], ["Juan Guaidó"], ["Nicolás Maduro"], "active"),
+    ("Estados Unidos reconoció a Juan Guaidó como presidente interino el miércoles, dejando aislado a "
+     "Nicolás Maduro.", "es", ["United States"], ["Juan Guaidó"], ["Nicolás Maduro"], "active"),
+    ("Estados Unidos impuso sanciones a Venezuela el lunes, en respuesta al arresto de Juan Guaidó.", "es",
+     ["United States"], ["Venezuela"], ["Juan Guaidó"], "active"),
+    # ... and "reportedly" attributes without a speaker: it does not split the sentence.
+    ("The U.S. and Venezuela reportedly reached a deal on Wednesday to free ten Americans.", "en",
+     ["United States", "Venezuela"], [], [], "active"),
+    # What was said names nobody but a pronoun standing for the speaker: the speaker acts.
+    ("Trump said he would impose new sanctions on Venezuela next week.", "en",
+     ["Donald Trump"], ["Venezuela"], [], "'he' in what was said"),
+    ("El Departamento de Estado dijo que su gobierno levantará las sanciones contra Venezuela la próxima "
+     "semana.", "es", ["United States"], ["Venezuela"], [], "'su' in what was said"),
+    # A quotation in the first person speaks for whom it is attributed to.
+    ('"Hoy traemos a casa a siete estadounidenses", afirmó Biden en un comunicado.', "es",
+     ["Joe Biden"], [], [], "first person"),
+    # Who is said to be something is no speaker: "was declared winner" does not split the sentence.
+    ("Maduro was declared winner of the election on July 28 by the electoral council.", "en",
+     ["Nicolás Maduro"], [], [], "active"),
+    # A statement: whom the words are about in a that-clause is no target; an apposition is passed over.
+    ("Marco Rubio told reporters on Tuesday that the drugs were headed to Trinidad and Tobago.", "en",
+     ["Marco Rubio"], [], ["Trinidad and Tobago"], "speaker"),
+    ("Marco Rubio dijo a periodistas el martes que las drogas iban hacia Trinidad y Tobago.", "es",
+     ["Marco Rubio"], [], ["Trinidad and Tobago"], "speaker"),
+    ("Kamla Persad-Bissessar, the prime minister of Trinidad and Tobago, praised the strike in a statement "
+     "on Tuesday.", "en", ["Kamla Persad-Bissessar"], [], ["Trinidad and Tobago"], "speaker"),
+])
+def test_roles_name_the_parties_not_places_datelines_or_other_clauses(text, language, source, target,
+                                                                       left_out, why):
+    row = coded(text, language)
+    assert row["actors_source"] == source, row["roles_rule"]
+    assert row["actors_target"] == target, row["roles_rule"]
+    assert why in row["roles_rule"], row["roles_rule"]
+    for name in left_out:
+        assert name in row["actors"]  # still named: `actors` keeps everyone
+        assert name not in row["actors_source"] + row["actors_target"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("A deportation flight from the United States touched down in Venezuela on Friday.", "en"),
+    ("Un vuelo con deportados desde Estados Unidos aterrizó en Venezuela el viernes.", "es"),
+])
+def test_where_a_movement_ends_is_a_party(text, language):
+    # "in" after a verb of arriving names where the deportees were taken: a party, not a setting.
+    row = coded(text, language)
+    assert "Venezuela" in row["actors_source"] + row["actors_target"], row["roles_rule"]
+    assert "where it happened" not in row["roles_rule"]
+
+
+def test_a_state_s_possession_after_in_is_no_setting():
+    row = coded("González won the most votes in Venezuela's election on July 28.")
+    assert "Venezuela" in row["actors_source"] + row["actors_target"], row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, date_text, language, outside", [
+    ("On Saturday Donald Trump invoked the Alien Enemies Act, a law from 1798 that allows deportations.",
+     "from 1798", "en", "Donald Trump"),
+    ("El sábado Donald Trump invocó la Ley de Enemigos Extranjeros, una ley de 1798 que permite "
+     "deportaciones.", "1798", "es", "Donald Trump"),
+    ("Venezuela freed Luke Denman and Airan Berry, who had joined a raid against Maduro in 2020.",
+     "in 2020", "en", "Venezuela"),
+    ("Venezuela liberó a Luke Denman y Airan Berry, que participaron en un ataque contra Maduro en 2020.",
+     "en 2020", "es", "Venezuela"),
+])
+def test_a_date_in_an_apposition_or_relative_clause_dates_only_what_it_tells(text, date_text, language,
+                                                                             outside):
+    row = dated(text, date_text, language)
+    assert outside not in row["actors_source"] + row["actors_target"], row["roles_rule"]
+    assert "apposition or relative clause" in row["roles_rule"]
+    if "Denman" in text:  # the relative clause keeps who it tells about
+        assert row["actors_source"] == ["Luke Denman", "Airan Berry"]
+        assert row["actors_target"] == ["Nicolás Maduro"]
+
+
+def test_a_date_dates_the_nearest_saying_only():
+    text = ("The United States will keep ships in the Caribbean and strike drug boats, Pete Hegseth said "
+            "Wednesday morning, a day after Donald Trump said the U.S. military had destroyed a boat.")
+    row = dated(text, "a day after", published="2025-09-03")
+    assert "Pete Hegseth" not in row["actors_source"] + row["actors_target"], row["roles_rule"]
+
+
+def test_a_first_person_quotation_speaks_for_everyone_it_is_attributed_to():
+    row = coded('"Today we welcome the agreement signed by both sides," according to a joint statement '
+                "from the U.S., the EU and Canada.")
+    assert row["actors_source"] == ["United States", "European Union", "Canada"], row["roles_rule"]
