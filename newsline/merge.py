@@ -388,7 +388,8 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     worded = jaccard >= CODED_WORDING_JACCARD or figures or bool(counted)
     sides_acting = _side_set(a.source) & _side_set(b.source)
     if actions.startswith(("related", "a statement")) and not (
-            kind in ("same", "within-short") and (specific or named or counted or sides_acting)):
+            (kind == "within-short" or kind == "same" and a.granularity in ("day", "range", "week", "month"))
+            and (specific or named or counted or sides_acting)):
         return None  # two classes for one happening: only close dates and someone specific in common
     if STATEMENT in (a.action, b.action) and not (kind in ("same", "disagree") and (specific if not same_language
                                                                          else specific or len(common) >= 2)):

@@ -23,7 +23,8 @@ sobre este esta estos estas ese esa fue ha han dijo según
 """.split())
 
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: A figure, not a time of day ("1:50 a. m.", "10.30pm" are no counts).
+_NUMBER = re.compile(r"(?<![\d:.])\d+(?:[.,]\d+)*(?![\d:]|[.,]\d|\s?[ap]\.?\s?m\b|\s?h\b)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 

@@ -1,6 +1,7 @@
 """Facts: events that state the same dated fact merge; distinct facts never do."""
 
 import random
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -676,3 +677,34 @@ def test_a_count_in_common_speaks_like_the_same_sum_written_out_or_not():
     )
     (lk,) = find_links(_prepare(events.reset_index(drop=True), {}))
     assert "figures in common 11" in lk.reason and not lk.weak
+
+
+def test_a_time_of_day_is_no_figure():
+    from newsline.wording import numbers_of
+
+    assert numbers_of("La ofensiva comenzó alrededor de la 1:50 a. m. (hora local) de este sábado.") == frozenset()
+    assert numbers_of("Loud blasts were heard at 2 am and again at 10.30pm, killing 40 people.") == {"40"}
+    assert numbers_of("A raid that cost 1,500 troops and $2.5 million.") == {"1500", "2.5"}
+
+
+def test_two_classes_of_one_year_are_not_one_happening():
+    # A failed armed incursion of 2020 and an arrest of 2020 both name Maduro: related classes join
+    # only on close dates, never on the same year alone.
+    from dataclasses import replace
+
+    from newsline.merge import actions_agree
+
+    events = _coded(
+        ("es", "es", "2023-12-20", "Luke Denman y Airan Berry cumplían condena por una incursión armada "
+                                   "contra Nicolás Maduro en 2020."),
+        ("en", "en", "2023-12-20", "Alex Saab, an ally of Nicolás Maduro, has been in custody since his arrest "
+                                   "in 2020."),
+    )
+    es, en = [e for e in _prepare(events.reset_index(drop=True), {}) if e.value == "2020"]
+    raid, arrest = replace(es, action="military"), replace(en, action="arrest")
+    assert "Nicolás Maduro" in raid.actors & arrest.actors
+    assert actions_agree(raid, arrest) is not None  # related classes ...
+    assert link(raid, arrest) is None  # ... yet two happenings
+    same_day = [replace(e, value="2020-06-12", start=date(2020, 6, 12), end=date(2020, 6, 12), granularity="day")
+                for e in (raid, arrest)]
+    assert link(*same_day) is not None  # the same day, they are one
