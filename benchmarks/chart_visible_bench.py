@@ -12,12 +12,16 @@ Plotly chart, measured the same way.
 Stores: the shipped table (data/events.parquet) and synthetic stores of each size
 (``query_bench.write_store``). The dashboard's caches are warmed by one visit before timing, as
 a deployed app's are after its first visitor. Reported: the median of ``--repeat`` visits and its
-ratio to the peer's median, measured between the dashboard's visits.
+ratio to the peer's median, measured between the dashboard's visits; beside it, the CPU time
+the page's main thread (the renderer's, where React and Plotly run) spent until that moment,
+which other work on a shared machine inflates far less than the wall time; and the load average
+at the start and end of the run.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -46,25 +50,38 @@ DRAWN = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .j
 })"""
 
 
-def visit(browser, url: str) -> float:
+def visit(browser, url: str) -> tuple[float, float]:
+    """Seconds from navigation to a visible chart, and the main thread's CPU seconds until then."""
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     page = context.new_page()
+    devtools = context.new_cdp_session(page)
+    devtools.send("Performance.enable")
     started = time.perf_counter()
     page.goto(url)
     page.wait_for_function(DRAWN, timeout=120_000, polling=20)
     elapsed = time.perf_counter() - started
+    metrics = {m["name"]: m["value"] for m in devtools.send("Performance.getMetrics")["metrics"]}
     context.close()
-    return elapsed
+    return elapsed, metrics["ThreadTime"]
 
 
-def measure(browser, app_url: str, peer_url: str, repeat: int) -> tuple[float, float]:
+def measure(browser, app_url: str, peer_url: str, repeat: int) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Medians (wall, main-thread CPU) of the dashboard's visits and of the peer's."""
     visit(browser, app_url)  # warm the dashboard's caches, as any visitor after the first finds them
     visit(browser, peer_url)
     ours, peers = [], []
     for _ in range(repeat):  # interleaved: both pages see the same load on the machine
         peers.append(visit(browser, peer_url))
         ours.append(visit(browser, app_url))
-    return statistics.median(ours), statistics.median(peers)
+    return _medians(ours), _medians(peers)
+
+
+def _medians(visits: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(v[0] for v in visits), statistics.median(v[1] for v in visits)
+
+
+def _load() -> str:
+    return "load average " + " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> int:
@@ -84,14 +101,17 @@ def main() -> int:
         for n in args.sizes:
             events, _ = write_store(folder / f"n{n}", n)
             stores.append((f"{n:,}", events))
-        print(f"{'store':>10} | dashboard (s) | minimal page (s) | ratio")
+        print(f"{_load()} at the start")
+        print(f"{'store':>10} | dashboard (s) | minimal page (s) | ratio | main-thread CPU (s): dashboard | page | ratio")
         with sync_playwright() as playwright, streamlit_server(script=peer_script) as peer_url:
             browser = launch(playwright)
             for name, events in stores:
                 with streamlit_server(events) as app_url:
                     ours, peer = measure(browser, app_url, peer_url, args.repeat)
-                print(f"{name:>10} | {ours:13.2f} | {peer:16.2f} | {ours / peer:5.2f}x", flush=True)
+                print(f"{name:>10} | {ours[0]:13.2f} | {peer[0]:16.2f} | {ours[0] / peer[0]:4.2f}x |"
+                      f" {ours[1]:29.2f} | {peer[1]:4.2f} | {ours[1] / peer[1]:4.2f}x", flush=True)
             browser.close()
+        print(f"{_load()} at the end")
     return 0
 
 

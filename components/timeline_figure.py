@@ -18,6 +18,7 @@ as it is busy), and clicking a cell narrows the window to that period.
 
 from __future__ import annotations
 
+import html
 import textwrap
 from dataclasses import dataclass, field
 
@@ -248,50 +249,58 @@ def _outline(rows: pd.DataFrame, colour: str = MARKER_LINE) -> dict:
     return {"width": np.where(disagree, 3.0, np.where(hollow, 2.0, 1.0)), "color": line.tolist()}
 
 
-def _symbols(rows: pd.DataFrame, shape: str) -> list[str]:
-    return np.where(_announced(rows), f"{shape}-open", shape).tolist()
-
-
 def _fact_traces(facts: pd.DataFrame, marks: pd.DataFrame, colours: dict[str, str], gl: bool,
                  by: str = "main_topic") -> list[dict]:
+    """Per colour, one trace of the periods' lines and one of every marker (a circle for a day, a
+    diamond at a period's middle): each trace costs the browser a pass on every draw, and a
+    marker's own symbol, size and outline already travel as arrays."""
     kind = "scattergl" if gl else "scatter"
-    traces: list[dict] = []
+    lines: list[dict] = []
+    markers: list[dict] = []
     rows = facts.iloc[marks["pos"].to_numpy()].reset_index(drop=True)
     rows["y"] = marks["y"].to_numpy()
     rows["is_point"] = (rows["granularity"] == "day") | (rows["d_start"] == rows["d_end"])
     for topic, group in rows.groupby(by, sort=True):
         colour = colours.get(topic, NO_TOPIC_COLOUR)
         topic = action_label(topic) if by == "action" else topic
-        points = group[group["is_point"]]
-        spans = group[~group["is_point"]]
-        if not spans.empty:
-            start_ms = _to_ms(spans["d_start"])
-            end_ms = _to_ms(spans["d_end"]) + DAY_MS  # a period covers its whole last day
-            gap = np.full(len(spans), np.nan)
-            traces.append({
+        group = group.iloc[_legend_first(group)]
+        start_ms = _to_ms(group["d_start"])
+        end_ms = _to_ms(group["d_end"]) + DAY_MS  # a period covers its whole last day
+        point = group["is_point"].to_numpy()
+        spans = ~point
+        if spans.any():
+            gap = np.full(int(spans.sum()), np.nan)
+            y = group["y"].to_numpy()[spans]
+            lines.append({
                 "type": kind, "mode": "lines", "name": topic, "legendgroup": topic, "showlegend": False,
-                "x": np.column_stack([start_ms, end_ms, gap]).ravel(),
-                "y": np.column_stack([spans["y"], spans["y"], gap]).ravel(),
+                "x": np.column_stack([start_ms[spans], end_ms[spans], gap]).ravel(),
+                "y": np.column_stack([y, y, gap]).ravel(),
                 "line": {"color": colour, "width": 3}, "opacity": 0.5, "hoverinfo": "skip",
             })
-            traces.append({
-                "type": kind, "mode": "markers", "name": topic, "legendgroup": topic,
-                "showlegend": points.empty,
-                "x": (start_ms + end_ms) / 2, "y": spans["y"].to_numpy(),
-                "marker": {"symbol": _symbols(spans, "diamond"), "size": marker_size(spans["sources"], 8.0),
-                           "color": colour, "line": _outline(spans, colour)},
-                "customdata": spans["fact_id"].tolist(), "hovertext": _hover(spans), "hoverinfo": "text",
-            })
-        if not points.empty:
-            traces.append({
-                "type": kind, "mode": "markers", "name": topic, "legendgroup": topic, "showlegend": True,
-                "x": _to_ms(points["d_start"]), "y": points["y"].to_numpy(),
-                "marker": {"symbol": _symbols(points, "circle"), "size": marker_size(points["sources"]),
-                           "color": colour, "line": _outline(points, colour)},
-                "customdata": points["fact_id"].tolist(), "hovertext": _hover(points), "hoverinfo": "text",
-            })
-    # Periods under every marker, so a year's bar never hides the days inside it.
-    return [t for t in traces if t["mode"] == "lines"] + [t for t in traces if t["mode"] != "lines"]
+        symbols = np.where(_announced(group), np.where(point, "circle-open", "diamond-open"),
+                           np.where(point, "circle", "diamond"))
+        markers.append({
+            "type": kind, "mode": "markers", "name": topic, "legendgroup": topic, "showlegend": True,
+            "x": np.where(point, start_ms, (start_ms + end_ms) / 2), "y": group["y"].to_numpy(),
+            "marker": {"symbol": symbols.tolist(),
+                       "size": np.where(point, marker_size(group["sources"]), marker_size(group["sources"], 8.0)),
+                       "color": colour, "line": _outline(group, colour)},
+            "customdata": group["fact_id"].tolist(), "hovertext": _hover(group), "hoverinfo": "text",
+        })
+    # Periods under every marker, so a year's bar never hides the days inside them.
+    return lines + markers
+
+
+def _legend_first(group: pd.DataFrame) -> np.ndarray:
+    """Row order for one colour's markers: the legend draws a trace's first marker, so a plain
+    day (a full circle, no ring) comes first; then the periods' diamonds, then the days, so
+    that a day is drawn over a period's diamond."""
+    point = group["is_point"].to_numpy()
+    plain = point & ~_announced(group) & ~group["dates_disagree"].to_numpy(dtype=bool)
+    first = np.flatnonzero(plain)[:1] if plain.any() else np.flatnonzero(point)[:1]
+    rank = np.where(point, 2, 1)
+    rank[first] = 0
+    return np.argsort(rank, kind="stable")
 
 
 def _aggregated_traces(bins: pd.DataFrame, colours, period: str, lane_y) -> list[dict]:
@@ -328,9 +337,12 @@ def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None, exact:
     hi = window[1] if window else pd.Timestamp(facts["d_end"].max()) + pd.Timedelta(days=1)
     pad = pd.Timedelta(0) if exact and window else max((hi - lo) * 0.02, pd.Timedelta(days=3))
     n_lanes = len(lane_y)
+    labels = [_short(lane) for lane in lane_y]
     return {
         "height": int(min(860, max(340, 200 + 30 * n_lanes))),
-        "margin": {"l": 8, "r": 8, "t": 64, "b": 8},
+        # Room for the lanes' names from the start: when Plotly has to widen a margin for its
+        # labels it draws the whole chart again (the axes still widen it if a name needs more).
+        "margin": {"l": label_margin(labels), "r": 8, "t": 64, "b": 8},
         "hovermode": "closest",
         "hoverlabel": {"namelength": -1, "align": "left"},
         "barmode": "overlay",  # the counted view's cells sit on their lane, never side by side
@@ -339,29 +351,44 @@ def _layout(lane_y: dict[str, float], window, facts: pd.DataFrame | None, exact:
         "legend": {"orientation": "h", "yref": "container", "yanchor": "top", "y": 1.0, "xanchor": "left", "x": 0,
                    "font": {"size": 11}},
         "uirevision": f"{lo}|{hi}",
+        # Tick labels may not run past the chart anyway; Plotly's check that hides those that
+        # would measures every label again for each label drawn.
         "xaxis": {
             "type": "date",
             "side": "top",
             "range": [_iso(lo - pad), _iso(hi + pad)],
             "showgrid": True,
+            "ticklabeloverflow": "allow",
         },
         "yaxis": {
             "tickmode": "array",
             "tickvals": list(lane_y.values()),
-            "ticktext": [_short(lane) for lane in lane_y],
+            "ticktext": labels,
             "tickfont": {"size": 11},
             "range": [n_lanes - 0.5, -0.5],  # most frequent lane on top
             "fixedrange": True,
             "showgrid": False,
             "zeroline": False,
+            "ticklabeloverflow": "allow",
+            # Faint separators make the lanes readable (grid lines: cheaper to draw than shapes).
+            "minor": {"tickmode": "array", "tickvals": [y + 0.5 for y in lane_y.values()], "ticklen": 0,
+                      "showgrid": True, "gridcolor": "rgba(128,128,128,0.18)", "gridwidth": 1},
         },
-        # Faint separators make the lanes readable.
-        "shapes": [
-            {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y", "y0": y + 0.5, "y1": y + 0.5,
-             "line": {"width": 1, "color": "rgba(128,128,128,0.18)"}, "layer": "below"}
-            for y in lane_y.values()
-        ],
     }
+
+
+#: Rough widths of characters in ems, a little wider than the page's sans serif, to reserve
+#: the lanes' names their margin.
+_NARROW, _SLIM, _WIDE = set("ijlI.,:;'|!"), set("ftr()[] -/"), set("mwMW…")
+
+
+def label_margin(labels: list[str], size: float = 11.0) -> int:
+    """Left margin for the lanes' names at ``size`` px plus the axis' padding. Too narrow costs
+    only a second draw (Plotly widens it); too wide takes width from a phone's chart."""
+    def ems(label: str) -> float:
+        return sum(0.25 if c in _NARROW else 0.31 if c in _SLIM else 0.82 if c in _WIDE
+                   else 0.64 if c.isupper() else 0.53 for c in html.unescape(label))
+    return int(np.ceil(max((ems(label) for label in labels), default=0.0) * size)) + 15
 
 
 def _iso(ts: pd.Timestamp) -> str:

@@ -28,7 +28,7 @@ SPEECH_PENALTY = 6
 #: A class's priority counts as this many words nearer (a release beside a "deal" is a release).
 PRIORITY_WEIGHT = 1.0
 #: A trigger this many words or fewer after a verb of talking about is that verb's object.
-ABOUT_WINDOW = 3
+ABOUT_WINDOW = 4
 #: An attribution after a comma of at most this many words passes its date to the clause before it.
 ATTRIBUTION_WORDS = 6
 #: "that"/"que" within this many words after a verb of saying opens what was said.
@@ -42,12 +42,21 @@ PURPOSE_PENALTY = 3
 #: Department said Wednesday" dates the saying).
 QUOTE_PENALTY = 8
 QUOTE_WORDS = 6
+#: A trigger this many words or fewer after "agreed to" is what was agreed.
+CONTROL_WORDS = 5
 #: A verb of saying chosen at a distance (penalty included) beyond this dates nothing.
 FAR_SPEECH = 16
 #: Other date expressions farther than this (characters) from ours are not weighed.
 NEAR_CHARS = 400
 #: A trigger nearer to another date expression of the sentence counts as this many words farther.
 OWNED_PENALTY = 8
+#: A trigger of a happening outside the classes counts only this many words or fewer from the date.
+OTHER_NEAR = 3
+#: What a reward is for ("for information leading to the arrest or conviction of ...") runs at most
+#: this many words after it, up to the end of its clause.
+PURPOSE_WORDS = 14
+#: A person this many words or fewer after "seized" is its object ("seized the deposed leader Maduro").
+OBJECT_WORDS = 4
 
 @dataclass(frozen=True)
 class ActionClass:
@@ -60,6 +69,9 @@ class ActionClass:
     examples: tuple
     about: dict = None  # language -> stemmed verbs whose object is only talked about
     related: tuple = ()  # classes one happening often takes in other reports of it
+    people: dict = None  # language -> stemmed words that are this class only with a person as object
+    purpose: dict = None  # language -> stemmed words whose clause after them says what they are for
+    objects: tuple = ()  # classes whose triggers next to this class's name what it acts on
 
 
 @dataclass(frozen=True)
@@ -116,27 +128,46 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return list(_tokens(text))
 
 
+def exact(word: str) -> str:
+    """The key of a word compared as written (lowercase, accents folded), not by its stem."""
+    return "=" + _fold(word.lower().replace("’", "'"))
+
+
 def _phrase(text: str, language: str) -> tuple[str, ...]:
+    # "=stated": this form only, where the stem would join unrelated words ("state oil company").
+    if text.startswith("="):
+        return tuple(exact(w) for _, _, w in tokens(text[1:]))
     return tuple(key(w, language) for _, _, w in tokens(text))
 
 
 class Taxonomy:
     def __init__(self, data: dict, where: str = "actions.toml"):
         classes = []
+        # Phrases that hold a trigger's word but tell no happening ("in force", "en vigor"): they win
+        # overlaps like any trigger and yield nothing.
+        ignore = data.get("ignore", {})
+        if not isinstance(ignore, dict):
+            raise NewslineError(where, "[ignore] is not a table")
+        self._ignore = {lang: tuple(p for p in (_phrase(t, lang) for t in ignore.get(lang, ())) if p)
+                        for lang in ("en", "es")}
         for cid, entry in data.items():
+            if cid == "ignore":
+                continue
             if not isinstance(entry, dict):
                 raise NewslineError(where, f"[{cid}] is not a table")
             missing = [k for k in ("label", "verb", "priority", "en", "es") if k not in entry]
             if missing:
                 raise NewslineError(where, f"[{cid}] lacks {', '.join(missing)}")
-            triggers = {lang: tuple(p for p in (_phrase(t, lang) for t in entry[lang]) if p) for lang in ("en", "es")}
+            def phrases(name):
+                return {lang: tuple(p for p in (_phrase(t, lang) for t in entry.get(f"{name}{lang}", ())) if p)
+                        for lang in ("en", "es")}
+
             classes.append(ActionClass(
                 id=cid, label=entry["label"], verb=entry["verb"], priority=int(entry["priority"]),
-                speech=bool(entry.get("speech", False)), triggers=triggers,
+                speech=bool(entry.get("speech", False)), triggers=phrases(""),
                 examples=tuple(tuple(x) for x in entry.get("examples", ())),
-                about={lang: tuple(p for p in (_phrase(t, lang) for t in entry.get(f"about_{lang}", ())) if p)
-                       for lang in ("en", "es")},
-                related=tuple(entry.get("related", ())),
+                about=phrases("about_"), related=tuple(entry.get("related", ())),
+                people=phrases("people_"), purpose=phrases("purpose_"), objects=tuple(entry.get("objects", ())),
             ))
         ids = {c.id for c in classes}
         self._related = set()
@@ -145,17 +176,26 @@ class Taxonomy:
                 if other not in ids:
                     raise NewslineError(where, f"[{c.id}] related names an unknown class {other!r}")
                 self._related |= {(c.id, other), (other, c.id)}
+            for other in c.objects:
+                if other not in ids:
+                    raise NewslineError(where, f"[{c.id}] objects names an unknown class {other!r}")
         self._about = {lang: {p for c in classes for p in c.about[lang]} for lang in ("en", "es")}
+        self._purpose = {lang: {p for c in classes for p in c.purpose[lang]} for lang in ("en", "es")}
         self.classes = {c.id: c for c in classes}
-        # Longest phrases first, so "military option" is seen before "military".
-        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], ActionClass]]]] = {}
+        # Longest phrases first, so "military option" is seen before "military"; of two alike, the
+        # one that asks for a person as object is tried first ("seized Maduro" before "seized").
+        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], ActionClass, bool]]]] = {}
         for lang in ("en", "es"):
             index: dict[str, list] = {}
             for c in classes:
                 for phrase in c.triggers[lang]:
-                    index.setdefault(phrase[0], []).append((phrase, c))
+                    index.setdefault(phrase[0], []).append((phrase, c, False))
+                for phrase in c.people[lang]:
+                    index.setdefault(phrase[0], []).append((phrase, c, True))
+            for phrase in self._ignore[lang]:
+                index.setdefault(phrase[0], []).append((phrase, None, False))
             for v in index.values():
-                v.sort(key=lambda pc: -len(pc[0]))
+                v.sort(key=lambda pc: (-len(pc[0]), not pc[2]))
             self._index[lang] = index
 
     @classmethod
@@ -163,7 +203,7 @@ class Taxonomy:
         return _default()
 
     def ids(self) -> list[str]:
-        return [*self.classes, OTHER]
+        return list(dict.fromkeys([*self.classes, OTHER]))
 
     def related(self, a: str, b: str) -> bool:
         """Do two different classes often name one happening in two reports ("met ... and reached
@@ -173,50 +213,162 @@ class Taxonomy:
     def label(self, action: str) -> str:
         return self.classes[action].label if action in self.classes else "Other"
 
-    def find(self, sentence: str, language: str, masked=()) -> list[Trigger]:
+    def find(self, sentence: str, language: str, masked=(), names=(), people=()) -> list[Trigger]:
         """Every trigger in the sentence, longest first where two overlap, in text order.
 
-        Words inside ``masked`` spans (the date expression, actor names: "March", "President",
-        "State Department") are no triggers, and neither is a capitalised word inside the
-        sentence standing alone ("the Democratic Charter"), which names rather than tells.
+        Words inside ``masked`` spans (the date expressions) are no triggers; nor are single words
+        inside ``names`` (actor names: "President", "State Department"), though a phrase of several
+        words may run through one ("appear before a federal judge"). Neither is a capitalised
+        word inside the sentence standing alone ("the Democratic Charter"), which names rather
+        than tells. ``people``: spans naming persons, the objects that make "seized" a capture.
         """
         lang = "es" if language == "es" else "en"
         toks = tokens(sentence)
-        keys = [
-            "" if any(s < e2 and s2 < e for s2, e2 in masked) else key(w, lang)
-            for s, e, w in toks
-        ]
+
+        def inside(spans, s, e):
+            return any(s < e2 and s2 < e for s2, e2 in spans)
+
+        hard = [inside(masked, s, e) for s, e, _ in toks]
+        named = [inside(names, s, e) for s, e, _ in toks]
+        keys = ["" if hard[n] else key(w, lang) for n, (s, e, w) in enumerate(toks)]
+        forms = ["" if hard[n] else exact(w) for n, (s, e, w) in enumerate(toks)]
         proper = [n > 0 and w[:1].isupper() and not w.isupper() for n, (_, _, w) in enumerate(toks)]
+        index = self._index[lang]
+
+        def matches(phrase, i):
+            if i + len(phrase) > len(toks):
+                return False
+            if len(phrase) == 1 and (proper[i] or named[i]):
+                return False
+            return all(p in (keys[i + k], forms[i + k]) for k, p in enumerate(phrase))
+
         found: list[Trigger] = []
         i = 0
         while i < len(toks):
             hit = None
-            for phrase, c in self._index[lang].get(keys[i], ()):
-                if tuple(keys[i:i + len(phrase)]) == phrase and not (len(phrase) == 1 and proper[i]):
-                    hit = (phrase, c)
-                    break
+            for phrase, c, needs_person in [*index.get(keys[i], ()), *index.get(forms[i], ())]:
+                if matches(phrase, i) and (not needs_person or _person_follows(toks, i + len(phrase), people)
+                                           or _person_precedes(toks, i, people)):
+                    # Longest, then asking for a person, then written out ("=condenado") before a stem.
+                    rank = (len(phrase), needs_person, sum(p.startswith("=") for p in phrase))
+                    if hit is None or rank > hit[3]:
+                        hit = (phrase, c, needs_person, rank)
             if hit:
-                phrase, c = hit
+                phrase, c, _, _ = hit
                 j = i + len(phrase) - 1
                 # "reached no agreement", "sin acuerdo": a happening said not to happen is none.
-                if not (i and toks[i - 1][2].lower() in _NEGATIONS):
-                    found.append(Trigger(c.id, toks[i][0], toks[j][1], i, j, c.speech, c.priority))
+                if c is not None and not (i and toks[i - 1][2].lower() in _NEGATIONS):
+                    # A phrase through a name ("a federal judge ordered") leaves the name out of the
+                    # trigger, so the actor still stands before or after it.
+                    a, b = i, j
+                    while a < b and named[a]:
+                        a += 1
+                    while b > a and named[b]:
+                        b -= 1
+                    found.append(Trigger(c.id, toks[a][0], toks[b][1], a, b, c.speech, c.priority))
                 i = j + 1
             else:
                 i += 1
-        return self._drop_topics(found, keys, lang)
+        found = self._drop_purposes(found, sentence, keys, lang)
+        found = self._drop_objects(found)
+        # "sentenced on corruption charges", "on house arrest", "under arrest": a reason or a state.
+        found = [t for t in found if t.action not in _STATES or not _ON.search(sentence[max(0, t.start - 40):t.start])]
+        # "released two Americans from detention", "expelled someone from the embassy": a place or
+        # a state left behind, not a happening.
+        found = [t for t in found if t.speech or not _FROM.search(sentence[max(0, t.start - 40):t.start])]
+        return self._drop_topics(found, sentence, keys, named, lang)
 
-    def _drop_topics(self, found: list[Trigger], keys: list[str], lang: str) -> list[Trigger]:
-        """Drop triggers that are the object of a verb of talking about ("praised the strike")."""
+    def _drop_objects(self, found: list[Trigger]) -> list[Trigger]:
+        """Drop triggers that name what another trigger acts on (``objects`` in the taxonomy):
+        in "lifted sanctions", "levantó temporalmente las sanciones", "sanctions relief" the
+        sanctions are what is eased."""
+        out = []
+        for t in found:
+            acts_on = [o for o in found if t.action in self.classes[o.action].objects]
+            if any(0 < t.first - o.last <= ABOUT_WINDOW or o.first - t.last == 1 for o in acts_on):
+                continue
+            out.append(t)
+        return out
+
+    def _drop_purposes(self, found: list[Trigger], sentence: str, keys: list[str], lang: str) -> list[Trigger]:
+        """Drop triggers in the clause that says what a reward is for: in "a reward for information
+        leading to his arrest", "recompensa por información que lleve a su captura", the arrest is
+        what is sought, not what happened."""
+        purpose = self._purpose[lang]
+        if not purpose:
+            return found
+        toks = _tokens(sentence)
+        out = []
+        opened: int | None = None  # token index where a purpose clause ends
+        for t in found:
+            if opened is not None and t.first <= opened and not t.speech:
+                continue
+            out.append(t)
+            if tuple(keys[t.first:t.last + 1]) in purpose:
+                stop = _CLAUSE.search(sentence, t.end)
+                end = stop.start() if stop else len(sentence)
+                opened = max((n for n, (a, _, _) in enumerate(toks) if a < end), default=t.last)
+                opened = min(opened, t.last + PURPOSE_WORDS)
+        return out
+
+    def _drop_topics(self, found: list[Trigger], sentence: str, keys: list[str], named: list[bool],
+                     lang: str) -> list[Trigger]:
+        """Drop triggers that are the object of a verb of talking about ("praised the strike",
+        "called the U.S.-led military operation a slaughter"): within ``ABOUT_WINDOW`` words after
+        it, names not counted, and before any "that"/"que" or comma (what follows is what was said,
+        not its object). "The so-called", "los llamados" describe rather than talk about."""
         about = self._about[lang]
         if not about:
             return found
+        toks = _tokens(sentence)
         longest = max(len(p) for p in about)
         talk_ends = [
             i + n - 1 for i in range(len(keys)) for n in range(1, longest + 1)
-            if tuple(keys[i:i + n]) in about
+            if tuple(keys[i:i + n]) in about and not (i and toks[i - 1][2].lower() in _DESCRIBING)
         ]
-        return [t for t in found if t.speech or not any(0 < t.first - e <= ABOUT_WINDOW for e in talk_ends)]
+
+        def object_of_talk(t: Trigger) -> bool:
+            for e in talk_ends:
+                if not 0 < t.first - e <= ABOUT_WINDOW + sum(named[e + 1:t.first]):
+                    continue
+                if not _OPENS_WORDS.search(sentence, toks[e][1], t.start):
+                    return True
+            return False
+
+        return [t for t in found if t.speech or not object_of_talk(t)]
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "his", "their", "its", "el", "la", "los", "las", "al", "su", "sus",
+                          "del", "de", "of", "also"})
+_PERSON_PRONOUNS = frozenset({"him", "her"})
+#: Words of a person's title or description, written lowercase in Spanish ("al presidente Maduro").
+_TITLES = frozenset({"president", "presidente", "presidenta", "leader", "líder", "lider", "mandatario", "dictator",
+                     "dictador", "former", "ex", "expresidente", "venezuelan", "venezolano", "general", "señor"})
+
+
+def _person_follows(toks, i: int, people) -> bool:
+    """Does a person stand right after token ``i``, with only articles and titles between ("seized
+    Venezuelan President Nicolás Maduro", "secuestró al presidente Maduro")? "seized a tanker
+    carrying Maduro's oil" has a thing as object, and so has "seized Maduro's plane"."""
+    for n in range(i, min(len(toks), i + OBJECT_WORDS + 1)):
+        s, e, w = toks[n]
+        if any(s < e2 and s2 < e for s2, e2 in people) or w.lower() in _PERSON_PRONOUNS:
+            return not w.lower().endswith(("'s", "’s"))
+        if w.lower() not in _DETERMINERS and w.lower() not in _TITLES and not w[:1].isupper():
+            return False
+    return False
+
+
+_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "fue", "fueron", "sido", "es", "son"})
+
+
+def _person_precedes(toks, i: int, people) -> bool:
+    """Is token ``i`` a passive whose subject is a person ("Maduro was seized", "Maduro fue
+    secuestrado")?"""
+    if i < 2 or toks[i - 1][2].lower() not in _PASSIVE:
+        return False
+    s, e, _ = toks[i - 2]
+    return any(s < e2 and s2 < e for s2, e2 in people)
 
 
 def taxonomy_path() -> Path:
@@ -256,23 +408,60 @@ def _gap(t: Trigger, d: tuple[int, int]) -> int:
 _NEGATIONS = frozenset({"no", "not", "never", "without", "sin", "ningún", "ninguna", "nunca"})
 _PURPOSE = re.compile(r"\b(?:to|para)\s+$", re.IGNORECASE)
 _SUBORDINATE = re.compile(
-    r"\b(?:as|when|after|before|while|since|following|amid|cuando|mientras|tras|después de que|antes de que)\b",
+    r"\b(?:as|when|after|before|while|since|following|amid|because|although|cuando|mientras|tras|porque|aunque|"
+    r"después de que|antes de que)\b",
     re.IGNORECASE)
 _THAT = re.compile(r"\b(?:that|que)\b|:", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;—–]|[\"”»]")
 
 
 def _in_aside(sentence: str, t: Trigger, date_span) -> bool:
-    """Is the trigger in a clause between commas that opens with "after", "as", "cuando"... and
-    does not hold the date ("This Saturday, and after announcing it for months, Trump invoked")?"""
+    """Is the trigger in a clause that does not hold the date and only frames or describes:
+    between commas and opening with "after", "as", "cuando"... ("This Saturday, and after
+    announcing it for months, Trump invoked"); an apposition opening with "who", "quien" or a
+    participle ("Guaidó, reconocido como presidente por 54 países, había convocado una marcha");
+    or the clauses before the date's one when the sentence opens with "after", "tras"... ("Hours
+    after an operation that plucked Maduro from power, apparently on board a warship, Trump said
+    on Saturday")?"""
     start = max((m.end() for m in _CLAUSE.finditer(sentence, 0, t.start)), default=0)
     end = next((m.start() for m in _CLAUSE.finditer(sentence, t.end)), len(sentence))
     if date_span and start <= date_span[0] < end:
         return False
     opening = sentence[start:t.start].split()[:3]  # "and after", "Hours after", "Poco después de"
-    return any(_SUBORDINATE.fullmatch(w) for w in opening)
+    if any(_SUBORDINATE.fullmatch(w) for w in opening):
+        return True
+    if date_span and t.start < date_span[0]:
+        first = sentence[:t.start].split()[:3]
+        dated = max((m.end() for m in _CLAUSE.finditer(sentence, 0, date_span[0])), default=0)
+        if t.end <= dated and any(_LEADING.fullmatch(w) for w in first):
+            return True
+    # An apposition: commas on both sides, the date elsewhere.
+    if start == 0 or end == len(sentence) or sentence[start - 1] != "," or sentence[end] != ",":
+        return False
+    words = sentence[start:t.end].split()
+    return bool(words) and (_RELATIVE.fullmatch(words[0]) is not None
+                            or (words[0] == sentence[t.start:t.end].split()[0] and _PARTICIPLE.search(words[0]) is not None))
 
 
+_LEADING = re.compile(r"after|before|following|amid|tras|después|antes", re.IGNORECASE)
+_RELATIVE = re.compile(r"who|whom|whose|which|quien|quienes|cuyo|cuya|cuyos|cuyas", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"(?:ed|ado|ada|ados|adas|ido|ida|idos|idas)$", re.IGNORECASE)
+_ON = re.compile(r"\b(?:on|under)\s+(?:\S+\s+)?$")
+_STATES = frozenset({"charge", "arrest"})
+_DESCRIBING = frozenset({"so", "el", "la", "los", "las", "un", "una"})
+# What follows these is a clause said, not an object talked about ("confirmed it had seized").
+_OPENS_WORDS = re.compile(r"\b(?:that|que|had|has|have|was|were|is|are|would|will|había|habían|ha|han|fue|fueron)\b"
+                          r"|[,;:]", re.IGNORECASE)
+_FROM = re.compile(r"\b(?:from|out of)\s+(?:(?:the|a|an|his|her|their|its|[A-Z][\w’'-]*)\s+){0,2}$")
+_CONTROL = frozenset({"agreement"})
+#: "agreed (Wednesday) (to) (temporarily) suspend": "to" or a Spanish infinitive opening what was agreed.
+_TO = re.compile(r"(?:\S+ ){0,3}?(?:to \S+|\w+(?:ar|er|ir))\b", re.IGNORECASE)
+_MEANS = re.compile(r"\b(?:in|en|through|mediante)\s+(?:a|an|the|un|una|el|la)\s+(?:[\w-]+\s+){0,2}$",
+                    re.IGNORECASE)
+_DATE_CLAUSE = re.compile(r"\s*,?\s*(?:when|cuando|en que|in which)\b[^,;]*$", re.IGNORECASE)
+_SETTING = re.compile(r"\b(?:during|durante|amid|en el marco de)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_PARTICIPLE_SAYING = re.compile(r",\s*$")
+_GERUND = re.compile(r"(?:ing|ando|iendo)$", re.IGNORECASE)
 _QUOTE = re.compile(r'“[^”]*”|"[^"]*"|«[^»]*»')
 
 
@@ -285,6 +474,13 @@ def _quoted(sentence: str, t: Trigger, date_span) -> bool:
     return False
 
 
+def _alongside(sentence: str, s: Trigger) -> bool:
+    """Is ``s`` a saying that goes along with the happening, in a participle after a comma
+    ("..., claiming that", "..., citing", "..., afirmando que")? Its content is not what is dated."""
+    return (s.speech and _PARTICIPLE_SAYING.search(sentence[max(0, s.start - 3):s.start]) is not None
+            and _GERUND.search(sentence[s.start:s.end].split()[0]) is not None)
+
+
 def _relays(triggers: list[Trigger], sentence: str, d: tuple[int, int]) -> dict:
     """Words said pass their date on to what was said: "Venezuela freed ten Americans, officials
     said Friday" and "officials said Friday that Venezuela freed ten Americans" date the release.
@@ -293,7 +489,7 @@ def _relays(triggers: list[Trigger], sentence: str, d: tuple[int, int]) -> dict:
     out: dict = {}
     toks = _tokens(sentence)
     for s in triggers:
-        if not s.speech:
+        if not s.speech or _alongside(sentence, s):
             continue
         g = _gap(s, d) + 1
         # ", officials said Friday": a short attribution after the content's clause.
@@ -326,17 +522,53 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
     # Only dates near ours can be nearer to a trigger worth choosing (a sentence may hold hundreds).
     near = [o for o in other_dates if o != date_span and abs(o[0] - (date_span or (0, 0))[0]) <= NEAR_CHARS]
     others = [_tokens_of(sentence, o) for o in near]
+    # A happening outside the classes claims the date only standing right at it ("Last year's award").
+    triggers = [t for t in triggers if t.action != OTHER or _gap(t, d) <= OTHER_NEAR]
+    if not triggers:
+        return None
     relayed = _relays(triggers, sentence, d)
     # A quoted warning is still a warning: only other classes yield to the saying.
     quoted = {t for t in triggers if not t.speech and t.action != "threat" and _quoted(sentence, t, date_span)}
 
     def distance(t: Trigger) -> float:
         gap = _gap(t, d) if t in quoted else min(_gap(t, d), relayed.get(t, 10**6))
-        owned = any(_gap(t, o) < gap for o in others)
+        # Counted by the words between, not through a relay: what was said may hold a happening of
+        # another date ("... una recuento de las elecciones del domingo que lo dieron como ganador").
+        owned = any(_gap(t, o) < _gap(t, d) for o in others)
         # "... on Friday as he was sworn in": a later clause of its own is another happening.
         segment = max((m.end() for m in _CLAUSE.finditer(sentence, 0, t.start)), default=0)
         between = sentence[max(date_span[1], segment):t.start] if date_span and t.start >= date_span[1] else ""
         subordinate = bool(_SUBORDINATE.search(between)) or _in_aside(sentence, t, date_span)
+        # "since 1961, when the two countries broke relations": a clause that says what the date is.
+        if date_span and t.start >= date_span[1] and _DATE_CLAUSE.match(sentence, date_span[1], t.start):
+            subordinate = False
+        # "signed Tuesday during the annual meeting": the setting of another happening;
+        # "..., claiming that", "..., citing": words said alongside the happening.
+        setting = _SETTING.search(sentence, max(0, t.start - 30), t.start)
+        if setting and date_span and (setting.start() <= date_span[0] < t.start or (
+                t.end <= date_span[0] and not _CLAUSE.search(sentence, t.end, date_span[0]))):
+            # "during today's polling day", "amid sanctions in force since 2019": the date's own happening
+            setting = None
+        # (a saying alongside no happening is still what is dated: "tore into Bush Wednesday,
+        # likening him to the devil")
+        alongside = _alongside(sentence, t) and any(not o.speech for o in triggers)
+        if (not t.speech and setting) or alongside or any(
+                _alongside(sentence, s) and s.last < t.first and not _CLAUSE.search(sentence, s.end, t.start)
+                and not (date_span and s.end <= date_span[0] < t.start) for s in triggers):
+            subordinate = True
+        # "captured Maduro on Saturday in a raid", "capturado en una operación militar": the means of
+        # a happening told before it in the clause.
+        if not t.speech and _MEANS.search(sentence, max(0, t.start - 40), t.start) and any(
+                not o.speech and o.last < t.first and not _CLAUSE.search(sentence, o.end, t.start)
+                for o in triggers):
+            subordinate = True
+        # "agreed Wednesday to suspend some sanctions", "acordaron reanudar los vuelos": what was
+        # agreed is the happening.
+        if t.action in _CONTROL and any(
+                o is not t and not o.speech and o.first > t.last and o.first - t.last <= CONTROL_WORDS
+                and _TO.match(" ".join(w for _, _, w in _tokens(sentence)[t.last + 1:o.first + 1]))
+                and not _CLAUSE.search(sentence, t.end, o.start) for o in triggers):
+            subordinate = True
         # "a raid to capture him", "para liberar": what was meant, not what happened.
         purpose = any(o is not t and o.last < t.first for o in triggers) and _PURPOSE.search(
             sentence[max(0, t.start - 6):t.start]) is not None
@@ -352,13 +584,24 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
     return best
 
 
+def mentioned(sentence: str, language: str, date_span: tuple[int, int] | None) -> frozenset[str]:
+    """Classes of every happening the sentence names, not only the coded one, leaving out those in
+    a clause that only frames the dated one ("Hours after an operation that plucked Maduro from
+    power, Trump said on Saturday that ..." names no capture as what Trump said)."""
+    found = Taxonomy.default().find(sentence, language, [date_span] if date_span else [])
+    return frozenset(t.action for t in found
+                     if not t.speech and t.action != OTHER and not _in_aside(sentence, t, date_span))
+
+
 def classify(sentence: str, language: str, date_span: tuple[int, int] | None,
-             masked=(), other_dates=()) -> tuple[str, Trigger | None]:
+             masked=(), other_dates=(), people=()) -> tuple[str, Trigger | None]:
     """(action class, trigger) of the happening the date expression dates in ``sentence``.
 
-    ``masked``: spans that hold no trigger (actor names); ``other_dates``: the sentence's
-    other date expressions, each of which dates the happenings nearest to it."""
+    ``masked``: actor names (no single-word trigger); ``people``: those that name persons;
+    ``other_dates``: the sentence's other date expressions, each of which dates the happenings
+    nearest to it."""
     taxonomy = Taxonomy.default()
-    spans = [*masked, *([date_span] if date_span else []), *other_dates]
-    trigger = choose(taxonomy.find(sentence, language, spans), sentence, date_span, other_dates)
+    dates = [*([date_span] if date_span else []), *other_dates]
+    found = taxonomy.find(sentence, language, dates, names=masked, people=people)
+    trigger = choose(found, sentence, date_span, other_dates)
     return (trigger.action if trigger else OTHER), trigger

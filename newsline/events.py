@@ -150,14 +150,23 @@ def _placed(sentence: str, actors: list[str], matcher, on) -> list[Placed]:
     return placed
 
 
+def _is_person(matcher, name: str) -> bool:
+    try:
+        return matcher.type_of(name) == "person"
+    except KeyError:
+        return False
+
+
 def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], dates, matcher, on):
     """Per date expression of one sentence: action, trigger, roles and headline."""
     sentence = text[span[0]:span[1]]
     taxonomy = Taxonomy.default()
     placed = _placed(sentence, actors, matcher, on)
     rel_dates = [(a - span[0], b - span[0]) for a, b in dates]
-    masked = [(p.start, p.end) for p in placed if p.end > p.start] + rel_dates
-    found = taxonomy.find(sentence, language, masked)
+    names = [(p.start, p.end) for p in placed if p.end > p.start]
+    people = [(p.start, p.end) for p in placed
+              if p.end > p.start and any(_is_person(matcher, n) for n in p.names)]
+    found = taxonomy.find(sentence, language, rel_dates, names=names, people=people)
     speech = [t for t in found if t.speech]
     out = {}
     for date_span in rel_dates:

@@ -26,7 +26,8 @@ MAX_WORDS = 15
 _CUT = "\x00"  # stands where words were left out: a noun phrase never reaches across it
 # A word the date expression leans on, left out with it ("on Wednesday", "el lunes").
 _DATE_LEAD = frozenset(
-    "on in at by since during from until this just only el la los las en desde este esta hasta durante".split())
+    "on in at by since during from until between this just only el la los las en desde este esta hasta durante "
+    "entre".split())
 # Words a noun phrase may hold besides capitalised ones ("the U.N. Security Council").
 _NP_WORDS = frozenset(
     "the el la los las president presidente secretary secretario secretaria minister ministro ministra "
@@ -41,6 +42,7 @@ _DANGLING = frozenset(
     "is are was were has have had be been will would could should than into over after before just "
     "de la el los las del al y o e u que en con por para a su sus un una como se lo le "
     "entre sobre tras desde hasta ha han fue era".split())
+_JOINING = frozenset("and or but y o e u pero".split())
 _RELATIVE = re.compile(
     r",\s*(?:who|whom|whose|which|where|quien|quienes|que|cuyo|cuya|cuyos|cuyas|donde|"
     r"el cual|la cual|los cuales|las cuales)\b[^,;:()—–]*(?=,|$)", re.IGNORECASE)
@@ -93,6 +95,8 @@ def _finish(text: str, spans: list[tuple[int, int]], must_end: int, names: list[
     words = [w for w in words[:keep] if w.strip(",;:.")]
     while words and words[-1].lower().strip(",;:.") in _DANGLING:
         words.pop()
+    while words and words[0].lower() in _JOINING:  # what joined a left-out date to the clause
+        words.pop(0)
     if len(words) > 1 and words[0].lower() in {"the", "el", "la", "los", "las"} and words[1][:1].isupper():
         words = words[1:]
     out = " ".join(words).strip(" ,;:.—–-")

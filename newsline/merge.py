@@ -184,9 +184,9 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
 
 
 def _mentioned(sentence: str, language: str, span) -> frozenset[str]:
-    from .actions import Taxonomy
+    from .actions import mentioned
 
-    return frozenset(t.action for t in Taxonomy.default().find(sentence, language, [span]) if not t.speech)
+    return mentioned(sentence, language, span)
 
 
 def _names(value) -> list[str]:

@@ -18,7 +18,8 @@ one of a few general rules (each event records which one, in ``roles_rule``):
 Before these, the mentions that cannot be parties are set aside, each with a note in
 ``roles_rule``: the dateline ("CARACAS/WASHINGTON (Reuters) –"); a state after a preposition
 of place, the setting of the happening ("a boat near Venezuela", "detenidos en Venezuela";
-not where a movement ends: "touched down in Venezuela"); and, when the date stands inside an
+not where a movement ends, "touched down in Venezuela", nor an institution, "at the White House",
+nor the state a strike or coup befalls, "strikes in Venezuela"); and, when the date stands inside an
 apposition or a relative clause ("the Act, a law from 1798 that ..."), everyone outside it.
 A clause after the trigger's object that tells another happening (", leaving Maduro
 isolated", ", in response to ...") gives no target. In reported speech that names nobody, a
@@ -34,6 +35,9 @@ from dataclasses import dataclass
 
 from .actions import Trigger
 
+#: Happenings that befall the place they happen in: a state named right after their trigger with
+#: "in"/"en" is the party they befall ("a coup attempt in Venezuela"), not only their setting.
+BEFALLS_PLACE = frozenset({"military", "protest", "election"})
 #: A pronoun stands for the speaker as the trigger's subject or possessor only this many words
 #: before it ("its decision not to renew", "dijo que su gobierno levantará las sanciones").
 BACK_WORDS = 4
@@ -90,10 +94,21 @@ _SETTING = re.compile(
 #: ... except as where a movement ends ("flights touched down in Venezuela", "aterrizó en Caracas").
 _ARRIVING = re.compile(r"\b(?:arriv|land|touch\w* down|return|lleg|aterriz|regres)\w*\s*$", re.IGNORECASE)
 _ANCHORED = re.compile(r"\b(?:after|before|después de|antes de|tras)$", re.IGNORECASE)
+#: An institution is a party wherever it stands ("at the White House", "en el Departamento de Estado").
+_INSTITUTION = re.compile(
+    r"House|Department|Pentagon|Embassy|Congress|Senate|Court|Ministry|Treasury|Council|Assembly|"
+    r"[Gg]overnment|[Aa]dministration|[Mm]ilitary|[Ff]orces|[Oo]fficials|[Aa]uthorities|Casa Blanca|"
+    r"Departamento|Pentágono|Embajada|Congreso|Senado|Tribunal|Ministerio|Tesoro|Consejo|Asamblea|"
+    r"[Gg]obierno|[Aa]dministración|[Ff]uerzas|[Ee]jército|[Ff]uncionarios|[Aa]utoridades")
 _POSSESSIVE = re.compile(r"^[’']s\b")
 #: Words that open an apposition, a noun phrase that renames the one before it
 #: ("the Alien Enemies Act, a provision from 1798 that ...").
 _DETERMINER = re.compile(r"^\s*(?:the|a|an|el|la|los|las|un|una)\s", re.IGNORECASE)
+_RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|que|quien|quienes|cuyo|cuya|donde)\b",
+                            re.IGNORECASE)
+#: A finite verb's usual companions: an auxiliary or modal.
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|did|does|"
+                     r"es|son|fue|fueron|ha|han|había|habían|será|serán|está|están)\b", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"^\s*\w+(?:ing|ando|iendo)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^\s*(?:that|which|who|whom|whose|where|que|quien|quienes|cuyo|cuya|donde|"
                        r"(?:el|la|los|las) cuale?s?)\s", re.IGNORECASE)
@@ -130,7 +145,7 @@ def assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger 
     dates the saying as well ("Mr. Trump said Tuesday that the U.S. had struck the boat"):
     whoever makes a dated statement takes part in what that date dates."""
     speech = [s for s in speech if not _HEARSAY.search(sentence[s.start:s.end])]
-    placed, notes = _parties(sentence, sorted(placed, key=lambda p: p.start), date_span)
+    placed, notes = _parties(sentence, sorted(placed, key=lambda p: p.start), date_span, trigger, tuple(speech))
     roles = _assign(sentence, language, placed, trigger, speech, date_span)
     roles = _dated_speaker(sentence, placed, trigger, speech, date_span, roles)
     return Roles(roles.source, roles.target, "; ".join([roles.rule, *notes])) if notes else roles
@@ -159,42 +174,51 @@ def _dated_speaker(sentence: str, placed: list[Placed], trigger: Trigger | None,
                  roles.rule + f"; speaker of the dated saying {sentence[saying.start:saying.end]!r} also acts")
 
 
-def _parties(sentence: str, placed: list[Placed], date_span: tuple[int, int] | None
-             ) -> tuple[list[Placed], list[str]]:
+def _parties(sentence: str, placed: list[Placed], date_span: tuple[int, int] | None,
+             trigger: Trigger | None = None, speech: tuple[Trigger, ...] = ()) -> tuple[list[Placed], list[str]]:
     """The mentions that can be parties to the dated happening, and a note for each one left out:
     not the dateline, not a state named as the place where something happens, and, when the date
-    stands in an apposition ("the Act, a provision from 1798, ..."), only who that apposition names."""
+    stands in an apposition or a relative clause ("the Act, a law from 1798 that ..."), only who that
+    phrase tells about."""
     notes, kept = [], []
     dateline = _DATELINE.match(sentence)
-    apposition = _apposition(sentence, placed, date_span)
+    apposition = _apposition(sentence, placed, date_span, [t for t in (trigger, *speech) if t is not None])
     for p in placed:
+        prep = _setting(sentence, p, trigger)
         if dateline and p.end <= dateline.end():
             notes.append(f"{p.surface!r} in the dateline is where the story was filed")
         elif apposition and not (apposition[0] <= p.start and p.end <= apposition[1]):
             if not notes or not notes[-1].startswith("the date stands in"):
                 notes.append(f"the date stands in {sentence[apposition[0]:apposition[1]].strip()[:40]!r}, "
                              "an apposition or relative clause: only who it tells about takes part")
-        elif _setting(sentence, p):
-            notes.append(f"{p.surface!r} after {_SETTING.search(sentence, 0, p.start).group().split()[0]!r} "
-                         "is where it happened, not a party")
+        elif prep:
+            notes.append(f"{p.surface!r} after {prep!r} is where it happened, not a party")
         else:
             kept.append(p)
     return kept, notes
 
 
-def _setting(sentence: str, p: Placed) -> bool:
-    if not p.kinds or any(k != "state" for k in p.kinds) or _POSSESSIVE.match(sentence[p.end:]):
-        return False
+def _setting(sentence: str, p: Placed, trigger: Trigger | None) -> str | None:
+    """The preposition that makes the state ``p`` names the place where something happens, if any."""
+    if (not p.kinds or any(k != "state" for k in p.kinds) or _POSSESSIVE.match(sentence[p.end:])
+            or _INSTITUTION.search(p.surface)):
+        return None
     prep = _SETTING.search(sentence, max(0, p.start - 30), p.start)
-    return prep is not None and not _ARRIVING.search(sentence, max(0, prep.start() - 30), prep.start())
+    if prep is None or _ARRIVING.search(sentence, max(0, prep.start() - 30), prep.start()):
+        return None
+    if (trigger is not None and trigger.action in BEFALLS_PLACE and trigger.end <= prep.start()
+            and len(sentence[trigger.end:prep.start()].split()) <= 1):
+        return None  # "a coup attempt in Venezuela", "un ataque en Caracas": the state it befalls
+    return prep.group().split()[0]
 
 
-def _apposition(sentence: str, placed: list[Placed], date_span: tuple[int, int] | None
-                ) -> tuple[int, int] | None:
-    """The span of the apposition or relative clause the date expression stands inside, if any:
-    a phrase set off by a comma that opens with a determiner ("the Act, a provision from 1798, ...")
-    or a relative pronoun ("a delegation, that arrived two hours ago"); a relative clause keeps
-    the actor it tells about, named just before its comma."""
+def _apposition(sentence: str, placed: list[Placed], date_span: tuple[int, int] | None,
+                triggers: list[Trigger] = ()) -> tuple[int, int] | None:
+    """The span of the apposition or relative clause the date expression stands inside, if any, with
+    the actor it tells about when one is named just before its comma: a phrase set off by a comma that
+    opens with a relative pronoun ("Denman and Berry, who joined a raid in 2020") or with a determiner
+    and holds no verb of its own before any relative pronoun ("the Act, a provision from 1798 that
+    ..."; not ", the U.S. agreed Wednesday to ...", nor ", the governments said Friday")."""
     if date_span is None:
         return None
     starts = [m.end() for m in re.finditer(r",", sentence[:date_span[0]])]
@@ -203,13 +227,16 @@ def _apposition(sentence: str, placed: list[Placed], date_span: tuple[int, int] 
     a = starts[-1]
     end = _CLAUSE.search(sentence, date_span[1])
     end = end.start() if end else len(sentence)
-    if _RELATIVE.match(sentence[a:]):
-        antecedent = [p for p in placed if p.end < a]
-        if antecedent and len(sentence[antecedent[-1].end:a].split()) <= ANTECEDENT_WORDS:
-            return _phrase(sentence, antecedent, forward=False)[0].start, end  # "Denman and Berry, who ..."
-        return a, end
-    if not _DETERMINER.match(sentence[a:]) or len(sentence[a:date_span[0]].split()) < 2:
-        return None  # ", a day after ...": the date heads the phrase, it is no apposition
+    if not _RELATIVE.match(sentence[a:]):
+        if not _DETERMINER.match(sentence[a:]) or len(sentence[a:date_span[0]].split()) < 2:
+            return None  # ", a day after ...": the date heads the phrase, it is no apposition
+        relative = _RELATIVE_WORD.search(sentence, a, date_span[0])
+        head_end = relative.start() if relative else date_span[0]
+        if _FINITE.search(sentence, a, head_end) or any(a <= t.start < head_end for t in triggers):
+            return None  # a clause of its own, not a noun phrase
+    antecedent = [p for p in placed if p.end < a]
+    if antecedent and len(sentence[antecedent[-1].end:a].split()) <= ANTECEDENT_WORDS:
+        return _phrase(sentence, antecedent, forward=False)[0].start, end  # "Denman and Berry, who ..."
     return a, end
 
 

@@ -175,3 +175,37 @@ def test_a_first_person_quotation_speaks_for_everyone_it_is_attributed_to():
     row = coded('"Today we welcome the agreement signed by both sides," according to a joint statement '
                 "from the U.S., the EU and Canada.")
     assert row["actors_source"] == ["United States", "European Union", "Canada"], row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, language, party", [
+    # An institution is a party wherever it stands; "at the White House" is no mere setting.
+    ("Donald Trump met oil executives at the White House on Friday.", "en", "United States"),
+    ("El viernes Donald Trump se reunió con petroleros en la Casa Blanca.", "es", "United States"),
+    # A strike, a coup, an election befalls the state it happens in, named right after the trigger.
+    ("The United States launched strikes in Venezuela on Saturday.", "en", "Venezuela"),
+    ("El 3 de enero Donald Trump ordenó un ataque en Caracas.", "es", "Venezuela"),
+])
+def test_a_state_after_in_is_a_party_when_it_is_an_institution_or_what_the_happening_befalls(text, language,
+                                                                                            party):
+    row = coded(text, language)
+    assert party in row["actors_source"] + row["actors_target"], row["roles_rule"]
+    assert "where it happened" not in row["roles_rule"]
+
+
+def test_a_clause_after_a_comma_is_no_apposition_even_when_it_opens_with_the():
+    # ", the U.S. and Salvadoran governments said Friday" holds a verb: an attribution, not a noun phrase.
+    row = coded("BOGOTÁ, Colombia — Venezuela has freed 10 Americans, the U.S. and Salvadoran governments "
+                "said Friday.", published="2025-07-18")
+    assert row["actors_source"][0] == "Venezuela", row["roles_rule"]
+    assert "apposition" not in row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, date_text, language", [
+    ("Hugo Chávez, a former paratrooper who led a failed coup in 1992, was elected president on Sunday.",
+     "in 1992", "en"),
+    ("Hugo Chávez, un exparacaidista que encabezó un golpe fallido en 1992, fue elegido presidente el "
+     "domingo.", "en 1992", "es"),
+])
+def test_an_apposition_keeps_the_actor_it_renames(text, date_text, language):
+    row = dated(text, date_text, language, published="1998-12-07")
+    assert "Hugo Chávez" in row["actors_source"] + row["actors_target"], row["roles_rule"]
