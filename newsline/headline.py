@@ -28,6 +28,8 @@ _CUT = "\x00"  # stands where words were left out: a noun phrase never reaches a
 _DATE_LEAD = frozenset(
     "on in at by since during from until between this just only el la los las en desde este esta hasta durante "
     "entre".split())
+# A word that makes the date part of a name, kept with it.
+_NAMED_BY = frozenset("of de del".split())
 # Words a noun phrase may hold besides capitalised ones ("the U.N. Security Council").
 _NP_WORDS = frozenset(
     "the el la los las president presidente secretary secretario secretaria minister ministro ministra "
@@ -114,6 +116,8 @@ def headline(sentence: str, placed: list[Placed], trigger: Trigger | None, roles
     anchor = (trigger.start, trigger.end) if trigger else date_span or (0, 0)
     for a, b in {*dates, *([date_span] if date_span else [])}:
         lead = re.search(r"(\S+)\s+$", sentence[max(0, a - 24):a])  # a word, not the whole prefix
+        if lead and lead.group(1).lower() in _NAMED_BY:
+            continue  # part of a name: "the War of 1812", "la Ley de 2021"
         if lead and lead.group(1).lower() in _DATE_LEAD:
             a = max(0, a - 24) + lead.start(1)
         _blank(chars, a, b)
