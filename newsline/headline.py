@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .actions import Trigger
-from .roles import SPOKEN, Placed, Roles
+from .roles import Placed, Roles
 
 HEADLINE_WORDS = 12
 #: A headline may run this far to end on the action's own words.
