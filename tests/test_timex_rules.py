@@ -291,6 +291,9 @@ CHAINED = [
          "2023-12-20", ("in 2020", "2020"), ("That same year", "2020")),
     case("two-days-later", "The first boat was struck on September 2. Two days later, Hegseth defended the strike.",
          "2025-09-10", ("on September 2", "2025-09-02"), ("Two days later", "2025-09-04")),
+    # an upper bound ("less than a week") places the happening anywhere up to the offset, not on its day
+    case("less-than-a-week-after", "The sanctions came less than a week after Trump recognised Guaidó.",
+         "2019-01-28", ("less than a week after", "2019-01-21/2019-01-28")),
     case("a-week-later", "Trump spoke to Maduro by phone on November 21. A week later, he closed Venezuelan airspace.",
          "2025-12-10", ("on November 21", "2025-11-21"), ("A week later", "2025-11-28")),
     case("the-next-day",

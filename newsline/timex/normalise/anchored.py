@@ -10,6 +10,10 @@ from .financial import quarter_of, quarter_result, reported_quarter
 from .results import UNRESOLVED, Resolved, days_range, in_month, in_year, on_day
 from .words import WEEKDAYS, number, unit_name
 
+#: "less than a week after the vote": the happening lies anywhere from the anchor up to the offset,
+#: not on the offset's day.
+UPPER_BOUND = frozenset({"less than", "under", "fewer than", "within"})
+
 
 def _shift(anchor, n: int, unit: str) -> Resolved | None:
     if unit in ("hour", "day", "morning", "night", "evening"):
@@ -49,6 +53,9 @@ def offset_from_anchor(g, cand, ctx):
     if anchor.granularity == "quarter" and unit == "year":
         year, q = reported_quarter(ctx, cand.start) or quarter_of(anchor.date_start)
         return quarter_result(year + sign * n, q, "anchored")
+    if (g.get("approx") or "").lower() in UPPER_BOUND and unit in ("day", "week") and anchor.granularity == "day":
+        far = anchor.date_start + timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return days_range(min(anchor.date_start, far), max(anchor.date_start, far), "anchored")
     return _shift(anchor, sign * n, unit)
 
 
