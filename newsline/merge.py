@@ -59,6 +59,8 @@ MIN_CONTENT_WORDS = 3
 MAX_DISAGREE_DAYS = 1
 #: Coded events: a range this short may hold a finer date of the same happening ("last weekend").
 MAX_RANGE_DAYS = 31
+#: Coded events: a day inside a range this short ("last weekend") is as good as the same day.
+MAX_SAME_RANGE_DAYS = 3
 #: Coded events a season, quarter or year apart in precision, without a specific actor in common,
 #: must share this Jaccard share of content words.
 CODED_WITHIN_LONG_JACCARD = 0.2
@@ -207,6 +209,9 @@ def date_relation(a: _Event, b: _Event, coded: bool = False) -> tuple[str, str] 
     if coded and "decade" not in (a.granularity, b.granularity):
         fine, coarse = (a, b) if a.days < b.days else (b, a)
         inside = coarse.start <= fine.start and fine.end <= coarse.end and fine.days < coarse.days
+        if inside and coarse.granularity == "range" and coarse.days <= MAX_SAME_RANGE_DAYS and fine.days == 1:
+            # "on Saturday" in "last weekend": as close as two reports a day apart
+            return "same", f"day {fine.value} within range {coarse.value}"
         if inside and coarse.granularity == "range" and coarse.days <= MAX_RANGE_DAYS:
             return "within-short", f"{fine.granularity} {fine.value} within range {coarse.value}"
         if inside and fine.granularity == "range" and coarse.granularity in ("week", "month", "season", "quarter", "year"):
@@ -239,14 +244,14 @@ def link(a: _Event, b: _Event) -> Link | None:
         return None
     if a.tie > b.tie:  # the same words whichever row came first
         a, b = b, a
-    relation = date_relation(a, b)
-    if relation is None:
-        return None
-    kind, date_words = relation
     if a.action and b.action and OTHER not in (a.action, b.action):
         if actions_agree(a, b) is None:
             return None  # the same day and actors, but another happening
         return _coded_link(a, b)
+    relation = date_relation(a, b)
+    if relation is None:
+        return None
+    kind, date_words = relation
     shared_actors = a.specific & b.specific
     if not shared_actors:
         return None
@@ -620,7 +625,7 @@ def merge_events(frame: pd.DataFrame) -> pd.DataFrame:
             )
 
         disagree = any(
-            date_relation(by_i[x], by_i[y])[0] == "disagree"
+            (date_relation(by_i[x], by_i[y], coded=True) or ("",))[0] == "disagree"
             for x in c.members for y in c.members if x < y and x in by_i and y in by_i
         )
         rank_of = {id(records[m]): rank(m) for m in c.members}

@@ -720,3 +720,27 @@ def test_two_classes_of_one_year_are_not_one_happening():
     same_day = [replace(e, value="2020-06-12", start=date(2020, 6, 12), end=date(2020, 6, 12), granularity="day")
                 for e in (raid, arrest)]
     assert link(*same_day) is not None  # the same day, they are one
+
+
+def test_a_day_inside_last_weekend_is_one_happening_with_it_and_a_week_is_not():
+    # "on Saturday" lies in "last weekend": with one class and the same side acting, two reports of one
+    # meeting, in one language or two, though they share no word.
+    events = _coded(
+        ("herald", "en", "2022-03-08", "U.S. officials traveled to Caracas last weekend and met with President "
+                                       "Nicolás Maduro."),
+        ("trt", "en", "2022-03-06", "US officials held a round of talks with Venezuelan officials on Saturday."),
+        ("sumarium", "es", "2022-03-08", "Una delegación de Estados Unidos se reunió con el gobierno venezolano "
+                                         "el fin de semana."),
+    )
+    assert set(events["action"]) == {"meeting"}
+    assert set(events["granularity"]) == {"range", "day"}
+    facts = merge_events(events)
+    assert list(facts["articles"]) == [3]
+    assert "day 2022-03-05 within range 2022-03-05/2022-03-06" in facts.iloc[0]["merge_reason"]
+    # A day in a whole week is not that close: without words or someone specific in common it stays apart.
+    week = _coded(
+        ("a", "en", "2022-03-14", "Envoys from Washington met ministers in Caracas last week."),
+        ("b", "en", "2022-03-14", "US officials held a round of talks with Venezuela on Wednesday."),
+    )
+    assert set(week["granularity"]) == {"week", "day"}
+    assert len(merge_events(week)) == 2
