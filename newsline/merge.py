@@ -109,6 +109,7 @@ class _Event:
     money: frozenset = frozenset()
     mentioned: frozenset = frozenset()  # classes of every trigger in the sentence, not only the coded one
     names: frozenset = frozenset()  # capitalised words that are no actor ("Barbados"): alike in both languages
+    trigger: str = ""  # the coded trigger's stems ("coup", "recogn"): the happening's own word
 
     @property
     def days(self) -> int:
@@ -181,6 +182,7 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             money=money_of(sentence, span, others),
             names=names_of(sentence, span),
             mentioned=_mentioned(sentence, getattr(row, "language", "") or "", span),
+            trigger=_trigger_key(_text(getattr(row, "action_text", None)), getattr(row, "language", "") or ""),
         ))
     return out
 
@@ -189,6 +191,12 @@ def _mentioned(sentence: str, language: str, span) -> frozenset[str]:
     from .actions import mentioned
 
     return mentioned(sentence, language, span)
+
+
+def _trigger_key(text: str | None, language: str) -> str:
+    from .actions import key
+
+    return " ".join(key(w, language) for w in text.split()) if text else ""
 
 
 def _names(value) -> list[str]:
@@ -407,7 +415,10 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
         # Only Venezuela or the United States named in both, as in most of this coverage, and no
         # wording, name or figure in common: the same side must at least act in both.
         return None
-    if kind == "within-short" and not (worded or (specific and not same_language)):
+    # One language: the same word for the happening ("coup", "golpe") with someone specific in common says
+    # as much as another language's report naming the same person.
+    same_word = same_language and a.trigger and a.trigger == b.trigger
+    if kind == "within-short" and not (worded or (specific and (not same_language or same_word))):
         return None
     in_role = ((a.source & b.source) | (a.target & b.target)) - GENERIC_ACTORS
     if kind == "within-long" and not (worded and specific if same_language else in_role and (named or counted)):
@@ -423,6 +434,8 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
         parts.append("same sums " + ", ".join(sorted(a.money & b.money)))
     if a.group == b.group:
         parts.append("articles are reprints of one story (one source)")
+    if same_word and not common:
+        parts.append(f"the same word for it ({a.trigger})")
     if named:
         parts.append("names in common " + ", ".join(sorted(named)))
     if counted:

@@ -744,3 +744,21 @@ def test_a_day_inside_last_weekend_is_one_happening_with_it_and_a_week_is_not():
     )
     assert set(week["granularity"]) == {"week", "day"}
     assert len(merge_events(week)) == 2
+
+
+def test_the_same_word_for_the_happening_and_someone_specific_join_a_week_and_its_month():
+    week = ("voa", "en", "2002-04-16", "A coup briefly removed President Hugo Chávez last week, but he regained "
+                                       "control two days later.")
+    events = _coded(week, ("lat", "en", "2004-08-13", "Some groups have ties to the opponents behind the coup "
+                                                      "against Hugo Chávez in April 2002, the paratrooper contends."))
+    prepared = _prepare(events.reset_index(drop=True), {})
+    assert {(e.article_id, e.granularity, e.trigger) for e in prepared} >= {("voa", "week", "coup"),
+                                                                            ("lat", "month", "coup")}
+    facts = merge_events(events)
+    joined = facts[facts["articles"] == 2].iloc[0]
+    assert "within month 2002-04" in joined["merge_reason"] and "coup" in joined["merge_reason"]
+    # Marches against the same man that month: the same class, another word, another happening.
+    events = _coded(week, ("nyt", "en", "2003-06-14", "Thousands of people marched against Hugo Chávez in "
+                                                      "Caracas in April 2002."))
+    assert ("nyt", "march") in {(e.article_id, e.trigger) for e in _prepare(events.reset_index(drop=True), {})}
+    assert (merge_events(events)["articles"] == 1).all()
