@@ -50,6 +50,8 @@ FAR_SPEECH = 16
 NEAR_CHARS = 400
 #: A trigger nearer to another date expression of the sentence counts as this many words farther.
 OWNED_PENALTY = 8
+#: What was said carries its own date when one follows its trigger within this many words.
+OWN_DATE_WORDS = 8
 #: A trigger of a happening outside the classes counts only this many words or fewer from the date.
 OTHER_NEAR = 3
 #: What a reward is for ("for information leading to the arrest or conviction of ...") runs at most
@@ -535,6 +537,11 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         # Counted by the words between, not through a relay: what was said may hold a happening of
         # another date ("... una recuento de las elecciones del domingo que lo dieron como ganador").
         owned = any(_gap(t, o) < _gap(t, d) for o in others)
+        # "confirmó el lunes que se reunió ... el fin de semana": what was said carries its own date,
+        # so the saying's date is the saying's.
+        if date_span and not owned and t.start >= date_span[1] and _THAT.search(sentence, date_span[1], t.start):
+            owned = any(o[0] >= t.end and not _CLAUSE.search(sentence, t.end, o[0])
+                        and _gap(t, _tokens_of(sentence, o)) <= OWN_DATE_WORDS for o in near)
         # "... on Friday as he was sworn in": a later clause of its own is another happening.
         segment = max((m.end() for m in _CLAUSE.finditer(sentence, 0, t.start)), default=0)
         between = sentence[max(date_span[1], segment):t.start] if date_span and t.start >= date_span[1] else ""

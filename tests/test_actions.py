@@ -267,3 +267,17 @@ def test_a_phrase_that_tells_no_happening_hides_its_trigger_word(language, text,
 ])
 def test_the_means_a_bounty_or_what_was_agreed_is_read_from_the_clause(language, text, date_text, action):
     _assert_coded(language, text, date_text, action)
+
+
+@pytest.mark.parametrize("language, text, date_text, action", [
+    # What was said carries its own date: the saying's date is the saying's.
+    ("es", "Maduro confirmó el lunes que se reunió con una delegación de Estados Unidos el fin de semana.",
+     "el lunes", "statement"),
+    ("es", "Maduro confirmó el lunes que se reunió con una delegación de Estados Unidos el fin de semana.",
+     "el fin de semana", "meeting"),
+    ("en", "Officials confirmed on Monday that they met with Maduro over the weekend.", "on Monday", "statement"),
+    # Without a date of its own, what was said is what the saying's date dates.
+    ("en", "Officials confirmed on Monday that they met with Maduro in Caracas.", "on Monday", "meeting"),
+])
+def test_words_said_with_a_date_of_their_own_leave_the_saying_its_date(language, text, date_text, action):
+    _assert_coded(language, text, date_text, action)
