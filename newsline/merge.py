@@ -42,7 +42,7 @@ from rapidfuzz import fuzz
 
 from .actions import OTHER
 from .syndication import syndication_groups
-from .wording import content_words, money_of, names_of, numbers_of
+from .wording import cognates, content_words, money_of, names_of, numbers_of
 from .store import FACT_COLUMNS
 
 #: Actors too common in this coverage to show that two sentences are about the same thing.
@@ -59,13 +59,13 @@ MIN_CONTENT_WORDS = 3
 MAX_DISAGREE_DAYS = 1
 #: Coded events: a range this short may hold a finer date of the same happening ("last weekend").
 MAX_RANGE_DAYS = 31
-#: Coded events: a day inside a range this short ("last weekend") is as good as the same day.
-MAX_SAME_RANGE_DAYS = 3
 #: Coded events a season, quarter or year apart in precision, without a specific actor in common,
 #: must share this Jaccard share of content words.
 CODED_WITHIN_LONG_JACCARD = 0.2
 #: Wording that supports a coded link between a date and a coarser one (Jaccard of content words).
 CODED_WORDING_JACCARD = 0.1
+#: Across languages, words spelt nearly alike count as wording from this many on.
+MIN_COGNATES = 2
 #: Figures too common to tie two reports together on their own ("two Americans", "1 a.m.").
 _SMALL = frozenset({"0", "1", "2"})
 #: Classes where both parties act (talks, an agreement): who is named as source or target is
@@ -206,6 +206,11 @@ def _names(value) -> list[str]:
 # --- linking two events ----------------------------------------------------------------
 
 
+def _weekend(e: _Event) -> bool:
+    """A Saturday and the Sunday after it ("last weekend", "el fin de semana")."""
+    return e.days == 2 and e.start.weekday() == 5
+
+
 def date_relation(a: _Event, b: _Event, coded: bool = False) -> tuple[str, str] | None:
     """How two events' dates fit together: (kind, words for the reason), or None.
 
@@ -217,9 +222,9 @@ def date_relation(a: _Event, b: _Event, coded: bool = False) -> tuple[str, str] 
     if coded and "decade" not in (a.granularity, b.granularity):
         fine, coarse = (a, b) if a.days < b.days else (b, a)
         inside = coarse.start <= fine.start and fine.end <= coarse.end and fine.days < coarse.days
-        if inside and coarse.granularity == "range" and coarse.days <= MAX_SAME_RANGE_DAYS and fine.days == 1:
+        if inside and coarse.granularity == "range" and _weekend(coarse) and fine.days == 1:
             # "on Saturday" in "last weekend": as close as two reports a day apart
-            return "same", f"day {fine.value} within range {coarse.value}"
+            return "same", f"day {fine.value} within weekend {coarse.value}"
         if inside and coarse.granularity == "range" and coarse.days <= MAX_RANGE_DAYS:
             return "within-short", f"{fine.granularity} {fine.value} within range {coarse.value}"
         if inside and fine.granularity == "range" and coarse.granularity in ("week", "month", "season", "quarter", "year"):
@@ -387,8 +392,10 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     if a.money and b.money and not (a.money & b.money):
         return None  # a $25M and a $50M bounty
     same_language = not (a.language and b.language and a.language != b.language)
-    common = a.words & b.words if same_language else frozenset()
-    jaccard = len(common) / len(a.words | b.words) if same_language and (a.words | b.words) else 0.0
+    # Across languages the words compared are those spelt nearly alike in both ("militar", "military").
+    common = a.words & b.words if same_language else cognates(a.words, b.words)
+    union = len(a.words | b.words) if same_language else len(a.words) + len(b.words) - len(common)
+    jaccard = len(common) / union if union and (same_language or len(common) >= MIN_COGNATES) else 0.0
     specific = ((a.actors | a.source | a.target) & (b.actors | b.source | b.target)) - GENERIC_ACTORS
     if kind == "disagree":
         if not same_language or len(common) < MIN_SHARED_WORDS or fuzz.token_set_ratio(a.text, b.text) < DISAGREE[0]:
@@ -409,9 +416,9 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
                                                                          else specific or len(common) >= 2)):
         return None  # words said are many: only the same words, the same day, are one statement
     if roles.startswith("no role") and not (worded if same_language else
-                                            (kind == "same" and a.granularity == "day") or named or counted):
+                                            (kind == "same" and a.granularity == "day") or named or worded):
         return None  # nobody in common: only the wording, or another language's same day, joins them
-    if not same_language and not (specific or named or counted or sides_acting):
+    if not same_language and not (specific or named or worded or sides_acting):
         # Only Venezuela or the United States named in both, as in most of this coverage, and no
         # wording, name or figure in common: the same side must at least act in both.
         return None
@@ -426,8 +433,11 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     parts = [f"{a.event_id}+{b.event_id}: {actions}", roles, date_words]
     if specific:
         parts.append("specific actors in common " + ", ".join(sorted(specific)))
-    if common:
+    if common and same_language:
         parts.append(f"{len(common)} content words in common (Jaccard {jaccard:.2f}: {', '.join(sorted(common)[:6])})")
+    elif jaccard:
+        parts.append(f"{len(common)} words spelt alike in {a.language} and {b.language} "
+                     f"(Jaccard {jaccard:.2f}: {', '.join(w + '…' for w in sorted(common)[:6])})")
     elif not same_language:
         parts.append(f"reports in {a.language} and {b.language}: no wording compared")
     if figures:

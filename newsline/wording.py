@@ -140,3 +140,19 @@ def names_of(sentence: str, date_span: tuple[int, int] | None = None) -> frozens
         if folded not in NAME_STOP and folded not in STOP_WORDS:
             out.add(folded)
     return frozenset(out)
+
+
+#: Word beginnings common to nearly every report here, so no sign that two are about one happening.
+_GENERIC_STEMS = frozenset({"venez", "ameri", "estad", "unido", "state", "unite", "gobie", "gover", "presi"})
+#: Letters two words must begin with alike to be taken for one word in English and Spanish.
+COGNATE_PREFIX = 5
+
+
+def cognates(a_words, b_words) -> frozenset[str]:
+    """Words of one report that another report in the other language also uses, spelt nearly
+    alike ("militar"/"military", "deportados"/"deported", "regularizado"/"regularized"): their
+    first ``COGNATE_PREFIX`` letters, for the words long enough to tell anything."""
+    def stems(words):
+        return {w[:COGNATE_PREFIX] for w in words if len(w) >= COGNATE_PREFIX + 1} - _GENERIC_STEMS
+
+    return frozenset(stems(a_words) & stems(b_words))

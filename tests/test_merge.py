@@ -736,7 +736,7 @@ def test_a_day_inside_last_weekend_is_one_happening_with_it_and_a_week_is_not():
     assert set(events["granularity"]) == {"range", "day"}
     facts = merge_events(events)
     assert list(facts["articles"]) == [3]
-    assert "day 2022-03-05 within range 2022-03-05/2022-03-06" in facts.iloc[0]["merge_reason"]
+    assert "day 2022-03-05 within weekend 2022-03-05/2022-03-06" in facts.iloc[0]["merge_reason"]
     # A day in a whole week is not that close: without words or someone specific in common it stays apart.
     week = _coded(
         ("a", "en", "2022-03-14", "Envoys from Washington met ministers in Caracas last week."),
