@@ -477,12 +477,19 @@ def _cross_language_link(a: _Event, b: _Event, kind: str, date_words: str, share
 def _candidates(events: list[_Event]):
     """Pairs worth comparing: a specific actor or an action class in common, and dates that can
     be compatible."""
+    from .actions import Taxonomy
+
+    taxonomy = Taxonomy.default()
     by_actor: dict[str, list[_Event]] = {}
     for e in events:
         for actor in e.specific:
             by_actor.setdefault(actor, []).append(e)
         if e.action and e.action != OTHER:
-            by_actor.setdefault("\x00action " + e.action, []).append(e)
+            # its own class, the classes one happening also takes (actions_agree), and the
+            # happenings its sentence names: two reports coded apart still meet in one of them
+            near = {e.action} | e.mentioned | {c for c in taxonomy.classes if taxonomy.related(e.action, c)}
+            for action in near - {OTHER}:
+                by_actor.setdefault("\x00action " + action, []).append(e)
     seen = set()
     for actor in sorted(by_actor):
         group = sorted(by_actor[actor], key=lambda e: (e.start, e.i))

@@ -762,3 +762,37 @@ def test_the_same_word_for_the_happening_and_someone_specific_join_a_week_and_it
                                                       "Caracas in April 2002."))
     assert ("nyt", "march") in {(e.article_id, e.trigger) for e in _prepare(events.reset_index(drop=True), {})}
     assert (merge_events(events)["articles"] == 1).all()
+
+
+def test_words_spelt_alike_in_both_languages_are_wording_across_them():
+    events = _coded(
+        ("en", "en", "2026-01-17", "Return flights for deported migrants had been regularized since late March."),
+        ("es", "es", "2026-01-17", "Los vuelos de retorno de migrantes deportados se habían regularizado desde "
+                                   "fines de marzo."),
+    )
+    prepared = _prepare(events.reset_index(drop=True), {})
+    assert all(not (e.source | e.target | e.specific) for e in prepared)  # nobody named in either
+    facts = merge_events(events)
+    assert list(facts["articles"]) == [2]
+    assert "3 words spelt alike in" in facts.iloc[0]["merge_reason"]
+    # One word alike is chance: two deportation reports of the same month, nothing else in common.
+    apart = _coded(
+        ("en", "en", "2026-01-17", "Deported migrants kept arriving by bus in late March."),
+        ("es", "es", "2026-01-17", "Los vuelos con deportados se suspendieron a fines de marzo."),
+    )
+    assert len(merge_events(apart)) == 2
+
+
+def test_reports_coded_with_related_classes_are_compared_though_they_share_no_actor():
+    # A meeting that reached a consensus, and the agreement signed there: two classes, no actor named
+    # alike, one place in common. They were never even compared before.
+    events = _coded(
+        ("finalcall", "en", "2023-10-24", "Representatives from the two sides met in Barbados on October 17 and "
+                                          "reached a broad consensus for the election."),
+        ("lafm", "es", "2023-10-18", "El Gobierno y la oposición firmaron el martes en Barbados dos acuerdos "
+                                     "sobre garantías electorales."),
+    )
+    assert sorted(events["action"]) == ["agreement", "meeting"]
+    facts = merge_events(events)
+    assert list(facts["articles"]) == [2]
+    assert "related actions" in facts.iloc[0]["merge_reason"] and "barbados" in facts.iloc[0]["merge_reason"]
