@@ -524,6 +524,12 @@ def conflict(a: _Event, b: _Event) -> bool:
             or roles_agree(a, b) is None or bool(a.money and b.money and not a.money & b.money))
 
 
+def _weakly_whole(pairs: dict) -> bool:
+    """Weak links alone bring a report into a group only when they reach at least two of its
+    articles and half of the pairs across: one happening told by many, some naming nobody acting."""
+    return sum(pairs.values()) >= 2 and sum(pairs.values()) * 2 >= len(pairs)
+
+
 def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
     """Groups by the strongest links first. Two groups join when no pair across them is in
     conflict and at least ``LINK_SHARE`` of the pairs across them are linked: many reports of one
@@ -550,8 +556,8 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
         share = sum(pairs.values()) / len(pairs) if pairs else 0.0
         if share < LINK_SHARE or any((x, y) not in linked and conflict(by_i[x], by_i[y]) for x, y in cross):
             continue
-        if len(cross) > 1 and not any(p in strong for p in cross):
-            continue  # a weak link joins two reports, never a report to a group
+        if len(cross) > 1 and not any(p in strong for p in cross) and not _weakly_whole(pairs):
+            continue  # a weak link joins two reports, not a report to a group it barely touches
         ca.members.extend(cb.members)
         ca.articles |= cb.articles
         ca.reasons.extend(cb.reasons)

@@ -796,3 +796,22 @@ def test_reports_coded_with_related_classes_are_compared_though_they_share_no_ac
     facts = merge_events(events)
     assert list(facts["articles"]) == [2]
     assert "related actions" in facts.iloc[0]["merge_reason"] and "barbados" in facts.iloc[0]["merge_reason"]
+
+
+def test_a_report_naming_nobody_acting_joins_a_group_it_weakly_links_to_twice():
+    # Four reports of one raid; a fifth names nobody acting ("explosions were heard"). It shares only the
+    # class, the day and Venezuela with two of them: too little for one report, enough for two of four.
+    events = _coded(
+        ("a", "en", "2026-01-04", "US forces launched strikes on Venezuela on Saturday and captured Nicolás Maduro."),
+        ("b", "es", "2026-01-04", "Estados Unidos lanzó el sábado un ataque contra Venezuela y capturó a Nicolás "
+                                  "Maduro."),
+        ("c", "en", "2026-01-04", "The United States attacked Venezuela early on Saturday, seizing Nicolás Maduro."),
+        ("e", "en", "2026-01-04", "US aircraft bombed military sites across Venezuela on Saturday, officials said."),
+        ("d", "en", "2026-01-03", "Loud explosions were heard around the Venezuelan capital, Caracas, on Saturday."),
+    )
+    prepared = _prepare(events.reset_index(drop=True), {})
+    from newsline.merge import find_links
+
+    d = next(e.i for e in prepared if e.article_id == "d")
+    assert [lk.weak for lk in find_links(prepared) if d in (lk.a, lk.b)] == [True, True]
+    assert list(merge_events(events)["articles"]) == [5]
