@@ -48,6 +48,10 @@ CONTROL_WORDS = 5
 FAR_SPEECH = 16
 #: Other date expressions farther than this (characters) from ours are not weighed.
 NEAR_CHARS = 400
+#: Verbs of confirming (stems): "Trump confirmed the capture" is words about that very happening.
+CONFIRMING = frozenset({("confirm",)})  # "confirm", "confirmed", "confirmar", "confirmó"
+#: Classes whose happening ends in an arrival, so "arrived ... after being freed" is the release.
+ARRIVING = frozenset({"release", "deportation"})
 #: A trigger nearer to another date expression of the sentence counts as this many words farther.
 OWNED_PENALTY = 8
 #: What was said carries its own date when one follows its trigger within this many words.
@@ -215,7 +219,7 @@ class Taxonomy:
     def label(self, action: str) -> str:
         return self.classes[action].label if action in self.classes else "Other"
 
-    def find(self, sentence: str, language: str, masked=(), names=(), people=()) -> list[Trigger]:
+    def find(self, sentence: str, language: str, masked=(), names=(), people=(), confirmed=False) -> list[Trigger]:
         """Every trigger in the sentence, longest first where two overlap, in text order.
 
         Words inside ``masked`` spans (the date expressions) are no triggers; nor are single words
@@ -223,6 +227,8 @@ class Taxonomy:
         words may run through one ("appear before a federal judge"). Neither is a capitalised
         word inside the sentence standing alone ("the Democratic Charter"), which names rather
         than tells. ``people``: spans naming persons, the objects that make "seized" a capture.
+        ``confirmed``: keep what a verb of confirming has as its object ("confirmó la captura"): the
+        words are about that happening, though they are not it.
         """
         lang = "es" if language == "es" else "en"
         toks = tokens(sentence)
@@ -278,7 +284,7 @@ class Taxonomy:
         # "released two Americans from detention", "expelled someone from the embassy": a place or
         # a state left behind, not a happening.
         found = [t for t in found if t.speech or not _FROM.search(sentence[max(0, t.start - 40):t.start])]
-        return self._drop_topics(found, sentence, keys, named, lang)
+        return self._drop_topics(found, sentence, keys, named, lang, CONFIRMING if confirmed else frozenset())
 
     def _drop_objects(self, found: list[Trigger]) -> list[Trigger]:
         """Drop triggers that name what another trigger acts on (``objects`` in the taxonomy):
@@ -314,7 +320,7 @@ class Taxonomy:
         return out
 
     def _drop_topics(self, found: list[Trigger], sentence: str, keys: list[str], named: list[bool],
-                     lang: str) -> list[Trigger]:
+                     lang: str, keep=frozenset()) -> list[Trigger]:
         """Drop triggers that are the object of a verb of talking about ("praised the strike",
         "called the U.S.-led military operation a slaughter"): within ``ABOUT_WINDOW`` words after
         it, names not counted, and before any "that"/"que" or comma (what follows is what was said,
@@ -327,6 +333,7 @@ class Taxonomy:
         talk_ends = [
             i + n - 1 for i in range(len(keys)) for n in range(1, longest + 1)
             if tuple(keys[i:i + n]) in about and not (i and toks[i - 1][2].lower() in _DESCRIBING)
+            and tuple(keys[i:i + n]) not in keep
         ]
 
         def object_of_talk(t: Trigger) -> bool:
@@ -584,6 +591,11 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
                 + (QUOTE_PENALTY if t in quoted else 0))
 
     best = min(triggers, key=lambda t: (distance(t) - PRIORITY_WEIGHT * t.priority, t.first))
+    # "arrived in New York on Saturday evening after his capture": what the clause names only as
+    # coming before the dated happening is not it. (A release or a deportation ends in an arrival:
+    # "llegó a Venezuela este miércoles luego de ser liberado" is the release.)
+    if date_span and not best.speech and best.action not in ARRIVING and _came_before(sentence, best, date_span[1]):
+        return None
     # Words said far from the date, with nothing else near it, do not say what the date dates
     # ("... after undergoing surgery in December, the government said"): the happening is other.
     if best.speech and distance(best) > FAR_SPEECH:
@@ -595,9 +607,25 @@ def mentioned(sentence: str, language: str, date_span: tuple[int, int] | None) -
     """Classes of every happening the sentence names, not only the coded one, leaving out those in
     a clause that only frames the dated one ("Hours after an operation that plucked Maduro from
     power, Trump said on Saturday that ..." names no capture as what Trump said)."""
-    found = Taxonomy.default().find(sentence, language, [date_span] if date_span else [])
-    return frozenset(t.action for t in found
-                     if not t.speech and t.action != OTHER and not _in_aside(sentence, t, date_span))
+    found = Taxonomy.default().find(sentence, language, [date_span] if date_span else [], confirmed=True)
+    return frozenset(t.action for t in found if not t.speech and t.action != OTHER
+                     and not _in_aside(sentence, t, date_span) and not _came_before(sentence, t))
+
+
+#: Words that open a phrase naming what came before the sentence's happening ("… will run Venezuela
+#: in the wake of the raid", "…, tras la operación militar").
+_AFTER = re.compile(r"\b(?:after|following|in the wake of|tras|luego de|después de|a raíz de)\b", re.IGNORECASE)
+_BREAK = re.compile(r"[,;—–]")
+
+
+def _came_before(sentence: str, t: Trigger, start: int = 0) -> bool:
+    """Is the trigger inside an "after ..." phrase of its clause (from ``start`` on): a happening named
+    as what came before, not what the sentence tells ("Trump said Saturday the US will run Venezuela
+    after the raid" says nothing about the raid)?"""
+    if t.start < start:
+        return False
+    clause = max((m.end() for m in _BREAK.finditer(sentence, start, t.start)), default=start)
+    return _AFTER.search(sentence, clause, t.start) is not None
 
 
 def classify(sentence: str, language: str, date_span: tuple[int, int] | None,

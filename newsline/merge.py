@@ -222,8 +222,10 @@ def date_relation(a: _Event, b: _Event, coded: bool = False) -> tuple[str, str] 
     if coded and "decade" not in (a.granularity, b.granularity):
         fine, coarse = (a, b) if a.days < b.days else (b, a)
         inside = coarse.start <= fine.start and fine.end <= coarse.end and fine.days < coarse.days
-        if inside and coarse.granularity == "range" and _weekend(coarse) and fine.days == 1:
-            # "on Saturday" in "last weekend": as close as two reports a day apart
+        if inside and coarse.granularity == "range" and _weekend(coarse) and fine.days == 1 and STATEMENT not in (
+                a.action, b.action):
+            # "on Saturday" in "last weekend": as close as two reports a day apart (words said are many:
+            # a statement still needs its own day)
             return "same", f"day {fine.value} within weekend {coarse.value}"
         if inside and coarse.granularity == "range" and coarse.days <= MAX_RANGE_DAYS:
             return "within-short", f"{fine.granularity} {fine.value} within range {coarse.value}"
@@ -363,6 +365,8 @@ def actions_agree(a: _Event, b: _Event) -> str | None:
     ("Trump announced the capture")."""
     from .actions import Taxonomy
 
+    if a.action == b.action == STATEMENT and (a.mentioned or b.mentioned) and not a.mentioned & b.mentioned:
+        return None  # words about a capture and words about something else: two statements
     if a.action == b.action:
         return f"same action {a.action}"
     if a.action in b.mentioned and b.action in a.mentioned:
@@ -372,6 +376,10 @@ def actions_agree(a: _Event, b: _Event) -> str | None:
     for x, y in ((a, b), (b, a)):
         if x.action == STATEMENT and y.action in x.mentioned:
             return f"a statement about {y.action} and a {y.action}"
+        # "'We carried out a large-scale strike', Trump said" and the capture it made
+        related = sorted(m for m in x.mentioned if Taxonomy.default().related(m, y.action))
+        if x.action == STATEMENT and related:
+            return f"a statement about {related[0]} and a related {y.action}"
     return None
 
 
@@ -517,9 +525,13 @@ def conflict(a: _Event, b: _Event) -> bool:
     if not (a.action and b.action and OTHER not in (a.action, b.action)):
         return True  # without codes only the wording speaks: every pair must link
     if a.article_id == b.article_id:
-        # An article may tell its happening twice ("on Tuesday" ... "Tuesday's strike"); anything
-        # else in one article is another happening.
-        return not (a.action == b.action and a.value == b.value)
+        # An article may tell its happening twice ("on Tuesday" ... "Tuesday's strike"; "launched a strike
+        # on Saturday" ... "captured him early Saturday"); anything else in one article is another happening.
+        from .actions import Taxonomy
+
+        one = a.action == b.action or (STATEMENT not in (a.action, b.action)
+                                       and Taxonomy.default().related(a.action, b.action))
+        return not (a.value == b.value and one)
     return (date_relation(a, b, coded=True) is None or actions_agree(a, b) is None
             or roles_agree(a, b) is None or bool(a.money and b.money and not a.money & b.money))
 

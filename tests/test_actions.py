@@ -240,6 +240,8 @@ def test_a_taxonomy_naming_an_unknown_class_is_refused(entry, problem):
     ("en", "The seizure is the first of an oil cargo amid U.S. sanctions that have been in force since 2019.",
      "since 2019", "sanctions"),
     ("es", "Sin embargo, los dos gobiernos se reunieron el martes en Ciudad de México.", "el martes", "meeting"),
+    # "in charge of" is no charge brought
+    ("en", "Donald Trump said on Sunday that he was in charge of Venezuela.", "on Sunday", "statement"),
 ])
 def test_a_phrase_that_tells_no_happening_hides_its_trigger_word(language, text, date_text, action):
     _assert_coded(language, text, date_text, action)
@@ -281,3 +283,32 @@ def test_the_means_a_bounty_or_what_was_agreed_is_read_from_the_clause(language,
 ])
 def test_words_said_with_a_date_of_their_own_leave_the_saying_its_date(language, text, date_text, action):
     _assert_coded(language, text, date_text, action)
+
+
+@pytest.mark.parametrize("language, text, date_text, action", [
+    # What the clause names only as coming before the dated happening is not it.
+    ("en", "Maduro arrived on Saturday evening at a military base in the US after his capture by US forces.",
+     "on Saturday evening", OTHER),
+    ("es", "Maduro llegó este sábado a Nueva York luego de su captura en Caracas.", "este sábado", OTHER),
+    # A release or a deportation ends in an arrival: the arrival is the happening.
+    ("es", "Alex Saab llegó a Venezuela este miércoles luego de ser liberado por Estados Unidos.", "este miércoles",
+     "release"),
+    # Before the date, or past a comma, the phrase does not frame the happening.
+    ("en", "On Saturday, after weeks of threats, US forces struck targets in Caracas.", "On Saturday", "military"),
+])
+def test_a_happening_named_as_what_came_before_is_not_the_dated_one(language, text, date_text, action):
+    _assert_coded(language, text, date_text, action)
+
+
+def test_what_a_statement_is_about_leaves_out_what_came_before_it_and_keeps_what_it_confirms():
+    from newsline.actions import mentioned
+
+    def about(text, date_text):
+        at = text.index(date_text)
+        return mentioned(text, "en", (at, at + len(date_text)))
+
+    assert "military" not in about("Trump said on Saturday the US would run Venezuela in the wake of the raid.",
+                                   "on Saturday")
+    assert "arrest" in about("Trump confirmed on Saturday the capture of Nicolás Maduro.", "on Saturday")
+    assert "arrest" in about("Trump announced on Saturday that US forces had captured Nicolás Maduro.",
+                             "on Saturday")
