@@ -570,6 +570,12 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
                 _alongside(sentence, s) and s.last < t.first and not _CLAUSE.search(sentence, s.end, t.start)
                 and not (date_span and s.end <= date_span[0] < t.start) for s in triggers):
             subordinate = True
+        # "recognised Guaidó when he declared himself president in January 2019": a "when" clause after
+        # the main happening tells when it happened, not what.
+        date_clause = date_span and t.start >= date_span[1] and _DATE_CLAUSE.match(sentence, date_span[1], t.start)
+        if not t.speech and not date_clause and any(
+                not o.speech and o.last < t.first and _WHEN.search(sentence, o.end, t.start) for o in triggers):
+            subordinate = True
         # "captured Maduro on Saturday in a raid", "capturado en una operación militar": the means of
         # a happening told before it in the clause.
         if not t.speech and _MEANS.search(sentence, max(0, t.start - 40), t.start) and any(
@@ -614,6 +620,7 @@ def mentioned(sentence: str, language: str, date_span: tuple[int, int] | None) -
 
 #: Words that open a phrase naming what came before the sentence's happening ("… will run Venezuela
 #: in the wake of the raid", "…, tras la operación militar").
+_WHEN = re.compile(r"\b(?:when|while|cuando|mientras)\b", re.IGNORECASE)
 _AFTER = re.compile(r"\b(?:after|following|in the wake of|tras|luego de|después de|a raíz de)\b", re.IGNORECASE)
 _BREAK = re.compile(r"[,;—–]")
 

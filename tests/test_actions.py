@@ -312,3 +312,21 @@ def test_what_a_statement_is_about_leaves_out_what_came_before_it_and_keeps_what
     assert "arrest" in about("Trump confirmed on Saturday the capture of Nicolás Maduro.", "on Saturday")
     assert "arrest" in about("Trump announced on Saturday that US forces had captured Nicolás Maduro.",
                              "on Saturday")
+
+
+@pytest.mark.parametrize("language, text, date_text, action", [
+    # A "when" clause after the main happening tells when it happened, not what.
+    ("en", "Washington then recognised opposition leader Juan Guaido, then parliament speaker, when he declared "
+           "himself acting president in January 2019.", "in January 2019", "recognition"),
+    ("es", "Estados Unidos reconoció a Guaidó cuando se autoproclamó presidente encargado en enero de 2019.",
+     "en enero de 2019", "recognition"),
+    # ... unless it opens right after the date and says what the date is.
+    ("es", "Los líderes se reunieron por primera vez desde 1961, cuando los dos países rompieron sus relaciones.",
+     "desde 1961", "relations"),
+    # "released a statement" is words said, not a release; what the statement does is the happening.
+    ("en", "President Donald Trump released a statement Wednesday recognizing Juan Guaido as president.",
+     "Wednesday", "recognition"),
+    ("en", "The State Department released a statement on Friday.", "on Friday", "statement"),
+])
+def test_a_when_clause_and_a_statement_released_do_not_hide_the_happening(language, text, date_text, action):
+    _assert_coded(language, text, date_text, action)
