@@ -538,8 +538,8 @@ def conflict(a: _Event, b: _Event) -> bool:
 
 def _weakly_whole(pairs: dict) -> bool:
     """Weak links alone bring a report into a group only when they reach at least two of its
-    articles and half of the pairs across: one happening told by many, some naming nobody acting."""
-    return sum(pairs.values()) >= 2 and sum(pairs.values()) * 2 >= len(pairs)
+    articles and ``LINK_SHARE`` of the pairs across: one happening told by many, some naming nobody acting."""
+    return sum(pairs.values()) >= 2 and sum(pairs.values()) >= LINK_SHARE * len(pairs)
 
 
 def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:

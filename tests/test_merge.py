@@ -797,9 +797,12 @@ def test_reports_coded_with_related_classes_are_compared_though_they_share_no_ac
 
 
 def test_a_report_naming_nobody_acting_joins_a_group_it_weakly_links_to_twice():
-    # Four reports of one raid; a fifth names nobody acting ("explosions were heard"). It shares only the
-    # class, the day and Venezuela with two of them: too little for one report, enough for two of four.
+    # Six reports of one raid; a seventh names nobody acting ("explosions were heard"). It shares only the
+    # class, the day and Venezuela with two of them: too little for one report, enough for two of six.
     events = _coded(
+        ("f", "es", "2026-01-04", "Fuerzas estadounidenses atacaron Caracas el sábado y se llevaron a Nicolás "
+                                  "Maduro."),
+        ("g", "es", "2026-01-04", "Estados Unidos bombardeó el sábado Venezuela y capturó a Nicolás Maduro."),
         ("a", "en", "2026-01-04", "US forces launched strikes on Venezuela on Saturday and captured Nicolás Maduro."),
         ("b", "es", "2026-01-04", "Estados Unidos lanzó el sábado un ataque contra Venezuela y capturó a Nicolás "
                                   "Maduro."),
@@ -812,7 +815,7 @@ def test_a_report_naming_nobody_acting_joins_a_group_it_weakly_links_to_twice():
 
     d = next(e.i for e in prepared if e.article_id == "d")
     assert [lk.weak for lk in find_links(prepared) if d in (lk.a, lk.b)] == [True, True]
-    assert list(merge_events(events)["articles"]) == [5]
+    assert list(merge_events(events)["articles"]) == [7]
 
 
 def test_an_article_telling_one_happening_in_two_related_classes_keeps_both_in_one_fact():
