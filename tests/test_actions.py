@@ -330,3 +330,8 @@ def test_what_a_statement_is_about_leaves_out_what_came_before_it_and_keeps_what
 ])
 def test_a_when_clause_and_a_statement_released_do_not_hide_the_happening(language, text, date_text, action):
     _assert_coded(language, text, date_text, action)
+
+
+def test_pleading_not_guilty_is_no_self_proclamation():
+    _assert_coded("es", "Maduro y su esposa se declararon este lunes no culpables de todos los cargos.",
+                  "este lunes", "charge")
