@@ -78,6 +78,7 @@ class ActionClass:
     people: dict = None  # language -> stemmed words that are this class only with a person as object
     purpose: dict = None  # language -> stemmed words whose clause after them says what they are for
     objects: tuple = ()  # classes whose triggers next to this class's name what it acts on
+    once: bool = False  # one party seldom does it to the same other twice in a year
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,7 @@ class Taxonomy:
                 examples=tuple(tuple(x) for x in entry.get("examples", ())),
                 about=phrases("about_"), related=tuple(entry.get("related", ())),
                 people=phrases("people_"), purpose=phrases("purpose_"), objects=tuple(entry.get("objects", ())),
+                once=bool(entry.get("once", False)),
             ))
         ids = {c.id for c in classes}
         self._related = set()
@@ -215,6 +217,11 @@ class Taxonomy:
         """Do two different classes often name one happening in two reports ("met ... and reached
         a consensus" / "signed an agreement"; "a raid" / "captured")?"""
         return (a, b) in self._related
+
+    def once(self, action: str) -> bool:
+        """Is the class one a party seldom repeats towards the same other within a year (recognising
+        a president, breaking relations, an arrest), so that one year holds one such happening?"""
+        return action in self.classes and self.classes[action].once
 
     def label(self, action: str) -> str:
         return self.classes[action].label if action in self.classes else "Other"

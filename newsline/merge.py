@@ -40,7 +40,7 @@ from pathlib import PurePosixPath
 import pandas as pd
 from rapidfuzz import fuzz
 
-from .actions import OTHER
+from .actions import OTHER, Taxonomy
 from .syndication import syndication_groups
 from .wording import cognates, content_words, money_of, names_of, numbers_of
 from .store import FACT_COLUMNS
@@ -363,7 +363,6 @@ def actions_agree(a: _Event, b: _Event) -> str | None:
     (``related`` in data/actions.toml: talks and the agreement they reached, a raid and
     the capture it made), and a statement whose sentence names the other's happening
     ("Trump announced the capture")."""
-    from .actions import Taxonomy
 
     if a.action == b.action == STATEMENT and (a.mentioned or b.mentioned) and not a.mentioned & b.mentioned:
         return None  # words about a capture and words about something else: two statements
@@ -436,7 +435,12 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     if kind == "within-short" and not (worded or (specific and (not same_language or same_word))):
         return None
     in_role = ((a.source & b.source) | (a.target & b.target)) - GENERIC_ACTORS
-    if kind == "within-long" and not (worded and specific if same_language else in_role and (named or counted)):
+    # A class one party seldom repeats towards the same other in a year: the same someone acting on
+    # the same someone says which happening of the year it is ("En 2019 Trump reconoció a Guaidó").
+    one_of_year = (a.action == b.action and Taxonomy.default().once(a.action)
+                   and (a.source & b.source) - GENERIC_ACTORS and (a.target & b.target) - GENERIC_ACTORS)
+    if kind == "within-long" and not one_of_year and not (
+            worded and specific if same_language else in_role and (named or counted)):
         return None
     parts = [f"{a.event_id}+{b.event_id}: {actions}", roles, date_words]
     if specific:
@@ -485,8 +489,6 @@ def _cross_language_link(a: _Event, b: _Event, kind: str, date_words: str, share
 def _candidates(events: list[_Event]):
     """Pairs worth comparing: a specific actor or an action class in common, and dates that can
     be compatible."""
-    from .actions import Taxonomy
-
     taxonomy = Taxonomy.default()
     by_actor: dict[str, list[_Event]] = {}
     for e in events:
@@ -527,8 +529,6 @@ def conflict(a: _Event, b: _Event) -> bool:
     if a.article_id == b.article_id:
         # An article may tell its happening twice ("on Tuesday" ... "Tuesday's strike"; "launched a strike
         # on Saturday" ... "captured him early Saturday"); anything else in one article is another happening.
-        from .actions import Taxonomy
-
         one = a.action == b.action or (STATEMENT not in (a.action, b.action)
                                        and Taxonomy.default().related(a.action, b.action))
         return not (a.value == b.value and one)

@@ -852,3 +852,20 @@ def test_a_statement_still_needs_its_own_day_inside_a_weekend():
     a, b = _prepare(events.reset_index(drop=True), {})
     assert {a.action, b.action} == {"statement"} and {a.granularity, b.granularity} == {"day", "range"}
     assert date_relation(a, b, coded=True)[0] == "within-short"
+
+
+def test_a_happening_one_party_does_once_a_year_joins_its_year_with_the_same_parties():
+    once = _coded(
+        ("day", "en", "2019-01-23", "President Donald Trump recognized Juan Guaidó as interim president on Wednesday."),
+        ("year", "es", "2025-08-08", "En 2019 Donald Trump reconoció a Juan Guaidó como presidente interino."),
+    )
+    assert set(once["action"]) == {"recognition"} and set(once["granularity"]) == {"day", "year"}
+    facts = merge_events(once)
+    assert list(facts["articles"]) == [2] and "day 2019-01-23 within year 2019" in facts.iloc[0]["merge_reason"]
+    # Sanctions come many times a year: the same parties and the year say nothing of which.
+    many = _coded(
+        ("day", "en", "2019-01-29", "Donald Trump imposed sanctions on Nicolás Maduro on Monday."),
+        ("year", "es", "2025-08-08", "En 2019 Donald Trump sancionó a Nicolás Maduro."),
+    )
+    assert set(many["action"]) == {"sanctions"}
+    assert len(merge_events(many)) == 2
