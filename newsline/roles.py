@@ -122,7 +122,11 @@ _OTHER_CLAUSE = re.compile(
     r"en respuesta al?|en represalia por|porque|aunque)\b"
     r"|,\s+(?:where|donde|en donde)\b"  # a relative clause of place: what happens there
     r"|\s(?:after|before|once|until|when|while|después de que|antes de que|cuando|mientras)\s+"
-    r"(?:it|he|she|they|we|I)\s", re.IGNORECASE)  # a clause of time with its own subject
+    r"(?:it|he|she|they|we|I)\s"  # a clause of time with its own subject
+    # "..., two days after US forces abducted Maduro", "horas después de que ...": a measured time
+    # before or after the happening opens another one
+    r"|\s(?:\w+\s+)?(?:days?|hours?|weeks?|months?|días|horas|semanas|meses)\s+(?:after|before|después|antes)\b",
+    re.IGNORECASE)
 #: A pronoun in what was said that most often stands for whoever says it ("Washington announced its
 #: decision not to renew", "We welcome the agreement", "dijo que su gobierno ...").
 _BACK = re.compile(r"\b(?:[Ii]t|[Ii]ts|[Ww]e|[Oo]ur|[Tt]hey|[Tt]heir|[Hh]e|[Hh]is|[Ss]he|[Hh]er|I|[Mm]y|"

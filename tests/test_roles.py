@@ -95,6 +95,11 @@ def dated(text: str, date_text: str, language: str = "en", published: str = "201
      "Nicolás Maduro.", "es", ["United States"], ["Juan Guaidó"], ["Nicolás Maduro"], "active"),
     ("Estados Unidos impuso sanciones a Venezuela el lunes, en respuesta al arresto de Juan Guaidó.", "es",
      ["United States"], ["Venezuela"], ["Juan Guaidó"], "active"),
+    # ... or a measured time before or after it ("two days after", "horas después de")
+    ("The United States recognised Delcy Rodríguez on Monday, two days after US forces "
+     "captured Nicolás Maduro.", "en", ["United States"], ["Delcy Rodríguez"], ["Nicolás Maduro"], "active"),
+    ("Estados Unidos reconoció a Delcy Rodríguez el lunes, dos días después de que sus fuerzas capturaran a "
+     "Nicolás Maduro.", "es", ["United States"], ["Delcy Rodríguez"], ["Nicolás Maduro"], "active"),
     # ... and "reportedly" attributes without a speaker: it does not split the sentence.
     ("The U.S. and Venezuela reportedly reached a deal on Wednesday to free ten Americans.", "en",
      ["United States", "Venezuela"], [], [], "active"),
