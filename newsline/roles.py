@@ -46,6 +46,9 @@ ANTECEDENT_WORDS = 3
 #: Classes whose happening is words said: whoever says them acts, even when a verb of saying
 #: introduces them ("Maduro said Gonzalez must face justice" is Maduro's threat).
 SPOKEN = frozenset({"statement", "threat"})
+#: Happenings that befall their possessor: in "Maduro's capture", "Saab's release" the one named before
+#: "'s" is the one captured or freed (unless an "of" names that one: "Washington's release of Saab").
+UNDERGONE = frozenset({"arrest", "release", "deportation"})
 
 _BE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|has been|have been|had been|fue|fueron|sido|ha sido|han sido|"
@@ -101,6 +104,8 @@ _INSTITUTION = re.compile(
     r"Departamento|Pentágono|Embajada|Congreso|Senado|Tribunal|Ministerio|Tesoro|Consejo|Asamblea|"
     r"[Gg]obierno|[Aa]dministración|[Ff]uerzas|[Ee]jército|[Ff]uncionarios|[Aa]utoridades")
 _POSSESSIVE = re.compile(r"^[’']s\b")
+_POSSESSOR = re.compile(r"[’']s\s+(?:[a-z]+\s+)?", re.IGNORECASE)
+_OF = re.compile(r"\s+(?:of|de)\b", re.IGNORECASE)
 #: Words that open an apposition, a noun phrase that renames the one before it
 #: ("the Alien Enemies Act, a provision from 1798 that ...").
 _DETERMINER = re.compile(r"^\s*(?:the|a|an|el|la|los|las|un|una)\s", re.IGNORECASE)
@@ -385,6 +390,10 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
             return Roles(source, _names(before + [p for p in after if p is not agents[0]], source),
                          f"passive: agent after by/por, patient before {word!r}")
         return Roles([], _names(before + after), f"passive: no agent named; {word!r} acts on who comes before")
+    if (before and trigger.action in UNDERGONE and _POSSESSOR.fullmatch(sentence[before[-1].end:trigger.start])
+            and not _OF.match(sentence[trigger.end:])):
+        return Roles(_names(before[:-1]), _names([before[-1]] + after, _names(before[:-1])),
+                     f"possessive: {before[-1].surface}'s {word!r} befalls the possessor")
     if before:
         source = _names(before)
         why = (f"reported: what was said is coded; source before {word!r}, target after"
