@@ -103,6 +103,9 @@ def main() -> int:
     parser.add_argument("--also", type=Path, nargs="*", default=[], metavar="SCRIPT",
                         help="other Streamlit scripts to measure on the same stores, in the same run")
     args = parser.parse_args()
+    for script in args.also:
+        if not script.is_file():
+            parser.error(f"--also {script}: no such file")
     from playwright.sync_api import sync_playwright
 
     from query_bench import write_store
