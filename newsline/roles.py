@@ -46,6 +46,9 @@ ANTECEDENT_WORDS = 3
 #: Classes whose happening is words said: whoever says them acts, even when a verb of saying
 #: introduces them ("Maduro said Gonzalez must face justice" is Maduro's threat).
 SPOKEN = frozenset({"statement", "threat"})
+#: Happenings that befall their possessor: in "Maduro's capture", "Saab's release" the one named before
+#: "'s" is the one captured or freed (unless an "of" names that one: "Washington's release of Saab").
+UNDERGONE = frozenset({"arrest", "release", "deportation"})
 
 _BE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|has been|have been|had been|fue|fueron|sido|ha sido|han sido|"
@@ -101,6 +104,8 @@ _INSTITUTION = re.compile(
     r"Departamento|Pentágono|Embajada|Congreso|Senado|Tribunal|Ministerio|Tesoro|Consejo|Asamblea|"
     r"[Gg]obierno|[Aa]dministración|[Ff]uerzas|[Ee]jército|[Ff]uncionarios|[Aa]utoridades")
 _POSSESSIVE = re.compile(r"^[’']s\b")
+_POSSESSOR = re.compile(r"[’']s\s+(?:[a-z]+\s+)?", re.IGNORECASE)
+_OF = re.compile(r"\s+(?:of|de)\b", re.IGNORECASE)
 #: Words that open an apposition, a noun phrase that renames the one before it
 #: ("the Alien Enemies Act, a provision from 1798 that ...").
 _DETERMINER = re.compile(r"^\s*(?:the|a|an|el|la|los|las|un|una)\s", re.IGNORECASE)
@@ -122,7 +127,11 @@ _OTHER_CLAUSE = re.compile(
     r"en respuesta al?|en represalia por|porque|aunque)\b"
     r"|,\s+(?:where|donde|en donde)\b"  # a relative clause of place: what happens there
     r"|\s(?:after|before|once|until|when|while|después de que|antes de que|cuando|mientras)\s+"
-    r"(?:it|he|she|they|we|I)\s", re.IGNORECASE)  # a clause of time with its own subject
+    r"(?:it|he|she|they|we|I)\s"  # a clause of time with its own subject
+    # "..., two days after US forces abducted Maduro", "horas después de que ...": a measured time
+    # before or after the happening opens another one
+    r"|\s(?:\w+\s+)?(?:days?|hours?|weeks?|months?|días|horas|semanas|meses)\s+(?:after|before|después|antes)\b",
+    re.IGNORECASE)
 #: A pronoun in what was said that most often stands for whoever says it ("Washington announced its
 #: decision not to renew", "We welcome the agreement", "dijo que su gobierno ...").
 _BACK = re.compile(r"\b(?:[Ii]t|[Ii]ts|[Ww]e|[Oo]ur|[Tt]hey|[Tt]heir|[Hh]e|[Hh]is|[Ss]he|[Hh]er|I|[Mm]y|"
@@ -381,6 +390,10 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
             return Roles(source, _names(before + [p for p in after if p is not agents[0]], source),
                          f"passive: agent after by/por, patient before {word!r}")
         return Roles([], _names(before + after), f"passive: no agent named; {word!r} acts on who comes before")
+    if (before and trigger.action in UNDERGONE and _POSSESSOR.fullmatch(sentence[before[-1].end:trigger.start])
+            and not _OF.match(sentence[trigger.end:])):
+        return Roles(_names(before[:-1]), _names([before[-1]] + after, _names(before[:-1])),
+                     f"possessive: {before[-1].surface}'s {word!r} befalls the possessor")
     if before:
         source = _names(before)
         why = (f"reported: what was said is coded; source before {word!r}, target after"

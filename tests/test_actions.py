@@ -240,6 +240,9 @@ def test_a_taxonomy_naming_an_unknown_class_is_refused(entry, problem):
     ("en", "The seizure is the first of an oil cargo amid U.S. sanctions that have been in force since 2019.",
      "since 2019", "sanctions"),
     ("es", "Sin embargo, los dos gobiernos se reunieron el martes en Ciudad de México.", "el martes", "meeting"),
+    # a video or a statement "released" frees nobody
+    ("en", "The United States doubled the bounty for Nicolás Maduro to $50 million, Pam Bondi said in a video "
+           "released on Thursday.", "on Thursday", "charge"),
     # "in charge of" is no charge brought
     ("en", "Donald Trump said on Sunday that he was in charge of Venezuela.", "on Sunday", "statement"),
 ])

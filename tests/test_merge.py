@@ -355,6 +355,10 @@ CHECKED_BY_HAND += [
     # recognition of Guaidó with UPI's "less than a week after" (now a range, no longer one day).
     {('ap-news4jax-2022-06-27-officials-caracas', 'in March'), ('miamiherald-2022-03-08-americans-released', 'last weekend'), ('miamiherald-2022-03-08-americans-released', 'over the weekend'), ('reuters-2022-10-01-prisoner-swap-nephews', 'in March'), ('sumarium-2022-03-08-americans-released', 'el fin de semana'), ('trt-2022-03-06-us-officials-caracas', 'on Saturday')},
     {('miamiherald-2022-03-08-americans-released', 'in 2019'), ('aljazeera-2019-01-24-guaido-recognition', 'on Wednesday'), ('telesur-2021-01-20-biden-guaido-recognition', 'in January 2019'), ('trt-2022-03-06-us-officials-caracas', 'in January 2019'), ('upi-2019-01-28-pdvsa-sanctions', 'less than a week after')},
+    # Maduro's capture on 3 January 2026 told in passing: a raid "to capture" him, "Saturday's U.S attack",
+    # "el 3 de enero … ordenó un ataque", the plane carrying "the deposed leader" that evening, and two
+    # "hours after" expressions, which date the capture their clause names.
+    {('businessstandard-2026-01-09-oil-executives', 'on Saturday'), ('freepressjournal-2026-01-03-maduro-captured', 'Hours after'), ('guyanachronicle-2026-01-05-maduro-not-guilty', 'Saturday’s'), ('nacion-2026-01-09-embajada-caracas', 'El 3 de enero'), ('thefederal-2026-01-04-maduro-capture-oil', 'late Saturday afternoon'), ('thefederal-2026-01-04-maduro-capture-oil', 'hours after')},
     # The nephews' arrest in Haiti and their flight to New York "el mismo día" (the same article tells both).
     {('nacion-2015-11-12-sobrinos-detenidos-haiti', 'el martes'), ('nacion-2015-11-12-sobrinos-detenidos-haiti', 'el mismo día'), ('wunc-2015-11-11-nephews-arrested-haiti', 'on Tuesday night')},
 ]

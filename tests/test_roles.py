@@ -95,6 +95,11 @@ def dated(text: str, date_text: str, language: str = "en", published: str = "201
      "Nicolás Maduro.", "es", ["United States"], ["Juan Guaidó"], ["Nicolás Maduro"], "active"),
     ("Estados Unidos impuso sanciones a Venezuela el lunes, en respuesta al arresto de Juan Guaidó.", "es",
      ["United States"], ["Venezuela"], ["Juan Guaidó"], "active"),
+    # ... or a measured time before or after it ("two days after", "horas después de")
+    ("The United States recognised Delcy Rodríguez on Monday, two days after US forces "
+     "captured Nicolás Maduro.", "en", ["United States"], ["Delcy Rodríguez"], ["Nicolás Maduro"], "active"),
+    ("Estados Unidos reconoció a Delcy Rodríguez el lunes, dos días después de que sus fuerzas capturaran a "
+     "Nicolás Maduro.", "es", ["United States"], ["Delcy Rodríguez"], ["Nicolás Maduro"], "active"),
     # ... and "reportedly" attributes without a speaker: it does not split the sentence.
     ("The U.S. and Venezuela reportedly reached a deal on Wednesday to free ten Americans.", "en",
      ["United States", "Venezuela"], [], [], "active"),
@@ -209,3 +214,19 @@ def test_a_clause_after_a_comma_is_no_apposition_even_when_it_opens_with_the():
 def test_an_apposition_keeps_the_actor_it_renames(text, date_text, language):
     row = dated(text, date_text, language, published="1998-12-07")
     assert "Hugo Chávez" in row["actors_source"] + row["actors_target"], row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, language, source, target, why", [
+    # "Maduro's capture", "Saab's release": the possessor is the one captured or freed ...
+    ("Following Nicolás Maduro's apprehension on Saturday morning, Donald Trump revealed that talks had begun.",
+     "en", [], ["Nicolás Maduro"], "possessive"),
+    ("Alex Saab's release on Wednesday angered Republicans.", "en", [], ["Alex Saab"], "possessive"),
+    # ... unless an "of" names who undergoes it: then the possessor acts.
+    ("Washington's release of Alex Saab on Wednesday angered Republicans.", "en", ["United States"], ["Alex Saab"],
+     "active"),
+])
+def test_a_possessor_undergoes_a_capture_or_a_release(text, language, source, target, why):
+    row = coded(text, language)
+    assert row["actors_source"] == source, row["roles_rule"]
+    assert row["actors_target"] == target, row["roles_rule"]
+    assert why in row["roles_rule"], row["roles_rule"]
