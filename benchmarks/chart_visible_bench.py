@@ -1,6 +1,6 @@
 """Time from navigation to a visible chart: the dashboard against a minimal Streamlit + Plotly page.
 
-    .venv/bin/python benchmarks/chart_visible_bench.py [--sizes 10000 100000] [--repeat 5]
+    .venv/bin/python benchmarks/chart_visible_bench.py [--sizes 10000 100000] [--repeat 5] [--also SCRIPT ...]
 
 Both pages are served by Streamlit on loopback in the same run and opened in Debian's Chromium
 through Playwright, each time in a fresh browser context (no cache). The clock runs from
@@ -16,6 +16,11 @@ ratio to the peer's median, measured between the dashboard's visits; beside it, 
 the page's main thread (the renderer's, where React and Plotly run) spent until that moment,
 which other work on a shared machine inflates far less than the wall time; and the load average
 at the start and end of the run.
+
+``--also`` serves other Streamlit scripts on the same stores (another checkout's ``app.py``, for
+instance), measured the same way, interleaved with the two pages: a change compared with what it
+changes in one run, under the same load (on a shared machine, runs minutes apart differ more than
+most changes do).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,18 +71,24 @@ def visit(browser, url: str) -> tuple[float, float]:
     return elapsed, metrics["ThreadTime"]
 
 
-def measure(browser, app_url: str, peer_url: str, repeat: int) -> tuple[tuple[float, float], tuple[float, float]]:
-    """Medians (wall, main-thread CPU) of the dashboard's visits and of the peer's."""
-    visit(browser, app_url)  # warm the dashboard's caches, as any visitor after the first finds them
+Medians = tuple[float, float]  # wall seconds, main-thread CPU seconds
+
+
+def measure(browser, app_urls: list[str], peer_url: str, repeat: int) -> tuple[list[Medians], Medians]:
+    """Medians (wall, main-thread CPU) of each dashboard's visits and of the peer's."""
+    for url in app_urls:  # warm the dashboard's caches, as any visitor after the first finds them
+        visit(browser, url)
     visit(browser, peer_url)
-    ours, peers = [], []
-    for _ in range(repeat):  # interleaved: both pages see the same load on the machine
+    ours: list[list[tuple[float, float]]] = [[] for _ in app_urls]
+    peers = []
+    for _ in range(repeat):  # interleaved: every page sees the same load on the machine
         peers.append(visit(browser, peer_url))
-        ours.append(visit(browser, app_url))
-    return _medians(ours), _medians(peers)
+        for visits, url in zip(ours, app_urls):
+            visits.append(visit(browser, url))
+    return [_medians(visits) for visits in ours], _medians(peers)
 
 
-def _medians(visits: list[tuple[float, float]]) -> tuple[float, float]:
+def _medians(visits: list[tuple[float, float]]) -> Medians:
     return statistics.median(v[0] for v in visits), statistics.median(v[1] for v in visits)
 
 
@@ -88,7 +100,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--also", type=Path, nargs="*", default=[], metavar="SCRIPT",
+                        help="other Streamlit scripts to measure on the same stores, in the same run")
     args = parser.parse_args()
+    for script in args.also:
+        if not script.is_file():
+            parser.error(f"--also {script}: no such file")
     from playwright.sync_api import sync_playwright
 
     from query_bench import write_store
@@ -102,14 +119,21 @@ def main() -> int:
             events, _ = write_store(folder / f"n{n}", n)
             stores.append((f"{n:,}", events))
         print(f"{_load()} at the start")
-        print(f"{'store':>10} | dashboard (s) | minimal page (s) | ratio | main-thread CPU (s): dashboard | page | ratio")
+        scripts = [None] + [script.resolve() for script in args.also]
+        for i, script in enumerate(scripts[1:], 1):
+            print(f"dashboard {i}: {script}")
+        print(f"{'store':>12} | dashboard (s) | minimal page (s) | ratio |"
+              " main-thread CPU (s): dashboard | page | ratio")
         with sync_playwright() as playwright, streamlit_server(script=peer_script) as peer_url:
             browser = launch(playwright)
             for name, events in stores:
-                with streamlit_server(events) as app_url:
-                    ours, peer = measure(browser, app_url, peer_url, args.repeat)
-                print(f"{name:>10} | {ours[0]:13.2f} | {peer[0]:16.2f} | {ours[0] / peer[0]:4.2f}x |"
-                      f" {ours[1]:29.2f} | {peer[1]:4.2f} | {ours[1] / peer[1]:4.2f}x", flush=True)
+                with ExitStack() as servers:
+                    app_urls = [servers.enter_context(streamlit_server(events, script=s)) for s in scripts]
+                    results, peer = measure(browser, app_urls, peer_url, args.repeat)
+                for i, ours in enumerate(results):
+                    label = name if i == 0 else f"{name} ({i})"
+                    print(f"{label:>12} | {ours[0]:13.2f} | {peer[0]:16.2f} | {ours[0] / peer[0]:4.2f}x |"
+                          f" {ours[1]:29.2f} | {peer[1]:4.2f} | {ours[1] / peer[1]:4.2f}x", flush=True)
             browser.close()
         print(f"{_load()} at the end")
     return 0
