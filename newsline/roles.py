@@ -202,7 +202,8 @@ def _parties(sentence: str, placed: list[Placed], date_span: tuple[int, int] | N
     apposition = _apposition(sentence, placed, date_span, [t for t in (trigger, *speech) if t is not None])
     for p in placed:
         prep = _setting(sentence, p, trigger)
-        kin = _RELATIVE_OF.search(sentence, max(0, p.start - 40), p.start) or _KIN_AFTER.match(sentence, p.end)
+        kin = "person" in p.kinds and (_RELATIVE_OF.search(sentence, max(0, p.start - 40), p.start)
+                                       or _KIN_AFTER.match(sentence, p.end))
         if kin and not (trigger is not None and trigger.start <= kin.start() < trigger.end):
             notes.append(f"{p.surface!r} is named only as whose {kin.group('noun').lower()} "
                          "the happening concerns, not a party")

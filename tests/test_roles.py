@@ -248,6 +248,11 @@ def test_someone_named_only_as_whose_relative_or_ally_is_no_party(text, language
     assert "Nicolás Maduro" in row["actors"]  # still among everyone named
 
 
+def test_a_state_named_as_an_ally_may_head_a_clause_of_its_own():
+    row = coded("Maduro is an ally of Russia, which last month sent two nuclear-capable bombers to the country.", "en")
+    assert row["actors_source"] == ["Russia"], row["roles_rule"]
+
+
 def test_a_relative_taken_with_the_one_named_stays_a_party():
     row = coded("The US captured Nicolás Maduro and his wife on Saturday.", "en")
     assert row["actors_target"] == ["Nicolás Maduro"], row["roles_rule"]
