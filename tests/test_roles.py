@@ -221,6 +221,10 @@ def test_an_apposition_keeps_the_actor_it_renames(text, date_text, language):
     ("Following Nicolás Maduro's apprehension on Saturday morning, Donald Trump revealed that talks had begun.",
      "en", [], ["Nicolás Maduro"], "possessive"),
     ("Alex Saab's release on Wednesday angered Republicans.", "en", [], ["Alex Saab"], "possessive"),
+    # A noun's "of" / "de" names who undergoes it, whatever the word order.
+    ("Este sábado se conoció la captura de Nicolás Maduro en Caracas.", "es", [], ["Nicolás Maduro"],
+     "befalls them"),
+    ("On Saturday came the capture of Nicolás Maduro.", "en", [], ["Nicolás Maduro"], "befalls them"),
     # ... unless an "of" names who undergoes it: then the possessor acts.
     ("Washington's release of Alex Saab on Wednesday angered Republicans.", "en", ["United States"], ["Alex Saab"],
      "active"),
