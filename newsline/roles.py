@@ -104,6 +104,14 @@ _INSTITUTION = re.compile(
     r"Departamento|Pentágono|Embajada|Congreso|Senado|Tribunal|Ministerio|Tesoro|Consejo|Asamblea|"
     r"[Gg]obierno|[Aa]dministración|[Ff]uerzas|[Ee]jército|[Ff]uncionarios|[Aa]utoridades")
 _POSSESSIVE = re.compile(r"^[’']s\b")
+#: Someone named only as whose relative or ally another is ("an ally of Maduro", "two nephews of
+#: Maduro's wife", "los sobrinos de la esposa de Maduro", "Maduro's wife"): that other is the party.
+_KIN = (r"(?:ally|allies|aide|aides|associate|associates|wife|husband|son|sons|daughter|daughters|nephew|"
+        r"nephews|niece|relative|relatives|brother|sister|family|frontman|aliado|aliados|esposa|esposo|hijo|hijos|"
+        r"hija|sobrino|sobrinos|familiares|hermano|hermana|testaferro)")
+_RELATIVE_OF = re.compile(rf"\b(?P<noun>{_KIN})\s+(?:of|de|to)\s+(?:(?:the|la|el|su|his|her)\s+)?"
+                          rf"(?:[\w.-]+\s+){{0,3}}$", re.IGNORECASE)
+_KIN_AFTER = re.compile(rf"[’']s\s+(?P<noun>{_KIN})\b", re.IGNORECASE)
 _POSSESSOR = re.compile(r"[’']s\s+(?:[a-z]+\s+)?", re.IGNORECASE)
 _OF = re.compile(r"\s+(?:of|de)\b", re.IGNORECASE)
 #: Words that open an apposition, a noun phrase that renames the one before it
@@ -194,7 +202,12 @@ def _parties(sentence: str, placed: list[Placed], date_span: tuple[int, int] | N
     apposition = _apposition(sentence, placed, date_span, [t for t in (trigger, *speech) if t is not None])
     for p in placed:
         prep = _setting(sentence, p, trigger)
-        if dateline and p.end <= dateline.end():
+        kin = "person" in p.kinds and (_RELATIVE_OF.search(sentence, max(0, p.start - 40), p.start)
+                                       or _KIN_AFTER.match(sentence, p.end))
+        if kin and not (trigger is not None and trigger.start <= kin.start() < trigger.end):
+            notes.append(f"{p.surface!r} is named only as whose {kin.group('noun').lower()} "
+                         "the happening concerns, not a party")
+        elif dateline and p.end <= dateline.end():
             notes.append(f"{p.surface!r} in the dateline is where the story was filed")
         elif apposition and not (apposition[0] <= p.start and p.end <= apposition[1]):
             if not notes or not notes[-1].startswith("the date stands in"):

@@ -230,3 +230,29 @@ def test_a_possessor_undergoes_a_capture_or_a_release(text, language, source, ta
     assert row["actors_source"] == source, row["roles_rule"]
     assert row["actors_target"] == target, row["roles_rule"]
     assert why in row["roles_rule"], row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, language, target, kin", [
+    ("The Biden administration completed a prisoner swap on Wednesday, releasing an ally of Nicolás Maduro.", "en",
+     [], "ally"),
+    ("Venezuela freed seven Americans on Saturday in exchange for two nephews of Nicolás Maduro's wife.", "en", [],
+     "nephews"),
+    ("Venezuela liberó el sábado a siete estadounidenses a cambio de dos sobrinos de la esposa de Nicolás Maduro.",
+     "es", [], "sobrinos"),
+])
+def test_someone_named_only_as_whose_relative_or_ally_is_no_party(text, language, target, kin):
+    row = coded(text, language)
+    assert "Nicolás Maduro" not in row["actors_source"] + row["actors_target"], row["roles_rule"]
+    assert row["actors_target"] == target, row["roles_rule"]
+    assert f"whose {kin}" in row["roles_rule"], row["roles_rule"]
+    assert "Nicolás Maduro" in row["actors"]  # still among everyone named
+
+
+def test_a_state_named_as_an_ally_may_head_a_clause_of_its_own():
+    row = coded("Maduro is an ally of Russia, which last month sent two nuclear-capable bombers to the country.", "en")
+    assert row["actors_source"] == ["Russia"], row["roles_rule"]
+
+
+def test_a_relative_taken_with_the_one_named_stays_a_party():
+    row = coded("The US captured Nicolás Maduro and his wife on Saturday.", "en")
+    assert row["actors_target"] == ["Nicolás Maduro"], row["roles_rule"]
