@@ -40,7 +40,7 @@ from pathlib import PurePosixPath
 import pandas as pd
 from rapidfuzz import fuzz
 
-from .actions import OTHER, Taxonomy
+from .actions import OTHER, Taxonomy, key
 from .syndication import syndication_groups
 from .wording import cognates, content_words, money_of, names_of, numbers_of
 from .store import FACT_COLUMNS
@@ -194,8 +194,6 @@ def _mentioned(sentence: str, language: str, span) -> frozenset[str]:
 
 
 def _trigger_key(text: str | None, language: str) -> str:
-    from .actions import key
-
     return " ".join(key(w, language) for w in text.split()) if text else ""
 
 
@@ -363,7 +361,6 @@ def actions_agree(a: _Event, b: _Event) -> str | None:
     (``related`` in data/actions.toml: talks and the agreement they reached, a raid and
     the capture it made), and a statement whose sentence names the other's happening
     ("Trump announced the capture")."""
-
     if a.action == b.action == STATEMENT and (a.mentioned or b.mentioned) and not a.mentioned & b.mentioned:
         return None  # words about a capture and words about something else: two statements
     if a.action == b.action:

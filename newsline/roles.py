@@ -417,7 +417,7 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
         if who:
             source = _names(who)
             return Roles(source, _names(after, source), f"reported: {why}; target after {word!r}")
-    if trigger.action in UNDERGONE and after and _OF.match(sentence[trigger.end:after[0].start] + " "):
+    if trigger.action in UNDERGONE and after and _OF.match(sentence[trigger.end:after[0].start]):
         # "la captura de Maduro", "the release of Saab": a noun's "of" names who undergoes it
         return Roles([], _names(after), f"{rule}: {word!r} of whom comes after it befalls them")
     if language == "es" and after:
