@@ -114,7 +114,12 @@ def key(word: str, language: str) -> str:
     word = word.lower().replace("’", "'")
     if language != "es":
         word = _BRITISH.sub(r"iz\1", word)
-    return _fold(_stemmer(language).stemWord(word))
+    stem = _fold(_stemmer(language).stemWord(word))
+    # Snowball leaves the "i" of "anunciar", "anuncia" but not of "anunció" ("anunc"), nor of
+    # "inició", "denunció", "negoció"; unaccented "reconocio" keeps one "reconoció" loses.
+    if language == "es" and len(stem) > 4 and stem.endswith("i"):
+        stem = stem[:-1]
+    return stem
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?", re.UNICODE)
