@@ -616,12 +616,16 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
                 + (SUBORDINATE_PENALTY if subordinate else 0) + (PURPOSE_PENALTY if purpose else 0)
                 + (QUOTE_PENALTY if t in quoted else 0))
 
-    best = min(triggers, key=lambda t: (distance(t) - PRIORITY_WEIGHT * t.priority, t.first))
     # "arrived in New York on Saturday evening after his capture": what the clause names only as
-    # coming before the dated happening is not it. (A release or a deportation ends in an arrival:
-    # "llegó a Venezuela este miércoles luego de ser liberado" is the release.)
-    if date_span and not best.speech and best.action not in ARRIVING and _came_before(sentence, best, date_span[1]):
+    # coming before the dated happening is not it, though another happening the sentence tells may be
+    # ("Este miércoles, luego de la juramentación de Guaidó, la Casa Blanca hizo oficial que Trump lo
+    # reconoció"). (A release or a deportation ends in an arrival: "llegó a Venezuela este miércoles
+    # luego de ser liberado" is the release.)
+    triggers = [t for t in triggers if not (date_span and not t.speech and t.action not in ARRIVING
+                                            and _came_before(sentence, t, date_span[1]))]
+    if not triggers:
         return None
+    best = min(triggers, key=lambda t: (distance(t) - PRIORITY_WEIGHT * t.priority, t.first))
     # Words said far from the date, with nothing else near it, do not say what the date dates
     # ("... after undergoing surgery in December, the government said"): the happening is other.
     if best.speech and distance(best) > FAR_SPEECH:
@@ -639,9 +643,10 @@ def mentioned(sentence: str, language: str, date_span: tuple[int, int] | None) -
 
 
 #: Words that open a phrase naming what came before the sentence's happening ("… will run Venezuela
-#: in the wake of the raid", "…, tras la operación militar").
+#: in the wake of the raid", "…, tras la operación militar", "en respuesta a la juramentación").
 _WHEN = re.compile(r"\b(?:when|while|cuando|mientras)\b", re.IGNORECASE)
-_AFTER = re.compile(r"\b(?:after|following|in the wake of|tras|luego de|después de|a raíz de)\b", re.IGNORECASE)
+_AFTER = re.compile(r"\b(?:after|following|in the wake of|in response to|in retaliation for|tras|luego de|después de|"
+                    r"a raíz de|en respuesta al?|en represalia por)\b", re.IGNORECASE)
 _BREAK = re.compile(r"[,;—–]")
 
 

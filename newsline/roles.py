@@ -134,6 +134,8 @@ _RELATIVE = re.compile(r"^\s*(?:that|which|who|whom|whose|where|que|quien|quiene
 #: ("agreed to electoral guarantees, paving the way for U.S. sanctions relief", "reactivate sanctions,
 #: in response to the decision to disqualify Machado"). A condition ("if Maduro ...") often names the
 #: parties of the happening itself, so it does not count.
+_AFTER_OPENS = re.compile(r"\s*(?:\w+\s+)?(?:after|following|in the wake of|in response to|in retaliation for|tras|"
+                          r"luego de|después de|a raíz de|en respuesta al?|en represalia por)\b", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(
     r",\s+(?!including\b|incluid|incluyendo\b)\w+(?:ing|ando|iendo)\b"
     r"|,?\s+(?:in response to|in retaliation for|because|although|though|whereas|"
@@ -401,6 +403,12 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
             if breaks:
                 right = min(right, breaks[-1])
                 rule = "reported"
+    # "Este miércoles, luego de la juramentación de Guaidó, la Casa Blanca ...": a clause before the
+    # trigger that tells what came before holds no party to it.
+    for m in _CLAUSE.finditer(sentence, left, trigger.start):
+        opened = max((b.end() for b in _CLAUSE.finditer(sentence, left, m.start())), default=left)
+        if _AFTER_OPENS.match(sentence, opened, m.start()):
+            left = m.end()
     other = _OTHER_CLAUSE.search(sentence, trigger.end, right)
     if other and (date_span is None or date_span[0] < other.start()):
         right = other.start()

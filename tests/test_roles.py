@@ -287,3 +287,14 @@ def test_spanish_announcements_and_nouns_name_who_acts(text, action, source, tar
     assert row["action"] == action
     assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
     assert why in row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, language, source, target", [
+    ("Este miércoles, luego de la juramentación de Juan Guaidó como presidente encargado, la Casa Blanca hizo "
+     "oficial que Donald Trump reconoció a Guaidó.", "es", ["United States", "Donald Trump"], ["Juan Guaidó"]),
+    ("On Saturday, following a pressure campaign against Nicolás Maduro, the United States struck Venezuela.",
+     "en", ["United States"], ["Venezuela"]),
+])
+def test_a_clause_of_what_came_before_holds_no_party(text, language, source, target):
+    row = coded(text, language, published="2019-01-25")
+    assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
