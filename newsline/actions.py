@@ -63,6 +63,10 @@ OTHER_NEAR = 3
 PURPOSE_WORDS = 14
 #: A person this many words or fewer after "seized" is its object ("seized the deposed leader Maduro").
 OBJECT_WORDS = 4
+#: How far an ``acting_`` word looks for what it acts on ("suspende por seis meses algunas de las sanciones").
+ACTED_ON_WORDS = 8
+#: What an index entry asks of the words around it: a person as object, or a trigger of its ``objects``.
+PERSON, OBJECT = "person", "object"
 
 @dataclass(frozen=True)
 class ActionClass:
@@ -78,6 +82,7 @@ class ActionClass:
     people: dict = None  # language -> stemmed words that are this class only with a person as object
     purpose: dict = None  # language -> stemmed words whose clause after them says what they are for
     objects: tuple = ()  # classes whose triggers next to this class's name what it acts on
+    acting: dict = None  # language -> stemmed words that are this class only acting on one of its objects
     once: bool = False  # one party seldom does it to the same other twice in a year
 
 
@@ -180,6 +185,7 @@ class Taxonomy:
                 examples=tuple(tuple(x) for x in entry.get("examples", ())),
                 about=phrases("about_"), related=tuple(entry.get("related", ())),
                 people=phrases("people_"), purpose=phrases("purpose_"), objects=tuple(entry.get("objects", ())),
+                acting=phrases("acting_"),
                 once=bool(entry.get("once", False)),
             ))
         ids = {c.id for c in classes}
@@ -197,16 +203,18 @@ class Taxonomy:
         self.classes = {c.id: c for c in classes}
         # Longest phrases first, so "military option" is seen before "military"; of two alike, the
         # one that asks for a person as object is tried first ("seized Maduro" before "seized").
-        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], ActionClass, bool]]]] = {}
+        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], ActionClass, str]]]] = {}
         for lang in ("en", "es"):
             index: dict[str, list] = {}
             for c in classes:
                 for phrase in c.triggers[lang]:
                     index.setdefault(phrase[0], []).append((phrase, c, False))
                 for phrase in c.people[lang]:
-                    index.setdefault(phrase[0], []).append((phrase, c, True))
+                    index.setdefault(phrase[0], []).append((phrase, c, PERSON))
+                for phrase in c.acting[lang]:
+                    index.setdefault(phrase[0], []).append((phrase, c, OBJECT))
             for phrase in self._ignore[lang]:
-                index.setdefault(phrase[0], []).append((phrase, None, False))
+                index.setdefault(phrase[0], []).append((phrase, None, ""))
             for v in index.values():
                 v.sort(key=lambda pc: (-len(pc[0]), not pc[2]))
             self._index[lang] = index
@@ -262,17 +270,31 @@ class Taxonomy:
                 return False
             return all(p in (keys[i + k], forms[i + k]) for k, p in enumerate(phrase))
 
+        def acted_on(c, start) -> bool:
+            """Does a trigger of one of ``c``'s objects follow within ``ACTED_ON_WORDS`` words, in
+            the same clause ("suspende por seis meses algunas de las sanciones")?"""
+            for n in range(start, min(len(toks), start + ACTED_ON_WORDS)):
+                if _CLAUSE.search(sentence, toks[n - 1][1], toks[n][0]):
+                    return False
+                if any(oc is not None and oc.id in c.objects and matches(phrase, n)
+                       for phrase, oc, _ in [*index.get(keys[n], ()), *index.get(forms[n], ())]):
+                    return True
+            return False
+
         found: list[Trigger] = []
         i = 0
         while i < len(toks):
             hit = None
-            for phrase, c, needs_person in [*index.get(keys[i], ()), *index.get(forms[i], ())]:
-                if matches(phrase, i) and (not needs_person or _person_follows(toks, i + len(phrase), people)
-                                           or _person_precedes(toks, i, people)):
-                    # Longest, then asking for a person, then written out ("=condenado") before a stem.
-                    rank = (len(phrase), needs_person, sum(p.startswith("=") for p in phrase))
+            for phrase, c, needs in [*index.get(keys[i], ()), *index.get(forms[i], ())]:
+                if matches(phrase, i) and (
+                        not needs
+                        or needs == PERSON and (_person_follows(toks, i + len(phrase), people)
+                                                or _person_precedes(toks, i, people))
+                        or needs == OBJECT and acted_on(c, i + len(phrase))):
+                    # Longest, then asking for an object, then written out ("=condenado") before a stem.
+                    rank = (len(phrase), bool(needs), sum(p.startswith("=") for p in phrase))
                     if hit is None or rank > hit[3]:
-                        hit = (phrase, c, needs_person, rank)
+                        hit = (phrase, c, needs, rank)
             if hit:
                 phrase, c, _, _ = hit
                 j = i + len(phrase) - 1

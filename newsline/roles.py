@@ -134,6 +134,8 @@ _RELATIVE = re.compile(r"^\s*(?:that|which|who|whom|whose|where|que|quien|quiene
 #: ("agreed to electoral guarantees, paving the way for U.S. sanctions relief", "reactivate sanctions,
 #: in response to the decision to disqualify Machado"). A condition ("if Maduro ...") often names the
 #: parties of the happening itself, so it does not count.
+#: "Trump-era sanctions", "Chávez-era": a name that dates something, no party to it.
+_ERA = re.compile(r"[-‐–]era\b", re.IGNORECASE)
 _AFTER_OPENS = re.compile(r"\s*(?:\w+\s+)?(?:after|following|in the wake of|in response to|in retaliation for|tras|"
                           r"luego de|después de|a raíz de|en respuesta al?|en represalia por)\b", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(
@@ -222,6 +224,8 @@ def _parties(sentence: str, placed: list[Placed], date_span: tuple[int, int] | N
                              "an apposition or relative clause: only who it tells about takes part")
         elif prep:
             notes.append(f"{p.surface!r} after {prep!r} is where it happened, not a party")
+        elif _ERA.match(sentence, p.end):
+            notes.append(f"{p.surface!r} names a period ({sentence[p.start:p.end + 4]!r}), not a party")
         else:
             kept.append(p)
     return kept, notes

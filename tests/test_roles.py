@@ -298,3 +298,10 @@ def test_spanish_announcements_and_nouns_name_who_acts(text, action, source, tar
 def test_a_clause_of_what_came_before_holds_no_party(text, language, source, target):
     row = coded(text, language, published="2019-01-25")
     assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
+
+
+def test_a_name_that_dates_something_is_no_party():
+    row = coded("The Biden administration agreed to ease Trump-era sanctions on Wednesday.", published="2023-10-19")
+    assert row["actors_source"] == ["Joe Biden", "United States"] and row["actors_target"] == []
+    assert "names a period" in row["roles_rule"]
+    assert "Donald Trump" in row["actors"]  # still named
