@@ -145,6 +145,7 @@ _OTHER_CLAUSE = re.compile(
     r"|,\s+(?:where|donde|en donde)\b"  # a relative clause of place: what happens there
     r"|\s(?:after|before|once|until|when|while|después de que|antes de que|cuando|mientras)\s+"
     r"(?:it|he|she|they|we|I)\s"  # a clause of time with its own subject
+    r"|\s(?:después de que|antes de que|luego de que|hasta que)\s"  # its verb is finite: a subject of its own
     # "..., two days after US forces abducted Maduro", "horas después de que ...": a measured time
     # before or after the happening opens another one
     r"|\s(?:\w+\s+)?(?:days?|hours?|weeks?|months?|días|horas|semanas|meses)\s+(?:after|before|después|antes)\b",

@@ -305,3 +305,9 @@ def test_a_name_that_dates_something_is_no_party():
     assert row["actors_source"] == ["Joe Biden", "United States"] and row["actors_target"] == []
     assert "names a period" in row["roles_rule"]
     assert "Donald Trump" in row["actors"]  # still named
+
+
+def test_a_spanish_clause_of_time_with_que_has_a_subject_of_its_own():
+    row = coded("En enero, el expresidente Joe Biden fijó la recompensa en 25 millones de dólares, justo antes de "
+                "que Donald Trump asumiera el cargo.", "es", published="2025-08-08")
+    assert (row["actors_source"], row["actors_target"]) == (["Joe Biden"], [])
