@@ -23,6 +23,8 @@ from .errors import NewslineError
 
 #: The class of an event with no trigger in its sentence.
 OTHER = "other"
+#: The class of words said.
+STATEMENT = "statement"
 #: A trigger of words said counts as this many words farther from the date than it stands.
 SPEECH_PENALTY = 6
 #: A class's priority counts as this many words nearer (a release beside a "deal" is a release).
