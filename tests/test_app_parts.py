@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components.data import prepare
-from components.evidence import corroboration, evidence_html
+from components.evidence import corroboration, date_summary, evidence_html
 from components.exports import to_csv, to_json, to_timelinejs
 from components.safe_text import markdown_literal, safe_url
 from components.timeline_figure import (
@@ -24,7 +24,8 @@ from components.url_state import Known, read_seed, share_link, view_pairs
 from support.page import decoded
 from support.rows import XSS_SENTENCE, by_date_text, event_row, facts_of, sample_rows, store_rows
 from newsline.store import write_events, write_facts
-from newsline.model import EVENT_COLUMNS
+from newsline.events import extract_events
+from newsline.model import EVENT_COLUMNS, Article
 from newsline.filters import Filters
 from newsline.query import EventStore
 
@@ -299,3 +300,11 @@ def test_only_http_links_and_literal_markdown():
         assert safe_url(bad) is None
     assert markdown_literal("[a](javascript:x) <b>") == "\\[a\\]\\(javascript\\:x\\) \\<b\\>"
     assert XSS_SENTENCE  # the fixture the end-to-end test relies on exists
+
+
+def test_a_year_corrected_by_its_weekday_says_so_in_words():
+    (row,) = extract_events(Article("a", "Maduro fue capturado el sábado 3 de enero del 2025 en Caracas.",
+                                    published="2026-01-03", language="es"))
+    line = date_summary(row)
+    assert row["resolution"] == "weekday-corrected" and "2026-01-03" in line
+    assert "the year written doesn't fit the weekday named" in line
