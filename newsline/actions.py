@@ -65,6 +65,8 @@ OTHER_NEAR = 3
 PURPOSE_WORDS = 14
 #: A person this many words or fewer after "seized" is its object ("seized the deposed leader Maduro").
 OBJECT_WORDS = 4
+#: A date at most this many words into an "after" phrase is the phrase's ("after Trump on Wednesday backed").
+AFTER_DATE_WORDS = 6
 #: How far an ``acting_`` word looks for what it acts on ("suspende por seis meses algunas de las sanciones").
 ACTED_ON_WORDS = 8
 #: What an index entry asks of the words around it: a person as object, or a trigger of its ``objects``.
@@ -647,6 +649,14 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
     # luego de ser liberado" is the release.)
     triggers = [t for t in triggers if not (date_span and not t.speech and t.action not in ARRIVING
                                             and _came_before(sentence, t, date_span[1]))]
+    # "... gave diplomats 72 hours to leave after President Trump on Wednesday backed Guaidó": a date
+    # inside an "after" phrase dates what the phrase tells, not the happening before it.
+    if date_span:
+        clause = max((m.end() for m in _BREAK.finditer(sentence, 0, date_span[0])), default=0)
+        opened = _AFTER.search(sentence, clause, date_span[0])
+        between = sentence[opened.end():date_span[0]] if opened else ""
+        if opened and len(between.split()) <= AFTER_DATE_WORDS and not _AND.search(between):
+            triggers = [t for t in triggers if t.start >= opened.start()]
     if not triggers:
         return None
     best = min(triggers, key=lambda t: (distance(t) - PRIORITY_WEIGHT * t.priority, t.first))
@@ -672,6 +682,7 @@ _WHEN = re.compile(r"\b(?:when|while|cuando|mientras)\b", re.IGNORECASE)
 _AFTER = re.compile(r"\b(?:after|following|in the wake of|in response to|in retaliation for|tras|luego de|después de|"
                     r"a raíz de|en respuesta al?|en represalia por)\b", re.IGNORECASE)
 _BREAK = re.compile(r"[,;—–]")
+_AND = re.compile(r"\b(?:and|y|e)\b", re.IGNORECASE)
 
 
 def _came_before(sentence: str, t: Trigger, start: int = 0) -> bool:
