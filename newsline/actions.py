@@ -491,6 +491,8 @@ def _in_aside(sentence: str, t: Trigger, date_span) -> bool:
 
 
 _LEADING = re.compile(r"after|before|following|amid|tras|después|antes", re.IGNORECASE)
+#: A relative pronoun right before a trigger ("who were detained", "quienes fueron liberados").
+_WHO = re.compile(r"\b(?:who|which|quien|quienes)\s+$", re.IGNORECASE)
 _RELATIVE = re.compile(r"who|whom|whose|which|quien|quienes|cuyo|cuya|cuyos|cuyas", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"(?:ed|ado|ada|ados|adas|ido|ida|idos|idas)$", re.IGNORECASE)
 _ON = re.compile(r"\b(?:on|under)\s+(?:\S+\s+)?$")
@@ -627,6 +629,12 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         if (not t.speech and t.action not in ARRIVING and after is not None and date_span
                 and (date_span[1] <= after or _CLAUSE.search(sentence, t.end, date_span[0]))
                 and any(not o.speech and o.end <= after for o in triggers)):
+            subordinate = True
+        # "ten Americans who were detained in Venezuela were released": a relative clause describes
+        # whom the happening told after it befalls (unless the date stands in that clause).
+        later = [o for o in triggers if o is not t and not o.speech and o.first > t.last]
+        if (not t.speech and later and _WHO.search(sentence[max(0, t.start - 12):t.start])
+                and not (date_span and t.start <= date_span[0] < later[0].start)):
             subordinate = True
         # "agreed Wednesday to suspend some sanctions", "acordaron reanudar los vuelos": what was
         # agreed is the happening.
