@@ -505,7 +505,8 @@ _FROM = re.compile(r"\b(?:from|out of)\s+(?:(?:the|a|an|his|her|their|its|[A-Z][
 _CONTROL = frozenset({"agreement"})
 #: "agreed (Wednesday) (to) (temporarily) suspend": "to" or a Spanish infinitive opening what was agreed.
 _TO = re.compile(r"(?:\S+ ){0,3}?(?:to \S+|\w+(?:ar|er|ir))\b", re.IGNORECASE)
-_MEANS = re.compile(r"\b(?:in|en|through|mediante)\s+(?:a|an|the|un|una|el|la)\s+(?:[\w-]+\s+){0,2}$",
+_MEANS = re.compile(r"\b(?:in|en|through|mediante)\s+(?:a|an|the|un|una|el|la)\s+"
+                    r"(?:(?!(?:were|was|is|are|been|had|has|have|fue|fueron|ha|han)\b)[\w-]+\s+){0,2}$",
                     re.IGNORECASE)
 _DATE_CLAUSE = re.compile(r"\s*,?\s*(?:when|cuando|en que|in which)\b[^,;]*$", re.IGNORECASE)
 _SETTING = re.compile(r"\b(?:during|durante|amid|en el marco de)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
