@@ -31,6 +31,8 @@ SPEECH_PENALTY = 6
 PRIORITY_WEIGHT = 1.0
 #: A trigger this many words or fewer after a verb of talking about is that verb's object.
 ABOUT_WINDOW = 4
+#: How far after a trigger another names what it acts on ("seized a tanker loaded with crude oil").
+OBJECT_SPAN = 6
 #: An attribution after a comma of at most this many words passes its date to the clause before it.
 ATTRIBUTION_WORDS = 6
 #: "that"/"que" within this many words after a verb of saying opens what was said.
@@ -331,7 +333,7 @@ class Taxonomy:
         out = []
         for t in found:
             acts_on = [o for o in found if t.action in self.classes[o.action].objects]
-            if any(0 < t.first - o.last <= ABOUT_WINDOW or o.first - t.last == 1 for o in acts_on):
+            if any(0 < t.first - o.last <= OBJECT_SPAN or o.first - t.last == 1 for o in acts_on):
                 continue
             out.append(t)
         return out
