@@ -23,7 +23,7 @@ from components.add_articles import render_add_articles
 from components.data import load_store
 from components.evidence import render_evidence
 from components.safe_text import markdown_literal
-from components.sidebar import render_sidebar, reset_filters
+from components.sidebar import prepare_filters, render_sidebar, render_sidebar_heading, reset_filters
 from components.table_view import ORDER_OPTIONS, render_table
 from components.timeline_figure import topic_colours
 from components.timeline_view import render_timeline, render_unresolved
@@ -67,6 +67,8 @@ known = Known(actors=set(facets.actors) | {NO_ACTOR}, topics=set(facets.topics),
 seed_from_link(known, extent)
 take_selections(st.session_state.get("row_ids", {}), extent)
 
+prepare_filters(facets)
+render_sidebar_heading()
 flt = render_sidebar(facets)
 try:
     summary = cached.summary(q, token, flt)
