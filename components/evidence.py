@@ -84,6 +84,9 @@ def resolution_phrase(row) -> str:
     published = _text(row.get("published")) or "unknown"
     if how == "explicit":
         return "written in full in the text"
+    if how == "weekday-corrected":
+        return (f"written in full, but the year written doesn't fit the weekday named: read as the year "
+                f"near publication ({published}) where it does")
     if how == "relative":
         return f"relative to publication {published}"
     if how == "year-inferred":

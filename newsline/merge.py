@@ -80,7 +80,8 @@ LINK_SHARE = 0.25
 #: Syndication: headline match, or this rapidfuzz ratio on the first characters of the dated sentences.
 _SHORT_CONTAINERS = {"week", "month"}
 _LONG_CONTAINERS = {"season", "quarter", "year"}
-_RESOLUTION_RANK = {"explicit": 0, "actor-period": 1, "year-inferred": 2, "relative": 3, "anchored": 4}
+_RESOLUTION_RANK = {"explicit": 0, "actor-period": 1, "weekday-corrected": 2, "year-inferred": 2, "relative": 3,
+                    "anchored": 4}
 
 
 

@@ -52,7 +52,7 @@ GRANULARITIES = (
     "day", "week", "month", "season", "quarter", "year", "decade", "range", "unresolved",
 )
 RESOLUTIONS = (
-    "explicit", "relative", "year-inferred", "anchored", "actor-period", "unresolved",
+    "explicit", "weekday-corrected", "relative", "year-inferred", "anchored", "actor-period", "unresolved",
 )
 
 

@@ -117,6 +117,11 @@ _OF = re.compile(r"\s+(?:of|de)\b", re.IGNORECASE)
 #: Words that open an apposition, a noun phrase that renames the one before it
 #: ("the Alien Enemies Act, a provision from 1798 that ...").
 _DETERMINER = re.compile(r"^\s*(?:the|a|an|el|la|los|las|un|una)\s", re.IGNORECASE)
+#: A determiner (and perhaps an adjective) right before a trigger: it is a noun ("la ruptura", "una
+#: nueva recompensa", "su decisión").
+_NOUN_OPENS = re.compile(r"\b(?:el|la|los|las|un|una|su|sus|del|al)\s+(?:[^\W\d_]+\s+){0,2}[\"“«']?$", re.IGNORECASE)
+_OF_ONLY = re.compile(r"\s+(?:de|del)\s+(?:(?:la|los|las)\s+)?", re.IGNORECASE)
+_THAT_VERB = re.compile(r"\bque\s+(?:(?:ya|no|se|lo|la|le|les)\s+)?$", re.IGNORECASE)
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|que|quien|quienes|cuyo|cuya|donde)\b",
                             re.IGNORECASE)
 #: A finite verb's usual companions: an auxiliary or modal.
@@ -312,6 +317,13 @@ def _speakers(sentence: str, placed: list[Placed], s: Trigger, reach: int = 0) -
     before = [p for p in placed if clause_start <= p.start and p.end <= s.start]
     if before:
         return _phrase(sentence, before, forward=False)
+    if clause_start and not sentence[clause_start:s.start].strip():
+        # "El presidente de Venezuela, Nicolás Maduro, anunció": the verb right after a name in
+        # apposition, which is all that stands between the commas.
+        prior = _clause_start(sentence, clause_start - 1)
+        named = [p for p in placed if prior <= p.start and p.end < clause_start]
+        if named and sentence[prior:clause_start - 1].strip() == sentence[named[0].start:named[-1].end]:
+            return named
     after = [p for p in placed if p.start >= s.end]
     if (not after or len(sentence[s.end:after[0].start].split()) > reach
             or _CLAUSE.search(sentence, s.end, after[0].start)):
@@ -420,7 +432,23 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
     if trigger.action in UNDERGONE and after and _OF.match(sentence[trigger.end:after[0].start]):
         # "la captura de Maduro", "the release of Saab": a noun's "of" names who undergoes it
         return Roles([], _names(after), f"{rule}: {word!r} of whom comes after it befalls them")
-    if language == "es" and after:
+    # "Maduro anunció la ruptura de relaciones con Estados Unidos": a noun announced has no subject
+    # after it; whoever it names after it is what it acts on, and the one who announced acts.
+    # So too "Trump anunció que reconoce a Guaidó": a verb right after "que" has the speaker's subject.
+    ahead = sentence[max(0, trigger.start - 24):trigger.start]
+    unnamed = rule == "reported" and (_NOUN_OPENS.search(ahead) or _THAT_VERB.search(ahead))
+    if language == "es" and after and _NOUN_OPENS.search(ahead):
+        # "una operación llevada a cabo por Estados Unidos", "la juramentación de Maduro": a noun's
+        # agent is named by "por", or by "de" when the noun is not something undergone.
+        agent = next((p for p in after if p.start - trigger.end < 60 and _BY.search(sentence[trigger.end:p.start][-12:])),
+                     None)
+        if agent is None and _OF_ONLY.fullmatch(sentence[trigger.end:after[0].start]) and trigger.action not in UNDERGONE:
+            agent = after[0]
+        if agent is not None:
+            source = _names([agent])
+            return Roles(source, _names([p for p in after if p is not agent], source),
+                         f"noun: its agent named after {word!r}")
+    if language == "es" and after and not unnamed:
         subject = next((p for p in after if not _PERSONAL_A.search(sentence[:p.start])), None)
         if subject is not None:
             source = _names([subject])

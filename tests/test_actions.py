@@ -3,7 +3,7 @@ choice between triggers, and the hand-annotated action sample."""
 
 import pytest
 
-from newsline.actions import OTHER, Taxonomy, classify
+from newsline.actions import OTHER, Taxonomy, classify, key
 from newsline.evaluate_coding import DEFAULT_SET, load_set
 from newsline.events import extract_events
 from newsline.model import Article
@@ -33,6 +33,15 @@ def test_every_example_is_coded_with_its_class(action, language, text):
 ])
 def test_one_trigger_covers_its_inflections_in_both_languages(language, text):
     assert classify(text, language, None)[0] == "recognition"
+
+
+@pytest.mark.parametrize("forms", [
+    ("anunciar", "anuncia", "anunció", "anunciaron", "anuncio"),  # the stemmer drops the "i" of "anunció" only
+    ("denunciar", "denunció", "denuncia"),
+    ("reconocer", "reconoció", "reconocio"),  # unaccented, as typed
+])
+def test_spanish_verb_forms_share_one_key(forms):
+    assert len({key(f, "es") for f in forms}) == 1
 
 
 def test_a_sentence_without_a_trigger_is_other():

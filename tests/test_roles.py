@@ -260,3 +260,30 @@ def test_a_state_named_as_an_ally_may_head_a_clause_of_its_own():
 def test_a_relative_taken_with_the_one_named_stays_a_party():
     row = coded("The US captured Nicolás Maduro and his wife on Saturday.", "en")
     assert row["actors_target"] == ["Nicolás Maduro"], row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, action, source, target, why", [
+    # A noun announced: whoever it names after it is what it acts on; the one who announced acts.
+    ("El presidente de Venezuela, Nicolás Maduro, anunció este miércoles la ruptura de relaciones con Estados Unidos.",
+     "relations", ["Nicolás Maduro"], ["United States"], "speaker of the dated saying 'anunció'"),
+    ("El presidente de Estados Unidos, Donald Trump, anunció este martes la orden de un “bloqueo total” a los "
+     "petroleros que salgan de Venezuela.", "sanctions", ["Donald Trump"], ["Venezuela"], "speaker of the dated saying"),
+    # A verb right after "que" has the speaker as its subject (no subject is written in Spanish).
+    ("El presidente de Estados Unidos, Donald Trump, anunció este miércoles que reconoce al titular de la "
+     "Asamblea Nacional de Venezuela, Juan Guaidó, como presidente encargado.", "recognition",
+     ["Donald Trump"], ["Venezuela", "Juan Guaidó"], "speaker of the dated saying 'anunció'"),
+    # A title is no happening: the reward is what is told, not a charge by "la fiscal".
+    ("La fiscal general de Estados Unidos, Pam Bondi, anunció este jueves una recompensa de 50 millones de "
+     "dólares por información que conduzca al arresto de Nicolás Maduro.", "charge", ["Pam Bondi"],
+     ["Nicolás Maduro"], "speaker of the dated saying 'anunció'"),
+    # A noun's agent: "por" names it, and "de" when the noun is not something undergone.
+    ("Una operación militar llevada a cabo por Estados Unidos sacudió Caracas durante la madrugada de este sábado.",
+     "military", ["United States"], ["Venezuela"], "noun: its agent"),
+    ("El anuncio coincide con la juramentación de Maduro como presidente, realizada hoy.", "election",
+     ["Nicolás Maduro"], [], "noun: its agent"),
+])
+def test_spanish_announcements_and_nouns_name_who_acts(text, action, source, target, why):
+    row = coded(text, "es", published="2025-08-08")
+    assert row["action"] == action
+    assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
+    assert why in row["roles_rule"]

@@ -96,6 +96,26 @@ def test_explicit_dates(sentence, published, expected):
     check(sentence, published, expected)
 
 
+# A weekday that doesn't fit the year written: the year is a slip of the pen when the same day a
+# year either side fits the weekday near publication, and only then.
+WEEKDAY_SLIPS = [
+    ("Forces captured him on Saturday, January 3, 2025, before dawn.", "2026-01-04", "2026-01-03", "weekday-corrected"),
+    ("Forces captured him on Saturday, January 3, 2026, before dawn.", "2026-01-04", "2026-01-03", "explicit"),
+    # The weekday fits no year near publication: the date stays as written.
+    ("The deal was signed on Monday, January 3, 2025.", "2026-01-04", "2025-01-03", "explicit"),
+    # Written far from publication with a wrong weekday: nothing to correct it towards.
+    ("The deal was signed on Friday, March 14, 2019.", "2026-01-04", "2019-03-14", "explicit"),
+    # Near publication already: a wrong weekday there is no year slip.
+    ("The deal was signed on Tuesday, January 3, 2026.", "2026-01-04", "2026-01-03", "explicit"),
+]
+
+
+@pytest.mark.parametrize("sentence, published, value, resolution", WEEKDAY_SLIPS)
+def test_a_year_the_weekday_does_not_fit_is_corrected_only_near_publication(sentence, published, value, resolution):
+    (tx,) = tag(sentence, published=published)
+    assert (tx.value, tx.resolution) == (value, resolution)
+
+
 # --------------------------------------------------------------------------- relative to publication
 # 2025-09-03 is a Wednesday, 2024-12-03 a Tuesday, 2025-03-17 a Monday, 2026-01-16 a Friday.
 

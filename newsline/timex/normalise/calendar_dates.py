@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..calendar import fmt_month, month_end, quarter_bounds, season_bounds
 from .leaning import infer_year, leaning, tense_of
 from .results import UNRESOLVED, NotPlaced, Resolved, days_range, in_month, in_year, month_span, on_day
-from .words import ORDINALS, count, month_number
+from .words import ORDINALS, WEEKDAYS, count, month_number
 
 
 @lru_cache(maxsize=4096)
@@ -28,6 +28,10 @@ def calendar_date(g, cand, ctx):
     day = int(re.match(r"\d+", g["day"]).group())
     if g.get("year"):
         d = parse_day(int(g["year"]), month, day)
+        if d and g.get("weekday") and ctx.has_anchor("day"):
+            fixed = _weekday_fix(d, WEEKDAYS[g["weekday"].lower()], ctx.anchor)
+            if fixed:
+                return on_day(fixed, "weekday-corrected", 0.9)
         return on_day(d, "explicit") if d else None
     if not ctx.has_anchor("year"):
         return UNRESOLVED if _valid_month_day(month, day) else None
@@ -35,6 +39,22 @@ def calendar_date(g, cand, ctx):
     year = infer_year(ctx, lambda y: _safe_day(y, month, day), lambda y: _safe_day(y, month, day), tense)
     d = parse_day(year, month, day)
     return on_day(d, "year-inferred", 0.97) if d else None
+
+
+# How near publication a corrected date must be, and how far the written one is, for the year to
+# count as a slip of the pen ("el sábado 3 de enero del 2025" in a report of 3 January 2026).
+SLIP_NEAR_DAYS = 60
+SLIP_FAR_DAYS = 300
+
+
+def _weekday_fix(d: date, weekday: int, published: date) -> date | None:
+    """The same day a year either side when the written year doesn't fit the weekday named and
+    that one does, lies near publication and the written one far from it; else None."""
+    if d.weekday() == weekday or abs((d - published).days) < SLIP_FAR_DAYS:
+        return None
+    fits = [f for f in (parse_day(d.year - 1, d.month, d.day), parse_day(d.year + 1, d.month, d.day))
+            if f and f.weekday() == weekday and abs((f - published).days) <= SLIP_NEAR_DAYS]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _valid_month_day(month: int, day: int) -> bool:
