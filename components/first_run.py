@@ -2,11 +2,11 @@
 
 The chart is what a visitor waits for, yet the browser renders every element a run sends before
 it shows the chart: the sidebar's controls, the share box, the list of facts below the chart
-(``benchmarks/chart_visible_bench.py`` measures the difference). So a session's first run draws the main column
-down to the chart (header, notices, tabs, view controls, the chart and ``view_sync``, which
-listens to it) and the sidebar's heading, each in the place the complete page has it: when the
-rest is added, the browser keeps the chart it has drawn instead of drawing it again. The
-filters come from the link and the session exactly as the sidebar computes them
+(``benchmarks/chart_visible_bench.py`` measures the difference). So a session's first run draws
+the main column down to the chart (header, notices, tabs, view controls, the chart and
+``view_sync``, which listens to it) and the sidebar's heading, each in the place the complete
+page has it: when the rest is added, the browser keeps the chart it has drawn instead of drawing
+it again. The filters come from the link and the session exactly as the sidebar computes them
 (``sidebar.prepare_filters``), so the chart is the one the complete page shows.
 
 The browser reports the chart's first visible draw (``view_sync``); that report reruns the page,
