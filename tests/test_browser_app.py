@@ -222,14 +222,16 @@ FIRST_SIGHT = """() => {
 }"""
 SHOWN = """(plot) => JSON.stringify({
     traces: plot.data.map(t => [t.name, t.visible, Array.from(t.x || []), Array.from(t.y || [])]),
-    range: plot.layout.xaxis.range, box: plot.getBoundingClientRect().width,
+    range: plot.layout.xaxis.range, width: plot.getBoundingClientRect().width,
+    top: plot.getBoundingClientRect().top + window.scrollY,
 })"""
 
 
 def test_a_fresh_visit_shows_the_chart_first_and_the_whole_page_after(server, browser):
     """On a link with filters: when the chart first shows, the sidebar's controls and the share
     button aren't drawn yet; they come after, and the chart stays the one first shown (the same
-    drawing, the same marks, the same window) while the filters show the link's values."""
+    drawing, the same marks, the same window, in the same place) while the filters show the
+    link's values."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.goto(f"{server}/?actor=United+States&topic=diplomacy-talks&topic=migration-deportation&lanes=Topic"
