@@ -23,6 +23,8 @@ from .errors import NewslineError
 
 #: The class of an event with no trigger in its sentence.
 OTHER = "other"
+#: The class of words said.
+STATEMENT = "statement"
 #: A trigger of words said counts as this many words farther from the date than it stands.
 SPEECH_PENALTY = 6
 #: A class's priority counts as this many words nearer (a release beside a "deal" is a release).
@@ -63,6 +65,10 @@ OTHER_NEAR = 3
 PURPOSE_WORDS = 14
 #: A person this many words or fewer after "seized" is its object ("seized the deposed leader Maduro").
 OBJECT_WORDS = 4
+#: How far an ``acting_`` word looks for what it acts on ("suspende por seis meses algunas de las sanciones").
+ACTED_ON_WORDS = 8
+#: What an index entry asks of the words around it: a person as object, or a trigger of its ``objects``.
+PERSON, OBJECT = "person", "object"
 
 @dataclass(frozen=True)
 class ActionClass:
@@ -78,6 +84,7 @@ class ActionClass:
     people: dict = None  # language -> stemmed words that are this class only with a person as object
     purpose: dict = None  # language -> stemmed words whose clause after them says what they are for
     objects: tuple = ()  # classes whose triggers next to this class's name what it acts on
+    acting: dict = None  # language -> stemmed words that are this class only acting on one of its objects
     once: bool = False  # one party seldom does it to the same other twice in a year
 
 
@@ -180,6 +187,7 @@ class Taxonomy:
                 examples=tuple(tuple(x) for x in entry.get("examples", ())),
                 about=phrases("about_"), related=tuple(entry.get("related", ())),
                 people=phrases("people_"), purpose=phrases("purpose_"), objects=tuple(entry.get("objects", ())),
+                acting=phrases("acting_"),
                 once=bool(entry.get("once", False)),
             ))
         ids = {c.id for c in classes}
@@ -197,16 +205,18 @@ class Taxonomy:
         self.classes = {c.id: c for c in classes}
         # Longest phrases first, so "military option" is seen before "military"; of two alike, the
         # one that asks for a person as object is tried first ("seized Maduro" before "seized").
-        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], ActionClass, bool]]]] = {}
+        self._index: dict[str, dict[str, list[tuple[tuple[str, ...], ActionClass, str]]]] = {}
         for lang in ("en", "es"):
             index: dict[str, list] = {}
             for c in classes:
                 for phrase in c.triggers[lang]:
                     index.setdefault(phrase[0], []).append((phrase, c, False))
                 for phrase in c.people[lang]:
-                    index.setdefault(phrase[0], []).append((phrase, c, True))
+                    index.setdefault(phrase[0], []).append((phrase, c, PERSON))
+                for phrase in c.acting[lang]:
+                    index.setdefault(phrase[0], []).append((phrase, c, OBJECT))
             for phrase in self._ignore[lang]:
-                index.setdefault(phrase[0], []).append((phrase, None, False))
+                index.setdefault(phrase[0], []).append((phrase, None, ""))
             for v in index.values():
                 v.sort(key=lambda pc: (-len(pc[0]), not pc[2]))
             self._index[lang] = index
@@ -262,17 +272,31 @@ class Taxonomy:
                 return False
             return all(p in (keys[i + k], forms[i + k]) for k, p in enumerate(phrase))
 
+        def acted_on(c, start) -> bool:
+            """Does a trigger of one of ``c``'s objects follow within ``ACTED_ON_WORDS`` words, in
+            the same clause ("suspende por seis meses algunas de las sanciones")?"""
+            for n in range(start, min(len(toks), start + ACTED_ON_WORDS)):
+                if _CLAUSE.search(sentence, toks[n - 1][1], toks[n][0]):
+                    return False
+                if any(oc is not None and oc.id in c.objects and matches(phrase, n)
+                       for phrase, oc, _ in [*index.get(keys[n], ()), *index.get(forms[n], ())]):
+                    return True
+            return False
+
         found: list[Trigger] = []
         i = 0
         while i < len(toks):
             hit = None
-            for phrase, c, needs_person in [*index.get(keys[i], ()), *index.get(forms[i], ())]:
-                if matches(phrase, i) and (not needs_person or _person_follows(toks, i + len(phrase), people)
-                                           or _person_precedes(toks, i, people)):
-                    # Longest, then asking for a person, then written out ("=condenado") before a stem.
-                    rank = (len(phrase), needs_person, sum(p.startswith("=") for p in phrase))
+            for phrase, c, needs in [*index.get(keys[i], ()), *index.get(forms[i], ())]:
+                if matches(phrase, i) and (
+                        not needs
+                        or needs == PERSON and (_person_follows(toks, i + len(phrase), people)
+                                                or _person_precedes(toks, i, people))
+                        or needs == OBJECT and acted_on(c, i + len(phrase))):
+                    # Longest, then asking for an object, then written out ("=condenado") before a stem.
+                    rank = (len(phrase), bool(needs), sum(p.startswith("=") for p in phrase))
                     if hit is None or rank > hit[3]:
-                        hit = (phrase, c, needs_person, rank)
+                        hit = (phrase, c, needs, rank)
             if hit:
                 phrase, c, _, _ = hit
                 j = i + len(phrase) - 1
@@ -616,12 +640,16 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
                 + (SUBORDINATE_PENALTY if subordinate else 0) + (PURPOSE_PENALTY if purpose else 0)
                 + (QUOTE_PENALTY if t in quoted else 0))
 
-    best = min(triggers, key=lambda t: (distance(t) - PRIORITY_WEIGHT * t.priority, t.first))
     # "arrived in New York on Saturday evening after his capture": what the clause names only as
-    # coming before the dated happening is not it. (A release or a deportation ends in an arrival:
-    # "llegó a Venezuela este miércoles luego de ser liberado" is the release.)
-    if date_span and not best.speech and best.action not in ARRIVING and _came_before(sentence, best, date_span[1]):
+    # coming before the dated happening is not it, though another happening the sentence tells may be
+    # ("Este miércoles, luego de la juramentación de Guaidó, la Casa Blanca hizo oficial que Trump lo
+    # reconoció"). (A release or a deportation ends in an arrival: "llegó a Venezuela este miércoles
+    # luego de ser liberado" is the release.)
+    triggers = [t for t in triggers if not (date_span and not t.speech and t.action not in ARRIVING
+                                            and _came_before(sentence, t, date_span[1]))]
+    if not triggers:
         return None
+    best = min(triggers, key=lambda t: (distance(t) - PRIORITY_WEIGHT * t.priority, t.first))
     # Words said far from the date, with nothing else near it, do not say what the date dates
     # ("... after undergoing surgery in December, the government said"): the happening is other.
     if best.speech and distance(best) > FAR_SPEECH:
@@ -639,9 +667,10 @@ def mentioned(sentence: str, language: str, date_span: tuple[int, int] | None) -
 
 
 #: Words that open a phrase naming what came before the sentence's happening ("… will run Venezuela
-#: in the wake of the raid", "…, tras la operación militar").
+#: in the wake of the raid", "…, tras la operación militar", "en respuesta a la juramentación").
 _WHEN = re.compile(r"\b(?:when|while|cuando|mientras)\b", re.IGNORECASE)
-_AFTER = re.compile(r"\b(?:after|following|in the wake of|tras|luego de|después de|a raíz de)\b", re.IGNORECASE)
+_AFTER = re.compile(r"\b(?:after|following|in the wake of|in response to|in retaliation for|tras|luego de|después de|"
+                    r"a raíz de|en respuesta al?|en represalia por)\b", re.IGNORECASE)
 _BREAK = re.compile(r"[,;—–]")
 
 

@@ -8,12 +8,13 @@ import re
 from functools import lru_cache, partial
 
 from . import sentences, topics
-from .actions import Taxonomy, choose
+from .actions import OTHER, STATEMENT, Taxonomy, choose
+from .anaphora import pointer
 from .actors import ActorMatcher
 from .model import EVENT_COLUMNS, Article
 from .headline import headline
 from .outlets import outlet_name
-from .roles import Placed, assign
+from .roles import Placed, Roles, assign
 from .timex import Tagger
 from .timex.rules import available_languages
 
@@ -157,16 +158,22 @@ def _is_person(matcher, name: str) -> bool:
         return False
 
 
-def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], dates, matcher, on):
-    """Per date expression of one sentence: action, trigger, roles and headline."""
+def _read(text: str, span: tuple[int, int], language: str, actors: list[str], dates, matcher, on):
+    """One sentence: its text, its actors placed, its date expressions and triggers (both relative
+    to the sentence)."""
     sentence = text[span[0]:span[1]]
-    taxonomy = Taxonomy.default()
     placed = _placed(sentence, actors, matcher, on)
     rel_dates = [(a - span[0], b - span[0]) for a, b in dates]
     names = [(p.start, p.end) for p in placed if p.end > p.start]
     people = [(p.start, p.end) for p in placed
               if p.end > p.start and any(_is_person(matcher, n) for n in p.names)]
-    found = taxonomy.find(sentence, language, rel_dates, names=names, people=people)
+    return sentence, placed, rel_dates, Taxonomy.default().find(sentence, language, rel_dates, names=names,
+                                                                people=people)
+
+
+def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], dates, matcher, on):
+    """Per date expression of one sentence: action, trigger, roles and headline."""
+    sentence, placed, rel_dates, found = _read(text, span, language, actors, dates, matcher, on)
     speech = [t for t in found if t.speech]
     out = {}
     for date_span in rel_dates:
@@ -186,6 +193,41 @@ def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], 
             "headline": partial(headline, sentence, placed, trigger, roles, date_span, speech, rel_dates),
         }
     return out
+
+
+def _pointed(text: str, span: tuple[int, int], date: tuple[int, int], coding: dict, spans,
+             people: SentenceActors, language: str, matcher, on) -> dict | None:
+    """The coding of a bare saying that points at the sentence before it, in its paragraph, for what
+    it tells ("Así lo anunció este martes Blinken"), or None: the happening is that sentence's, its
+    doers act with the speaker, and the headline is told in its words (``newsline.anaphora``)."""
+    found = pointer(text[span[0]:span[1]], language, (date[0] - span[0], date[1] - span[0]),
+                    coding["action"] == STATEMENT)
+    i = bisect.bisect_left(spans, span)
+    if found is None or not 0 < i < len(spans) or spans[i] != span or "\n" in text[spans[i - 1][1]:span[0]]:
+        return None
+    ref_span = spans[i - 1]
+    ref, placed, _, triggers = _read(text, ref_span, language, people.of(ref_span), [], matcher, on)
+    trigger = choose(triggers, ref, None)
+    if trigger is None or trigger.speech:
+        return None
+    speech = [t for t in triggers if t.speech]
+    told = assign(ref, language, placed, trigger, speech)
+    speakers = [n for n in coding["actors_source"] if n not in told.source]
+    source = told.source + speakers
+    words = text[span[0] + found[0]:span[0] + found[1]]
+    roles = Roles(source, [n for n in told.target if n not in source],
+                  f"anaphora: {words!r} stands for what the sentence before tells ({ref[trigger.start:trigger.end]!r}); "
+                  + told.rule + ("; the speaker also acts" if speakers else ""))
+    return {
+        "action": trigger.action,
+        "action_text": words,
+        "action_char_start": span[0] + found[0],
+        "action_char_end": span[0] + found[1],
+        "actors_source": roles.source,
+        "actors_target": roles.target,
+        "roles_rule": roles.rule,
+        "headline": partial(headline, ref, placed, trigger, roles, None, speech, []),
+    }
 
 
 def extract_events(article: Article) -> list[dict]:
@@ -225,6 +267,11 @@ def extract_events(article: Article) -> list[dict]:
             inside = [d for d in dates_of[tx.sentence] if s_start <= d[0] and d[1] <= s_end]
             coded[window] = _coding(text, window, article.language or "en", actors, inside, matcher, pub)
         coding = coded[window][(tx.start - s_start, tx.end - s_start)]
+        if coding["action"] in (STATEMENT, OTHER):
+            coding = _pointed(text, tx.sentence, (tx.start, tx.end), coding, spans, people, article.language or "en",
+                              matcher, pub) or coding
+            # who the sentence pointed at names acts in it: they are named, through it
+            actors = [*actors, *(n for n in coding["actors_source"] + coding["actors_target"] if n not in actors)]
         rows.append({
             "event_id": event_id(article.article_id, tx.start, tx.end, tx.text),
             "article_id": article.article_id,

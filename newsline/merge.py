@@ -40,7 +40,7 @@ from pathlib import PurePosixPath
 import pandas as pd
 from rapidfuzz import fuzz
 
-from .actions import OTHER, Taxonomy, key
+from .actions import OTHER, STATEMENT, Taxonomy, key
 from .syndication import syndication_groups
 from .wording import cognates, content_words, money_of, names_of, numbers_of
 from .store import FACT_COLUMNS
@@ -71,9 +71,6 @@ _SMALL = frozenset({"0", "1", "2"})
 #: Classes where both parties act (talks, an agreement): who is named as source or target is
 #: the report's choice of subject, so roles are compared without their direction.
 MUTUAL = frozenset({"meeting", "agreement"})
-#: The class of words said.
-STATEMENT = "statement"
-
 #: Two groups of events join when this share of the pairs across them is linked (and none conflicts).
 LINK_SHARE = 0.25
 

@@ -134,6 +134,10 @@ _RELATIVE = re.compile(r"^\s*(?:that|which|who|whom|whose|where|que|quien|quiene
 #: ("agreed to electoral guarantees, paving the way for U.S. sanctions relief", "reactivate sanctions,
 #: in response to the decision to disqualify Machado"). A condition ("if Maduro ...") often names the
 #: parties of the happening itself, so it does not count.
+#: "Trump-era sanctions", "Chávez-era": a name that dates something, no party to it.
+_ERA = re.compile(r"[-‐–]era\b", re.IGNORECASE)
+_AFTER_OPENS = re.compile(r"\s*(?:\w+\s+)?(?:after|following|in the wake of|in response to|in retaliation for|tras|"
+                          r"luego de|después de|a raíz de|en respuesta al?|en represalia por)\b", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(
     r",\s+(?!including\b|incluid|incluyendo\b)\w+(?:ing|ando|iendo)\b"
     r"|,?\s+(?:in response to|in retaliation for|because|although|though|whereas|"
@@ -141,6 +145,7 @@ _OTHER_CLAUSE = re.compile(
     r"|,\s+(?:where|donde|en donde)\b"  # a relative clause of place: what happens there
     r"|\s(?:after|before|once|until|when|while|después de que|antes de que|cuando|mientras)\s+"
     r"(?:it|he|she|they|we|I)\s"  # a clause of time with its own subject
+    r"|\s(?:después de que|antes de que|luego de que|hasta que)\s"  # its verb is finite: a subject of its own
     # "..., two days after US forces abducted Maduro", "horas después de que ...": a measured time
     # before or after the happening opens another one
     r"|\s(?:\w+\s+)?(?:days?|hours?|weeks?|months?|días|horas|semanas|meses)\s+(?:after|before|después|antes)\b",
@@ -220,6 +225,8 @@ def _parties(sentence: str, placed: list[Placed], date_span: tuple[int, int] | N
                              "an apposition or relative clause: only who it tells about takes part")
         elif prep:
             notes.append(f"{p.surface!r} after {prep!r} is where it happened, not a party")
+        elif _ERA.match(sentence, p.end):
+            notes.append(f"{p.surface!r} names a period ({sentence[p.start:p.end + 4]!r}), not a party")
         else:
             kept.append(p)
     return kept, notes
@@ -401,6 +408,12 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
             if breaks:
                 right = min(right, breaks[-1])
                 rule = "reported"
+    # "Este miércoles, luego de la juramentación de Guaidó, la Casa Blanca ...": a clause before the
+    # trigger that tells what came before holds no party to it.
+    for m in _CLAUSE.finditer(sentence, left, trigger.start):
+        opened = max((b.end() for b in _CLAUSE.finditer(sentence, left, m.start())), default=left)
+        if _AFTER_OPENS.match(sentence, opened, m.start()):
+            left = m.end()
     other = _OTHER_CLAUSE.search(sentence, trigger.end, right)
     if other and (date_span is None or date_span[0] < other.start()):
         right = other.start()

@@ -44,6 +44,18 @@ def test_spanish_verb_forms_share_one_key(forms):
     assert len({key(f, "es") for f in forms}) == 1
 
 
+@pytest.mark.parametrize("language, text, action", [
+    ("es", "Estados Unidos anunció el miércoles que suspende por seis meses algunas de las sanciones.", "sanctions-eased"),
+    ("en", "Washington agreed on Wednesday to suspend for six months some of its oil sanctions.", "sanctions-eased"),
+    # Nothing eased: what is suspended is no sanction.
+    ("es", "Venezuela suspendió el martes los vuelos de deportación.", "deportation"),
+    ("es", "Chávez dijo el viernes que suspenderá el suministro de petróleo.", "threat"),
+])
+def test_a_word_that_is_a_class_only_acting_on_its_object(language, text, action):
+    (row, *_) = extract_events(Article("a", text, published="2023-10-20", language=language))
+    assert row["action"] == action, row["action_text"]
+
+
 def test_a_sentence_without_a_trigger_is_other():
     assert classify("The weather in Caracas was mild.", "en", None) == (OTHER, None)
 

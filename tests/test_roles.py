@@ -287,3 +287,27 @@ def test_spanish_announcements_and_nouns_name_who_acts(text, action, source, tar
     assert row["action"] == action
     assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
     assert why in row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, language, source, target", [
+    ("Este miércoles, luego de la juramentación de Juan Guaidó como presidente encargado, la Casa Blanca hizo "
+     "oficial que Donald Trump reconoció a Guaidó.", "es", ["United States", "Donald Trump"], ["Juan Guaidó"]),
+    ("On Saturday, following a pressure campaign against Nicolás Maduro, the United States struck Venezuela.",
+     "en", ["United States"], ["Venezuela"]),
+])
+def test_a_clause_of_what_came_before_holds_no_party(text, language, source, target):
+    row = coded(text, language, published="2019-01-25")
+    assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
+
+
+def test_a_name_that_dates_something_is_no_party():
+    row = coded("The Biden administration agreed to ease Trump-era sanctions on Wednesday.", published="2023-10-19")
+    assert row["actors_source"] == ["Joe Biden", "United States"] and row["actors_target"] == []
+    assert "names a period" in row["roles_rule"]
+    assert "Donald Trump" in row["actors"]  # still named
+
+
+def test_a_spanish_clause_of_time_with_que_has_a_subject_of_its_own():
+    row = coded("En enero, el expresidente Joe Biden fijó la recompensa en 25 millones de dólares, justo antes de "
+                "que Donald Trump asumiera el cargo.", "es", published="2025-08-08")
+    assert (row["actors_source"], row["actors_target"]) == (["Joe Biden"], [])

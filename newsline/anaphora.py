@@ -1,0 +1,35 @@
+"""Sayings that tell their happening only by pointing at another sentence.
+
+"Así lo anunció este martes el secretario de Estado", "Este anuncio fue realizado por la fiscal el
+7 de agosto", "The move comes just a day after ..." date a happening the sentence before tells, in
+the same paragraph. Coded alone, each is a bare statement that no other report of the happening can
+be matched with. (A colon that announces what follows, "issued the following statement:", is not
+followed: what follows is often an embedded post the page no longer holds.)
+"""
+
+from __future__ import annotations
+
+import re
+
+#: An opening that points back: an object pronoun before the saying ("Así lo anunció", "Lo confirmó"),
+#: or a noun for what was announced or decided ("Este anuncio", "The move").
+_BACK = {
+    "es": re.compile(r"^\s*(?:así\s+lo|lo)\b(?!\s+que\b)|^\s*(?:este|esta|el|la)\s+(?:anuncio|decisión|medida)\b",
+                     re.IGNORECASE),
+    "en": re.compile(r"^\s*(?:the|this)\s+(?:announcement|decision|move)\b", re.IGNORECASE),
+}
+#: How near the pointing words the date must stand when no saying is what it dates ("The move
+#: comes just a day after ..."), so that it dates what they point at.
+NEAR_WORDS = 8
+
+
+def pointer(sentence: str, language: str, date_span: tuple[int, int], saying: bool) -> tuple[int, int] | None:
+    """The span of the words that point back at the sentence before for what this one tells, or None.
+    ``saying``: the date dates words said; otherwise it must stand within ``NEAR_WORDS`` words after them."""
+    back = _BACK["es" if language == "es" else "en"].search(sentence)
+    if back is None:
+        return None
+    span = (back.start() + len(back.group()) - len(back.group().lstrip()), back.end())
+    if not saying and (date_span[0] < span[1] or len(sentence[span[1]:date_span[0]].split()) > NEAR_WORDS):
+        return None
+    return span
