@@ -5,7 +5,10 @@ this file only decides the order things happen in:
 
 1. open the store (cached per file version) and, on a session's first run, read the link;
 2. apply any click made on the previous run (timeline, table, unresolved list);
-3. draw the filters, then the views, then write the view back into the URL.
+3. draw the header, the filters, then the views, then write the view back into the URL. A
+   visit's first run draws the main column down to the chart, each part in its place, and
+   the rest (the sidebar's controls, the share box, what lies below the chart, the evidence)
+   once the browser shows the chart (``components/first_run.py``).
 
 Every number and row on the page is an answer from ``newsline.query`` (DuckDB over the
 Parquet files), cached per data version and view: the table is never loaded whole.
@@ -22,8 +25,9 @@ from components.about import render_about
 from components.add_articles import render_add_articles
 from components.data import load_store
 from components.evidence import render_evidence
+from components.first_run import complete_later, complete_page, page_complete
 from components.safe_text import markdown_literal
-from components.sidebar import render_sidebar, reset_filters
+from components.sidebar import prepare_filters, render_sidebar, render_sidebar_heading, reset_filters
 from components.table_view import ORDER_OPTIONS, render_table
 from components.timeline_figure import topic_colours
 from components.timeline_view import render_timeline, render_unresolved
@@ -67,10 +71,12 @@ known = Known(actors=set(facets.actors) | {NO_ACTOR}, topics=set(facets.topics),
 seed_from_link(known, extent)
 take_selections(st.session_state.get("row_ids", {}), extent)
 
-flt = render_sidebar(facets)
+flt = prepare_filters(facets)  # what the sidebar's controls hold, drawn or not
 try:
     summary = cached.summary(q, token, flt)
 except NewslineError as exc:  # a query past its time budget: one line, and the page stops here
+    render_sidebar_heading()
+    render_sidebar(facets)
     st.error(markdown_literal(f"{exc.where}: {exc.problem}"))
     st.stop()
 fact_id = selected_fact()
@@ -78,8 +84,9 @@ detail = cached.fact(q, token, fact_id) if fact_id else None
 if fact_id and detail is None:  # e.g. an addition that was discarded
     st.session_state["fact"] = fact_id = None
 
-# --- header --------------------------------------------------------------------
+# --- header (the share box beside it is filled in once the page is complete) ----------
 st.html(PAGE_STYLE)
+render_sidebar_heading()  # the sidebar is there from the first run: the chart keeps its width
 head, share_col = st.columns([4, 1], vertical_alignment="bottom")
 head.markdown("## Venezuela–United States, dated from the news")
 render_about(cached.about(q, token), head)
@@ -87,7 +94,6 @@ corroborated = (f", {summary.corroborated:,} confirmed by two or more sources" i
 head.markdown(f"**{summary.events:,}** of {facets.events:,} events match the filters · they state "
               f"**{summary.facts:,}** fact{'s' if summary.facts != 1 else ''}{corroborated} · every fact links "
               "to the sentences it was read from.")
-share_box = share_col.popover("Share this view", icon=":material/link:", width="stretch")
 
 if loaded.problem:
     st.error(markdown_literal(loaded.problem))
@@ -114,19 +120,33 @@ elif summary.events == 0:
 # --- body: the views take the width; a selected fact's evidence opens beside them ---
 # (below them on a phone, where Streamlit stacks columns)
 main, side = st.columns([5, 3], gap="medium") if detail is not None else (st.container(), None)
-row_ids: dict[str, list[str]] = dict(st.session_state.get("row_ids", {}))
 with main:
     timeline_tab, table_tab, add_tab = st.tabs(list(TAB_OPTIONS), key="tab", bind="query-params", on_change="rerun")
-    if timeline_tab.open:
-        with timeline_tab:
-            render_timeline(q, token, flt, summary, colours, fact_id, loaded.added_ids, extent, natural_span)
-            row_ids["unresolved_table"] = render_unresolved(q, token, flt, summary)
-    if table_tab.open:
-        with table_tab:
-            row_ids["table"] = render_table(q, token, flt, summary.events, loaded.added_ids, loaded.query)
-    if add_tab.open:
-        with add_tab:
-            render_add_articles()
+if not timeline_tab.open:  # no chart to wait for
+    complete_page()
+complete = page_complete()
+if complete and render_sidebar(facets) != flt:  # e.g. the browser's back button set a control from the link
+    st.rerun()
+
+row_ids: dict[str, list[str]] = dict(st.session_state.get("row_ids", {}))
+if timeline_tab.open:
+    with timeline_tab:
+        render_timeline(q, token, flt, summary, colours, fact_id, loaded.added_ids, extent, natural_span,
+                        on_shown=None if complete else complete_page)
+if not complete:  # a visit's first run ends with its chart: the rest follows once the browser shows it
+    complete_later()
+    st.stop()
+
+share_box = share_col.popover("Share this view", icon=":material/link:", width="stretch")
+if timeline_tab.open:
+    with timeline_tab:
+        row_ids["unresolved_table"] = render_unresolved(q, token, flt, summary)
+if table_tab.open:
+    with table_tab:
+        row_ids["table"] = render_table(q, token, flt, summary.events, loaded.added_ids, loaded.query)
+if add_tab.open:
+    with add_tab:
+        render_add_articles()
 st.session_state["row_ids"] = row_ids
 
 if side is not None:

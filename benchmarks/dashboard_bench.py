@@ -7,7 +7,8 @@ columns, actors, topics and a mix of precisions over 25 years, and a fact table 
 about a fifth of the events; ``query_bench.write_store``), runs app.py in Streamlit's
 AppTest (the same script runner the server uses, without a browser), and reports:
 
-- first run: opening the store and the page's first queries (cached afterwards);
+- first run: opening the store and the page's first queries (cached afterwards), a visit's first
+  run, which draws the page down to its chart (the sidebar's controls come on the next run);
 - filter rerun: median server-side time of a rerun after a filter change
   (actor, topic, search, precision toggle, tense, "confirmed by at least 2
   sources"; each one new, so nothing is served from a cache);
@@ -35,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from components.first_run import DONE as PAGE_COMPLETE  # noqa: E402
 from query_bench import ACTORS, write_store  # noqa: E402
 
 
@@ -65,6 +67,10 @@ def bench(n: int, repeat: int) -> dict:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
         first = timed_run(at)
         default_bytes, default_mode = payload(at)
+        # The run a browser starts once it shows the chart, which draws the sidebar's controls
+        # (first_run; AppTest runs no component, so its report is given here).
+        at.session_state[PAGE_COMPLETE] = True
+        timed_run(at)
 
         changes = [
             lambda: at.multiselect(key="actor").set_value([ACTORS[0]]),

@@ -50,9 +50,11 @@ def render_window_controls(extent, fitted, shown, row) -> tuple[date, date] | No
 
 
 def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, colours: dict[str, str],
-                    selected: str | None, added_ids: frozenset[str], extent, natural) -> Timeline:
+                    selected: str | None, added_ids: frozenset[str], extent, natural, on_shown=None) -> Timeline:
     """``extent``: first to last day of the whole table; ``natural``: the same without
-    its few far-older facts (the slider's usual span)."""
+    its few far-older facts (the slider's usual span). With ``on_shown`` (a visit's first run,
+    see ``first_run``), the chart is drawn without the list of its facts below it, and
+    ``on_shown()`` runs once the browser shows the chart."""
     # One row of view controls, so that the chart starts high on the page.
     views = st.container(horizontal=True, gap="medium", vertical_alignment="bottom")
     lanes = views.radio("Lanes", LANE_OPTIONS, key="lanes", bind="query-params", horizontal=True,
@@ -99,8 +101,9 @@ def render_timeline(q: StoreQuery, token: str, flt: Filters, summary: Summary, c
         config={"displaylogo": False, "scrollZoom": True, "displayModeBar": False, "responsive": True},
     )
     render_view_sync(drawn_view(timeline.figure["layout"].get("xaxis", {}).get("range"), hidden), apply_view,
-                     apply_pick)
-    _fact_list(timeline)
+                     apply_pick, on_shown)
+    if on_shown is None:
+        _fact_list(timeline)
     return timeline
 
 

@@ -40,6 +40,8 @@ def seed_from_link(known: Known, extent: tuple[date, date] | None) -> None:
     st.session_state["fact"] = seed.fact
     st.session_state["hidden_topics"] = tuple(seed.hidden)
     st.session_state["link_notices"] = seed.notices
+    # What the link gives the filter controls that bind themselves to it, until they are first drawn
+    st.session_state["link_filters"] = seed.filters
 
 
 def selected_fact() -> str | None:

@@ -114,10 +114,25 @@ export default function ({ data, setTriggerValue }) {
     }
     window.__newslineEvidence = id;
   };
+  // A session's first run draws little besides the chart: once the chart is visible (Streamlit
+  // first draws it hidden, before it knows its width), say so, and the page draws the rest.
+  const shown = () => {
+    const svg = plot && plot.querySelector('.main-svg');
+    return !!svg && getComputedStyle(svg).visibility === 'visible' && svg.getBoundingClientRect().width > 0;
+  };
+  let watch = null;
+  if (data && data.waiting) {
+    watch = setInterval(() => {
+      attach();
+      if (!shown()) return;
+      clearInterval(watch);
+      requestAnimationFrame(() => setTriggerValue('drawn', true));
+    }, 50);
+  }
   attach();
   const poll = setInterval(() => { attach(); follow(); }, 300);  // the chart is replaced when redrawn
   return () => {
-    clearInterval(poll); clearTimeout(timer); detach();
+    clearInterval(poll); clearInterval(watch); clearTimeout(timer); detach();
     document.removeEventListener('keydown', onKey, true);
     document.removeEventListener('pointerdown', onPointer, true);
   };
@@ -153,9 +168,11 @@ def _value(name: str):
     return value
 
 
-def render_view_sync(drawn: dict, on_view, on_pick) -> None:
+def render_view_sync(drawn: dict, on_view, on_pick, on_shown=None) -> None:
     """Mount the listener; ``on_view(view)`` (a zoom, pan or legend click) and ``on_pick(id)``
-    (a tap on a phone) run as callbacks before the next run."""
+    (a tap on a phone) run as callbacks before the next run. With ``on_shown``, the browser
+    also reports the chart's first visible draw, once, and ``on_shown()`` runs before the
+    run that report starts."""
     def _view() -> None:
         view = _value("view")
         last = st.session_state.get("view_drawn")
@@ -167,8 +184,13 @@ def render_view_sync(drawn: dict, on_view, on_pick) -> None:
         if isinstance(picked, str) and picked:
             on_pick(picked)
 
+    def _shown() -> None:
+        if on_shown is not None and _value("drawn"):
+            on_shown()
+
     st.session_state["view_drawn"] = drawn
-    _view_sync(key="view_sync", data=drawn, on_view_change=_view, on_pick_change=_pick, height=1)
+    _view_sync(key="view_sync", data={**drawn, "waiting": on_shown is not None}, on_view_change=_view,
+               on_pick_change=_pick, on_drawn_change=_shown, height=1)
 
 
 def _differs(view: dict, drawn: dict) -> bool:

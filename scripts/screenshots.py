@@ -74,9 +74,12 @@ def streamlit_server(events: Path | None = None, script: Path | None = None):
 
 
 def wait_until_idle(page, timeout: float = 30_000, chart: bool = False) -> None:
-    """Until the app has rendered its page: header written, no placeholder left, chart drawn."""
+    """Until the app has rendered its page: header written, the rest of the page drawn after the
+    chart (the sidebar's controls; hidden on a phone), no placeholder left, chart drawn."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
     page.get_by_text("events match the filters").first.wait_for(timeout=timeout)
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Reset all filters").wait_for(
+        state="attached", timeout=timeout)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stSkeleton\"]')"
         " && !(document.querySelector('[data-testid=\"stStatusWidget\"]')?.innerText || '').includes('Running')",

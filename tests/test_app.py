@@ -18,7 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.timeline_figure import DISAGREE_COLOUR, figure_fact_ids, marker_size
-from support.page import decoded, rerun_page as rerun, run_page as run_app
+from support.page import APP, PAGE_COMPLETE, decoded, page_complete, rerun_page as rerun, run_page as run_app
 from support.rows import XSS_SENTENCE, by_date_text, sample_rows, store_rows
 
 ALL_IDS = {row["event_id"] for row in sample_rows()}
@@ -29,6 +29,12 @@ def chart_spec(at: AppTest) -> dict:
     charts = at.get("plotly_chart")
     assert len(charts) == 1
     return decoded(json.loads(charts[0].proto.spec))
+
+
+def drawn_chart(at: AppTest) -> tuple[str, str]:
+    """The chart exactly as sent to the browser: its figure and its options."""
+    [chart] = at.get("plotly_chart")
+    return chart.proto.spec, chart.proto.config
 
 
 def chart_ids(at: AppTest) -> set[str]:
@@ -261,6 +267,48 @@ def test_share_link_round_trip_restores_view_and_selection(events_file):
     after = (match_count(fresh), chart_ids(fresh), fresh.slider(key="window").value, evidence(fresh))
     assert after == before
     assert not fresh.warning  # a good link raises no notice
+
+
+FIRST_RUN_LINKS = [
+    {},
+    {"actor": "United States", "topic": ["diplomacy-talks", "migration-deportation"], "q": "Caracas",
+     "lanes": "Topic"},
+    {"from": "2017-01-01", "to": "2024-06-30", "outlet": "Reuters", "hide_year": "true", "tense": "Past",
+     "colour": "Action"},
+    {"language": "English", "hide_unresolved": "true", "window": "2019-01-01..2024-12-31", "hide": "diplomacy-talks",
+     "min_sources": "1"},
+    {"language": "Spanish", "fact": sample_rows()[0]["event_id"]},
+    {"q": "no such words", "lanes": "Outlet"},  # nothing matches: an empty chart, then the explanation
+]
+
+
+@pytest.mark.parametrize("query", FIRST_RUN_LINKS, ids=[str(i) for i in range(len(FIRST_RUN_LINKS))])
+def test_a_visits_first_run_draws_the_chart_the_complete_page_draws(events_file, query):
+    """A visit's first run draws the page down to the chart, its filters read from the link
+    (no sidebar control is drawn yet); the run the browser's report starts adds the rest and
+    leaves the chart and the counts as they were."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params.update(query)
+    rerun(at)
+    assert not page_complete(at)
+    assert not at.sidebar.multiselect and not at.sidebar.text_input and not at.sidebar.toggle
+    assert not [s for s in at.selectbox if s.key == "fact_pick"]  # the facts list below the chart
+    assert not evidence(at) and not at.code  # the evidence and the share box come next
+    first = (drawn_chart(at), match_count(at), at.slider(key="window").value, at.radio(key="lanes").value)
+
+    at.session_state[PAGE_COMPLETE] = True  # what the browser's report of the chart drawn sets
+    rerun(at)
+    assert at.sidebar.multiselect and at.sidebar.text_input and at.sidebar.toggle
+    assert share_link(at) and (first[1] == 0 or at.selectbox(key="fact_pick"))
+    assert bool(evidence(at)) == ("fact" in query)
+    assert (drawn_chart(at), match_count(at), at.slider(key="window").value, at.radio(key="lanes").value) == first
+
+
+def test_a_link_to_another_tab_draws_the_whole_page_at_once(events_file):
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.query_params.update({"tab": "Table", "actor": "Citgo"})
+    rerun(at)
+    assert page_complete(at) and at.sidebar.multiselect and share_link(at)
 
 
 def test_manual_state_is_written_to_the_address_bar(events_file):

@@ -33,7 +33,8 @@ from newsline.model import EVENT_COLUMNS
 from newsline.store import read_events, write_events
 from support.bad_inputs import GOOD_JSON, GOOD_TXT
 from support.page import (
-    APP, added, captions, click, errors, open_add_tab, paste_and_extract, pending, plain, rerun_page as run,
+    APP, added, captions, click, errors, open_add_tab, open_page, paste_and_extract, pending, plain,
+    rerun_page as run,
     shown_counts, upload,
 )
 from support.rows import event_row, sample_rows
@@ -388,7 +389,7 @@ def test_any_query_string_renders_a_working_page(events_file, query):
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.secrets.update({"newsline": {"write_token": "s3cret"}})
     at.query_params.update(query)
-    run(at)
+    open_page(at)
     assert shown_counts(at)[0] == STORED
     assert pending(at) == [] and added(at) is None  # a link cannot plant articles in a session
     assert events_file.read_bytes() == before
@@ -398,5 +399,5 @@ def test_any_query_string_renders_a_working_page(events_file, query):
 def test_a_non_finite_number_in_the_query_string_renders_a_working_page(events_file, value):
     at = AppTest.from_file(str(APP), default_timeout=60)
     at.query_params["min_sources"] = value
-    run(at)
+    open_page(at)
     assert shown_counts(at)[0] == STORED

@@ -16,6 +16,7 @@ from support.rows import XSS_SENTENCE, XSS_TITLE, by_date_text, facts_of, sample
 from newsline.store import write_events, write_facts
 from newsline.model import EVENT_COLUMNS
 
+from components.first_run import FALLBACK_SECONDS
 from scripts.screenshots import streamlit_server, wait_until_idle
 
 pytestmark = pytest.mark.browser
@@ -202,3 +203,75 @@ def test_the_headline_is_in_the_hover_and_in_the_evidence_panel(facts_server, br
     page.wait_for_selector(".nl-evidence .nl-headline", timeout=20_000)
     wait_until_idle(page)
     assert page.locator(".nl-evidence .nl-headline").first.inner_text() == shown[0]
+
+
+# The chart's first visible draw (Streamlit first draws it hidden, before it knows its width),
+# and at that moment: what the chart shows and what else the page holds. The chart element is
+# marked, to tell later whether the browser kept it or drew a new one.
+FIRST_SIGHT = """() => {
+    const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+    const svg = plot && plot.querySelector('.main-svg');
+    if (!svg || getComputedStyle(svg).visibility !== 'visible' || !svg.getBoundingClientRect().width) return null;
+    plot.__firstSight = true;
+    const sidebar = document.querySelector('[data-testid="stSidebar"]');
+    return {
+        chart: SHOWN(plot),
+        controls: sidebar.querySelectorAll('[data-testid="stMultiSelect"], [data-testid="stTextInput"]').length,
+        share: [...document.querySelectorAll('button')].some(b => b.innerText.includes('Share this view')),
+    };
+}"""
+SHOWN = """(plot) => JSON.stringify({
+    traces: plot.data.map(t => [t.name, t.visible, Array.from(t.x || []), Array.from(t.y || [])]),
+    range: plot.layout.xaxis.range, width: plot.getBoundingClientRect().width,
+    top: plot.getBoundingClientRect().top + window.scrollY,
+})"""
+
+
+def test_a_fresh_visit_shows_the_chart_first_and_the_whole_page_after(server, browser):
+    """On a link with filters: when the chart first shows, the sidebar's controls and the share
+    button aren't drawn yet; they come after, and the chart stays the one first shown (the same
+    drawing, the same marks, the same window, in the same place) while the filters show the
+    link's values."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{server}/?actor=United+States&topic=diplomacy-talks&topic=migration-deportation&lanes=Topic"
+              "&hide_year=true")
+    first = page.wait_for_function(FIRST_SIGHT.replace("SHOWN(plot)", f"({SHOWN})(plot)"), polling="raf",
+                                   timeout=60_000).json_value()
+    assert first["controls"] == 0 and not first["share"]
+
+    page.get_by_role("button", name="Share this view").wait_for(timeout=30_000)
+    wait_until_idle(page, chart=True)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "United States" in sidebar.locator('[data-testid="stMultiSelect"]').first.inner_text()
+    assert "diplomacy-talks" in sidebar.locator('[data-testid="stMultiSelect"]').nth(1).inner_text()
+    assert page.locator('[data-testid="stSidebar"] [data-testid="stCheckbox"] input').first.is_checked()
+    after = page.evaluate(f"""() => {{
+        const plot = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+        return {{ kept: plot.__firstSight === true, chart: ({SHOWN})(plot) }};
+    }}""")
+    assert after == {"kept": True, "chart": first["chart"]}
+    assert json.loads(first["chart"])["traces"]  # a chart with marks, not an empty one
+    context.close()
+
+
+def test_the_whole_page_appears_even_if_the_chart_is_never_reported(server, browser):
+    """A browser that can't load the page's own component (it never reports the chart drawn)
+    still gets the whole page, from the timed rerun."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    # Streamlit loads a component's inline script from a blob URL: make that load fail.
+    page.add_init_script("""(() => {
+        const original = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (blob) => (blob && /javascript/.test(blob.type)) ? 'blob:null/broken' : original(blob);
+    })()""")
+    failures: list[str] = []
+    page.on("console", lambda message: failures.append(message.text) if "broken" in message.text else None)
+    page.goto(f"{server}/?actor=Citgo")
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
+    page.get_by_role("button", name="Share this view").wait_for(timeout=FALLBACK_SECONDS * 1000 + 30_000)
+    wait_until_idle(page, chart=True)
+    assert failures  # the component really failed to load
+    assert "Citgo" in page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.inner_text()
+    assert count_line(page).startswith("2 of 12")
+    context.close()

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from support.page import APP, ROOT
+from support.page import APP, ROOT, open_page
 from support.rows import facts_of, sample_rows, store_rows
 from newsline.engines.dataset import read_arrow
 from newsline.errors import NewslineError
@@ -34,10 +34,7 @@ def tampered(path, key: bytes, version: bytes):
 
 
 def run_page() -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return open_page(AppTest.from_file(str(APP), default_timeout=60))
 
 
 def shown_events(at: AppTest) -> int:
