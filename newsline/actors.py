@@ -260,6 +260,8 @@ class ActorMatcher:
                 names.extend(x for x in s.names if x not in names)
             if not names and not blocked:
                 continue
+            if text[end:end + 1] == "$":  # "US$ 25 millones": a currency, not the state
+                continue
             if dotted and text[end:end + 1] == ".":
                 end += 1
             hits.append((start, end, tuple(names)))

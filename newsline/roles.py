@@ -54,7 +54,7 @@ _BE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|has been|have been|had been|fue|fueron|sido|ha sido|han sido|"
     r"será|serán|es|son)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$", re.IGNORECASE)
-_PERSONAL_A = re.compile(r"\b(?:a|al|contra)\s+(?:la\s+|los\s+|las\s+)?$", re.IGNORECASE)
+_PERSONAL_A = re.compile(r"\b(?:a|al|contra)\s+(?:la\s+|los\s+|las\s+)?[«\"“']?$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;—–]")
 
 
@@ -120,6 +120,9 @@ _DETERMINER = re.compile(r"^\s*(?:the|a|an|el|la|los|las|un|una)\s", re.IGNORECA
 #: A determiner (and perhaps an adjective) right before a trigger: it is a noun ("la ruptura", "una
 #: nueva recompensa", "su decisión").
 _NOUN_OPENS = re.compile(r"\b(?:el|la|los|las|un|una|su|sus|del|al)\s+(?:[^\W\d_]+\s+){0,2}[\"“«']?$", re.IGNORECASE)
+#: Classes whose noun's "de" names who does it ("la juramentación de Maduro", "la visita de Grenell",
+#: "el ataque de Estados Unidos"); for the others it names who undergoes it.
+DONE_BY_OF = frozenset({"election", "meeting", "protest", "military", "agreement"})
 _OF_ONLY = re.compile(r"\s+(?:de|del)\s+(?:(?:la|los|las)\s+)?", re.IGNORECASE)
 _THAT_VERB = re.compile(r"\bque\s+(?:(?:ya|no|se|lo|la|le|les)\s+)?$", re.IGNORECASE)
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|que|quien|quienes|cuyo|cuya|donde)\b",
@@ -432,6 +435,14 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
             and not _OF.match(sentence[trigger.end:])):
         return Roles(_names(before[:-1]), _names([before[-1]] + after, _names(before[:-1])),
                      f"possessive: {before[-1].surface}'s {word!r} befalls the possessor")
+    if language == "es" and before:
+        # "clasificar al «Cartel de los Soles» como organización terrorista": "a" marks an object.
+        # (After a subject: "Estados Unidos clasificó al Cartel"; or after a saying with none.)
+        marked = [p for p in before if _PERSONAL_A.search(sentence[:p.start]) and (
+            rule == "reported" or any(q.start < p.start and not _PERSONAL_A.search(sentence[:q.start]) for q in before))]
+        if marked:
+            before = [p for p in before if p not in marked]
+            after = marked + after
     if before:
         source = _names(before)
         why = (f"reported: what was said is coded; source before {word!r}, target after"
@@ -452,15 +463,17 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
     unnamed = rule == "reported" and (_NOUN_OPENS.search(ahead) or _THAT_VERB.search(ahead))
     if language == "es" and after and _NOUN_OPENS.search(ahead):
         # "una operación llevada a cabo por Estados Unidos", "la juramentación de Maduro": a noun's
-        # agent is named by "por", or by "de" when the noun is not something undergone.
+        # agent is named by "por", or by "de" for nouns of doing ("la designación del cartel" befalls it).
         agent = next((p for p in after if p.start - trigger.end < 60 and _BY.search(sentence[trigger.end:p.start][-12:])),
                      None)
-        if agent is None and _OF_ONLY.fullmatch(sentence[trigger.end:after[0].start]) and trigger.action not in UNDERGONE:
+        if agent is None and _OF_ONLY.fullmatch(sentence[trigger.end:after[0].start]) and trigger.action in DONE_BY_OF:
             agent = after[0]
         if agent is not None:
             source = _names([agent])
             return Roles(source, _names([p for p in after if p is not agent], source),
                          f"noun: its agent named after {word!r}")
+        if _OF_ONLY.fullmatch(sentence[trigger.end:after[0].start]):  # "la designación del cartel"
+            return Roles([], _names(after), f"noun: whom 'de' names after {word!r} undergoes it")
     if language == "es" and after and not unnamed:
         subject = next((p for p in after if not _PERSONAL_A.search(sentence[:p.start])), None)
         if subject is not None:

@@ -316,3 +316,8 @@ def test_unreadable_knowledge_base(tmp_path):
         ActorMatcher.from_file(path)
     with pytest.raises(NewslineError, match="cannot read"):
         ActorMatcher.from_file(tmp_path / "missing.json")
+
+
+def test_a_currency_is_no_state(m):
+    assert m.actors("Biden la aumentó a US$ 25 millones.") == ["Joe Biden"]
+    assert m.actors("The US offered $25 million.") == ["United States"]

@@ -311,3 +311,18 @@ def test_a_spanish_clause_of_time_with_que_has_a_subject_of_its_own():
     row = coded("En enero, el expresidente Joe Biden fijó la recompensa en 25 millones de dólares, justo antes de "
                 "que Donald Trump asumiera el cargo.", "es", published="2025-08-08")
     assert (row["actors_source"], row["actors_target"]) == (["Joe Biden"], [])
+
+
+@pytest.mark.parametrize("text, source, target, why", [
+    # "a"/"al" marks an object even before the trigger, quoted or not.
+    ("El Departamento de Estado informó este domingo que tiene previsto clasificar al «Cartel de los Soles» "
+     "como organización terrorista.", ["United States"], ["Cartel de los Soles"], "reported"),
+    # A noun's "de" names whom it befalls unless the noun is a doing ("la juramentación de Maduro").
+    ("La designación terrorista del Cartel de los Soles entró en vigor este lunes.", [], ["Cartel de los Soles"],
+     "noun: whom 'de' names"),
+])
+def test_spanish_objects_and_nouns_of_undergoing(text, source, target, why):
+    row = coded(text, "es", published="2025-11-25")
+    assert row["action"] == "sanctions"
+    assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
+    assert row["roles_rule"].startswith(why)
