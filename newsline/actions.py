@@ -85,6 +85,7 @@ class ActionClass:
     examples: tuple
     about: dict = None  # language -> stemmed verbs whose object is only talked about
     related: tuple = ()  # classes one happening often takes in other reports of it
+    related_same_day: tuple = ()  # related, but only told of the same day
     people: dict = None  # language -> stemmed words that are this class only with a person as object
     purpose: dict = None  # language -> stemmed words whose clause after them says what they are for
     objects: tuple = ()  # classes whose triggers next to this class's name what it acts on
@@ -190,17 +191,20 @@ class Taxonomy:
                 speech=bool(entry.get("speech", False)), triggers=phrases(""),
                 examples=tuple(tuple(x) for x in entry.get("examples", ())),
                 about=phrases("about_"), related=tuple(entry.get("related", ())),
+                related_same_day=tuple(entry.get("related_same_day", ())),
                 people=phrases("people_"), purpose=phrases("purpose_"), objects=tuple(entry.get("objects", ())),
                 acting=phrases("acting_"),
                 once=bool(entry.get("once", False)),
             ))
         ids = {c.id for c in classes}
-        self._related = set()
+        self._related, self._same_day = set(), set()
         for c in classes:
-            for other in c.related:
+            for other in (*c.related, *c.related_same_day):
                 if other not in ids:
                     raise NewslineError(where, f"[{c.id}] related names an unknown class {other!r}")
                 self._related |= {(c.id, other), (other, c.id)}
+            for other in c.related_same_day:
+                self._same_day |= {(c.id, other), (other, c.id)}
             for other in c.objects:
                 if other not in ids:
                     raise NewslineError(where, f"[{c.id}] objects names an unknown class {other!r}")
@@ -236,6 +240,11 @@ class Taxonomy:
         """Do two different classes often name one happening in two reports ("met ... and reached
         a consensus" / "signed an agreement"; "a raid" / "captured")?"""
         return (a, b) in self._related
+
+    def same_day_only(self, a: str, b: str) -> bool:
+        """Are two related classes one happening only when told of the same day (talks and the
+        release they brought)?"""
+        return (a, b) in self._same_day
 
     def once(self, action: str) -> bool:
         """Is the class one a party seldom repeats towards the same other within a year (recognising

@@ -414,6 +414,9 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
             (kind == "within-short" or kind == "same" and a.granularity in ("day", "range", "week", "month"))
             and (specific or named or counted or sides_acting)):
         return None  # two classes for one happening: only close dates and someone specific in common
+    if actions.startswith("related") and Taxonomy.default().same_day_only(a.action, b.action) and not (
+            kind == "same" and a.granularity == "day" and specific):
+        return None  # related only on one day ("related_same_day" in data/actions.toml)
     if STATEMENT in (a.action, b.action) and not (kind in ("same", "disagree") and (specific if not same_language
                                                                          else specific or len(common) >= 2)):
         return None  # words said are many: only the same words, the same day, are one statement

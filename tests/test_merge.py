@@ -873,3 +873,24 @@ def test_a_happening_one_party_does_once_a_year_joins_its_year_with_the_same_par
     )
     assert set(many["action"]) == {"sanctions"}
     assert len(merge_events(many)) == 2
+
+
+def test_talks_and_the_release_they_brought_are_one_fact_only_when_told_of_one_day():
+    events = _coded(
+        ("met", "en", "2025-02-01", "Trump envoy Richard Grenell met with Nicolás Maduro in Caracas on Friday."),
+        ("freed", "en", "2025-02-01", "Venezuela released six detained Americans Friday after Richard Grenell "
+                                      "traveled to Caracas."),
+        ("talks", "en", "2023-10-18", "Reuters reported last week that Venezuela and the U.S. had progressed at "
+                                      "their own talks in Qatar toward a deal if Maduro resumed negotiations with "
+                                      "the opposition."),
+        ("october", "es", "2023-12-20", "Biden confirmó la liberación de 10 estadounidenses y habló de 20 presos "
+                                        "políticos liberados, que se unen a los otros cinco excarcelados en octubre, "
+                                        "como parte de un acuerdo entre el gobierno y la oposición en una mesa de "
+                                        "negociación en la que Estados Unidos es un actor clave."),
+    )
+    assert sorted(events["action"]) == ["meeting", "meeting", "release", "release"]
+    facts = merge_events(events)
+    joined = facts[facts["articles"] == 2]
+    assert len(joined) == 1  # the Friday talks and release; not the week of talks and an October release
+    assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"met", "freed"}
+    assert "related actions" in joined.iloc[0]["merge_reason"]
