@@ -248,6 +248,7 @@ def test_a_framing_clause_names_no_happening_for_merging():
 @pytest.mark.parametrize("entry, problem", [
     ({"objects": ["nothing"]}, "objects names an unknown class"),
     ({"related": ["nothing"]}, "related names an unknown class"),
+    ({"related_same_day": ["nothing"]}, "related names an unknown class"),
 ])
 def test_a_taxonomy_naming_an_unknown_class_is_refused(entry, problem):
     from newsline.errors import NewslineError
