@@ -699,8 +699,9 @@ def mentioned(sentence: str, language: str, date_span: tuple[int, int] | None) -
 #: Words that open a phrase naming what came before the sentence's happening ("… will run Venezuela
 #: in the wake of the raid", "…, tras la operación militar", "en respuesta a la juramentación").
 _WHEN = re.compile(r"\b(?:when|while|cuando|mientras)\b", re.IGNORECASE)
-_AFTER = re.compile(r"\b(?:after|following|in the wake of|in response to|in retaliation for|tras|luego de|después de|"
-                    r"a raíz de|en respuesta al?|en represalia por)\b", re.IGNORECASE)
+AFTER_WORDS = (r"(?:after|following|in the wake of|in response to|in retaliation for|tras|luego de|después de|"
+               r"a raíz de|en respuesta al?|en represalia por)")
+_AFTER = re.compile(rf"\b{AFTER_WORDS}\b", re.IGNORECASE)
 _BREAK = re.compile(r"[,;—–]")
 _AND = re.compile(r"\b(?:and|y|e)\b", re.IGNORECASE)
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actions import Trigger
+from .actions import AFTER_WORDS, Trigger
 
 #: Happenings that befall the place they happen in: a state named right after their trigger with
 #: "in"/"en" is the party they befall ("a coup attempt in Venezuela"), not only their setting.
@@ -139,8 +139,7 @@ _RELATIVE = re.compile(r"^\s*(?:that|which|who|whom|whose|where|que|quien|quiene
 #: parties of the happening itself, so it does not count.
 #: "Trump-era sanctions", "Chávez-era": a name that dates something, no party to it.
 _ERA = re.compile(r"[-‐–]era\b", re.IGNORECASE)
-_AFTER_OPENS = re.compile(r"\s*(?:\w+\s+)?(?:after|following|in the wake of|in response to|in retaliation for|tras|"
-                          r"luego de|después de|a raíz de|en respuesta al?|en represalia por)\b", re.IGNORECASE)
+_AFTER_OPENS = re.compile(rf"\s*(?:\w+\s+)?{AFTER_WORDS}\b", re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(
     r",\s+(?!including\b|incluid|incluyendo\b)\w+(?:ing|ando|iendo)\b"
     r"|,?\s+(?:in response to|in retaliation for|because|although|though|whereas|"
