@@ -267,9 +267,10 @@ def extract_events(article: Article) -> list[dict]:
             inside = [d for d in dates_of[tx.sentence] if s_start <= d[0] and d[1] <= s_end]
             coded[window] = _coding(text, window, article.language or "en", actors, inside, matcher, pub)
         coding = coded[window][(tx.start - s_start, tx.end - s_start)]
-        if coding["action"] in (STATEMENT, OTHER):
-            coding = _pointed(text, tx.sentence, (tx.start, tx.end), coding, spans, people, article.language or "en",
-                              matcher, pub) or coding
+        pointed = coding["action"] in (STATEMENT, OTHER) and _pointed(
+            text, tx.sentence, (tx.start, tx.end), coding, spans, people, article.language or "en", matcher, pub)
+        if pointed:
+            coding = pointed
             # who the sentence pointed at names acts in it: they are named, through it
             actors = [*actors, *(n for n in coding["actors_source"] + coding["actors_target"] if n not in actors)]
         rows.append({
