@@ -124,6 +124,7 @@ _NOUN_OPENS = re.compile(r"\b(?:el|la|los|las|un|una|su|sus|del|al)\s+(?:[^\W\d_
 #: "el ataque de Estados Unidos"); for the others it names who undergoes it.
 DONE_BY_OF = frozenset({"election", "meeting", "protest", "military", "agreement"})
 _OF_ONLY = re.compile(r"\s+(?:de|del)\s+(?:(?:la|los|las)\s+)?", re.IGNORECASE)
+_OF_AGENT = re.compile(r"\s+(?:[^\W\d_]+\s+)?(?:de|del)\s+(?:(?:la|los|las)\s+)?", re.IGNORECASE)  # "operación militar de"
 _THAT_VERB = re.compile(r"\bque\s+(?:(?:ya|no|se|lo|la|le|les)\s+)?$", re.IGNORECASE)
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|que|quien|quienes|cuyo|cuya|donde)\b",
                             re.IGNORECASE)
@@ -140,6 +141,10 @@ _RELATIVE = re.compile(r"^\s*(?:that|which|who|whom|whose|where|que|quien|quiene
 #: "Trump-era sanctions", "Chávez-era": a name that dates something, no party to it.
 _ERA = re.compile(r"[-‐–]era\b", re.IGNORECASE)
 _AFTER_OPENS = re.compile(rf"\s*(?:\w+\s+)?{AFTER_WORDS}\b", re.IGNORECASE)
+#: ... unless its verb has no subject of its own ("After saying ..., Machado will", "Luego de haber sido
+#: capturado ..., Maduro llegó"): then it is the main clause's.
+_FRONTED = re.compile(rf"\s*(?:\w+\s+)?(?:{AFTER_WORDS}|when|cuando)\s+(?!haber\b|having\b|being\b|\w+ing\b|\w+(?:ar|er|ir)\b)",
+                      re.IGNORECASE)
 _OTHER_CLAUSE = re.compile(
     r",\s+(?!including\b|incluid|incluyendo\b)\w+(?:ing|ando|iendo)\b"
     r"|,?\s+(?:in response to|in retaliation for|because|although|though|whereas|"
@@ -416,6 +421,14 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
         opened = max((b.end() for b in _CLAUSE.finditer(sentence, left, m.start())), default=left)
         if _AFTER_OPENS.match(sentence, opened, m.start()):
             left = m.end()
+    # "Tras una operación llevada a cabo por Estados Unidos ..., Trump anunció ...", "cuando se llevó
+    # a cabo la captura de Maduro, el TSJ ordenó a Delcy Rodríguez ...": a happening told in a clause
+    # of time set before the main one has its parties inside that clause.
+    opened = _clause_start(sentence, trigger.start)
+    if _FRONTED.match(sentence, opened, trigger.start):
+        close = _CLAUSE.search(sentence, trigger.end, right)
+        if close:
+            right = close.start()
     other = _OTHER_CLAUSE.search(sentence, trigger.end, right)
     if other and (date_span is None or date_span[0] < other.start()):
         right = other.start()
@@ -465,7 +478,7 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
         # agent is named by "por", or by "de" for nouns of doing ("la designación del cartel" befalls it).
         agent = next((p for p in after if p.start - trigger.end < 60 and _BY.search(sentence[trigger.end:p.start][-12:])),
                      None)
-        if agent is None and _OF_ONLY.fullmatch(sentence[trigger.end:after[0].start]) and trigger.action in DONE_BY_OF:
+        if agent is None and _OF_AGENT.fullmatch(sentence[trigger.end:after[0].start]) and trigger.action in DONE_BY_OF:
             agent = after[0]
         if agent is not None:
             source = _names([agent])

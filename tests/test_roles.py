@@ -300,6 +300,21 @@ def test_a_clause_of_what_came_before_holds_no_party(text, language, source, tar
     assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
 
 
+@pytest.mark.parametrize("text, action, target", [
+    ("El 3 de enero, cuando se produjo la captura de Maduro, el Tribunal Supremo ordenó a Delcy Rodríguez "
+     "asumir la presidencia.", "arrest", ["Nicolás Maduro"]),
+    ("Tras una operación militar de Estados Unidos durante la madrugada del sábado, el presidente Donald Trump "
+     "anunció la captura de Maduro.", "military", []),
+    # A verb with no subject of its own takes the main clause's: its parties are outside it.
+    ("Luego de haber sido capturado el sábado en Caracas, Nicolás Maduro llegó a Nueva York.", "arrest",
+     ["Nicolás Maduro"]),
+])
+def test_a_happening_in_a_clause_of_time_set_first_has_its_parties_there(text, action, target):
+    row = coded(text, "es", published="2026-01-05")
+    assert row["action"] == action
+    assert row["actors_target"] == target, row["roles_rule"]
+
+
 def test_a_name_that_dates_something_is_no_party():
     row = coded("The Biden administration agreed to ease Trump-era sanctions on Wednesday.", published="2023-10-19")
     assert row["actors_source"] == ["Joe Biden", "United States"] and row["actors_target"] == []
