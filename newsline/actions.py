@@ -91,6 +91,7 @@ class ActionClass:
     objects: tuple = ()  # classes whose triggers next to this class's name what it acts on
     acting: dict = None  # language -> stemmed words that are this class only acting on one of its objects
     once: bool = False  # one party seldom does it to the same other twice in a year
+    two_way: dict = None  # language -> stemmed words that make it two-way: each side does it to the other
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ class Taxonomy:
                 related_same_day=tuple(entry.get("related_same_day", ())),
                 people=phrases("people_"), purpose=phrases("purpose_"), objects=tuple(entry.get("objects", ())),
                 acting=phrases("acting_"),
-                once=bool(entry.get("once", False)),
+                once=bool(entry.get("once", False)), two_way=phrases("two_way_"),
             ))
         ids = {c.id for c in classes}
         self._related, self._same_day = set(), set()
@@ -250,6 +251,16 @@ class Taxonomy:
         """Is the class one a party seldom repeats towards the same other within a year (recognising
         a president, breaking relations, an arrest), so that one year holds one such happening?"""
         return action in self.classes and self.classes[action].once
+
+    def two_way(self, action: str, sentence: str, language: str) -> bool:
+        """Does the sentence tell its happening as one each side does to the other ("a prisoner swap":
+        who freed whom reads either way round)?"""
+        c = self.classes.get(action)
+        phrases = c.two_way.get(language, ()) if c and c.two_way else ()
+        if not phrases:
+            return False
+        keys = [key(w, language) for _, _, w in tokens(sentence)]
+        return any(tuple(keys[i:i + len(p)]) == p for p in phrases for i in range(len(keys) - len(p) + 1))
 
     def label(self, action: str) -> str:
         return self.classes[action].label if action in self.classes else "Other"

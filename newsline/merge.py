@@ -108,6 +108,7 @@ class _Event:
     mentioned: frozenset = frozenset()  # classes of every trigger in the sentence, not only the coded one
     names: frozenset = frozenset()  # capitalised words that are no actor ("Barbados"): alike in both languages
     trigger: str = ""  # the coded trigger's stems ("coup", "recogn"): the happening's own word
+    two_way: bool = False  # told as done by each side to the other ("a prisoner swap")
 
     @property
     def days(self) -> int:
@@ -181,6 +182,8 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             names=names_of(sentence, span),
             mentioned=_mentioned(sentence, getattr(row, "language", "") or "", span),
             trigger=_trigger_key(_text(getattr(row, "action_text", None)), getattr(row, "language", "") or ""),
+            two_way=Taxonomy.default().two_way(_text(getattr(row, "action", None)) or "", sentence,
+                                               getattr(row, "language", "") or ""),
         ))
     return out
 
@@ -325,7 +328,9 @@ def roles_agree(a: _Event, b: _Event, kind: str = "same") -> str | None:
     # A statement about a happening has the roles of the saying (who spoke, to or of whom), not of the
     # deed: they cannot reverse the deed's.
     said = (a.action == STATEMENT) != (b.action == STATEMENT)
-    if (not mutual and not said and a.source & b.target and a.target & b.source
+    # A swap frees people on both sides: one report's freer is the other's freed.
+    swap = a.action == b.action and (a.two_way or b.two_way)
+    if (not mutual and not said and not swap and a.source & b.target and a.target & b.source
             and not (_side_set(a.source) & _side_set(b.source))):
         return None  # reversed: who acted in one is acted upon in the other (unless both sources are one side)
     if said:

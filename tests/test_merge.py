@@ -894,3 +894,25 @@ def test_talks_and_the_release_they_brought_are_one_fact_only_when_told_of_one_d
     assert len(joined) == 1  # the Friday talks and release; not the week of talks and an October release
     assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"met", "freed"}
     assert "related actions" in joined.iloc[0]["merge_reason"]
+
+
+def test_a_swap_reads_either_way_round_but_a_plain_release_does_not():
+    from dataclasses import replace
+
+    from newsline.merge import roles_agree
+
+    events = _coded(
+        ("a", "en", "2025-07-19", "Venezuela freed ten Americans on Friday in a prisoner swap with the United States "
+                                  "and El Salvador."),
+        ("b", "es", "2025-07-19", "Estados Unidos y El Salvador liberaron el viernes a 250 venezolanos en un canje "
+                                  "con Venezuela."),
+    )
+    a, b = _prepare(events.reset_index(drop=True), {})
+    assert (a.action, b.action) == ("release", "release") and a.two_way and b.two_way
+    assert "Venezuela" in a.source and "United States" in b.source  # each report names the other freer
+    assert roles_agree(a, b) is not None
+    facts = merge_events(events)
+    assert len(facts) == 1 and facts.iloc[0]["articles"] == 2
+    # Without the swap, who freed whom reversed is two releases.
+    plain = [replace(e, two_way=False) for e in (a, b)]
+    assert roles_agree(*plain) is None
