@@ -916,3 +916,18 @@ def test_a_swap_reads_either_way_round_but_a_plain_release_does_not():
     # Without the swap, who freed whom reversed is two releases.
     plain = [replace(e, two_way=False) for e in (a, b)]
     assert roles_agree(*plain) is None
+
+
+def test_a_deal_and_the_release_it_brought_are_one_fact_only_when_told_of_one_day():
+    events = _coded(
+        ("deal", "en", "2025-02-01", "Richard Grenell struck a deal with Nicolás Maduro in Caracas on Friday."),
+        ("freed", "en", "2025-02-01", "Venezuela released six Americans on Friday after Richard Grenell "
+                                      "traveled to Caracas."),
+        ("month", "en", "2025-03-01", "Richard Grenell signed an agreement with Venezuela in February."),
+    )
+    assert sorted(events["action"]) == ["agreement", "agreement", "release"]
+    facts = merge_events(events)
+    joined = facts[facts["articles"] == 2]
+    assert len(joined) == 1 and len(facts) == 2
+    assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"deal", "freed"}
+    assert "related actions" in joined.iloc[0]["merge_reason"]
