@@ -52,7 +52,7 @@ UNDERGONE = frozenset({"arrest", "release", "deportation"})
 
 _BE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|has been|have been|had been|fue|fueron|sido|ha sido|han sido|"
-    r"será|serán|es|son)\s+(?:\w+\s+)?$", re.IGNORECASE)
+    r"será|serán|es|son)\s+(?:(?!\w+ing\s)\w+\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$", re.IGNORECASE)
 _PERSONAL_A = re.compile(r"\b(?:a|al|contra)\s+(?:la\s+|los\s+|las\s+)?[«\"“']?$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;—–]")
@@ -140,6 +140,7 @@ _RELATIVE = re.compile(r"^\s*(?:that|which|who|whom|whose|where|que|quien|quiene
 #: parties of the happening itself, so it does not count.
 #: "Trump-era sanctions", "Chávez-era": a name that dates something, no party to it.
 _ERA = re.compile(r"[-‐–]era\b", re.IGNORECASE)
+_AFTER_LATER = re.compile(rf",?\s+{AFTER_WORDS}\b", re.IGNORECASE)
 _AFTER_OPENS = re.compile(rf"\s*(?:\w+\s+)?{AFTER_WORDS}\b", re.IGNORECASE)
 #: ... unless its verb has no subject of its own ("After saying ..., Machado will", "Luego de haber sido
 #: capturado ..., Maduro llegó"): then it is the main clause's.
@@ -432,10 +433,16 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
     other = _OTHER_CLAUSE.search(sentence, trigger.end, right)
     if other and (date_span is None or date_span[0] < other.start()):
         right = other.start()
+    # "breaking relations with the United States, after Trump recognized Guaidó": what came before
+    # has parties of its own.
+    later = _AFTER_LATER.search(sentence, trigger.end, right)
+    if later and (date_span is None or date_span[0] < later.start()):
+        right = later.start()
     before = [p for p in placed if left <= p.start and p.end <= trigger.start]
     after = [p for p in placed if p.start >= trigger.end and p.end <= right]
     ahead = sentence[max(left, before[-1].end if before else left):trigger.start]
-    if _BE.search(ahead):
+    # "was breaking relations", "is severing ties": a form in -ing after "be" is no passive
+    if _BE.search(ahead) and not re.match(r"\w+ing\b", word, re.IGNORECASE):
         agents = [p for p in after if _BY.search(sentence[trigger.end:p.start][-12:] if p.start - trigger.end < 40
                                                  else "")]
         if agents:

@@ -341,3 +341,17 @@ def test_spanish_objects_and_nouns_of_undergoing(text, source, target, why):
     assert row["action"] == "sanctions"
     assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
     assert row["roles_rule"].startswith(why)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # "was breaking" is no passive; "he" in what was said is who said it; the "after" clause has
+    # parties of its own.
+    ("Nicolás Maduro said on Wednesday he was breaking diplomatic relations with the United States, "
+     "after Donald Trump recognized Juan Guaidó.", ["Nicolás Maduro"], ["United States"]),
+    ("Nicolás Maduro announced on Wednesday he is severing ties with the United States following Washington's "
+     "recognition of Juan Guaidó.", ["Nicolás Maduro"], ["United States"]),
+])
+def test_a_progressive_is_active_and_an_after_clause_holds_no_party(text, source, target):
+    row = coded(text, published="2019-01-24")
+    assert row["action"] == "relations"
+    assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
