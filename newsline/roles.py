@@ -53,6 +53,7 @@ UNDERGONE = frozenset({"arrest", "release", "deportation"})
 _BE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|has been|have been|had been|fue|fueron|sido|ha sido|han sido|"
     r"será|serán|es|son)\s+(?:(?!\w+ing\s)\w+\s+)?$", re.IGNORECASE)
+_BE_FIRST = re.compile(r"(?:was|were|been|fue|fueron|sido)\s", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$", re.IGNORECASE)
 _PERSONAL_A = re.compile(r"\b(?:a|al|contra)\s+(?:la\s+|los\s+|las\s+)?[«\"“']?$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;—–]")
@@ -113,7 +114,7 @@ _RELATIVE_OF = re.compile(rf"\b(?P<noun>{_KIN})\s+(?:of|de|to)\s+(?:(?:the|la|el
                           rf"(?:[\w.-]+\s+){{0,3}}$", re.IGNORECASE)
 _KIN_AFTER = re.compile(rf"[’']s\s+(?P<noun>{_KIN})\b", re.IGNORECASE)
 _POSSESSOR = re.compile(r"[’']s\s+(?:[a-z]+\s+)?", re.IGNORECASE)
-_OF = re.compile(r"\s+(?:of|de)\b", re.IGNORECASE)
+_OF = re.compile(r"\s+(?:of|de|del)\b", re.IGNORECASE)
 #: Words that open an apposition, a noun phrase that renames the one before it
 #: ("the Alien Enemies Act, a provision from 1798 that ...").
 _DETERMINER = re.compile(r"^\s*(?:the|a|an|el|la|los|las|un|una)\s", re.IGNORECASE)
@@ -442,7 +443,8 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
     after = [p for p in placed if p.start >= trigger.end and p.end <= right]
     ahead = sentence[max(left, before[-1].end if before else left):trigger.start]
     # "was breaking relations", "is severing ties": a form in -ing after "be" is no passive
-    if _BE.search(ahead) and not re.match(r"\w+ing\b", word, re.IGNORECASE):
+    # "fue detenido" may be the trigger itself
+    if (_BE.search(ahead) or _BE_FIRST.match(word)) and not re.match(r"\w+ing\b", word, re.IGNORECASE):
         agents = [p for p in after if _BY.search(sentence[trigger.end:p.start][-12:] if p.start - trigger.end < 40
                                                  else "")]
         if agents:

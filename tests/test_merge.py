@@ -273,6 +273,10 @@ CHECKED_BY_HAND = [
                ("startribune-2017-07-31-maduro-sanctioned", "in February")}),
     ({("nacion-2026-01-09-embajada-caracas", "El 3 de enero"),
                ("thefederal-2026-01-04-maduro-capture-oil", "January 3")}),
+    # Chávez's speech to the UN General Assembly, 2006-09-20: "24 horas después de su polémico discurso
+    # ante la Asamblea General de la ONU" dates that speech, a day before the Harlem one.
+    ({("cnn-2006-09-20-chavez-bush-devil", "Wednesday"),
+      ("notimerica-2006-09-22-chavez-diablo-harlem", "24 horas después")}),
 ]
 CHECKED_BY_HAND = [set(f) for f in CHECKED_BY_HAND]
 

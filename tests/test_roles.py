@@ -355,3 +355,22 @@ def test_a_progressive_is_active_and_an_after_clause_holds_no_party(text, source
     row = coded(text, published="2019-01-24")
     assert row["action"] == "relations"
     assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # a trigger that holds its own "fue" is a passive
+    ("Maduro fue detenido el sábado en Caracas.", [], ["Nicolás Maduro"]),
+    # "del" is an "of" too: both named after it undergo the capture
+    ("Tras la captura del presidente Nicolás Maduro y su esposa Cilia Flores, ocurrida la madrugada del "
+     "sábado, Trump habló.", [], ["Nicolás Maduro", "Cilia Flores"]),
+])
+def test_spanish_passives_and_of_phrases_name_who_undergoes_a_capture(text, source, target):
+    row = coded(text, "es", published="2026-01-05")
+    assert row["action"] == "arrest"
+    assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
+
+
+def test_a_place_named_after_someone_is_no_actor():
+    row = coded("Chávez told a crowd in Puerto Cabello on Thursday that the U.S. ambassador must leave.",
+                published="2008-09-12")
+    assert "Diosdado Cabello" not in row["actors"]
