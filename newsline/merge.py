@@ -532,8 +532,11 @@ def conflict(a: _Event, b: _Event) -> bool:
     if a.article_id == b.article_id:
         # An article may tell its happening twice ("on Tuesday" ... "Tuesday's strike"; "launched a strike
         # on Saturday" ... "captured him early Saturday"); anything else in one article is another happening.
-        one = a.action == b.action or (STATEMENT not in (a.action, b.action)
-                                       and Taxonomy.default().related(a.action, b.action))
+        one = (a.action == b.action
+               or (STATEMENT not in (a.action, b.action) and Taxonomy.default().related(a.action, b.action))
+               # "'This morning ... we conducted a second strike', Trump said late Monday" ... "The attack"
+               or (a.action == STATEMENT and b.action in a.mentioned)
+               or (b.action == STATEMENT and a.action in b.mentioned))
         return not (a.value == b.value and one)
     return (date_relation(a, b, coded=True) is None or actions_agree(a, b) is None
             or roles_agree(a, b) is None or bool(a.money and b.money and not a.money & b.money))

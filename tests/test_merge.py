@@ -322,7 +322,8 @@ CHECKED_BY_HAND += [
     {('cnbc-2020-04-22-chevron-wind-down', 'last year'), ('upi-2019-01-28-pdvsa-sanctions', 'Jan. 28'), ('upi-2019-01-28-pdvsa-sanctions', 'Monday')},
     {('aljazeera-2023-12-21-saab-prisoner-swap', 'on Wednesday'), ('aljazeera-2023-12-21-saab-prisoner-swap', 'today'), ('dailybeast-2023-12-20-saab-swap', 'Wednesday'), ('dailybeast-2023-12-20-saab-swap', 'Wednesday morning'), ('dailybeast-2023-12-20-saab-swap', 'on Wednesday morning'), ('dw-2023-12-20-prisoner-swap', 'on Wednesday'), ('robertocavada-2023-12-20-canje-saab', 'este miércoles')},
     {('bloomberg-2024-07-01-talks-resume', 'July 28'), ('democracynow-2024-07-29-election-result', 'Sunday’s'), ('democracynow-2024-07-29-election-result', 'today’s'), ('elpais-2024-12-03-maduro-trump-security', 'July 28'), ('inewsguyana-2025-01-10-maduro-reward', 'The 28 July'), ('minuto60-2024-11-19-gonzalez-presidente-electo', 'el 28 de julio'), ('newsmax-2024-08-01-blinken-gonzalez', 'July 28'), ('presstv-2025-01-11-bounty', 'on July 28'), ('sputnik-2024-08-02-blinken-gonzalez', 'July 28')},
-    {('businessstandard-2026-01-09-oil-executives', 'on Friday'), ('businessstandard-2026-01-09-oil-executives', 'today'), ('nuevaprensa-2026-01-30-licencia-petroleo', 'casi tres semanas después')},
+    # Trump's meeting with oil executives, 2026-01-09, and his post of that morning announcing it
+    {('businessstandard-2026-01-09-oil-executives', 'on Friday'), ('businessstandard-2026-01-09-oil-executives', 'today'), ('businessstandard-2026-01-09-oil-executives', 'Friday'), ('nuevaprensa-2026-01-30-licencia-petroleo', 'casi tres semanas después')},
     {('tag24-2025-08-07-bounty-50m', 'Today'), ('tag24-2025-08-07-bounty-50m', 'on Thursday'), ('wradio-2025-08-07-recompensa-maduro', 'este jueves')},
     {('jellyfish-2022-11-26-chevron-license', 'on Saturday'), ('newsday-tt-2025-02-27-chevron-licence', 'On November 26, 2022'), ('newsday-tt-2025-02-27-chevron-licence', 'that day')},
     {('elimpulso-2013-04-17-kerry-recuento-maduro', 'del domingo'), ('elimpulso-2013-04-17-kerry-recuento-maduro', 'el domingo'), ('elpais-english-2013-06-06-kerry-jaua-meeting', 'April 14')},
@@ -935,3 +936,18 @@ def test_a_deal_and_the_release_it_brought_are_one_fact_only_when_told_of_one_da
     assert len(joined) == 1 and len(facts) == 2
     assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"deal", "freed"}
     assert "related actions" in joined.iloc[0]["merge_reason"]
+
+
+def test_an_article_may_tell_a_happening_and_the_words_that_announced_it_in_one_fact():
+    events = _coded(
+        ("post", "en", "2025-09-16",
+         "“On my orders, U.S. military forces conducted a second strike on a drug boat,” Donald Trump "
+         "wrote in a post late Monday.\n\nThe strike on Monday killed three people in international waters, "
+         "Donald Trump said."),
+        ("other", "en", "2025-09-16", "The United States struck a drug boat on Monday, killing three people, "
+                                      "Donald Trump said."),
+    )
+    post = events[events["article_id"] == "post"]
+    assert sorted(post["action"]) == ["military", "statement"]
+    facts = merge_events(events)
+    assert len(facts) == 1 and facts.iloc[0]["articles"] == 2
