@@ -13,7 +13,7 @@ import re
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen lt col sgt capt adm gov sen rep reps st jr sr inc ltd co corp
     no vs etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft pres amb dept
-    u.s u.k u.n e.u d.c a.m p.m ee uu ee.uu sra srta dra gral lic av""".split()
+    u.s u.k u.n e.u d.c a.m p.m ee uu ee.uu sra srta dra gral lic av s.a c.a s.l""".split()
 )
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _BREAK = re.compile(r"\n\s*\n|\n")

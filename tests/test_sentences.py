@@ -18,6 +18,9 @@ def sentences(text):
      ["It was signed (the agreement). , a company.", "Then it ended."]),
     ("Tren de Aragua ... trying to poison. Next.", ["Tren de Aragua ... trying to poison.", "Next."]),
     ("First paragraph\n\nSecond one", ["First paragraph", "Second one"]),
+    # a company's legal form: "Sociedad Anónima", "Compañía Anónima"
+    ("Sanctions on Petróleos de Venezuela S.A. (PdVSA) were placed Monday. Next.",
+     ["Sanctions on Petróleos de Venezuela S.A. (PdVSA) were placed Monday.", "Next."]),
 ])
 def test_split(text, expected):
     assert sentences(text) == expected
