@@ -53,8 +53,14 @@ UNDERGONE = frozenset({"arrest", "release", "deportation"})
 _BE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|has been|have been|had been|fue|fueron|sido|ha sido|han sido|"
     r"será|serán|es|son)\s+(?:(?!\w+ing\s)\w+\s+)?$", re.IGNORECASE)
+_ORDERED_BY = re.compile(r"\b(?:por\s+orden(?:es)?\s+(?:de|del)|on\s+(?:the\s+)?orders?\s+of|ordered\s+by)\s+"
+                         r"(?:(?:the|el|la)\s+)?(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
+_QUE = re.compile(r"\bque\b", re.IGNORECASE)
 _BE_FIRST = re.compile(r"(?:was|were|been|fue|fueron|sido)\s", re.IGNORECASE)
-_BY = re.compile(r"\b(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\b(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?"
+                 # "by the Trump administration" is plain; "por la administración de Trump" names it after
+                 r"(?:(?:administración|administration|gobierno|government|fuerzas|forces|ejército)\s+"
+                 r"(?:de\s+|del\s+|of\s+)(?:the\s+|la\s+|el\s+|los\s+)?)?$", re.IGNORECASE)
 _PERSONAL_A = re.compile(r"\b(?:a|al|contra)\s+(?:la\s+|los\s+|las\s+)?[«\"“']?$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;—–]")
 
@@ -184,7 +190,21 @@ def assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger 
     placed, notes = _parties(sentence, sorted(placed, key=lambda p: p.start), date_span, trigger, tuple(speech))
     roles = _assign(sentence, language, placed, trigger, speech, date_span)
     roles = _dated_speaker(sentence, placed, trigger, speech, date_span, roles)
+    roles = _ordered_by(sentence, placed, trigger, roles)
     return Roles(roles.source, roles.target, "; ".join([roles.rule, *notes])) if notes else roles
+
+
+def _ordered_by(sentence: str, placed: list[Placed], trigger: Trigger | None, roles: Roles) -> Roles:
+    """"un ataque ... por orden del presidente Donald Trump", "on the orders of Hegseth": whoever
+    ordered the happening acts in it."""
+    if trigger is None or trigger.speech:
+        return roles
+    who = _names([p for p in placed if p.start >= trigger.end and _ORDERED_BY.search(sentence, 0, p.start)])
+    extra = [n for n in who if n not in roles.source]
+    if not extra:
+        return roles
+    return Roles(roles.source + extra, [n for n in roles.target if n not in extra],
+                 roles.rule + f"; {', '.join(extra)} ordered it")
 
 
 def _dated_speaker(sentence: str, placed: list[Placed], trigger: Trigger | None, speech: list[Trigger],
@@ -485,7 +505,7 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
     if language == "es" and after and _NOUN_OPENS.search(ahead):
         # "una operación llevada a cabo por Estados Unidos", "la juramentación de Maduro": a noun's
         # agent is named by "por", or by "de" for nouns of doing ("la designación del cartel" befalls it).
-        agent = next((p for p in after if p.start - trigger.end < 60 and _BY.search(sentence[trigger.end:p.start][-12:])),
+        agent = next((p for p in after if p.start - trigger.end < 60 and _BY.search(sentence[trigger.end:p.start][-40:])),
                      None)
         if agent is None and _OF_AGENT.fullmatch(sentence[trigger.end:after[0].start]) and trigger.action in DONE_BY_OF:
             agent = after[0]
@@ -497,6 +517,9 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
             return Roles([], _names(after), f"noun: whom 'de' names after {word!r} undergoes it")
     if language == "es" and after and not unnamed:
         subject = next((p for p in after if not _PERSONAL_A.search(sentence[:p.start])), None)
+        # A noun's relative clause ("un ataque que afectó a ... la capital, Caracas") holds no subject of it.
+        if subject is not None and _NOUN_OPENS.search(ahead) and _QUE.search(sentence, trigger.end, subject.start):
+            subject = None
         if subject is not None:
             source = _names([subject])
             return Roles(source, _names([p for p in after if p is not subject], source),

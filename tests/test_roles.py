@@ -374,3 +374,18 @@ def test_a_place_named_after_someone_is_no_actor():
     row = coded("Chávez told a crowd in Puerto Cabello on Thursday that the U.S. ambassador must leave.",
                 published="2008-09-12")
     assert "Diosdado Cabello" not in row["actors"]
+
+
+@pytest.mark.parametrize("text, language, source, target", [
+    # whoever ordered it acts; a noun's relative clause ("un ataque que afectó a ... Caracas") holds no subject
+    ("El hecho ocurrió tras un ataque que se realizó durante la madrugada de este sábado que afectó a la capital, "
+     "Caracas, por orden del presidente Donald Trump.", "es", ["Donald Trump"], ["Venezuela"]),
+    ("The strike was carried out on Monday on the orders of Donald Trump.", "en", ["Donald Trump"], []),
+    # "por la administración de X" names the agent as "por X" does
+    ("Una operación militar ejecutada por la administración de Donald Trump sacudió Caracas este sábado.", "es",
+     ["Donald Trump"], ["Venezuela"]),
+])
+def test_who_ordered_or_carried_out_a_happening_acts_in_it(text, language, source, target):
+    row = coded(text, language, published="2026-01-04")
+    assert row["action"] == "military"
+    assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
