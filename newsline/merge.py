@@ -373,6 +373,8 @@ def actions_agree(a: _Event, b: _Event) -> str | None:
     if Taxonomy.default().related(a.action, b.action):
         return f"related actions {a.action} and {b.action}"
     for x, y in ((a, b), (b, a)):
+        if x.action == STATEMENT and _reaction(x, y):
+            return None  # "Maduro announced legal action against the sanctions": the other side answers
         if x.action == STATEMENT and y.action in x.mentioned:
             return f"a statement about {y.action} and a {y.action}"
         # "'We carried out a large-scale strike', Trump said" and the capture it made
@@ -380,6 +382,16 @@ def actions_agree(a: _Event, b: _Event) -> str | None:
         if x.action == STATEMENT and related:
             return f"a statement about {related[0]} and a related {y.action}"
     return None
+
+
+def _reaction(said: _Event, deed: _Event) -> bool:
+    """Is the statement the answer of the side the deed befalls ("Maduro denounced the sanctions",
+    "Cabello called for a national emergency over the sanctions"): another happening than the deed?"""
+    # Someone named as speaking, not the one the deed befalls ("Saab said he was freed") nor a
+    # state named as the source of a mis-read saying.
+    people = _persons(said.source) - deed.target
+    speakers, doers, undergoers = _side_set(people), _side_set(deed.source), _side_set(deed.target)
+    return bool(speakers and doers and speakers & undergoers and not speakers & doers)
 
 
 def _coded_link(a: _Event, b: _Event) -> Link | None:

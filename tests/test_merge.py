@@ -951,3 +951,18 @@ def test_an_article_may_tell_a_happening_and_the_words_that_announced_it_in_one_
     assert sorted(post["action"]) == ["military", "statement"]
     facts = merge_events(events)
     assert len(facts) == 1 and facts.iloc[0]["articles"] == 2
+
+
+def test_the_answer_of_the_side_a_deed_befalls_is_another_happening():
+    events = _coded(
+        ("sanctions", "en", "2019-01-29", "The United States imposed sanctions on PDVSA on Monday."),
+        ("answer", "es", "2019-01-29", "Nicolás Maduro anunció este lunes acciones legales contra la decisión de "
+                                       "Estados Unidos de imponer sanciones a PDVSA."),
+        ("own", "es", "2019-01-29", "Estados Unidos impuso este lunes sanciones a PDVSA, anunció John Bolton."),
+    )
+    by = dict(zip(events["article_id"], events["action"]))
+    assert by == {"sanctions": "sanctions", "answer": "statement", "own": "sanctions"}
+    facts = merge_events(events)
+    joined = facts[facts["articles"] == 2]
+    assert len(joined) == 1  # the sanctions and their own announcement; not Maduro's answer
+    assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"sanctions", "own"}
