@@ -55,6 +55,7 @@ _BE = re.compile(
     r"será|serán|es|son)\s+(?:(?!\w+ing\s)\w+\s+)?$", re.IGNORECASE)
 _ORDERED_BY = re.compile(r"\b(?:por\s+orden(?:es)?\s+(?:de|del)|on\s+(?:the\s+)?orders?\s+of|ordered\s+by)\s+"
                          r"(?:(?:the|el|la)\s+)?(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
+_DESIGNATES = re.compile(r"declar\w*|designat\w*|label\w*|brand\w*|calific\w*|clasific\w*", re.IGNORECASE)
 _QUE = re.compile(r"\bque\b", re.IGNORECASE)
 _BE_FIRST = re.compile(r"(?:was|were|been|fue|fueron|sido)\s", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?"
@@ -129,6 +130,9 @@ _DETERMINER = re.compile(r"^\s*(?:the|a|an|el|la|los|las|un|una)\s", re.IGNORECA
 _NOUN_OPENS = re.compile(r"\b(?:el|la|los|las|un|una|su|sus|del|al)\s+(?:[^\W\d_]+\s+){0,2}[\"“«']?$", re.IGNORECASE)
 #: Classes whose noun's "de" names who does it ("la juramentación de Maduro", "la visita de Grenell",
 #: "el ataque de Estados Unidos"); for the others it names who undergoes it.
+#: Classes a state declares someone to be ("a national security threat", "persona non grata"); one
+#: declared the winner of an election is no object of the declaring in the same way.
+DESIGNATED = frozenset({"sanctions", "expulsion"})
 DONE_BY_OF = frozenset({"election", "meeting", "protest", "military", "agreement"})
 _OF_ONLY = re.compile(r"\s+(?:de|del)\s+(?:(?:la|los|las)\s+)?", re.IGNORECASE)
 _OF_AGENT = re.compile(r"\s+(?:[^\W\d_]+\s+)?(?:de|del)\s+(?:(?:la|los|las)\s+)?", re.IGNORECASE)  # "operación militar de"
@@ -484,6 +488,15 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
         if marked:
             before = [p for p in before if p not in marked]
             after = marked + after
+    if (framing is not None and before and trigger.action in DESIGNATED
+            and _DESIGNATES.fullmatch(sentence[framing.start:framing.end])):
+        # "Obama issued an order declaring Venezuela a national security threat", "declaró a Venezuela
+        # como una amenaza": whom one declares something is what the declaring acts on.
+        who = _speakers(sentence, placed, framing)
+        if who:
+            source = _names(who)
+            return Roles(source, _names(before + after, source),
+                         f"designation: who {sentence[framing.start:framing.end]!r} acts on whom they declare")
     if before:
         source = _names(before)
         why = (f"reported: what was said is coded; source before {word!r}, target after"

@@ -389,3 +389,22 @@ def test_who_ordered_or_carried_out_a_happening_acts_in_it(text, language, sourc
     row = coded(text, language, published="2026-01-04")
     assert row["action"] == "military"
     assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, language, source, target", [
+    ("U.S. President Barack Obama issued an executive order declaring Venezuela a national security threat "
+     "on Monday.", "en", ["Barack Obama"], ["Venezuela"]),
+    ("The United States declared Venezuela a threat to national security on March 9, 2015.", "en",
+     ["United States"], ["Venezuela"]),
+])
+def test_whom_a_state_declares_a_threat_is_what_the_declaring_acts_on(text, language, source, target):
+    row = coded(text, language, published="2015-03-10")
+    assert row["action"] == "sanctions"
+    assert (row["actors_source"], row["actors_target"]) == (source, target), row["roles_rule"]
+    assert row["roles_rule"].startswith("designation")
+
+
+def test_one_declared_the_winner_of_an_election_is_not_designated():
+    row = coded("Venezuela's electoral council declared Nicolás Maduro the winner of Sunday's election.",
+                published="2024-07-29")
+    assert row["action"] == "election" and not row["roles_rule"].startswith("designation")
