@@ -412,7 +412,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "his", "their", "its", "el", "la", "
 _PERSON_PRONOUNS = frozenset({"him", "her"})
 #: Words of a person's title or description, written lowercase in Spanish ("al presidente Maduro").
 _TITLES = frozenset({"president", "presidente", "presidenta", "leader", "líder", "lider", "mandatario", "dictator",
-                     "dictador", "former", "ex", "expresidente", "venezuelan", "venezolano", "general", "señor"})
+                     "dictador", "former", "ex", "expresidente", "venezuelan", "venezolano", "general", "señor",
+                     "opposition", "oposición", "opositor", "head", "jefe", "titular", "interim"})
 
 
 def _person_follows(toks, i: int, people) -> bool:
@@ -423,7 +424,8 @@ def _person_follows(toks, i: int, people) -> bool:
         s, e, w = toks[n]
         if any(s < e2 and s2 < e for s2, e2 in people) or w.lower() in _PERSON_PRONOUNS:
             return not w.lower().endswith(("'s", "’s"))
-        if w.lower() not in _DETERMINERS and w.lower() not in _TITLES and not w[:1].isupper():
+        if (w.lower() not in _DETERMINERS and w.lower() not in _TITLES and not w[:1].isupper()
+                and not w.lower().endswith(("'s", "’s"))):  # "the country's opposition leader, Juan Guaidó"
             return False
     return False
 

@@ -360,3 +360,13 @@ def test_a_when_clause_and_a_statement_released_do_not_hide_the_happening(langua
 def test_pleading_not_guilty_is_no_self_proclamation():
     _assert_coded("es", "Maduro y su esposa se declararon este lunes no culpables de todos los cargos.",
                   "este lunes", "charge")
+
+
+@pytest.mark.parametrize("text, action", [
+    ("Donald Trump backed the opposition leader, Juan Guaidó, on Wednesday.", "recognition"),
+    ("Donald Trump backed the new sanctions on Wednesday.", "sanctions"),
+    ("US-backed forces struck a boat on Wednesday.", "military"),
+])
+def test_backing_a_person_is_recognising_them_and_backing_a_measure_is_not(text, action):
+    rows = extract_events(Article("a", text, published="2019-01-24", language="en"))
+    assert rows[0]["action"] == action
