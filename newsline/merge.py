@@ -33,6 +33,7 @@ source.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePosixPath
@@ -109,6 +110,9 @@ class _Event:
     names: frozenset = frozenset()  # capitalised words that are no actor ("Barbados"): alike in both languages
     trigger: str = ""  # the coded trigger's stems ("coup", "recogn"): the happening's own word
     two_way: bool = False  # told as done by each side to the other ("a prisoner swap")
+    #: The date dates the telling, not the deed: "Trump said Tuesday that forces struck a boat",
+    #: "Washington, Sep 16: Trump said ...". The deed may be of the day before.
+    told: bool = False
 
     @property
     def days(self) -> int:
@@ -184,8 +188,17 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             trigger=_trigger_key(_text(getattr(row, "action_text", None)), getattr(row, "language", "") or ""),
             two_way=Taxonomy.default().two_way(_text(getattr(row, "action", None)) or "", sentence,
                                                getattr(row, "language", "") or ""),
+            told=_told(sentence, span, _text(getattr(row, "roles_rule", None)) or ""),
         ))
     return out
+
+
+_DATELINE_DATE = re.compile(r"\s*[:\-–—]")
+
+
+def _told(sentence: str, span, roles_rule: str) -> bool:
+    dateline = span[0] <= 30 and "," in sentence[:span[0]] and bool(_DATELINE_DATE.match(sentence, span[1]))
+    return dateline or "speaker of the dated saying" in roles_rule
 
 
 def _mentioned(sentence: str, language: str, span) -> frozenset[str]:
@@ -416,7 +429,12 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     union = len(a.words | b.words) if same_language else len(a.words) + len(b.words) - len(common)
     jaccard = len(common) / union if union and (same_language or len(common) >= MIN_COGNATES) else 0.0
     specific = ((a.actors | a.source | a.target) & (b.actors | b.source | b.target)) - GENERIC_ACTORS
-    if kind == "disagree":
+    later = a if a.start > b.start else b
+    # "Trump said Tuesday that forces struck a boat" and "struck a boat on Monday": the telling a day
+    # after the deed, with the same class and someone specific, a name or a figure in common.
+    told_after = (kind == "disagree" and later.told and a.action == b.action != STATEMENT
+                  and bool(specific or (a.numbers & b.numbers) - _SMALL or (a.names & b.names)))
+    if kind == "disagree" and not told_after:
         if not same_language or len(common) < MIN_SHARED_WORDS or fuzz.token_set_ratio(a.text, b.text) < DISAGREE[0]:
             return None
     figures = bool(a.money & b.money)

@@ -966,3 +966,21 @@ def test_the_answer_of_the_side_a_deed_befalls_is_another_happening():
     joined = facts[facts["articles"] == 2]
     assert len(joined) == 1  # the sanctions and their own announcement; not Maduro's answer
     assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"sanctions", "own"}
+
+
+def test_a_telling_dated_a_day_after_the_deed_joins_it_but_a_second_deed_days_later_does_not():
+    events = _coded(
+        ("deed", "en", "2025-09-16", "U.S. forces struck a drug boat from Venezuela on Monday, killing 11 people."),
+        ("told", "es", "2025-09-17", "Donald Trump afirmó este martes que fuerzas estadounidenses atacaron una "
+                                     "lancha de Venezuela y murieron 11 personas."),
+        # a second strike two days later
+        ("second", "en", "2025-09-18", "U.S. forces struck another drug boat from Venezuela on Wednesday, "
+                                       "killing five people."),
+    )
+    prepared = {e.article_id: e for e in _prepare(events.reset_index(drop=True), {})}
+    assert prepared["told"].told and not prepared["deed"].told and not prepared["second"].told
+    facts = merge_events(events)
+    joined = facts[facts["articles"] == 2]
+    assert len(joined) == 1 and len(facts) == 2
+    assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"deed", "told"}
+    assert "dates disagree by 1 day" in joined.iloc[0]["merge_reason"]
