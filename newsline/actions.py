@@ -680,8 +680,18 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
     # ("Este miércoles, luego de la juramentación de Guaidó, la Casa Blanca hizo oficial que Trump lo
     # reconoció"). (A release or a deportation ends in an arrival: "llegó a Venezuela este miércoles
     # luego de ser liberado" is the release.)
-    triggers = [t for t in triggers if not (date_span and not t.speech and t.action not in ARRIVING
-                                            and _came_before(sentence, t, date_span[1]))]
+    before = [t for t in triggers if date_span and not t.speech and t.action not in ARRIVING
+              and _came_before(sentence, t, date_span[1])]
+    triggers = [t for t in triggers if t not in before]
+    # "Las tensiones escalaron este martes después de que fuerzas estadounidenses realizaran un ataque":
+    # with nothing else to date, a date right before "after" dates what the phrase tells.
+    if before and not triggers and date_span:
+        opened = _AFTER.search(sentence, date_span[1])
+        # ... when the phrase is a clause with its own subject ("después de que fuerzas ... realizaran",
+        # "after U.S. forces struck"), not a happening named as known ("after the operation").
+        if (opened and len(sentence[date_span[1]:opened.start()].split()) <= AFTER_DATE_WORDS
+                and _AFTER_CLAUSE.match(sentence, opened.end())):
+            triggers = [t for t in before if t.start >= opened.start()]
     # "... gave diplomats 72 hours to leave after President Trump on Wednesday backed Guaidó": a date
     # inside an "after" phrase dates what the phrase tells, not the happening before it.
     if date_span:
@@ -716,6 +726,7 @@ AFTER_WORDS = (r"(?:after|following|in the wake of|in response to|in retaliation
                r"a raíz de|en respuesta al?|en represalia por)")
 _AFTER = re.compile(rf"\b{AFTER_WORDS}\b", re.IGNORECASE)
 _BREAK = re.compile(r"[,;—–]")
+_AFTER_CLAUSE = re.compile(r"\s+(?:(?:de\s+)?que\b|(?!(?:The|A|An|His|Her|Its|Their)\b)[A-Z])")
 _AND = re.compile(r"\b(?:and|y|e)\b", re.IGNORECASE)
 
 

@@ -370,3 +370,10 @@ def test_pleading_not_guilty_is_no_self_proclamation():
 def test_backing_a_person_is_recognising_them_and_backing_a_measure_is_not(text, action):
     rows = extract_events(Article("a", text, published="2019-01-24", language="en"))
     assert rows[0]["action"] == action
+
+
+def test_a_happening_named_as_known_after_a_date_with_nothing_else_is_not_dated():
+    # "after the operation" names a known earlier happening: the dust settling is no class
+    rows = extract_events(Article("a", "The dust continued to settle on Sunday after the dramatic military "
+                                       "operation in Caracas.", published="2026-01-05", language="en"))
+    assert rows[0]["action"] == OTHER
