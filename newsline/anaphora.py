@@ -1,8 +1,11 @@
 """Sayings that tell their happening only by pointing at another sentence.
 
 "Así lo anunció este martes el secretario de Estado", "Este anuncio fue realizado por la fiscal el
-7 de agosto", "The move comes just a day after ..." date a happening the sentence before tells, in
-the same paragraph. Coded alone, each is a bare statement that no other report of the happening can
+7 de agosto", "The move, announced on Thursday, ..." date a happening the sentence before tells, in
+the same paragraph, or closing the paragraph before when they open their own (then only a happening
+of a class the pointing sentence names, if it names any). A date anchored on what came before ("The
+move comes just a day after the bloc condemned ...") is that other happening's, so it points at
+nothing. Coded alone, each is a bare statement that no other report of the happening can
 be matched with. (A colon that announces what follows, "issued the following statement:", is not
 followed: what follows is often an embedded post the page no longer holds.)
 """
@@ -18,6 +21,7 @@ _BACK = {
                      re.IGNORECASE),
     "en": re.compile(r"^\s*(?:the|this)\s+(?:announcement|decision|move)\b", re.IGNORECASE),
 }
+_ANCHORED = re.compile(r"\b(?:after|before|después|antes)$", re.IGNORECASE)
 #: How near the pointing words the date must stand when no saying is what it dates ("The move
 #: comes just a day after ..."), so that it dates what they point at.
 NEAR_WORDS = 8
@@ -32,4 +36,6 @@ def pointer(sentence: str, language: str, date_span: tuple[int, int], saying: bo
     span = (back.start() + len(back.group()) - len(back.group().lstrip()), back.end())
     if not saying and (date_span[0] < span[1] or len(sentence[span[1]:date_span[0]].split()) > NEAR_WORDS):
         return None
+    if _ANCHORED.search(sentence, 0, date_span[1]):
+        return None  # "The move comes just a day after the bloc condemned ...": the date is the other's
     return span

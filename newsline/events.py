@@ -8,7 +8,7 @@ import re
 from functools import lru_cache, partial
 
 from . import sentences, topics
-from .actions import OTHER, STATEMENT, Taxonomy, choose
+from .actions import OTHER, STATEMENT, Taxonomy, choose, mentioned
 from .anaphora import pointer
 from .actors import ActorMatcher
 from .model import EVENT_COLUMNS, Article
@@ -197,19 +197,28 @@ def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], 
 
 def _pointed(text: str, span: tuple[int, int], date: tuple[int, int], coding: dict, spans,
              people: SentenceActors, language: str, matcher, on) -> dict | None:
-    """The coding of a bare saying that points at the sentence before it, in its paragraph, for what
+    """The coding of a bare saying that points at the sentence before it (in its paragraph, or the
+    paragraph before when it opens its own) for what
     it tells ("Así lo anunció este martes Blinken"), or None: the happening is that sentence's, its
     doers act with the speaker, and the headline is told in its words (``newsline.anaphora``)."""
     found = pointer(text[span[0]:span[1]], language, (date[0] - span[0], date[1] - span[0]),
                     coding["action"] == STATEMENT)
     i = bisect.bisect_left(spans, span)
-    if found is None or not 0 < i < len(spans) or spans[i] != span or "\n" in text[spans[i - 1][1]:span[0]]:
+    # The sentence before, in the paragraph or closing the one before ("...pasó de 25 a 50 millones de
+    # dólares.\nEl anuncio, realizado el jueves por Bondi, ..."); not across a section.
+    if found is None or not 0 < i < len(spans) or spans[i] != span or text.count("\n", spans[i - 1][1], span[0]) > 2:
         return None
     ref_span = spans[i - 1]
     ref, placed, _, triggers = _read(text, ref_span, language, people.of(ref_span), [], matcher, on)
     trigger = choose(triggers, ref, None)
     if trigger is None or trigger.speech:
         return None
+    if "\n" in text[ref_span[1]:span[0]]:
+        # Across a paragraph break only to a happening of a class the pointing sentence names, when
+        # it names any ("The announcement ... marks a stark increase from the previous bounty").
+        named = mentioned(text[span[0]:span[1]], language, None) - {STATEMENT}
+        if named and trigger.action not in named:
+            return None
     speech = [t for t in triggers if t.speech]
     told = assign(ref, language, placed, trigger, speech)
     speakers = [n for n in coding["actors_source"] if n not in told.source]

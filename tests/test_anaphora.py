@@ -32,16 +32,23 @@ def test_asi_lo_anuncio_tells_what_the_sentence_before_tells():
 @pytest.mark.parametrize("text, date_text, language, action", [
     ("La fiscal anunció una recompensa de 50 millones de dólares por Nicolás Maduro. Este anuncio fue realizado "
      "por la fiscal general Pam Bondi el pasado 7 de agosto, en un video.", "el pasado 7 de agosto", "es", "charge"),
-    ("Barack Obama signed a law imposing sanctions on Venezuelan officials. The move comes just a day after "
-     "Mercosur condemned the possibility of sanctions.", "just a day after", "en", "sanctions"),
+    ("Barack Obama signed a law imposing sanctions on Venezuelan officials. The move, announced on Thursday, "
+     "freezes their assets.", "on Thursday", "en", "sanctions"),
+    # opening the next paragraph, it points at the one before
+    ("El presidente aumentó a 50 millones de dólares la recompensa por Nicolás Maduro.\nEl anuncio, realizado el "
+     "jueves por Pam Bondi, vino acompañado de acusaciones.", "el jueves", "es", "charge"),
+    (LEAD + "\n\nAsí lo anunció este martes el secretario de Estado, Antony Blinken.", "este martes", "es",
+     "recognition"),
 ])
 def test_an_announcement_or_a_move_named_again_is_the_happening(text, date_text, language, action):
     assert dated(text, date_text, language, published="2025-08-10")["action"] == action
 
 
 @pytest.mark.parametrize("text, date_text", [
-    # another paragraph: the sentence before is not what it points at
-    (LEAD + "\n\nAsí lo anunció este martes el secretario de Estado, Antony Blinken.", "este martes"),
+    # another paragraph about another happening: "the announcement ... of a bounty" is not the recognition
+    (LEAD + "\n\nEl anuncio, realizado este martes, supone un aumento de la recompensa.", "este martes"),
+    # "a day after": the date is that of what came the day before, not of the move
+    (LEAD + " La medida llega un día después de que la oposición protestara.", "un día después"),
     # "lo que" is what was said, not a pointer
     (LEAD + " Lo que dijo este martes Antony Blinken fue breve.", "este martes"),
     # the date stands in a clause of its own, far from "La decisión"
