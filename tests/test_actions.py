@@ -366,6 +366,8 @@ def test_pleading_not_guilty_is_no_self_proclamation():
     ("Donald Trump backed the opposition leader, Juan Guaidó, on Wednesday.", "recognition"),
     ("Donald Trump backed the new sanctions on Wednesday.", "sanctions"),
     ("US-backed forces struck a boat on Wednesday.", "military"),
+    ("The administration announced on Wednesday its formal support for Juan Guaidó.", "recognition"),
+    ("The administration announced on Wednesday its support for the new sanctions.", "sanctions"),
 ])
 def test_backing_a_person_is_recognising_them_and_backing_a_measure_is_not(text, action):
     rows = extract_events(Article("a", text, published="2019-01-24", language="en"))
