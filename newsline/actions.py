@@ -723,6 +723,7 @@ def mentioned(sentence: str, language: str, date_span: tuple[int, int] | None) -
 #: in the wake of the raid", "…, tras la operación militar", "en respuesta a la juramentación").
 _WHEN = re.compile(r"\b(?:when|while|cuando|mientras)\b", re.IGNORECASE)
 AFTER_WORDS = (r"(?:after|following|in the wake of|in response to|in retaliation for|tras|luego de|después de|"
+               r"luego que|después que|"
                r"a raíz de|en respuesta al?|en represalia por)")
 _AFTER = re.compile(rf"\b{AFTER_WORDS}\b", re.IGNORECASE)
 _BREAK = re.compile(r"[,;—–]")
