@@ -469,7 +469,8 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
     # "was breaking relations", "is severing ties": a form in -ing after "be" is no passive
     # "fue detenido" may be the trigger itself
     if (_BE.search(ahead) or _BE_FIRST.match(word)) and not re.match(r"\w+ing\b", word, re.IGNORECASE):
-        agents = [p for p in after if _BY.search(sentence[trigger.end:p.start][-12:] if p.start - trigger.end < 40
+        # "fue capturado el sábado en Caracas durante una operación ejecutada por el ejército de Estados Unidos"
+        agents = [p for p in after if _BY.search(sentence[trigger.end:p.start][-40:] if p.start - trigger.end < 90
                                                  else "")]
         if agents:
             source = _names(agents[:1])

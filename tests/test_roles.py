@@ -381,6 +381,9 @@ def test_a_place_named_after_someone_is_no_actor():
     ("El hecho ocurrió tras un ataque que se realizó durante la madrugada de este sábado que afectó a la capital, "
      "Caracas, por orden del presidente Donald Trump.", "es", ["Donald Trump"], ["Venezuela"]),
     ("The strike was carried out on Monday on the orders of Donald Trump.", "en", ["Donald Trump"], []),
+    # a passive's agent may stand a clause on: "durante una operación ejecutada por el ejército de ..."
+    ("Maduro fue atacado el sábado en Caracas durante una operación ejecutada por el ejército de Estados Unidos.",
+     "es", ["United States"], ["Nicolás Maduro"]),
     # "por la administración de X" names the agent as "por X" does
     ("Una operación militar ejecutada por la administración de Donald Trump sacudió Caracas este sábado.", "es",
      ["Donald Trump"], ["Venezuela"]),
