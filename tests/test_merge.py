@@ -984,3 +984,18 @@ def test_a_telling_dated_a_day_after_the_deed_joins_it_but_a_second_deed_days_la
     assert len(joined) == 1 and len(facts) == 2
     assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"deed", "told"}
     assert "dates disagree by 1 day" in joined.iloc[0]["merge_reason"]
+
+
+def test_breaking_relations_and_the_hours_given_diplomats_to_leave_are_one_fact_of_one_day():
+    events = _coded(
+        ("broke", "en", "2019-01-24", "Nicolás Maduro broke diplomatic relations with the United States on Wednesday."),
+        ("hours", "es", "2019-01-25", "Nicolás Maduro reiteró el plazo de 72 horas que dio el miércoles a Estados "
+                                      "Unidos para sacar a su personal diplomático."),
+        ("later", "es", "2019-01-25", "Nicolás Maduro expulsó este jueves a los diplomáticos de Estados Unidos."),
+    )
+    assert sorted(events["action"]) == ["expulsion", "expulsion", "relations"]
+    facts = merge_events(events)
+    joined = facts[facts["articles"] == 2]
+    assert len(joined) == 1 and len(facts) == 2  # not Thursday's expulsion
+    assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"broke", "hours"}
+    assert "related actions" in joined.iloc[0]["merge_reason"]
