@@ -74,6 +74,8 @@ _SMALL = frozenset({"0", "1", "2"})
 MUTUAL = frozenset({"meeting", "agreement"})
 #: Two groups of events join when this share of the pairs across them is linked (and none conflicts).
 LINK_SHARE = 0.25
+ROLE_CLASH_SHARE = 0.5   # groups whose pairs across link at least this much ...
+ROLE_CLASH_MAX = 0.2     # ... may join though roles alone clash in this share of them
 
 #: Syndication: headline match, or this rapidfuzz ratio on the first characters of the dated sentences.
 _SHORT_CONTAINERS = {"week", "month"}
@@ -568,8 +570,14 @@ def conflict(a: _Event, b: _Event) -> bool:
                or (a.action == STATEMENT and b.action in a.mentioned)
                or (b.action == STATEMENT and a.action in b.mentioned))
         return not (a.value == b.value and one)
+    return hard_conflict(a, b) or roles_agree(a, b) is None
+
+
+def hard_conflict(a: _Event, b: _Event) -> bool:
+    """Dates that cannot meet, different happenings or different sums: never one fact. (Roles that
+    disagree may be one report's misreading; see ``cluster``.)"""
     return (date_relation(a, b, coded=True) is None or actions_agree(a, b) is None
-            or roles_agree(a, b) is None or bool(a.money and b.money and not a.money & b.money))
+            or bool(a.money and b.money and not a.money & b.money))
 
 
 def _weakly_whole(pairs: dict) -> bool:
@@ -602,7 +610,14 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
             if key[0] != key[1]:
                 pairs[key] = pairs.get(key, False) or (x, y) in linked
         share = sum(pairs.values()) / len(pairs) if pairs else 0.0
-        if share < LINK_SHARE or any((x, y) not in linked and conflict(by_i[x], by_i[y]) for x, y in cross):
+        clashes = [(x, y) for x, y in cross if (x, y) not in linked and conflict(by_i[x], by_i[y])]
+        # A role misread in one report should not keep apart two groups of many that mostly link: roles
+        # alone may clash in a few pairs across when most pairs link and nothing harder clashes.
+        tolerated = (clashes and share >= ROLE_CLASH_SHARE and len(ca.articles) + len(cb.articles) >= 4
+                     and len(clashes) <= ROLE_CLASH_MAX * len(cross)
+                     and not any(by_i[x].article_id == by_i[y].article_id or hard_conflict(by_i[x], by_i[y])
+                                 for x, y in clashes))
+        if share < LINK_SHARE or (clashes and not tolerated):
             continue
         if len(cross) > 1 and not any(p in strong for p in cross) and not _weakly_whole(pairs):
             continue  # a weak link joins two reports, not a report to a group it barely touches

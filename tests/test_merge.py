@@ -999,3 +999,30 @@ def test_breaking_relations_and_the_hours_given_diplomats_to_leave_are_one_fact_
     assert len(joined) == 1 and len(facts) == 2  # not Thursday's expulsion
     assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"broke", "hours"}
     assert "related actions" in joined.iloc[0]["merge_reason"]
+
+
+def test_a_role_misread_in_one_report_does_not_keep_a_large_group_apart_but_a_sum_does():
+    from dataclasses import replace
+    from itertools import combinations
+
+    from newsline.merge import Link, cluster
+
+    texts = ["U.S. forces captured Nicolás Maduro in Caracas on Saturday.",
+             "The United States captured Nicolás Maduro on Saturday.",
+             "American troops seized Nicolás Maduro in Caracas on Saturday.",
+             "U.S. special forces captured Nicolás Maduro on Saturday, officials said.",
+             "Nicolás Maduro was captured by U.S. forces on Saturday.",
+             "Nicolás Maduro was taken by U.S. forces in Caracas on Saturday."]
+    events = _prepare(_coded(*[(f"r{n}", "en", "2026-01-04", t) for n, t in enumerate(texts)]).reset_index(drop=True), {})
+    assert {e.action for e in events} == {"arrest"}
+    # the last report misread: Maduro acting on the United States
+    events[-1] = replace(events[-1], source=frozenset({"Nicolás Maduro"}), target=frozenset({"United States"}))
+    clash = (events[-2].i, events[-1].i)
+    links = [Link(a.i, b.i, 1.0, "test") for a, b in combinations(events, 2) if (a.i, b.i) != clash]
+    groups = cluster(events, links)
+    assert max(len(g.members) for g in groups) == 6  # one clash in five pairs across: tolerated
+    # a different sum is no misreading: it keeps the report apart
+    events[-1] = replace(events[-1], money=frozenset({"50"}))
+    events[-2] = replace(events[-2], money=frozenset({"25"}))
+    groups = cluster(events, links)
+    assert max(len(g.members) for g in groups) == 5
