@@ -381,9 +381,6 @@ WRONG_BY_HAND = [
     # The resumption of deportation flights "under the Biden administration" and "after the Biden
     # administration announced" it: two happenings dated by one period.
     {('rvtimes-2023-10-18-deportation-flight', 'after the Biden administration'), ('ap-ktbb-2023-10-18-deportation-flights', 'under the Biden administration')},
-    # "General License 44 granted in support of the Barbados Agreement signed in October last year" dates
-    # the agreement's signing (17 October), coded as the licence, which came into force on 18 October.
-    {('caracaschronicles-2024-04-19-license-44a', 'on October 18th, 2023'), ('cnn-codelist-2024-01-30-license44', 'in October last year')},
 ]
 
 
