@@ -56,6 +56,9 @@ _BE = re.compile(
 _ORDERED_BY = re.compile(r"\b(?:por\s+orden(?:es)?\s+(?:de|del)|on\s+(?:the\s+)?orders?\s+of|ordered\s+by)\s+"
                          r"(?:(?:the|el|la)\s+)?(?:[^\W\d_]+\s+){0,2}$", re.IGNORECASE)
 _DESIGNATES = re.compile(r"declar\w*|designat\w*|label\w*|brand\w*|calific\w*|clasific\w*", re.IGNORECASE)
+_UNDER = re.compile(r"\b(?:bajo|under)\s+(?:la|el|the|former)?\s*(?:administración|gobierno|presidencia|"
+                    r"administration|government|presidency|president)?\s*(?:de|del|of)?\s*(?:(?:el|la|the)\s+)?"
+                    r"(?:(?:expresidente|presidente|former|president)\s+)?$", re.IGNORECASE)
 _QUE = re.compile(r"\bque\b", re.IGNORECASE)
 _BE_FIRST = re.compile(r"(?:was|were|been|fue|fueron|sido)\s", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?"
@@ -472,10 +475,12 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
         # "fue capturado el sábado en Caracas durante una operación ejecutada por el ejército de Estados Unidos"
         agents = [p for p in after if _BY.search(sentence[trigger.end:p.start][-40:] if p.start - trigger.end < 90
                                                  else "")]
+        # "fue incautado el 2 de septiembre bajo la administración de Joe Biden": whose government did it
+        agents = agents or [p for p in after if _UNDER.search(sentence, trigger.end, p.start)]
         if agents:
             source = _names(agents[:1])
             return Roles(source, _names(before + [p for p in after if p is not agents[0]], source),
-                         f"passive: agent after by/por, patient before {word!r}")
+                         f"passive: agent after by/por/under, patient before {word!r}")
         return Roles([], _names(before + after), f"passive: no agent named; {word!r} acts on who comes before")
     if (before and trigger.action in UNDERGONE and _POSSESSOR.fullmatch(sentence[before[-1].end:trigger.start])
             and not _OF.match(sentence[trigger.end:])):

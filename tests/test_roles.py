@@ -384,6 +384,9 @@ def test_a_place_named_after_someone_is_no_actor():
     # a passive's agent may stand a clause on: "durante una operación ejecutada por el ejército de ..."
     ("Maduro fue atacado el sábado en Caracas durante una operación ejecutada por el ejército de Estados Unidos.",
      "es", ["United States"], ["Nicolás Maduro"]),
+    # a passive done under someone's government: theirs is the doing
+    ("El avión fue atacado el 2 de septiembre de 2024 bajo la administración de Joe Biden.", "es",
+     ["Joe Biden"], []),
     # "por la administración de X" names the agent as "por X" does
     ("Una operación militar ejecutada por la administración de Donald Trump sacudió Caracas este sábado.", "es",
      ["Donald Trump"], ["Venezuela"]),
