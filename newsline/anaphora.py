@@ -1,7 +1,8 @@
 """Sayings that tell their happening only by pointing at another sentence.
 
 "Así lo anunció este martes el secretario de Estado", "Este anuncio fue realizado por la fiscal el
-7 de agosto", "The move, announced on Thursday, ..." date a happening the sentence before tells, in
+7 de agosto", "The move, announced on Thursday, ...", "La anterior ocurrió el 2 de septiembre" date a
+happening the sentence before tells, in
 the same paragraph, or closing the paragraph before when they open their own (then only a happening
 of a class the pointing sentence names, if it names any). A date anchored on what came before ("The
 move comes just a day after the bloc condemned ...") is that other happening's, so it points at
@@ -17,9 +18,10 @@ import re
 #: An opening that points back: an object pronoun before the saying ("Así lo anunció", "Lo confirmó"),
 #: or a noun for what was announced or decided ("Este anuncio", "The move").
 _BACK = {
-    "es": re.compile(r"^\s*(?:así\s+lo|lo)\b(?!\s+que\b)|^\s*(?:este|esta|el|la)\s+(?:anuncio|decisión|medida)\b",
+    "es": re.compile(r"^\s*(?:así\s+lo|lo)\b(?!\s+que\b)|^\s*(?:este|esta|el|la)\s+(?:anuncio|decisión|medida)\b"
+                     r"|^\s*(?:el|la)\s+anterior\b", re.IGNORECASE),
+    "en": re.compile(r"^\s*(?:the|this)\s+(?:announcement|decision|move)\b|^\s*the\s+(?:previous|earlier)\s+one\b",
                      re.IGNORECASE),
-    "en": re.compile(r"^\s*(?:the|this)\s+(?:announcement|decision|move)\b", re.IGNORECASE),
 }
 _ANCHORED = re.compile(r"\b(?:after|before|después|antes)$", re.IGNORECASE)
 #: How near the pointing words the date must stand when no saying is what it dates ("The move

@@ -39,6 +39,9 @@ def test_asi_lo_anuncio_tells_what_the_sentence_before_tells():
      "jueves por Pam Bondi, vino acompañado de acusaciones.", "el jueves", "es", "charge"),
     (LEAD + "\n\nAsí lo anunció este martes el secretario de Estado, Antony Blinken.", "este martes", "es",
      "recognition"),
+    # "la anterior": the one before, of the kind the sentence before tells
+    ("Estados Unidos atacó este lunes una segunda lancha en el Caribe. La anterior ocurrió el pasado 2 de "
+     "septiembre, cuando Trump anunció la muerte de once personas.", "el pasado 2 de septiembre", "es", "military"),
 ])
 def test_an_announcement_or_a_move_named_again_is_the_happening(text, date_text, language, action):
     assert dated(text, date_text, language, published="2025-08-10")["action"] == action
