@@ -454,8 +454,9 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     if actions.startswith("related") and Taxonomy.default().same_day_only(a.action, b.action) and not (
             kind == "same" and a.granularity == "day" and specific):
         return None  # related only on one day ("related_same_day" in data/actions.toml)
-    if STATEMENT in (a.action, b.action) and not (kind in ("same", "disagree") and (specific if not same_language
-                                                                         else specific or len(common) >= 2)):
+    # (in one language, words that share their stem count: "deployment" / "deploy")
+    if STATEMENT in (a.action, b.action) and not (kind in ("same", "disagree") and (
+            specific if not same_language else specific or max(len(common), len(cognates(a.words, b.words))) >= 2)):
         return None  # words said are many: only the same words, the same day, are one statement
     if roles.startswith("no role") and not (worded if same_language else
                                             (kind == "same" and a.granularity == "day") or named or worded):

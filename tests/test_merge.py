@@ -1023,3 +1023,15 @@ def test_a_role_misread_in_one_report_does_not_keep_a_large_group_apart_but_a_su
     events[-2] = replace(events[-2], money=frozenset({"25"}))
     groups = cluster(events, links)
     assert max(len(g.members) for g in groups) == 5
+
+
+def test_a_statement_and_its_deed_in_one_language_may_share_words_by_their_stems():
+    events = _coded(
+        ("deed", "en", "2025-10-25", "Defense Secretary Pete Hegseth on Friday directed an aircraft carrier to "
+                                     "deploy to the Caribbean."),
+        ("said", "en", "2025-10-25", "The Pentagon confirmed the deployment on Friday amid a buildup in the "
+                                     "Caribbean."),
+    )
+    assert sorted(events["action"]) == ["military", "statement"]
+    facts = merge_events(events)
+    assert len(facts) == 1 and facts.iloc[0]["articles"] == 2
