@@ -459,6 +459,12 @@ def _coded(*articles):
                      for r in extract_events(Article(aid, text, published=pub, language=lang))])
 
 
+def _joined(events) -> tuple[list[set], pd.DataFrame]:
+    """The facts, and the articles of each one stated by more than one article."""
+    facts = merge_events(events)
+    return [{ev["article_id"] for ev in f.evidence} for f in facts.itertuples() if f.articles > 1], facts
+
+
 def test_a_raid_and_the_capture_it_made_are_one_fact_in_two_languages_and_a_later_strike_is_not():
     events = _coded(
         ("capture-en", "en", "2026-01-04",
@@ -891,11 +897,9 @@ def test_talks_and_the_release_they_brought_are_one_fact_only_when_told_of_one_d
                                         "negociación en la que Estados Unidos es un actor clave."),
     )
     assert sorted(events["action"]) == ["meeting", "meeting", "release", "release"]
-    facts = merge_events(events)
-    joined = facts[facts["articles"] == 2]
-    assert len(joined) == 1  # the Friday talks and release; not the week of talks and an October release
-    assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"met", "freed"}
-    assert "related actions" in joined.iloc[0]["merge_reason"]
+    groups, facts = _joined(events)
+    assert groups == [{"met", "freed"}]  # the Friday talks and release; not the week of talks and an October release
+    assert "related actions" in facts[facts["articles"] > 1].iloc[0]["merge_reason"]
 
 
 def test_a_swap_reads_either_way_round_but_a_plain_release_does_not():
@@ -928,11 +932,9 @@ def test_a_deal_and_the_release_it_brought_are_one_fact_only_when_told_of_one_da
         ("month", "en", "2025-03-01", "Richard Grenell signed an agreement with Venezuela in February."),
     )
     assert sorted(events["action"]) == ["agreement", "agreement", "release"]
-    facts = merge_events(events)
-    joined = facts[facts["articles"] == 2]
-    assert len(joined) == 1 and len(facts) == 2
-    assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"deal", "freed"}
-    assert "related actions" in joined.iloc[0]["merge_reason"]
+    groups, facts = _joined(events)
+    assert groups == [{"deal", "freed"}] and len(facts) == 2
+    assert "related actions" in facts[facts["articles"] > 1].iloc[0]["merge_reason"]
 
 
 def test_an_article_may_tell_a_happening_and_the_words_that_announced_it_in_one_fact():
@@ -959,10 +961,8 @@ def test_the_answer_of_the_side_a_deed_befalls_is_another_happening():
     )
     by = dict(zip(events["article_id"], events["action"]))
     assert by == {"sanctions": "sanctions", "answer": "statement", "own": "sanctions"}
-    facts = merge_events(events)
-    joined = facts[facts["articles"] == 2]
-    assert len(joined) == 1  # the sanctions and their own announcement; not Maduro's answer
-    assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"sanctions", "own"}
+    groups, facts = _joined(events)
+    assert groups == [{"sanctions", "own"}]  # the sanctions and their own announcement; not Maduro's answer
 
 
 def test_a_telling_dated_a_day_after_the_deed_joins_it_but_a_second_deed_days_later_does_not():
@@ -976,11 +976,9 @@ def test_a_telling_dated_a_day_after_the_deed_joins_it_but_a_second_deed_days_la
     )
     prepared = {e.article_id: e for e in _prepare(events.reset_index(drop=True), {})}
     assert prepared["told"].told and not prepared["deed"].told and not prepared["second"].told
-    facts = merge_events(events)
-    joined = facts[facts["articles"] == 2]
-    assert len(joined) == 1 and len(facts) == 2
-    assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"deed", "told"}
-    assert "dates disagree by 1 day" in joined.iloc[0]["merge_reason"]
+    groups, facts = _joined(events)
+    assert groups == [{"deed", "told"}] and len(facts) == 2
+    assert "dates disagree by 1 day" in facts[facts["articles"] > 1].iloc[0]["merge_reason"]
 
 
 def test_breaking_relations_and_the_hours_given_diplomats_to_leave_are_one_fact_of_one_day():
@@ -991,11 +989,9 @@ def test_breaking_relations_and_the_hours_given_diplomats_to_leave_are_one_fact_
         ("later", "es", "2019-01-25", "Nicolás Maduro expulsó este jueves a los diplomáticos de Estados Unidos."),
     )
     assert sorted(events["action"]) == ["expulsion", "expulsion", "relations"]
-    facts = merge_events(events)
-    joined = facts[facts["articles"] == 2]
-    assert len(joined) == 1 and len(facts) == 2  # not Thursday's expulsion
-    assert {ev["article_id"] for ev in joined.iloc[0]["evidence"]} == {"broke", "hours"}
-    assert "related actions" in joined.iloc[0]["merge_reason"]
+    groups, facts = _joined(events)
+    assert groups == [{"broke", "hours"}] and len(facts) == 2  # not Thursday's expulsion
+    assert "related actions" in facts[facts["articles"] > 1].iloc[0]["merge_reason"]
 
 
 def test_a_role_misread_in_one_report_does_not_keep_a_large_group_apart_but_a_sum_does():
