@@ -19,6 +19,7 @@ from pathlib import Path
 import snowballstemmer
 
 from .errors import NewslineError
+from .wording import NUMBER_WORDS
 
 
 #: The class of an event with no trigger in its sentence.
@@ -655,6 +656,11 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
                 and (date_span[1] <= after or _CLAUSE.search(sentence, t.end, date_span[0]))
                 and any(not o.speech and o.end <= after for o in triggers)):
             subordinate = True
+        # "six jailed Americans", "los estadounidenses encarcelados": a participle that describes whom
+        # another happening befalls is no arrest of its own.
+        if t.action in ATTRIBUTIVE and _attributive(sentence, t, date_span) and any(
+                o is not t and not o.speech and o.action != t.action for o in triggers):
+            subordinate = True
         # "ten Americans who were detained in Venezuela were released": a relative clause describes
         # whom the happening told after it befalls (unless the date stands in that clause).
         later = [o for o in triggers if o is not t and not o.speech and o.first > t.last]
@@ -729,6 +735,34 @@ _AFTER = re.compile(rf"\b{AFTER_WORDS}\b", re.IGNORECASE)
 _BREAK = re.compile(r"[,;—–]")
 _AFTER_CLAUSE = re.compile(r"\s+(?:(?:de\s+)?que\b|(?!(?:The|A|An|His|Her|Its|Their)\b)[A-Z])")
 _AND = re.compile(r"\b(?:and|y|e)\b", re.IGNORECASE)
+
+
+#: Classes whose participle often describes a person rather than telling a happening.
+ATTRIBUTIVE = frozenset({"arrest"})
+_PARTICIPLE_WORD = re.compile(r"^\w+(?:ed|ado|ada|ados|adas|ido|ida|idos|idas)$", re.IGNORECASE)
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|had|has|have|fue|fueron|sido|ha|han|había|habían|"
+                        r"está|están|estaba|estaban|son|es|sean|sea)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(r"(?:\b\d+|\b(?:the|his|her|their|its|other|two|los|las|sus|otros|dos|" +
+                           "|".join(NUMBER_WORDS) + r"))\s+$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"\b[^\W\d_]{4,}s\s+$")
+
+
+def _attributive(sentence: str, t: Trigger, date_span: tuple[int, int] | None) -> bool:
+    """Is the trigger a single participle describing a noun ("six jailed Americans", "estadounidenses
+    encarcelados") rather than a verb with a subject of its own ("were jailed", "fueron encarcelados")
+    or one the date dates ("executives jailed in 2017", "detenido en noviembre pasado")?"""
+    word = sentence[t.start:t.end]
+    if " " in word or not _PARTICIPLE_WORD.match(word):
+        return False
+    ahead = sentence[max(0, t.start - 30):t.start]
+    if _BE_BEFORE.search(ahead):
+        return False
+    if _COUNT_BEFORE.search(ahead):  # "six jailed Americans", "los detenidos"
+        return True
+    # Spanish also describes after the noun ("estadounidenses encarcelados"), unless the date dates it
+    # ("... detenido en noviembre pasado"); English "executives jailed in 2017" tells the jailing.
+    dated = date_span and date_span[0] >= t.end and len(sentence[t.end:date_span[0]].split()) <= 4
+    return not word.lower().endswith("ed") and not dated and bool(_NOUN_BEFORE.search(ahead))
 
 
 def _came_before(sentence: str, t: Trigger, start: int = 0) -> bool:

@@ -379,3 +379,15 @@ def test_a_happening_named_as_known_after_a_date_with_nothing_else_is_not_dated(
     rows = extract_events(Article("a", "The dust continued to settle on Sunday after the dramatic military "
                                        "operation in Caracas.", published="2026-01-05", language="en"))
     assert rows[0]["action"] == OTHER
+
+
+@pytest.mark.parametrize("text, language, action", [
+    # a participle describing whom another happening befalls is no arrest of its own
+    ("The president pardoned two jailed Americans on Friday.", "en", "release"),
+    # ... but a verb with its subject, or one the date dates, is
+    ("Six Americans were jailed on Friday.", "en", "arrest"),
+    ("The executives, jailed in 2017, were freed on Friday.", "en", "arrest"),
+])
+def test_a_participle_that_describes_is_no_arrest(text, language, action):
+    rows = extract_events(Article("a", text, published="2025-02-01", language=language))
+    assert rows[0]["action"] == action, rows[0]["action_text"]
