@@ -587,6 +587,22 @@ def _weakly_whole(pairs: dict) -> bool:
     return sum(pairs.values()) >= 2 and sum(pairs.values()) >= LINK_SHARE * len(pairs)
 
 
+def _blocked(cross, linked, by_i, ca: "_Cluster", cb: "_Cluster", share: float) -> bool:
+    """Does a pair across two groups forbid joining them? Any conflict does, except that roles alone
+    may clash in a few pairs when most pairs link: a role misread in one report should not keep apart
+    two groups of many (``ROLE_CLASH_SHARE``, ``ROLE_CLASH_MAX``). Stops at the first pair that decides."""
+    allowed = (ROLE_CLASH_MAX * len(cross)
+               if share >= ROLE_CLASH_SHARE and len(ca.articles) + len(cb.articles) >= 4 else 0)
+    clashes = 0
+    for x, y in cross:
+        if (x, y) in linked or not conflict(by_i[x], by_i[y]):
+            continue
+        clashes += 1
+        if clashes > allowed or by_i[x].article_id == by_i[y].article_id or hard_conflict(by_i[x], by_i[y]):
+            return True
+    return False
+
+
 def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
     """Groups by the strongest links first. Two groups join when no pair across them is in
     conflict and at least ``LINK_SHARE`` of the pairs across them are linked: many reports of one
@@ -611,14 +627,7 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
             if key[0] != key[1]:
                 pairs[key] = pairs.get(key, False) or (x, y) in linked
         share = sum(pairs.values()) / len(pairs) if pairs else 0.0
-        clashes = [(x, y) for x, y in cross if (x, y) not in linked and conflict(by_i[x], by_i[y])]
-        # A role misread in one report should not keep apart two groups of many that mostly link: roles
-        # alone may clash in a few pairs across when most pairs link and nothing harder clashes.
-        tolerated = (clashes and share >= ROLE_CLASH_SHARE and len(ca.articles) + len(cb.articles) >= 4
-                     and len(clashes) <= ROLE_CLASH_MAX * len(cross)
-                     and not any(by_i[x].article_id == by_i[y].article_id or hard_conflict(by_i[x], by_i[y])
-                                 for x, y in clashes))
-        if share < LINK_SHARE or (clashes and not tolerated):
+        if share < LINK_SHARE or _blocked(cross, linked, by_i, ca, cb, share):
             continue
         if len(cross) > 1 and not any(p in strong for p in cross) and not _weakly_whole(pairs):
             continue  # a weak link joins two reports, not a report to a group it barely touches
