@@ -515,6 +515,8 @@ def _in_aside(sentence: str, t: Trigger, date_span) -> bool:
                             or (words[0] == sentence[t.start:t.end].split()[0] and _PARTICIPLE.search(words[0]) is not None))
 
 
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|este|esta|estos|estas|ese|esa|esos|esas|dicho|dicha|dichos|dichas)\s+$",
+                            re.IGNORECASE)
 _LEADING = re.compile(r"after|before|following|amid|tras|después|antes", re.IGNORECASE)
 #: A relative pronoun right before a trigger ("who were detained", "quienes fueron liberados").
 _WHO = re.compile(r"\b(?:who|which|quien|quienes)\s+$", re.IGNORECASE)
@@ -674,6 +676,11 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
                 and _TO.match(" ".join(w for _, _, w in _tokens(sentence)[t.last + 1:o.first + 1]))
                 and not _CLAUSE.search(sentence, t.end, o.start) for o in triggers):
             subordinate = True
+        # "said she dedicated this award to her people": a happening pointed at as known is what the
+        # words are about, once someone speaks before it.
+        if not t.speech and _DEMONSTRATIVE.search(sentence[max(0, t.start - 8):t.start]) and any(
+                o.speech and o.last < t.first for o in triggers):
+            subordinate = True
         # "a raid to capture him", "para liberar": what was meant, not what happened.
         purpose = any(o is not t and o.last < t.first for o in triggers) and _PURPOSE.search(
             sentence[max(0, t.start - 6):t.start]) is not None
@@ -687,7 +694,7 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
     # reconoció"). (A release or a deportation ends in an arrival: "llegó a Venezuela este miércoles
     # luego de ser liberado" is the release.)
     before = [t for t in triggers if date_span and not t.speech and t.action not in ARRIVING
-              and _came_before(sentence, t, date_span[1])]
+              and (_came_before(sentence, t, date_span[1]) or _fronted_after(sentence, t, date_span))]
     triggers = [t for t in triggers if t not in before]
     # "Las tensiones escalaron este martes después de que fuerzas estadounidenses realizaran un ataque":
     # with nothing else to date, a date right before "after" dates what the phrase tells.
@@ -723,6 +730,16 @@ def mentioned(sentence: str, language: str, date_span: tuple[int, int] | None) -
     found = Taxonomy.default().find(sentence, language, [date_span] if date_span else [], confirmed=True)
     return frozenset(t.action for t in found if not t.speech and t.action != OTHER
                      and not _in_aside(sentence, t, date_span) and not _came_before(sentence, t))
+
+
+def preceding(sentence: str, language: str, date_span: tuple[int, int] | None) -> frozenset[str]:
+    """Classes of the happenings an "after" phrase opening the sentence names as coming before the
+    dated one ("After winning the peace prize, Machado on Friday said ...": the prize)."""
+    if not date_span:
+        return frozenset()
+    found = Taxonomy.default().find(sentence, language, [date_span])
+    return frozenset(t.action for t in found if not t.speech and t.action != OTHER
+                     and _fronted_after(sentence, t, date_span))
 
 
 #: Words that open a phrase naming what came before the sentence's happening ("… will run Venezuela
@@ -770,6 +787,21 @@ def _came_before(sentence: str, t: Trigger, start: int = 0) -> bool:
     as what came before, not what the sentence tells ("Trump said Saturday the US will run Venezuela
     after the raid" says nothing about the raid)?"""
     return t.start >= start and _after_word(sentence, t, start) is not None
+
+
+def _fronted_after(sentence: str, t: Trigger, date_span: tuple[int, int]) -> bool:
+    """Is the trigger in an "after ..." phrase opening the sentence, the date in a later clause
+    ("After winning the peace prize, the opposition leader on Friday said ...": the prize came before)?"""
+    opened = _AFTER.search(sentence, 0, t.start)
+    if opened is None or len(sentence[:opened.start()].split()) > 2:
+        return False
+    close = _BREAK.search(sentence, t.end)
+    if close is None or close.end() > date_span[0] or _BREAK.search(sentence, 0, opened.start()):
+        return False
+    # (", ocurrida la madrugada del sábado," / ", which took place on Saturday,": the date still describes it)
+    first = sentence[close.end():date_span[0]].split()[:1]
+    return not (first and (_RELATIVE.fullmatch(first[0]) or _PARTICIPLE_WORD.match(first[0])
+                           or first[0].lower() in ("que", "that")))
 
 
 def _after_word(sentence: str, t: Trigger, start: int = 0) -> int | None:

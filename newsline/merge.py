@@ -109,12 +109,16 @@ class _Event:
     target: frozenset = frozenset()
     money: frozenset = frozenset()
     mentioned: frozenset = frozenset()  # classes of every trigger in the sentence, not only the coded one
+    preceding: frozenset = frozenset()  # classes an opening "after" phrase names as coming before
     names: frozenset = frozenset()  # capitalised words that are no actor ("Barbados"): alike in both languages
     trigger: str = ""  # the coded trigger's stems ("coup", "recogn"): the happening's own word
     two_way: bool = False  # told as done by each side to the other ("a prisoner swap")
     #: The date dates the telling, not the deed: "Trump said Tuesday that forces struck a boat",
     #: "Washington, Sep 16: Trump said ...". The deed may be of the day before.
     told: bool = False
+    #: Who the article's other reports of this class name, for a sentence that names nobody
+    #: ("the meeting, which the Times said took place on Thursday").
+    context: frozenset = frozenset()
 
     @property
     def days(self) -> int:
@@ -187,11 +191,19 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             money=money_of(sentence, span, others),
             names=names_of(sentence, span),
             mentioned=_mentioned(sentence, getattr(row, "language", "") or "", span),
+            preceding=_preceding(sentence, getattr(row, "language", "") or "", span),
             trigger=_trigger_key(_text(getattr(row, "action_text", None)), getattr(row, "language", "") or ""),
             two_way=Taxonomy.default().two_way(_text(getattr(row, "action", None)) or "", sentence,
                                                getattr(row, "language", "") or ""),
             told=_told(sentence, span, _text(getattr(row, "roles_rule", None)) or ""),
         ))
+    named: dict[tuple[str, str], set] = {}
+    for e in out:
+        named.setdefault((e.article_id, e.action), set()).update((e.actors | e.source | e.target) - GENERIC_ACTORS)
+    for e in out:
+        own = (e.actors | e.source | e.target) - GENERIC_ACTORS
+        if not own and e.action:
+            e.context = frozenset(named[(e.article_id, e.action)])
     return out
 
 
@@ -207,6 +219,12 @@ def _mentioned(sentence: str, language: str, span) -> frozenset[str]:
     from .actions import mentioned
 
     return mentioned(sentence, language, span)
+
+
+def _preceding(sentence: str, language: str, span) -> frozenset[str]:
+    from .actions import preceding
+
+    return preceding(sentence, language, span)
 
 
 def _trigger_key(text: str | None, language: str) -> str:
@@ -388,8 +406,10 @@ def actions_agree(a: _Event, b: _Event) -> str | None:
     if Taxonomy.default().related(a.action, b.action):
         return f"related actions {a.action} and {b.action}"
     for x, y in ((a, b), (b, a)):
-        if x.action == STATEMENT and _reaction(x, y):
-            return None  # "Maduro announced legal action against the sanctions": the other side answers
+        # "Maduro announced legal action against the sanctions": the other side answers. "After winning
+        # the prize, Machado said on Friday ...": whom it befell, speaking after it, answers too.
+        if x.action == STATEMENT and (_reaction(x, y) or (y.action in x.preceding and _persons(x.source) & y.target)):
+            return None
         if x.action == STATEMENT and y.action in x.mentioned:
             return f"a statement about {y.action} and a {y.action}"
         # "'We carried out a large-scale strike', Trump said" and the capture it made
@@ -458,7 +478,14 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     if STATEMENT in (a.action, b.action) and not (kind in ("same", "disagree") and (
             specific if not same_language else specific or max(len(common), len(cognates(a.words, b.words))) >= 2)):
         return None  # words said are many: only the same words, the same day, are one statement
-    if roles.startswith("no role") and not (worded if same_language else
+    # "Tuesday's strike appears to be the first" names nobody: in one language, the same deed the same
+    # day joins a report that does, as across languages. Two that name different people stay apart,
+    # and a sentence naming nobody stands for whom its article's reports of the class name.
+    who_a = (a.actors | a.source | a.target) - GENERIC_ACTORS or a.context
+    who_b = (b.actors | b.source | b.target) - GENERIC_ACTORS or b.context
+    same_day_deed = (kind == "same" and a.granularity == "day" and a.action == b.action != STATEMENT
+                     and (not (who_a and who_b) or bool(who_a & who_b)))
+    if roles.startswith("no role") and not (worded or same_day_deed if same_language else
                                             (kind == "same" and a.granularity == "day") or named or worded):
         return None  # nobody in common: only the wording, or another language's same day, joins them
     if not same_language and not (specific or named or worded or sides_acting):

@@ -13,7 +13,8 @@ EXAMPLES = [(cid, lang, text) for cid, c in TAXONOMY.classes.items() for lang, t
 
 
 def test_the_taxonomy_has_the_classes_of_the_relationship():
-    assert 15 <= len(TAXONOMY.classes) <= 20
+    # "other" holds what falls outside them and is no class of its own
+    assert 15 <= len([c for c in TAXONOMY.classes if c != "other"]) <= 20
     for c in TAXONOMY.classes.values():
         assert c.triggers["en"] and c.triggers["es"], c.id
         assert {lang for lang, _ in c.examples} == {"en", "es"}, f"{c.id}: an English and a Spanish example"
@@ -170,10 +171,12 @@ def test_a_form_written_out_meets_that_form_only(language, text, date_text, acti
 
 
 @pytest.mark.parametrize("language, text, date_text, action", [
-    # A prize, a flood: happenings outside the classes claim the date they stand at...
+    # A prize is a class of its own; a flood is outside the classes: each claims the date it stands at...
     ("en", "Last year's award went to Nihon Hidankyo, a movement of atomic bombing survivors.", "Last year's",
-     OTHER),
-    ("es", "La organización Nihon Hidankyo recibió el galardón en 2024 por su lucha.", "en 2024", OTHER),
+     "award"),
+    ("es", "La organización Nihon Hidankyo recibió el galardón en 2024 por su lucha.", "en 2024", "award"),
+    ("en", "Last week's floods left thousands homeless after the summit.", "Last week's", OTHER),
+    ("es", "Las inundaciones de 2024 dejaron miles de damnificados antes de la cumbre.", "2024", OTHER),
     # ...and only that one: far from the date, the words said are what it dates.
     ("en", "After winning the peace prize, the opposition leader on Friday made a first reaction and said she "
            "dedicated it to her people.", "on Friday", "statement"),

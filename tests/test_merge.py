@@ -366,6 +366,11 @@ CHECKED_BY_HAND += [
     {('businessstandard-2026-01-09-oil-executives', 'on Saturday'), ('freepressjournal-2026-01-03-maduro-captured', 'Hours after'), ('guyanachronicle-2026-01-05-maduro-not-guilty', 'Saturday’s'), ('nacion-2026-01-09-embajada-caracas', 'El 3 de enero'), ('thefederal-2026-01-04-maduro-capture-oil', 'late Saturday afternoon'), ('thefederal-2026-01-04-maduro-capture-oil', 'hours after')},
     # The nephews' arrest in Haiti and their flight to New York "el mismo día" (the same article tells both).
     {('nacion-2015-11-12-sobrinos-detenidos-haiti', 'el martes'), ('nacion-2015-11-12-sobrinos-detenidos-haiti', 'el mismo día'), ('wunc-2015-11-11-nephews-arrested-haiti', 'on Tuesday night')},
+    # General License 44, issued on 18 October 2023: the Treasury's licences, the U.S. agreeing "Wednesday"
+    # to suspend sanctions, and GL44 "which originally came into force on October 18th, 2023".
+    {('sunoticiero-2024-01-30-minerven-sanctions', 'El pasado 18 de octubre'), ('citynews-2023-10-18-sanctions-eased', 'Wednesday'), ('caracaschronicles-2024-04-19-license-44a', 'on October 18th, 2023')},
+    # Machado's 2025 Nobel Peace Prize, named by its year in two reports.
+    {('versionfinal-2025-10-10-machado-nobel', '2025'), ('zeenews-2025-10-10-machado-nobel', '2025')},
 ]
 
 # Read by hand and judged wrong: kept visible here until the cause is fixed, when this test will
@@ -1031,3 +1036,34 @@ def test_a_statement_and_its_deed_in_one_language_may_share_words_by_their_stems
     assert sorted(events["action"]) == ["military", "statement"]
     facts = merge_events(events)
     assert len(facts) == 1 and facts.iloc[0]["articles"] == 2
+
+
+def test_a_deed_told_naming_nobody_joins_its_day_in_one_language_unless_its_article_names_others():
+    events = _coded(
+        ("named", "en", "2025-09-03", "The U.S. military on Tuesday struck a drug boat in the Caribbean, "
+                                      "Marco Rubio said."),
+        # names nobody: the same deed, the same day, in one language
+        ("nobody", "en", "2025-09-03", "Tuesday's strike appears to be the first such operation in the region."),
+        # "the meeting" of this article is the CIA director's with Delcy Rodríguez, not Trump's with Machado
+        ("times", "en", "2026-01-16", "CIA Director John Ratcliffe met Delcy Rodríguez in Caracas on Thursday.\n\n"
+                                      "Reuters could not verify the report of the meeting, which took place on Thursday."),
+        ("machado", "en", "2026-01-16", "Donald Trump met María Corina Machado at the White House on Thursday."),
+    )
+    assert set(events["action"]) == {"military", "meeting"}
+    groups, facts = _joined(events)
+    assert groups == [{"named", "nobody"}]
+    assert "no role in conflict; same day 2025-09-02" in facts[facts["articles"] > 1].iloc[0]["merge_reason"]
+
+
+def test_whom_a_happening_befell_speaking_after_it_is_another_happening():
+    events = _coded(
+        ("prize", "es", "2025-10-10", "María Corina Machado fue galardonada este viernes con el Nobel de la Paz."),
+        ("answer", "en", "2025-10-10", "After winning the Nobel peace prize, María Corina Machado on Friday made a "
+                                       "first reaction and said she gave this award to her people."),
+        ("told", "en", "2025-10-10", "The Norwegian Nobel Committee announced on Friday that this year's Peace Prize "
+                                     "would go to María Corina Machado."),
+    )
+    by = dict(zip(events["article_id"], events["action"]))
+    assert by == {"prize": "award", "answer": "statement", "told": "award"}
+    groups, facts = _joined(events)
+    assert groups == [{"prize", "told"}]
