@@ -490,3 +490,19 @@ def test_arbitrary_text_never_breaks_the_tagger(text, published):
        seps=st.sampled_from([" ", "", ", ", ". "]), published=PUBLISHED)
 def test_date_like_fragments_never_break_the_tagger(parts, seps, published):
     _check_invariants(seps.join(parts), published)
+
+
+# --------------------------------------------------------------------------- no publication date
+
+@pytest.mark.parametrize("language, text, expected", [
+    # the year of the last full date written before, as a reader takes it
+    ("es", "El acuerdo fue suscrito el 17 de octubre de 2023. Un día después, el 18 de octubre, llegó la licencia. "
+     "En noviembre, el gobierno respondió.",
+     [("el 17 de octubre de 2023", "2023-10-17"), ("Un día después", "2023-10-18"), ("el 18 de octubre", "2023-10-18"),
+      ("En noviembre", "2023-11")]),
+    # a bare year names another happening's year, and with no full date before nothing is guessed
+    ("en", "The 2024 elections were agreed. On October 18, the licence came.", [("2024", "2024"), ("On October 18", None)]),
+])
+def test_without_a_publication_date_a_missing_year_is_the_last_full_date_s(language, text, expected):
+    found = [(t.text, t.value) for t in tag(text, published=None, language=language)]
+    assert found == expected

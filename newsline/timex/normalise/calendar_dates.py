@@ -34,7 +34,11 @@ def calendar_date(g, cand, ctx):
                 return on_day(fixed, "weekday-corrected", 0.9)
         return on_day(d, "explicit") if d else None
     if not ctx.has_anchor("year"):
-        return UNRESOLVED if _valid_month_day(month, day) else None
+        if not _valid_month_day(month, day):
+            return None
+        year = _year_written_before(ctx, cand.start)
+        d = parse_day(year, month, day) if year else None
+        return on_day(d, "year-inferred", TEXT_YEAR_CONFIDENCE) if d else UNRESOLVED
     tense = leaning(cand, ctx)
     year = infer_year(ctx, lambda y: _safe_day(y, month, day), lambda y: _safe_day(y, month, day), tense)
     d = parse_day(year, month, day)
@@ -57,6 +61,20 @@ def _weekday_fix(d: date, weekday: int, published: date) -> date | None:
     return fits[0] if len(fits) == 1 else None
 
 
+#: A year taken from the text rather than from publication is a weaker guess.
+TEXT_YEAR_CONFIDENCE = 0.8
+
+
+def _year_written_before(ctx, pos: int) -> int | None:
+    """Without a publication date, the year of the last full date written before ``pos`` ("el 17 de
+    octubre de 2023 ... Un día después, el 18 de octubre"), as a reader would take it. A bare year
+    does not count: "the 2024 elections" names the year of another happening."""
+    for tx in reversed(ctx.history):
+        if tx.start < pos and tx.resolution == "explicit" and tx.granularity in ("day", "month") and tx.date_start:
+            return tx.date_start.year
+    return None
+
+
 def _valid_month_day(month: int, day: int) -> bool:
     return parse_day(2024, month, day) is not None  # 2024 is a leap year
 
@@ -75,7 +93,8 @@ def calendar_month(g, cand, ctx):
         year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
         return in_month(year, month, "relative")
     if not ctx.has_anchor("month"):
-        return UNRESOLVED
+        year = None if rel or ctx.anchor else _year_written_before(ctx, cand.start)
+        return in_month(year, month, "year-inferred", TEXT_YEAR_CONFIDENCE) if year else UNRESOLVED
     if rel == "this" and ctx.has_anchor("year"):
         return in_month(ctx.anchor.year, month, "relative")  # "this September": this year's
     if rel == "last":
