@@ -711,7 +711,9 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         clause = max((m.end() for m in _BREAK.finditer(sentence, 0, date_span[0])), default=0)
         opened = _AFTER.search(sentence, clause, date_span[0])
         between = sentence[opened.end():date_span[0]] if opened else ""
-        if opened and len(between.split()) <= AFTER_DATE_WORDS and not _AND.search(between):
+        # ("stormed aboard ... just after dawn on Wednesday": a time of day, no happening before)
+        if opened and len(between.split()) <= AFTER_DATE_WORDS and not _AND.search(between) \
+                and not _TIME_OF_DAY.match(between):
             triggers = [t for t in triggers if t.start >= opened.start()]
     if not triggers:
         return None
@@ -752,6 +754,8 @@ _AFTER = re.compile(rf"\b{AFTER_WORDS}\b", re.IGNORECASE)
 _BREAK = re.compile(r"[,;—–]")
 _AFTER_CLAUSE = re.compile(r"\s+(?:(?:de\s+)?que\b|(?!(?:The|A|An|His|Her|Its|Their)\b)[A-Z])")
 _AND = re.compile(r"\b(?:and|y|e)\b", re.IGNORECASE)
+_TIME_OF_DAY = re.compile(r"\s*(?:the\s+|la\s+|el\s+|del\s+)?(?:dawn|dusk|midnight|noon|sunrise|sunset|nightfall|"
+                          r"daybreak|madrugada|medianoche|mediodía|amanecer|anochecer)\b", re.IGNORECASE)
 
 
 #: Classes whose participle often describes a person rather than telling a happening.
