@@ -73,7 +73,7 @@ AFTER_DATE_WORDS = 6
 #: How far an ``acting_`` word looks for what it acts on ("suspende por seis meses algunas de las sanciones").
 ACTED_ON_WORDS = 8
 #: What an index entry asks of the words around it: a person as object, or a trigger of its ``objects``.
-PERSON, OBJECT = "person", "object"
+PERSON, OBJECT, TITLE = "person", "object", "title"
 
 @dataclass(frozen=True)
 class ActionClass:
@@ -93,6 +93,7 @@ class ActionClass:
     acting: dict = None  # language -> stemmed words that are this class only acting on one of its objects
     once: bool = False  # one party seldom does it to the same other twice in a year
     two_way: dict = None  # language -> stemmed words that make it two-way: each side does it to the other
+    titles: dict = None  # language -> words that are this class opening a capitalised name ("Operation Southern Spear")
 
 
 @dataclass(frozen=True)
@@ -196,7 +197,7 @@ class Taxonomy:
                 related_same_day=tuple(entry.get("related_same_day", ())),
                 people=phrases("people_"), purpose=phrases("purpose_"), objects=tuple(entry.get("objects", ())),
                 acting=phrases("acting_"),
-                once=bool(entry.get("once", False)), two_way=phrases("two_way_"),
+                once=bool(entry.get("once", False)), two_way=phrases("two_way_"), titles=phrases("titles_"),
             ))
         ids = {c.id for c in classes}
         self._related, self._same_day = set(), set()
@@ -225,6 +226,8 @@ class Taxonomy:
                     index.setdefault(phrase[0], []).append((phrase, c, PERSON))
                 for phrase in c.acting[lang]:
                     index.setdefault(phrase[0], []).append((phrase, c, OBJECT))
+                for phrase in c.titles[lang]:
+                    index.setdefault(phrase[0], []).append((phrase, c, TITLE))
             for phrase in self._ignore[lang]:
                 index.setdefault(phrase[0], []).append((phrase, None, ""))
             for v in index.values():
@@ -313,6 +316,14 @@ class Taxonomy:
         while i < len(toks):
             hit = None
             for phrase, c, needs in [*index.get(keys[i], ()), *index.get(forms[i], ())]:
+                if needs == TITLE:
+                    # a capitalised word opening a name: "Operation Southern Spear", "Operación Gedeón"
+                    if (len(phrase) == 1 and phrase[0] in (keys[i], forms[i]) and toks[i][2][:1].isupper()
+                            and i + 1 < len(toks) and toks[i + 1][2][:1].isupper() and not hard[i + 1]):
+                        rank = (1, True, 0)
+                        if hit is None or rank > hit[3]:
+                            hit = (phrase, c, needs, rank)
+                    continue
                 if matches(phrase, i) and (
                         not needs
                         or needs == PERSON and (_person_follows(toks, i + len(phrase), people)
