@@ -484,11 +484,12 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     who_a = (a.actors | a.source | a.target) - GENERIC_ACTORS or a.context
     who_b = (b.actors | b.source | b.target) - GENERIC_ACTORS or b.context
     same_day_deed = (kind == "same" and a.granularity == "day" and a.action == b.action != STATEMENT
-                     and (not (who_a and who_b) or bool(who_a & who_b)))
+                     and bool(who_a or who_b) and (not (who_a and who_b) or bool(who_a & who_b)))
     if roles.startswith("no role") and not (worded or same_day_deed if same_language else
                                             (kind == "same" and a.granularity == "day") or named or worded):
         return None  # nobody in common: only the wording, or another language's same day, joins them
-    if not same_language and not (specific or named or worded or sides_acting):
+    if not same_language and not (specific or named or worded or sides_acting
+                                  or (same_day_deed and not (who_a and who_b) and a.action not in MUTUAL)):
         # Only Venezuela or the United States named in both, as in most of this coverage, and no
         # wording, name or figure in common: the same side must at least act in both.
         return None
