@@ -124,6 +124,9 @@ RELATIVE = [
          "2025-09-03", ("Tuesday", "2025-09-02")),
     case("weekday-past-on", "Hegseth announced on Friday that more warships would be sent.",
          "2025-09-03", ("on Friday", "2025-08-29")),
+    # "would not rule out" tells a refusal already made, not a plan
+    case("weekday-would-not", "President Trump on Friday would not rule out a military option in Venezuela.",
+         "2017-08-12", ("on Friday", "2017-08-11")),
     case("weekday-future-will", "Rubio will travel to Mexico City on Thursday.",
          "2025-09-03", ("on Thursday", "2025-09-04")),
     case("weekday-future-earlier-in-week", "The Senate is expected to vote Monday on the war powers resolution.",
