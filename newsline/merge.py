@@ -478,9 +478,10 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     if STATEMENT in (a.action, b.action) and not (kind in ("same", "disagree") and (
             specific if not same_language else specific or max(len(common), len(cognates(a.words, b.words))) >= 2)):
         return None  # words said are many: only the same words, the same day, are one statement
-    # "Tuesday's strike appears to be the first" names nobody: in one language, the same deed the same
-    # day joins a report that does, as across languages. Two that name different people stay apart,
-    # and a sentence naming nobody stands for whom its article's reports of the class name.
+    # "Tuesday's strike appears to be the first" names nobody: the same deed the same day joins a report
+    # that names someone (across languages not for talks, which are many on a day). Two that name
+    # different people, or nobody at all, stay apart; a sentence naming nobody stands for whom its
+    # article's reports of the class name.
     who_a = (a.actors | a.source | a.target) - GENERIC_ACTORS or a.context
     who_b = (b.actors | b.source | b.target) - GENERIC_ACTORS or b.context
     same_day_deed = (kind == "same" and a.granularity == "day" and a.action == b.action != STATEMENT
@@ -524,6 +525,8 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
         parts.append(f"the same word for it ({a.trigger})")
     if named:
         parts.append("names in common " + ", ".join(sorted(named)))
+    if same_day_deed and not (who_a and who_b) and not (specific or named or counted or worded):
+        parts.append("one report names nobody: the same deed the same day")
     if counted:
         parts.append("figures in common " + ", ".join(sorted(counted)))
     score = (1.5 + (0.3 if kind == "same" else 0.0) + (0.2 if specific or named or counted else 0.0) + jaccard
