@@ -509,3 +509,14 @@ def test_date_like_fragments_never_break_the_tagger(parts, seps, published):
 def test_without_a_publication_date_a_missing_year_is_the_last_full_date_s(language, text, expected):
     found = [(t.text, t.value) for t in tag(text, published=None, language=language)]
     assert found == expected
+
+
+@pytest.mark.parametrize("language, text, published, expected", [
+    # "according to" / "según" opens the attribution: its date is the saying's, whatever the tense before
+    ("en", "The United States will withdraw its diplomats, according to a statement from the Secretary on Monday.",
+     "2019-03-12", [("on Monday", "2019-03-11")]),
+    ("es", "Estados Unidos retirará a sus diplomáticos, según un comunicado del secretario el lunes.",
+     "2019-03-12", [("el lunes", "2019-03-11")]),
+])
+def test_an_attribution_takes_its_own_tense(language, text, published, expected):
+    assert [(t.text, t.value) for t in tag(text, published=published, language=language)] == expected
