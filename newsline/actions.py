@@ -450,7 +450,10 @@ def _person_precedes(toks, i: int, people) -> bool:
     secuestrado")?"""
     if i < 2 or toks[i - 1][2].lower() not in _PASSIVE:
         return False
-    s, e, _ = toks[i - 2]
+    subject = i - 2
+    if toks[subject][2].lower() in _WHO_WORDS and subject > 0:
+        subject -= 1  # "Maduro, who was seized", "Maduro, quien fue capturado"
+    s, e, _ = toks[subject]
     return any(s < e2 and s2 < e for s2, e2 in people)
 
 
@@ -488,6 +491,7 @@ def _gap(t: Trigger, d: tuple[int, int]) -> int:
     return 0 if (t.first <= d1 and t.last >= d0) else (d0 - t.last if t.last < d0 else t.first - d1)
 
 
+_WHO_WORDS = frozenset({"who", "quien", "que"})
 _NEGATIONS = frozenset({"no", "not", "never", "without", "sin", "ningún", "ninguna", "nunca"})
 _PURPOSE = re.compile(r"\b(?:to|para)\s+$", re.IGNORECASE)
 _SUBORDINATE = re.compile(
