@@ -162,7 +162,8 @@ def action_colours() -> dict[str, str]:
     """One colour per action class, in the taxonomy's order, so a class keeps its colour."""
     from newsline.actions import Taxonomy
 
-    wide = PALETTE + ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
+    wide = PALETTE + ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000",
+                      "#BBCC33"]
     ids = Taxonomy.default().ids()
     colours = {a: wide[i % len(wide)] for i, a in enumerate(ids)}
     colours["other"] = NO_TOPIC_COLOUR

@@ -145,6 +145,13 @@ def test_colour_by_action_gives_each_class_its_own_trace(tmp_path):
     assert {"Sanctions imposed", "Meeting or talks"} <= names
 
 
+def test_every_action_class_has_a_colour_of_its_own():
+    from components.timeline_figure import action_colours
+
+    colours = action_colours()
+    assert len(set(colours.values())) == len(colours)
+
+
 def test_hover_text_is_escaped(tmp_path):
     fig = json.dumps(spec(figure(store_of(tmp_path, sample_rows()), "Outlet")))
     assert "<script>" not in fig and "<img" not in fig and "Unknown <b>Blog</b>" not in fig
