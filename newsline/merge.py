@@ -119,6 +119,13 @@ class _Event:
     #: Who the article's other reports of this class name, for a sentence that names nobody
     #: ("the meeting, which the Times said took place on Thursday").
     context: frozenset = frozenset()
+    #: For a saying that names no happening: the classes of its article's deeds of its day.
+    about: frozenset = frozenset()
+
+    @property
+    def named(self) -> frozenset:
+        """The happenings the sentence is about: those it names, or for a bare saying its day's deeds."""
+        return self.mentioned | self.about
 
     @property
     def days(self) -> int:
@@ -204,6 +211,18 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
         own = (e.actors | e.source | e.target) - GENERIC_ACTORS
         if not own and e.action:
             e.context = frozenset(named[(e.article_id, e.action)])
+    # A saying that names no happening, dated the day its own article's deed is ("Pompeo confirmed
+    # Thursday the last diplomats have left"), is about that deed, unless the speaker is on the side
+    # the deed befalls (then it answers it).
+    deeds: dict[tuple[str, str], list[_Event]] = {}
+    for e in out:
+        if e.action not in ("", STATEMENT, OTHER) and e.granularity == "day":
+            deeds.setdefault((e.article_id, e.value), []).append(e)
+    for e in out:
+        if e.action == STATEMENT and not e.mentioned and not e.preceding and e.granularity == "day":
+            speakers = _side_set(e.source)
+            e.about = frozenset(d.action for d in deeds.get((e.article_id, e.value), ())
+                                if speakers and not speakers & _side_set(d.target))
     return out
 
 
@@ -410,10 +429,10 @@ def actions_agree(a: _Event, b: _Event) -> str | None:
         # the prize, Machado said on Friday ...": whom it befell, speaking after it, answers too.
         if x.action == STATEMENT and (_reaction(x, y) or (y.action in x.preceding and _persons(x.source) & y.target)):
             return None
-        if x.action == STATEMENT and y.action in x.mentioned:
+        if x.action == STATEMENT and y.action in x.named:
             return f"a statement about {y.action} and a {y.action}"
         # "'We carried out a large-scale strike', Trump said" and the capture it made
-        related = sorted(m for m in x.mentioned if Taxonomy.default().related(m, y.action))
+        related = sorted(m for m in x.named if Taxonomy.default().related(m, y.action))
         if x.action == STATEMENT and related:
             return f"a statement about {related[0]} and a related {y.action}"
     return None
@@ -564,7 +583,7 @@ def _candidates(events: list[_Event]):
         if e.action and e.action != OTHER:
             # its own class, the classes one happening also takes (actions_agree), and the
             # happenings its sentence names: two reports coded apart still meet in one of them
-            near = {e.action} | e.mentioned | {c for c in taxonomy.classes if taxonomy.related(e.action, c)}
+            near = {e.action} | e.named | {c for c in taxonomy.classes if taxonomy.related(e.action, c)}
             for action in near - {OTHER}:
                 by_actor.setdefault("\x00action " + action, []).append(e)
     seen = set()
@@ -599,8 +618,8 @@ def conflict(a: _Event, b: _Event) -> bool:
         one = (a.action == b.action
                or (STATEMENT not in (a.action, b.action) and Taxonomy.default().related(a.action, b.action))
                # "'This morning ... we conducted a second strike', Trump said late Monday" ... "The attack"
-               or (a.action == STATEMENT and b.action in a.mentioned)
-               or (b.action == STATEMENT and a.action in b.mentioned))
+               or (a.action == STATEMENT and b.action in a.named)
+               or (b.action == STATEMENT and a.action in b.named))
         return not (a.value == b.value and one)
     return hard_conflict(a, b) or roles_agree(a, b) is None
 
@@ -608,8 +627,19 @@ def conflict(a: _Event, b: _Event) -> bool:
 def hard_conflict(a: _Event, b: _Event) -> bool:
     """Dates that cannot meet, different happenings or different sums: never one fact. (Roles that
     disagree may be one report's misreading; see ``cluster``.)"""
-    return (date_relation(a, b, coded=True) is None or actions_agree(a, b) is None
+    return (date_relation(a, b, coded=True) is None or (actions_agree(a, b) is None and not _bare(a, b))
             or bool(a.money and b.money and not a.money & b.money))
+
+
+def _bare(a: _Event, b: _Event) -> bool:
+    """Is one a saying that names no happening ("Pompeo said Thursday he knows it is a difficult
+    moment"), the other a deed its speaker's side did not undergo? Too little to link them, but no
+    contradiction either: the saying may join the deed's reports through other sayings like it."""
+    for x, y in ((a, b), (b, a)):
+        if (x.action == STATEMENT and y.action != STATEMENT and not x.named and not x.preceding
+                and not _reaction(x, y)):
+            return True
+    return False
 
 
 def _weakly_whole(pairs: dict) -> bool:

@@ -1083,3 +1083,28 @@ def test_whom_a_happening_befell_speaking_after_it_is_another_happening():
     assert by == {"prize": "award", "answer": "statement", "told": "award"}
     groups, facts = _joined(events)
     assert groups == [{"prize", "told"}]
+
+
+def test_a_saying_that_names_no_happening_is_about_its_articles_deed_of_the_day():
+    # "Pompeo said ... it is a difficult moment" names nothing: it is about its article's deed of that
+    # Thursday, so it joins the deed, and other bare sayings of the same speaker that day join it.
+    from newsline.merge import hard_conflict
+
+    events = _coded(
+        ("embassy", "en", "2019-03-15", "The last U.S. diplomats in Caracas shuttered the embassy and left Venezuela "
+                                        "on Thursday. Secretary of State Mike Pompeo said in a statement Thursday "
+                                        "that he knows it is a difficult moment for the diplomats."),
+        ("confirmed", "en", "2019-03-15", "Secretary of State Mike Pompeo confirmed on Thursday that the last "
+                                          "American diplomats have left the country."),
+        ("answer", "en", "2019-03-15", "Nicolás Maduro said on Thursday that Venezuela was at peace."),
+        ("closed", "en", "2019-03-15", "Mike Pompeo's department closed the U.S. embassy in Caracas on Thursday."),
+    )
+    prepared = {(e.article_id, e.action): e for e in _prepare(events.reset_index(drop=True), {})}
+    deed, said = prepared["embassy", "relations"], prepared["embassy", "statement"]
+    assert said.about == {"relations"} and not said.mentioned and not prepared["confirmed", "statement"].about
+    # a bare saying of the side that acted does not contradict the deed; the side it befell answers it
+    assert not hard_conflict(prepared["confirmed", "statement"], deed)
+    assert hard_conflict(prepared["answer", "statement"], deed)
+    groups, facts = _joined(events)
+    assert groups == [{"embassy", "confirmed", "closed"}]
+    assert len(facts[facts["articles"] == 3].iloc[0]["member_event_ids"]) == 4
