@@ -534,7 +534,8 @@ _DEMONSTRATIVE = re.compile(r"\b(?:this|these|este|esta|estos|estas|ese|esa|esos
                             re.IGNORECASE)
 _LEADING = re.compile(r"after|before|following|amid|tras|después|antes", re.IGNORECASE)
 #: A relative pronoun right before a trigger ("who were detained", "quienes fueron liberados").
-_WHO = re.compile(r"\b(?:who|which|quien|quienes)\s+$", re.IGNORECASE)
+_WHO = re.compile(r"\b(?:who|which|quien|quienes)\s+((?:(?:have|has|had|been|was|were|are|is|ha|han|había|habían|"
+                  r"sido|fue|fueron|estaba|estaban|está|están)\s+){0,2})$", re.IGNORECASE)
 _RELATIVE = re.compile(r"who|whom|whose|which|quien|quienes|cuyo|cuya|cuyos|cuyas", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"(?:ed|ado|ada|ados|adas|ido|ida|idos|idas)$", re.IGNORECASE)
 _ON = re.compile(r"\b(?:on|under)\s+(?:\S+\s+)?$")
@@ -679,9 +680,12 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
                 o is not t and not o.speech and o.action != t.action for o in triggers):
             subordinate = True
         # "ten Americans who were detained in Venezuela were released": a relative clause describes
-        # whom the happening told after it befalls (unless the date stands in that clause).
+        # whom the happening told after it befalls (unless the date stands in that clause). With
+        # auxiliaries between ("who have been detained"), only when the later one is a verb too
+        # ("... have been released"), not a noun of the clause ("who were arrested during a trip").
         later = [o for o in triggers if o is not t and not o.speech and o.first > t.last]
-        if (not t.speech and later and _WHO.search(sentence[max(0, t.start - 12):t.start])
+        who = later and _WHO.search(sentence[max(0, t.start - 30):t.start])
+        if (not t.speech and who and (not who.group(1) or _BE_BEFORE.search(sentence[max(0, later[0].start - 30):later[0].start]))
                 and not (date_span and t.start <= date_span[0] < later[0].start)):
             subordinate = True
         # "agreed Wednesday to suspend some sanctions", "acordaron reanudar los vuelos": what was
