@@ -408,15 +408,29 @@ class Taxonomy:
             and tuple(keys[i:i + n]) not in keep
         ]
 
+        chained: set[int] = set()  # ends of happenings dropped as talked about
+
         def object_of_talk(t: Trigger) -> bool:
             for e in talk_ends:
-                if not 0 < t.first - e <= ABOUT_WINDOW + sum(named[e + 1:t.first]):
+                # names and dates between do not count ("rechazó este martes el bloqueo")
+                between = sum(named[e + 1:t.first]) + sum(not k for k in keys[e + 1:t.first])
+                if not 0 < t.first - e <= ABOUT_WINDOW + between:
                     continue
-                if not _OPENS_WORDS.search(sentence, toks[e][1], t.start):
+                if not _OPENS_WORDS.search(sentence, toks[e][1], t.start) and not (
+                        e in chained and _AND.search(sentence, toks[e][1], t.start)):
                     return True
             return False
 
-        return [t for t in found if t.speech or not object_of_talk(t)]
+        kept = []
+        for t in found:  # (in text order)
+            if t.speech or not object_of_talk(t):
+                kept.append(t)
+            else:
+                # what the talked-about happening's own phrase holds is talked about too ("rechazó el
+                # bloqueo a petroleros sancionados"), up to an "and" or a clause
+                talk_ends.append(t.last)
+                chained.add(t.last)
+        return kept
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "their", "its", "el", "la", "los", "las", "al", "su", "sus",
