@@ -796,7 +796,8 @@ ATTRIBUTIVE = frozenset({"arrest"})
 _PARTICIPLE_WORD = re.compile(r"^\w+(?:ed|ado|ada|ados|adas|ido|ida|idos|idas)$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|had|has|have|fue|fueron|sido|ha|han|había|habían|"
                         r"está|están|estaba|estaban|son|es|sean|sea)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_COUNT_BEFORE = re.compile(r"(?:\b\d+|\b(?:the|his|her|their|its|other|two|los|las|sus|otros|dos|" +
+_COUNT_BEFORE = re.compile(r"(?:\b\d+|\b(?:the|his|her|their|its|other|two|several|many|some|los|las|sus|otros|dos|"
+                           r"varios|varias|muchos|algunos|algunas|" +
                            "|".join(NUMBER_WORDS) + r"))\s+$", re.IGNORECASE)
 _NOUN_BEFORE = re.compile(r"\b[^\W\d_]{4,}s\s+$")
 
