@@ -155,7 +155,7 @@ _RELATIVE = re.compile(r"^\s*(?:that|which|who|whom|whose|where|que|quien|quiene
 #: "Trump-era sanctions", "Chávez-era": a name that dates something, no party to it.
 _ERA = re.compile(r"[-‐–]era\b", re.IGNORECASE)
 _AFTER_LATER = re.compile(rf",?\s+{AFTER_WORDS}\b", re.IGNORECASE)
-_AFTER_OPENS = re.compile(rf"\s*(?:\w+\s+)?{AFTER_WORDS}\b", re.IGNORECASE)
+_AFTER_OPENS = re.compile(rf"\s*(?:\w+\s+){{0,3}}{AFTER_WORDS}\b", re.IGNORECASE)
 #: ... unless its verb has no subject of its own ("After saying ..., Machado will", "Luego de haber sido
 #: capturado ..., Maduro llegó"): then it is the main clause's.
 _FRONTED = re.compile(rf"\s*(?:\w+\s+)?(?:{AFTER_WORDS}|when|cuando)\s+(?!haber\b|having\b|being\b|\w+ing\b|\w+(?:ar|er|ir)\b)",

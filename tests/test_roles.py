@@ -294,6 +294,9 @@ def test_spanish_announcements_and_nouns_name_who_acts(text, action, source, tar
      "oficial que Donald Trump reconoció a Guaidó.", "es", ["United States", "Donald Trump"], ["Juan Guaidó"]),
     ("On Saturday, following a pressure campaign against Nicolás Maduro, the United States struck Venezuela.",
      "en", ["United States"], ["Venezuela"]),
+    # a few words may stand before the "after" ("But just hours after ...")
+    ("But just hours after Alex Saab was put on a plane to the United States on Saturday, the Venezuelan "
+     "government re-apprehended six oil executives.", "en", ["Venezuela"], []),
 ])
 def test_a_clause_of_what_came_before_holds_no_party(text, language, source, target):
     row = coded(text, language, published="2019-01-25")
