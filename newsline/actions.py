@@ -459,12 +459,17 @@ def _person_follows(toks, i: int, people) -> bool:
 _PASSIVE = frozenset({"was", "were", "been", "being", "is", "are", "fue", "fueron", "sido", "es", "son"})
 
 
+_PERFECT = frozenset({"has", "have", "had", "ha", "han", "había", "habían"})
+
+
 def _person_precedes(toks, i: int, people) -> bool:
     """Is token ``i`` a passive whose subject is a person ("Maduro was seized", "Maduro fue
     secuestrado")?"""
     if i < 2 or toks[i - 1][2].lower() not in _PASSIVE:
         return False
     subject = i - 2
+    if subject > 0 and toks[subject][2].lower() in _PERFECT:
+        subject -= 1  # "Maduro has been flown out", "Maduro ha sido trasladado"
     if toks[subject][2].lower() in _WHO_WORDS and subject > 0:
         subject -= 1  # "Maduro, who was seized", "Maduro, quien fue capturado"
     s, e, _ = toks[subject]
