@@ -1095,7 +1095,7 @@ def test_a_saying_that_names_no_happening_is_about_its_articles_deed_of_the_day(
                                         "on Thursday. Secretary of State Mike Pompeo said in a statement Thursday "
                                         "that he knows it is a difficult moment for the diplomats."),
         ("confirmed", "en", "2019-03-15", "Secretary of State Mike Pompeo confirmed on Thursday that the last "
-                                          "American diplomats have left the country."),
+                                          "Americans are out and safe."),
         ("answer", "en", "2019-03-15", "Nicolás Maduro said on Thursday that Venezuela was at peace."),
         ("closed", "en", "2019-03-15", "Mike Pompeo's department closed the U.S. embassy in Caracas on Thursday."),
     )
