@@ -211,9 +211,10 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
         own = (e.actors | e.source | e.target) - GENERIC_ACTORS
         if not own and e.action:
             e.context = frozenset(named[(e.article_id, e.action)])
-    # A saying that names no happening, dated the day its own article's deed is ("Pompeo confirmed
-    # Thursday the last diplomats have left"), is about that deed, unless the speaker is on the side
-    # the deed befalls (then it answers it).
+    # A saying that names no happening, dated the day its own article's deed is ("Pompeo said Thursday
+    # it is a difficult moment"), is about that deed when the speaker is of the side that did it (of
+    # the side it befalls, the speaker answers it; "Maduro said in a televised speech Wednesday night"
+    # is not about the CIA's orders).
     deeds: dict[tuple[str, str], list[_Event]] = {}
     for e in out:
         if e.action not in ("", STATEMENT, OTHER) and e.granularity == "day":
@@ -222,7 +223,7 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
         if e.action == STATEMENT and not e.mentioned and not e.preceding and e.granularity == "day":
             speakers = _side_set(e.source)
             e.about = frozenset(d.action for d in deeds.get((e.article_id, e.value), ())
-                                if speakers and not speakers & _side_set(d.target))
+                                if speakers & _side_set(d.source) and not speakers & _side_set(d.target))
     return out
 
 

@@ -1102,6 +1102,11 @@ def test_a_saying_that_names_no_happening_is_about_its_articles_deed_of_the_day(
     prepared = {(e.article_id, e.action): e for e in _prepare(events.reset_index(drop=True), {})}
     deed, said = prepared["embassy", "relations"], prepared["embassy", "statement"]
     assert said.about == {"relations"} and not said.mentioned and not prepared["confirmed", "statement"].about
+    # the other side speaking the same day in the deed's article is not about it
+    speech = _coded(("speech", "en", "2019-03-15", "The United States closed its embassy in Caracas on Thursday. "
+                     "Nicolás Maduro said in a televised speech Thursday night that the country is calm."))
+    assert [(e.action, e.about) for e in _prepare(speech.reset_index(drop=True), {})] == [
+        ("relations", frozenset()), ("statement", frozenset())]
     # a bare saying of the side that acted does not contradict the deed; the side it befell answers it
     assert not hard_conflict(prepared["confirmed", "statement"], deed)
     assert hard_conflict(prepared["answer", "statement"], deed)
