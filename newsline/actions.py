@@ -403,9 +403,11 @@ class Taxonomy:
         toks = _tokens(sentence)
         longest = max(len(p) for p in about)
         talk_ends = [
-            i + n - 1 for i in range(len(keys)) for n in range(1, longest + 1)
+            i + n - 1 for i in range(len(keys)) for n in range(1, min(longest, len(keys) - i) + 1)
             if tuple(keys[i:i + n]) in about and not (i and toks[i - 1][2].lower() in _DESCRIBING)
             and tuple(keys[i:i + n]) not in keep
+            # "condenó el viernes a 20 años de prisión": sentenced, not condemned
+            and not _PRISON_TERM.match(sentence, toks[i + n - 1][1])
         ]
 
         chained: set[int] = set()  # ends of happenings dropped as talked about
@@ -432,6 +434,9 @@ class Taxonomy:
                 chained.add(t.last)
         return kept
 
+
+_PRISON_TERM = re.compile(r".{0,60}?\b(?:años de (?:prisión|cárcel)|years in (?:prison|jail)|prison terms?)\b",
+                          re.IGNORECASE | re.DOTALL)
 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "their", "its", "el", "la", "los", "las", "al", "su", "sus",
                           "del", "de", "of", "also"})

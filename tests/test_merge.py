@@ -1113,3 +1113,15 @@ def test_a_saying_that_names_no_happening_is_about_its_articles_deed_of_the_day(
     groups, facts = _joined(events)
     assert groups == [{"embassy", "confirmed", "closed"}]
     assert len(facts[facts["articles"] == 3].iloc[0]["member_event_ids"]) == 4
+
+
+def test_a_hearing_told_as_the_plea_or_the_judges_ruling_is_one_fact_of_one_day():
+    events = _coded(
+        ("plea", "en", "2026-01-06", "Nicolás Maduro pleaded not guilty on Monday in a Manhattan court."),
+        ("ruling", "es", "2026-01-06", "El juez resolvió el lunes que Nicolás Maduro seguirá detenido en Nueva York."),
+        ("later", "es", "2026-03-18", "El juez resolvió el martes que Nicolás Maduro seguirá detenido en Nueva York."),
+    )
+    assert dict(zip(events["article_id"], events["action"])) == {"plea": "charge", "ruling": "ruling",
+                                                                 "later": "ruling"}
+    groups, _ = _joined(events)
+    assert groups == [{"plea", "ruling"}]
