@@ -539,7 +539,7 @@ def _in_aside(sentence: str, t: Trigger, date_span) -> bool:
     if date_span and start <= date_span[0] < end:
         return False
     opening = sentence[start:t.start].split()[:3]  # "and after", "Hours after", "Poco después de"
-    if any(_SUBORDINATE.fullmatch(w) for w in opening):
+    if any(_SUBORDINATE.fullmatch(w) for w in opening) or _SAME_DAY.match(sentence, start):
         return True
     if date_span and t.start < date_span[0]:
         first = sentence[:t.start].split()[:3]
@@ -557,6 +557,10 @@ def _in_aside(sentence: str, t: Trigger, date_span) -> bool:
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|este|esta|estos|estas|ese|esa|esos|esas|dicho|dicha|dichos|dichas)\s+$",
                             re.IGNORECASE)
 _LEADING = re.compile(r"after|before|following|amid|tras|después|antes", re.IGNORECASE)
+#: "Este sábado, el mismo día en el que la oposición y el gobierno reiniciaron el diálogo, ...": a
+#: clause naming what else happened that day.
+_SAME_DAY = re.compile(r"\s*(?:on\s+)?(?:the|el|la)\s+(?:same|mismo|misma)\s+(?:day|date|día|fecha|jornada)\b",
+                       re.IGNORECASE)
 #: A relative pronoun right before a trigger ("who were detained", "quienes fueron liberados").
 _WHO = re.compile(r"\b(?:who|which|quien|quienes)\s+((?:(?:have|has|had|been|was|were|are|is|ha|han|había|habían|"
                   r"sido|fue|fueron|estaba|estaban|está|están)\s+){0,2})$", re.IGNORECASE)
