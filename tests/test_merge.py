@@ -1125,3 +1125,17 @@ def test_a_hearing_told_as_the_plea_or_the_judges_ruling_is_one_fact_of_one_day(
                                                                  "later": "ruling"}
     groups, _ = _joined(events)
     assert groups == [{"plea", "ruling"}]
+
+
+def test_easing_and_the_sanctions_eased_are_one_fact_only_when_told_of_one_day():
+    events = _coded(
+        ("revoke", "en", "2025-02-27", "President Donald Trump said on Wednesday that he was revoking the license "
+                                       "that allowed Chevron to produce oil."),
+        ("fin", "es", "2025-02-27", "Donald Trump anunció este miércoles que revocará el permiso de Chevron para "
+                                    "operar en el país."),
+        ("later", "en", "2025-03-06", "Donald Trump on Tuesday granted Chevron a new license to operate."),
+    )
+    assert dict(zip(events["article_id"], events["action"])) == {
+        "revoke": "sanctions-eased", "fin": "sanctions", "later": "sanctions-eased"}
+    groups, _ = _joined(events)
+    assert groups == [{"revoke", "fin"}]
