@@ -215,15 +215,17 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
     # it is a difficult moment"), is about that deed when the speaker is of the side that did it (of
     # the side it befalls, the speaker answers it; "Maduro said in a televised speech Wednesday night"
     # is not about the CIA's orders).
-    deeds: dict[tuple[str, str], list[_Event]] = {}
+    # (each deed's class and sides once: an article may tell one day a thousand times)
+    deeds: dict[tuple[str, str], set] = {}
     for e in out:
         if e.action not in ("", STATEMENT, OTHER) and e.granularity == "day":
-            deeds.setdefault((e.article_id, e.value), []).append(e)
+            deeds.setdefault((e.article_id, e.value), set()).add(
+                (e.action, frozenset(_side_set(e.source)), frozenset(_side_set(e.target))))
     for e in out:
         if e.action == STATEMENT and not e.mentioned and not e.preceding and e.granularity == "day":
             speakers = _side_set(e.source)
-            e.about = frozenset(d.action for d in deeds.get((e.article_id, e.value), ())
-                                if speakers & _side_set(d.source) and not speakers & _side_set(d.target))
+            e.about = frozenset(action for action, doers, undergoers in deeds.get((e.article_id, e.value), ())
+                                if speakers & doers and not speakers & undergoers)
     return out
 
 
