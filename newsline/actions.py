@@ -293,22 +293,29 @@ class Taxonomy:
         proper = [n > 0 and w[:1].isupper() and not w.isupper() for n, (_, _, w) in enumerate(toks)]
         index = self._index[lang]
 
-        def matches(phrase, i):
+        def matches(phrase, i, named_ok=False):
             if i + len(phrase) > len(toks):
                 return False
-            if len(phrase) == 1 and (proper[i] or named[i]):
+            if len(phrase) == 1 and (proper[i] and not named_ok or named[i]):
                 return False
             return all(p in (keys[i + k], forms[i + k]) for k, p in enumerate(phrase))
 
         def acted_on(c, start) -> bool:
             """Does a trigger of one of ``c``'s objects follow within ``ACTED_ON_WORDS`` words, in
-            the same clause ("suspende por seis meses algunas de las sanciones")?"""
-            for n in range(start, min(len(toks), start + ACTED_ON_WORDS)):
-                if _CLAUSE.search(sentence, toks[n - 1][1], toks[n][0]):
+            the same clause ("suspende por seis meses algunas de las sanciones")? The date's words
+            do not count ("signed on Tuesday in Barbados the Partial Agreement")."""
+            words = 0
+            for n in range(start, len(toks)):
+                words += not hard[n]
+                if words > ACTED_ON_WORDS or _CLAUSE.search(sentence, toks[n - 1][1], toks[n][0]):
                     return False
-                if any(oc is not None and oc.id in c.objects and matches(phrase, n)
-                       for phrase, oc, _ in [*index.get(keys[n], ()), *index.get(forms[n], ())]):
+                # what is acted on may be named ("signed the Barbados Agreement", "se firmó el Acuerdo de Barbados")
+                here = [oc for phrase, oc, needs in [*index.get(keys[n], ()), *index.get(forms[n], ())]
+                        if oc is not None and matches(phrase, n, named_ok=oc.id in c.objects) and needs != TITLE]
+                if any(oc.id in c.objects for oc in here):
                     return True
+                if any(not oc.speech for oc in here):
+                    return False  # it acts on another happening first ("signed an executive order that ends ...")
             return False
 
         found: list[Trigger] = []
@@ -364,7 +371,7 @@ class Taxonomy:
         sanctions are what is eased."""
         out = []
         for t in found:
-            acts_on = [o for o in found if t.action in self.classes[o.action].objects]
+            acts_on = [o for o in found if t.action in self.classes[o.action].objects and o.action != t.action]
             if any(0 < t.first - o.last <= OBJECT_SPAN or o.first - t.last == 1 for o in acts_on):
                 continue
             out.append(t)
@@ -539,7 +546,8 @@ def _in_aside(sentence: str, t: Trigger, date_span) -> bool:
     if date_span and start <= date_span[0] < end:
         return False
     opening = sentence[start:t.start].split()[:3]  # "and after", "Hours after", "Poco después de"
-    if any(_SUBORDINATE.fullmatch(w) for w in opening) or _SAME_DAY.match(sentence, start):
+    if any(_SUBORDINATE.fullmatch(w) for w in opening) or _SAME_DAY.match(sentence, start) or _FRAME.match(
+            sentence, start):
         return True
     if date_span and t.start < date_span[0]:
         first = sentence[:t.start].split()[:3]
@@ -561,6 +569,10 @@ _LEADING = re.compile(r"after|before|following|amid|tras|después|antes", re.IGN
 #: clause naming what else happened that day.
 _SAME_DAY = re.compile(r"\s*(?:on\s+)?(?:the|el|la)\s+(?:same|mismo|misma)\s+(?:day|date|día|fecha|jornada)\b",
                        re.IGNORECASE)
+#: "..., como parte de una renovada ofensiva contra el narcotráfico": a clause naming the campaign the
+#: happening belongs to, not another happening.
+_FRAME = re.compile(r"\s*(?:as\s+part\s+of|como\s+parte\s+de|en\s+el\s+marco\s+de|within\s+the\s+framework\s+of)\b",
+                    re.IGNORECASE)
 #: A relative pronoun right before a trigger ("who were detained", "quienes fueron liberados").
 _WHO = re.compile(r"\b(?:who|which|quien|quienes)\s+((?:(?:have|has|had|been|was|were|are|is|ha|han|había|habían|"
                   r"sido|fue|fueron|estaba|estaban|está|están)\s+){0,2})$", re.IGNORECASE)

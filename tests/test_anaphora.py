@@ -39,6 +39,10 @@ def test_asi_lo_anuncio_tells_what_the_sentence_before_tells():
      "jueves por Pam Bondi, vino acompañado de acusaciones.", "el jueves", "es", "charge"),
     (LEAD + "\n\nAsí lo anunció este martes el secretario de Estado, Antony Blinken.", "este martes", "es",
      "recognition"),
+    # a campaign it is part of ("como parte de una ofensiva") is no other happening it names
+    ("Washington ha duplicado la recompensa por la captura de Nicolás Maduro.\n\nLa decisión fue anunciada el 7 de "
+     "agosto por la administración, como parte de una renovada ofensiva contra el narcotráfico.", "el 7 de agosto",
+     "es", "charge"),
     # "la anterior": the one before, of the kind the sentence before tells
     ("Estados Unidos atacó este lunes una segunda lancha en el Caribe. La anterior ocurrió el pasado 2 de "
      "septiembre, cuando Trump anunció la muerte de once personas.", "el pasado 2 de septiembre", "es", "military"),
