@@ -630,6 +630,8 @@ def _relays(triggers: list[Trigger], sentence: str, d: tuple[int, int]) -> dict:
         short = comma is not None and sum(1 for a, _, _ in toks if comma <= a < s.start) <= ATTRIBUTION_WORDS
         # "officials said Friday that ...": the complement opens right after the saying.
         that = _THAT.search(sentence, s.end, toks[min(len(toks) - 1, s.last + COMPLEMENT_WORDS)][1])
+        if that and _CLAUSE.search(sentence, s.end, that.start()):
+            that = None  # "..., Trump said on Wednesday, a move that sent prices higher": no complement
         for t in triggers:
             if t.speech:
                 continue
