@@ -99,12 +99,17 @@ def _names(placed: list[Placed], exclude=()) -> list[str]:
 #: A dateline says where a story was filed, not who took part: "CARACAS/WASHINGTON (Reuters) –",
 #: "CARACAS, 5 ene (EFE) —", "CLEVELAND –".
 _DATELINE = re.compile(
-    r"^\s*[A-ZÁÉÍÓÚÑ]{2,}(?:[ /.'-]+[A-ZÁÉÍÓÚÑ]{2,})*(?:,[^()\n–—]{1,25})?\s*(?:\([^()]{1,40}\))?\s*[–—-]{1,2}\s+")
+    r"^\s*[A-ZÁÉÍÓÚÑ]{2,}(?:[ /.'-]+[A-ZÁÉÍÓÚÑ]{2,})*(?:,[^()\n–—]{1,25})?\s*(?:\([^()]{1,40}\))?\s*[–—-]{1,2}\s+"
+    # the Spanish "Ureña, Venezuela.-", "Caracas, 17 oct (EFE).-"
+    r"|^\s*[A-ZÁÉÍÓÚÑ][^\s.,()]*(?:[ ,]+[^\s.,()]+){0,4}\s*(?:\([^()]{1,40}\))?\.[–—-]\s*")
 #: A preposition of place: a state named after one is where something happens ("citizens detained
 #: in Caracas", "a boat near Venezuela", "en aguas cerca de Venezuela"), not a party to it ...
 _SETTING = re.compile(
     r"\b(?:in|at|near|off|inside|within|outside|across|around|throughout|en|cerca de|dentro de|fuera de|"
-    r"frente a)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$", re.IGNORECASE)
+    r"frente a)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$"
+    # "on the border between Colombia and Venezuela", "en la frontera entre Colombia y Venezuela"
+    r"|\b(?:border|borders|frontera|fronteras)\s+(?:between|with|entre|con)\s+(?:the\s+|el\s+|la\s+)?"
+    r"(?:[\w.-]+\s+){0,2}?(?:(?:and|y)\s+(?:the\s+|el\s+|la\s+)?)?$", re.IGNORECASE)
 #: ... except as where a movement ends ("flights touched down in Venezuela", "aterrizó en Caracas").
 _ARRIVING = re.compile(r"\b(?:arriv|land|touch\w* down|return|lleg|aterriz|regres)\w*\s*$", re.IGNORECASE)
 _ANCHORED = re.compile(r"\b(?:after|before|después de|antes de|tras)$", re.IGNORECASE)

@@ -81,11 +81,20 @@ def dated(text: str, date_text: str, language: str = "en", published: str = "201
      ["Venezuela"], [], ["United States"], "in the dateline"),
     ("WASHINGTON, 5 ene (EFE) — Venezuela liberó a dos estadounidenses el martes.", "es",
      ["Venezuela"], [], ["United States"], "in the dateline"),
+    ("Washington, 5 ene (EFE).- Venezuela liberó a dos estadounidenses el martes.", "es",
+     ["Venezuela"], [], ["United States"], "in the dateline"),
+    ("Ureña, Colombia.- Venezuela liberó a dos estadounidenses el martes.", "es",
+     ["Venezuela"], [], ["Colombia"], "in the dateline"),
     # A state after a preposition of place is where it happened, not a party acted upon ...
     ("The U.S. military struck a boat in international waters near Venezuela on Friday.", "en",
      ["United States"], [], ["Venezuela"], "is where it happened"),
     ("El ejército de Estados Unidos atacó una lancha en aguas cerca de Venezuela el viernes.", "es",
      ["United States"], [], ["Venezuela"], "is where it happened"),
+    # (a border between two states, too)
+    ("Two trucks carrying aid were set on fire on Saturday on the border between Colombia and Venezuela.", "en",
+     [], [], ["Colombia", "Venezuela"], "is where it happened"),
+    ("Dos camiones con ayuda humanitaria fueron incendiados el sábado en la frontera entre Colombia y Venezuela.",
+     "es", [], [], ["Colombia", "Venezuela"], "is where it happened"),
     ("Mr. Trump said Tuesday that the U.S. had struck the boat after it had left Venezuela.", "en",
      ["United States", "Donald Trump"], [], ["Venezuela"], "speaker of the dated saying"),
     # ... a clause after the object tells another happening (a result, a cause) ...
