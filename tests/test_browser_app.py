@@ -18,6 +18,7 @@ from newsline.model import EVENT_COLUMNS
 
 from components.first_run import FALLBACK_SECONDS
 from scripts.screenshots import streamlit_server, wait_until_idle
+from support.browser import wait_for_url
 
 pytestmark = pytest.mark.browser
 
@@ -71,7 +72,7 @@ def test_filter_select_share_and_reopen(server, browser):
     page.get_by_text("2 of 12 events match").wait_for()
     wait_until_idle(page, chart=True)
     assert count_line(page).startswith("2 of 12")
-    assert "actor=Nicol" in page.url  # the address bar follows the filter
+    assert "actor=Nicol" in wait_for_url(page, "actor=Nicol")  # the address bar follows the filter
 
     click_first_point(page)
     page.wait_for_selector(".nl-evidence", timeout=20_000)
@@ -150,7 +151,7 @@ def test_corroborated_facts_filter_and_evidence(facts_server, browser):
     box.press("Enter")
     page.get_by_text("5 of 16 events match").wait_for()
     wait_until_idle(page, chart=True)
-    assert "min_sources=2" in page.url  # the filter is in the address bar
+    assert "min_sources=2" in wait_for_url(page, "min_sources=2")  # the filter is in the address bar
     assert "2 facts, 2 confirmed by two or more sources" in count_line(page)
 
     # Two facts drawn: both in one lane of their actors; click each marker until the disagreeing one opens.
@@ -168,7 +169,7 @@ def test_corroborated_facts_filter_and_evidence(facts_server, browser):
     assert page.locator(".nl-evidence .nl-source").count() == 2
     assert [m.inner_text() for m in page.locator(".nl-evidence .nl-source mark").all()] == [
         "On Friday, March 14", "This Saturday"]
-    assert f"fact={alien['fact_id']}" in page.url
+    assert f"fact={alien['fact_id']}" in wait_for_url(page, f"fact={alien['fact_id']}", chart=False)
 
     # An old link naming one member event opens the whole fact.
     cbs = next(e for e in boats["evidence"] if e["source"] == "CBS News")["event_id"]
@@ -178,7 +179,7 @@ def test_corroborated_facts_filter_and_evidence(facts_server, browser):
     assert page.locator(".nl-evidence .nl-source").count() == 3
     assert "Confirmed by 2 independent sources (3 articles" in evidence_text(page)
     assert page.locator('.nl-evidence a[href^="javascript"]').count() == 0
-    assert f"fact={boats['fact_id']}" in page.url and "event=" not in page.url
+    assert "event=" not in wait_for_url(page, f"fact={boats['fact_id']}", chart=False)
     context.close()
 
 

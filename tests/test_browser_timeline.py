@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from scripts.screenshots import streamlit_server, wait_until_idle
+from support.browser import wait_for_url
 
 pytestmark = pytest.mark.browser
 
@@ -35,11 +36,6 @@ def x_range(page) -> list[str]:
 
 def count_line(page) -> str:
     return page.get_by_text("events match the filters").first.inner_text()
-
-
-def wait_for_url(page, part: str, chart: bool = True) -> None:
-    page.wait_for_function(f"() => window.location.search.includes({part!r})", timeout=20_000)
-    wait_until_idle(page, chart=chart)
 
 
 def test_a_zoom_and_a_legend_click_travel_in_the_address(shipped, browser):
@@ -185,7 +181,7 @@ def test_on_a_phone_the_chart_has_the_width_and_one_tap_opens_the_evidence_in_vi
     page.wait_for_timeout(1200)  # the smooth scroll
     top = page.evaluate("() => document.querySelector('.nl-evidence').getBoundingClientRect().top")
     assert 0 <= top < 844  # scrolled into view
-    assert "fact=" in page.url
+    assert "fact=" in wait_for_url(page, "fact=", chart=False)
     context.close()
 
 
@@ -224,7 +220,7 @@ def test_every_fact_on_the_chart_is_reachable_by_keyboard(shipped, browser):
     page.wait_for_selector(".nl-evidence", timeout=20_000)
     wait_until_idle(page)
     assert "2025-03-01" in page.locator(".nl-evidence").first.inner_text()
-    assert "fact=" in page.url
+    assert "fact=" in wait_for_url(page, "fact=", chart=False)
     context.close()
 
 
