@@ -73,7 +73,7 @@ AFTER_DATE_WORDS = 6
 #: How far an ``acting_`` word looks for what it acts on ("suspende por seis meses algunas de las sanciones").
 ACTED_ON_WORDS = 8
 #: What an index entry asks of the words around it: a person as object, or a trigger of its ``objects``.
-PERSON, OBJECT, TITLE = "person", "object", "title"
+PERSON, OBJECT, TITLE, SUBJECT = "person", "object", "title", "subject"
 
 @dataclass(frozen=True)
 class ActionClass:
@@ -94,6 +94,7 @@ class ActionClass:
     once: bool = False  # one party seldom does it to the same other twice in a year
     two_way: dict = None  # language -> stemmed words that make it two-way: each side does it to the other
     titles: dict = None  # language -> words that are this class opening a capitalised name ("Operation Southern Spear")
+    subject: dict = None  # language -> stemmed words that are this class only with a person as subject ("Chávez died")
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,7 @@ class Taxonomy:
                 people=phrases("people_"), purpose=phrases("purpose_"), objects=tuple(entry.get("objects", ())),
                 acting=phrases("acting_"),
                 once=bool(entry.get("once", False)), two_way=phrases("two_way_"), titles=phrases("titles_"),
+                subject=phrases("subject_"),
             ))
         ids = {c.id for c in classes}
         self._related, self._same_day = set(), set()
@@ -228,6 +230,8 @@ class Taxonomy:
                     index.setdefault(phrase[0], []).append((phrase, c, OBJECT))
                 for phrase in c.titles[lang]:
                     index.setdefault(phrase[0], []).append((phrase, c, TITLE))
+                for phrase in c.subject[lang]:
+                    index.setdefault(phrase[0], []).append((phrase, c, SUBJECT))
             for phrase in self._ignore[lang]:
                 index.setdefault(phrase[0], []).append((phrase, None, ""))
             for v in index.values():
@@ -335,7 +339,8 @@ class Taxonomy:
                         not needs
                         or needs == PERSON and (_person_follows(toks, i + len(phrase), people)
                                                 or _person_precedes(toks, i, people))
-                        or needs == OBJECT and acted_on(c, i + len(phrase))):
+                        or needs == OBJECT and acted_on(c, i + len(phrase))
+                        or needs == SUBJECT and _person_subject(toks, i, people)):
                     # Longest, then asking for an object, then written out ("=condenado") before a stem.
                     rank = (len(phrase), bool(needs), sum(p.startswith("=") for p in phrase))
                     if hit is None or rank > hit[3]:
@@ -485,6 +490,18 @@ def _person_precedes(toks, i: int, people) -> bool:
     if toks[subject][2].lower() in _WHO_WORDS and subject > 0:
         subject -= 1  # "Maduro, who was seized", "Maduro, quien fue capturado"
     s, e, _ = toks[subject]
+    return any(s < e2 and s2 < e for s2, e2 in people)
+
+
+def _person_subject(toks, i: int, people) -> bool:
+    """Is a person the subject right before token ``i`` ("Chávez died", "Chávez, who died",
+    "Chávez had died", "el presidente Chávez falleció")?"""
+    n = i - 1
+    while n >= 0 and toks[n][2].lower() in _PERFECT | _WHO_WORDS | {"who", "quien"}:
+        n -= 1
+    if n < 0:
+        return False
+    s, e, _ = toks[n]
     return any(s < e2 and s2 < e for s2, e2 in people)
 
 
