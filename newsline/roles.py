@@ -106,7 +106,7 @@ _DATELINE = re.compile(
 #: in Caracas", "a boat near Venezuela", "en aguas cerca de Venezuela"), not a party to it ...
 _SETTING = re.compile(
     r"\b(?:in|at|near|off|inside|within|outside|across|around|throughout|en|cerca de|dentro de|fuera de|"
-    r"frente a)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$"
+    r"frente a|in solidarity with|en solidaridad con)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$"
     # "on the border between Colombia and Venezuela", "en la frontera entre Colombia y Venezuela"
     r"|\b(?:border|borders|frontera|fronteras)\s+(?:between|with|entre|con)\s+(?:the\s+|el\s+|la\s+)?"
     r"(?:[\w.-]+\s+){0,2}?(?:(?:and|y)\s+(?:the\s+|el\s+|la\s+)?)?$", re.IGNORECASE)
@@ -203,7 +203,34 @@ def assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger 
     roles = _assign(sentence, language, placed, trigger, speech, date_span)
     roles = _dated_speaker(sentence, placed, trigger, speech, date_span, roles)
     roles = _ordered_by(sentence, placed, trigger, roles)
+    roles = _given_hours(sentence, placed, trigger, roles)
     return Roles(roles.source, roles.target, "; ".join([roles.rule, *notes])) if notes else roles
+
+
+#: Who is given hours or days to leave is the one expelled: "gave U.S. Ambassador Patrick Duddy 72 hours
+#: to leave", "le dio 72 horas al embajador estadounidense para irse".
+_GIVEN_HOURS = re.compile(
+    r"\b(?:gave|give|gives|giving)\s+(?P<who>[^,;]{1,90}?)\s+(?:\d+|seventy-two|forty-eight|twenty-four)\s+"
+    r"(?:hours|days)\b"
+    r"|\b(?:dio|dieron|da|dan|dar|otorgó|concedió)\s+(?:un\s+plazo\s+de\s+)?(?:\d+|setenta\s+y\s+dos|"
+    r"cuarenta\s+y\s+ocho|veinticuatro)\s+(?:horas|días)\s+(?P<quien>(?:a|al|a\s+la|a\s+los)\s+[^,;]{1,90}?)"
+    r"\s+(?:para|de\s+plazo)\b", re.IGNORECASE)
+
+
+def _given_hours(sentence: str, placed: list[Placed], trigger: Trigger | None, roles: Roles) -> Roles:
+    """Whoever is given hours to leave is acted upon, wherever the trigger ("to leave") stands."""
+    if trigger is None or trigger.action != "expulsion":
+        return roles
+    m = _GIVEN_HOURS.search(sentence, 0, trigger.end)
+    if m is None:
+        return roles
+    group = "who" if m.group("who") is not None else "quien"
+    who = _names([p for p in placed if m.start(group) <= p.start and p.end <= m.end(group)])
+    moved = [n for n in who if n in roles.source]
+    if not moved:
+        return roles
+    return Roles([n for n in roles.source if n not in moved], roles.target + [n for n in moved if n not in roles.target],
+                 roles.rule + f"; {', '.join(moved)} given time to leave, acted upon")
 
 
 def _ordered_by(sentence: str, placed: list[Placed], trigger: Trigger | None, roles: Roles) -> Roles:
