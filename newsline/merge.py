@@ -73,6 +73,9 @@ _SMALL = frozenset({"0", "1", "2"})
 #: the report's choice of subject, so roles are compared without their direction.
 MUTUAL = frozenset({"meeting", "agreement"})
 #: Two groups of events join when this share of the pairs across them is linked (and none conflicts).
+#: Classes told the same way by both sides only when one side does it to the other: "the US expelled
+#: Bolivia's ambassador" and "Chávez expelled the US ambassador" are two expulsions of one day.
+DIRECTED = frozenset({"expulsion"})
 LINK_SHARE = 0.25
 ROLE_CLASH_SHARE = 0.5   # groups whose pairs across link at least this much ...
 ROLE_CLASH_MAX = 0.2     # ... may join though roles alone clash in this share of them
@@ -388,6 +391,9 @@ def roles_agree(a: _Event, b: _Event, kind: str = "same") -> str | None:
     if (not mutual and not said and not swap and a.source & b.target and a.target & b.source
             and not (_side_set(a.source) & _side_set(b.source))):
         return None  # reversed: who acted in one is acted upon in the other (unless both sources are one side)
+    if (DIRECTED & {a.action, b.action} and not said and a.source and b.source and (a.source & b.target or a.target & b.source)
+            and not (_side_set(a.source) & _side_set(b.source))):
+        return None  # who expels in one is expelled in the other, and the other side expels there
     if said:
         pa_, pb = frozenset(), frozenset()
     elif mutual:  # who met whom: either report may name either party first
@@ -524,8 +530,10 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     in_role = ((a.source & b.source) | (a.target & b.target)) - GENERIC_ACTORS
     # A class one party seldom repeats towards the same other in a year: the same someone acting on
     # the same someone says which happening of the year it is ("En 2019 Trump reconoció a Guaidó").
+    # (A happening that befalls its subject, "Chávez died in 2013", has no one acted upon in either.)
     one_of_year = (a.action == b.action and Taxonomy.default().once(a.action)
-                   and (a.source & b.source) - GENERIC_ACTORS and (a.target & b.target) - GENERIC_ACTORS)
+                   and (a.source & b.source) - GENERIC_ACTORS
+                   and ((a.target & b.target) - GENERIC_ACTORS or not (a.target or b.target)))
     if kind == "within-long" and not one_of_year and not (
             worded and specific if same_language else in_role and (named or counted)):
         return None
@@ -623,7 +631,11 @@ def conflict(a: _Event, b: _Event) -> bool:
                # "'This morning ... we conducted a second strike', Trump said late Monday" ... "The attack"
                or (a.action == STATEMENT and b.action in a.named)
                or (b.action == STATEMENT and a.action in b.named))
-        return not (a.value == b.value and one)
+        # Told twice, it is done by one side: "Chávez gave the US ambassador 72 hours to leave" and "the Bush
+        # administration on Thursday ordered the expulsion of Bolivia's ambassador" are two expulsions.
+        sides = (a.action == b.action and a.action not in MUTUAL and not (a.two_way or b.two_way)
+                 and a.source and b.source and not _side_set(a.source) & _side_set(b.source))
+        return not (a.value == b.value and one) or bool(sides)
     return hard_conflict(a, b) or roles_agree(a, b) is None
 
 
@@ -693,7 +705,10 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
         share = sum(pairs.values()) / len(pairs) if pairs else 0.0
         if share < LINK_SHARE or _blocked(cross, linked, by_i, ca, cb, share):
             continue
-        if len(cross) > 1 and not any(p in strong for p in cross) and not _weakly_whole(pairs):
+        # (a report already in the group telling it again is no new report: "salió del país" beside
+        # "abandonó el país" in one article)
+        if (len(cross) > 1 and not any(p in strong for p in cross) and not _weakly_whole(pairs)
+                and not (ca.articles >= cb.articles or cb.articles >= ca.articles)):
             continue  # a weak link joins two reports, not a report to a group it barely touches
         ca.members.extend(cb.members)
         ca.articles |= cb.articles

@@ -1139,3 +1139,44 @@ def test_easing_and_the_sanctions_eased_are_one_fact_only_when_told_of_one_day()
         "revoke": "sanctions-eased", "fin": "sanctions", "later": "sanctions-eased"}
     groups, _ = _joined(events)
     assert groups == [{"revoke", "fin"}]
+
+
+def test_a_report_telling_its_happening_again_joins_its_group_by_a_weak_link():
+    # Article "a" names nobody in its first telling, so that one links to "b" only weakly; its second
+    # telling already stands with "b". The first is no new report to keep out: it joins them.
+    events = _coded(
+        ("a", "es", "2024-09-08", "Durante este sábado el político opositor salió del país tras semanas en la "
+                                  "clandestinidad. La vicepresidenta Delcy Rodríguez detalló que Edmundo González "
+                                  "abandonó el país el sábado."),
+        ("b", "es", "2024-09-08", "La vicepresidenta también aseguró que Edmundo González abandonó el país el "
+                                  "sábado 7 de septiembre."),
+    )
+    facts = merge_events(events)
+    assert len(facts) == 1 and len(facts.iloc[0]["member_event_ids"]) == 3
+
+
+def test_two_expulsions_of_one_day_by_the_two_sides_stay_apart_even_in_one_article():
+    # Chávez expels the US ambassador; the same Thursday the US expels Bolivia's: one class, one day,
+    # told side by side, but each side expels.
+    events = _coded(
+        ("wire", "en", "2008-09-12", "In Caracas, Venezuelan President Hugo Chávez late Thursday gave U.S. Ambassador "
+                                     "Patrick Duddy 72 hours to leave the country.\n\nIn Washington, the Bush "
+                                     "administration on Thursday ordered the expulsion of Bolivia's ambassador."),
+        ("paper", "en", "2008-09-12", "President Hugo Chávez said Thursday that he was expelling the American "
+                                      "ambassador, giving him 72 hours to leave the country."),
+    )
+    groups, facts = _joined(events)
+    assert groups == [{"wire", "paper"}]
+    together = next(f for f in facts.itertuples() if f.articles == 2)
+    assert len(together.member_event_ids) == 2  # the US expulsion of Bolivia's envoy stands alone
+
+
+def test_a_death_told_by_its_year_joins_the_day_it_happened():
+    # A death befalls its subject: no one acted upon in either report, the same person dying.
+    events = _coded(
+        ("day", "en", "2013-03-06", "Hugo Chávez died Tuesday at 4:25 p.m. in Caracas, the vice president said."),
+        ("year", "en", "2018-12-06", "Hugo Chávez died in 2013, paving the way for Nicolás Maduro."),
+    )
+    assert set(events["action"]) == {"death"}
+    groups, _ = _joined(events)
+    assert groups == [{"day", "year"}]
