@@ -340,7 +340,7 @@ class Taxonomy:
                         or needs == PERSON and (_person_follows(toks, i + len(phrase), people)
                                                 or _person_precedes(toks, i, people))
                         or needs == OBJECT and acted_on(c, i + len(phrase))
-                        or needs == SUBJECT and _person_subject(toks, i, people)):
+                        or needs == SUBJECT and _person_subject(toks, i, people, sentence)):
                     # Longest, then asking for an object, then written out ("=condenado") before a stem.
                     rank = (len(phrase), bool(needs), sum(p.startswith("=") for p in phrase))
                     if hit is None or rank > hit[3]:
@@ -493,9 +493,15 @@ def _person_precedes(toks, i: int, people) -> bool:
     return any(s < e2 and s2 < e for s2, e2 in people)
 
 
-def _person_subject(toks, i: int, people) -> bool:
+_WHO_CLAUSE = re.compile(r"\s*,\s*(?:who|quien)\b[^;]*,\s*", re.IGNORECASE)
+
+
+def _person_subject(toks, i: int, people, sentence: str = "") -> bool:
     """Is a person the subject right before token ``i`` ("Chávez died", "Chávez, who died",
-    "Chávez had died", "el presidente Chávez falleció")?"""
+    "Chávez had died", "el presidente Chávez falleció"), or before a relative clause that ends
+    right before it ("Chávez, who transformed the nation ..., died March 5")?"""
+    if sentence and any(e2 <= toks[i][0] and _WHO_CLAUSE.fullmatch(sentence, e2, toks[i][0]) for _, e2 in people):
+        return True
     n = i - 1
     while n >= 0 and toks[n][2].lower() in _PERFECT | _WHO_WORDS | {"who", "quien"}:
         n -= 1
@@ -564,7 +570,7 @@ def _in_aside(sentence: str, t: Trigger, date_span) -> bool:
         return False
     opening = sentence[start:t.start].split()[:3]  # "and after", "Hours after", "Poco después de"
     if any(_SUBORDINATE.fullmatch(w) for w in opening) or _SAME_DAY.match(sentence, start) or _FRAME.match(
-            sentence, start):
+            sentence, start) or _AL_INFINITIVE.match(sentence, start):
         return True
     if date_span and t.start < date_span[0]:
         first = sentence[:t.start].split()[:3]
@@ -590,6 +596,8 @@ _SAME_DAY = re.compile(r"\s*(?:on\s+)?(?:the|el|la)\s+(?:same|mismo|misma)\s+(?:
 #: happening belongs to, not another happening.
 _FRAME = re.compile(r"\s*(?:as\s+part\s+of|como\s+parte\s+de|en\s+el\s+marco\s+de|within\s+the\s+framework\s+of)\b",
                     re.IGNORECASE)
+#: "..., ordenó el presidente, al acusarlos de sabotaje": "al" and an infinitive say what went with it.
+_AL_INFINITIVE = re.compile(r"\s*al\s+\w+(?:ar|er|ir)(?:se|lo|la|los|las|le|les)?\b", re.IGNORECASE)
 #: A relative pronoun right before a trigger ("who were detained", "quienes fueron liberados").
 _WHO = re.compile(r"\b(?:who|which|quien|quienes)\s+((?:(?:have|has|had|been|was|were|are|is|ha|han|había|habían|"
                   r"sido|fue|fueron|estaba|estaban|está|están)\s+){0,2})$", re.IGNORECASE)
