@@ -297,12 +297,24 @@ class Taxonomy:
         proper = [n > 0 and w[:1].isupper() and not w.isupper() for n, (_, _, w) in enumerate(toks)]
         index = self._index[lang]
 
+        def last(phrase, i, named_ok=False) -> int | None:
+            """The index of the phrase's last token when it starts at ``i``, else None. A date expression
+            may stand between its words ("abandonó hoy la cárcel", "broke on Wednesday diplomatic ties")."""
+            if len(phrase) == 1:
+                if proper[i] and not named_ok or named[i]:
+                    return None
+                return i if phrase[0] in (keys[i], forms[i]) else None
+            n = i
+            for k, p in enumerate(phrase):
+                while k and n < len(toks) and hard[n]:
+                    n += 1
+                if n >= len(toks) or p not in (keys[n], forms[n]):
+                    return None
+                n += 1
+            return n - 1
+
         def matches(phrase, i, named_ok=False):
-            if i + len(phrase) > len(toks):
-                return False
-            if len(phrase) == 1 and (proper[i] and not named_ok or named[i]):
-                return False
-            return all(p in (keys[i + k], forms[i + k]) for k, p in enumerate(phrase))
+            return last(phrase, i, named_ok) is not None
 
         def acted_on(c, start) -> bool:
             """Does a trigger of one of ``c``'s objects follow within ``ACTED_ON_WORDS`` words, in
@@ -333,21 +345,21 @@ class Taxonomy:
                             and i + 1 < len(toks) and toks[i + 1][2][:1].isupper() and not hard[i + 1]):
                         rank = (1, True, 0)
                         if hit is None or rank > hit[3]:
-                            hit = (phrase, c, needs, rank)
+                            hit = (phrase, c, needs, rank, i)
                     continue
-                if matches(phrase, i) and (
+                end = last(phrase, i)
+                if end is not None and (
                         not needs
-                        or needs == PERSON and (_person_follows(toks, i + len(phrase), people)
+                        or needs == PERSON and (_person_follows(toks, end + 1, people)
                                                 or _person_precedes(toks, i, people))
-                        or needs == OBJECT and acted_on(c, i + len(phrase))
+                        or needs == OBJECT and acted_on(c, end + 1)
                         or needs == SUBJECT and _person_subject(toks, i, people, sentence)):
                     # Longest, then asking for an object, then written out ("=condenado") before a stem.
                     rank = (len(phrase), bool(needs), sum(p.startswith("=") for p in phrase))
                     if hit is None or rank > hit[3]:
-                        hit = (phrase, c, needs, rank)
+                        hit = (phrase, c, needs, rank, end)
             if hit:
-                phrase, c, _, _ = hit
-                j = i + len(phrase) - 1
+                phrase, c, _, _, j = hit
                 # "reached no agreement", "sin acuerdo": a happening said not to happen is none.
                 if c is not None and not (i and toks[i - 1][2].lower() in _NEGATIONS):
                     # A phrase through a name ("a federal judge ordered") leaves the name out of the
