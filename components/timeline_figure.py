@@ -163,7 +163,7 @@ def action_colours() -> dict[str, str]:
     from newsline.actions import Taxonomy
 
     wide = PALETTE + ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000",
-                      "#BBCC33"]
+                      "#BBCC33", "#8C564B"]
     ids = Taxonomy.default().ids()
     colours = {a: wide[i % len(wide)] for i, a in enumerate(ids)}
     colours["other"] = NO_TOPIC_COLOUR
