@@ -124,6 +124,8 @@ class _Event:
     context: frozenset = frozenset()
     #: For a saying that names no happening: the classes of its article's deeds of its day.
     about: frozenset = frozenset()
+    #: Told as apart from another of its article ("a separate set of sanctions, also on Tuesday").
+    separate: bool = False
 
     @property
     def named(self) -> frozenset:
@@ -206,6 +208,7 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             two_way=Taxonomy.default().two_way(_text(getattr(row, "action", None)) or "", sentence,
                                                getattr(row, "language", "") or ""),
             told=_told(sentence, span, _text(getattr(row, "roles_rule", None)) or ""),
+            separate=bool(_SEPARATE.search(sentence)),
         ))
     named: dict[tuple[str, str], set] = {}
     for e in out:
@@ -233,6 +236,10 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
 
 
 _DATELINE_DATE = re.compile(r"\s*[:\-–—]")
+#: Words that set a happening apart from another the article tells: "announced a separate set of
+#: sanctions, also on Tuesday", "en un anuncio por separado".
+_SEPARATE = re.compile(r"\b(?:a separate|separately|in separate|por separado|otra serie de|en otra medida)\b",
+                       re.IGNORECASE)
 
 
 def _told(sentence: str, span, roles_rule: str) -> bool:
@@ -561,8 +568,11 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
         parts.append("figures in common " + ", ".join(sorted(counted)))
     score = (1.5 + (0.3 if kind == "same" else 0.0) + (0.2 if specific or named or counted else 0.0) + jaccard
              - (0.2 if a.action != b.action else 0.0))
-    weak = not (specific or named or counted or worded or sides_acting)
-    return Link(a.i, b.i, round(score, 6), "; ".join(parts), weak)
+    # A happening its article sets apart from another links weakly and last: it must not take the other's
+    # place in the reports they share.
+    separate = a.separate or b.separate
+    weak = not (specific or named or counted or worded or sides_acting) or separate
+    return Link(a.i, b.i, round(score - (1.0 if separate else 0.0), 6), "; ".join(parts), weak)
 
 
 def _cross_language_link(a: _Event, b: _Event, kind: str, date_words: str, shared_topics) -> Link | None:
@@ -635,7 +645,7 @@ def conflict(a: _Event, b: _Event) -> bool:
         # administration on Thursday ordered the expulsion of Bolivia's ambassador" are two expulsions.
         sides = (a.action == b.action and a.action not in MUTUAL and not (a.two_way or b.two_way)
                  and a.source and b.source and not _side_set(a.source) & _side_set(b.source))
-        return not (a.value == b.value and one) or bool(sides)
+        return not (a.value == b.value and one) or bool(sides) or a.separate or b.separate
     return hard_conflict(a, b) or roles_agree(a, b) is None
 
 

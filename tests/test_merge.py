@@ -1195,3 +1195,16 @@ def test_a_death_told_by_its_year_joins_the_day_it_happened():
     assert set(events["action"]) == {"death"}
     groups, _ = _joined(events)
     assert groups == [{"day", "year"}]
+
+
+def test_a_happening_its_article_sets_apart_is_another_one():
+    # "a separate set of sanctions, also on Tuesday": one class, one day, one article, two happenings.
+    events = _coded(
+        ("wire", "en", "2011-05-25", "The United States announced new sanctions on Tuesday against Venezuela's state "
+                                     "oil company PDVSA for its trade with Iran.\n\nThe State Department announced a "
+                                     "separate set of sanctions, also on Tuesday, on 16 companies in China and Iran."),
+        ("paper", "es", "2011-05-25", "Estados Unidos impuso ayer sanciones a PDVSA por su comercio con Irán."),
+    )
+    groups, facts = _joined(events)
+    assert groups == [{"wire", "paper"}]
+    assert sorted(len(f.member_event_ids) for f in facts.itertuples()) == [1, 2]
