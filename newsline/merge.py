@@ -237,9 +237,10 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
 
 _DATELINE_DATE = re.compile(r"\s*[:\-–—]")
 #: Words that set a happening apart from another the article tells: "announced a separate set of
-#: sanctions, also on Tuesday", "en un anuncio por separado".
-_SEPARATE = re.compile(r"\b(?:a separate|separately|in separate|por separado|otra serie de|en otra medida)\b",
-                       re.IGNORECASE)
+#: sanctions, also on Tuesday", "en un anuncio por separado", a sentence opening with "Also".
+_SEPARATE = re.compile(r"\b(?:a separate|separately|in separate|por separado|otra serie de|en otra medida)\b"
+                       # "Also sworn in on Monday were 283 lawmakers", "También juraron este lunes ..."
+                       r"|^\W*(?:also|también)\b", re.IGNORECASE)
 
 
 def _told(sentence: str, span, roles_rule: str) -> bool:

@@ -1208,3 +1208,15 @@ def test_a_happening_its_article_sets_apart_is_another_one():
     groups, facts = _joined(events)
     assert groups == [{"wire", "paper"}]
     assert sorted(len(f.member_event_ids) for f in facts.itertuples()) == [1, 2]
+
+
+def test_a_sentence_opening_with_also_tells_another_happening_of_its_article():
+    events = _coded(
+        ("wire", "en", "2026-01-06", "Delcy Rodríguez was formally sworn in as interim president on Monday.\n\n"
+                                     "Also sworn in on Monday were 283 lawmakers elected last May."),
+        ("paper", "es", "2026-01-06", "Delcy Rodríguez juró este lunes como presidenta encargada de Venezuela."),
+        ("daily", "en", "2026-01-06", "Delcy Rodríguez took the oath as acting president on Monday afternoon."),
+    )
+    groups, facts = _joined(events)
+    assert groups == [{"wire", "paper", "daily"}]
+    assert sorted(len(f.member_event_ids) for f in facts.itertuples() if f.value == "2026-01-05") == [1, 3]
