@@ -629,7 +629,7 @@ _MEANS = re.compile(r"\b(?:in|en|through|mediante)\s+(?:a|an|the|un|una|el|la)\s
                     r"(?:(?!(?:were|was|is|are|been|had|has|have|fue|fueron|ha|han)\b)[\w-]+\s+){0,2}$",
                     re.IGNORECASE)
 _DATE_CLAUSE = re.compile(r"\s*,?\s*(?:when|cuando|en que|in which)\b[^,;]*$", re.IGNORECASE)
-_SETTING = re.compile(r"\b(?:during|durante|amid|en el marco de)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_SETTING = re.compile(r"\b(?:during|durante|amid|en el marco de)\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)
 _PARTICIPLE_SAYING = re.compile(r",\s*$")
 _GERUND = re.compile(r"(?:ing|ando|iendo)$", re.IGNORECASE)
 _QUOTE = re.compile(r'“[^”]*”|"[^"]*"|«[^»]*»')
