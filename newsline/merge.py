@@ -73,9 +73,10 @@ _SMALL = frozenset({"0", "1", "2"})
 #: the report's choice of subject, so roles are compared without their direction.
 MUTUAL = frozenset({"meeting", "agreement"})
 #: Two groups of events join when this share of the pairs across them is linked (and none conflicts).
-#: Classes told the same way by both sides only when one side does it to the other: "the US expelled
-#: Bolivia's ambassador" and "Chávez expelled the US ambassador" are two expulsions of one day.
-DIRECTED = frozenset({"expulsion"})
+#: Classes one side does to the other: "the US expelled Bolivia's ambassador" and "Chávez expelled the US
+#: ambassador" are two expulsions of one day; US destroyers sent towards Venezuela and Maduro's militias
+#: deployed against the United States, two deployments.
+DIRECTED = frozenset({"expulsion", "military"})
 LINK_SHARE = 0.25
 ROLE_CLASH_SHARE = 0.5   # groups whose pairs across link at least this much ...
 ROLE_CLASH_MAX = 0.2     # ... may join though roles alone clash in this share of them
@@ -401,7 +402,7 @@ def roles_agree(a: _Event, b: _Event, kind: str = "same") -> str | None:
         return None  # reversed: who acted in one is acted upon in the other (unless both sources are one side)
     if (DIRECTED & {a.action, b.action} and not said and a.source and b.source and (a.source & b.target or a.target & b.source)
             and not (_side_set(a.source) & _side_set(b.source))):
-        return None  # who expels in one is expelled in the other, and the other side expels there
+        return None  # who acts in one is acted upon in the other, and the other side acts there
     if said:
         pa_, pb = frozenset(), frozenset()
     elif mutual:  # who met whom: either report may name either party first

@@ -1220,3 +1220,18 @@ def test_a_sentence_opening_with_also_tells_another_happening_of_its_article():
     groups, facts = _joined(events)
     assert groups == [{"wire", "paper", "daily"}]
     assert sorted(len(f.member_event_ids) for f in facts.itertuples() if f.value == "2026-01-05") == [1, 3]
+
+
+def test_deployments_of_one_day_by_the_two_sides_stay_apart():
+    # Maduro deploys militias against the United States; the United States sends destroyers towards
+    # Venezuela the same Monday: one class, one day, each side deploying.
+    events = _coded(
+        ("militia", "es", "2025-08-19", "El presidente de Venezuela, Nicolás Maduro, anunció este lunes el despliegue de "
+                                        "4,5 millones de milicianos en todo el país."),
+        ("afp", "en", "2025-08-19", "Venezuelan President Nicolás Maduro announced on Monday the deployment of 4.5 "
+                                    "million militia members across the country."),
+        ("ships", "es", "2025-08-22", "El 18 de agosto, Estados Unidos ordenó el despliegue de tres buques destructores "
+                                      "hacia las costas de Venezuela para presionar a Nicolás Maduro."),
+    )
+    groups, _ = _joined(events)
+    assert groups == [{"militia", "afp"}]
