@@ -238,10 +238,12 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
 
 _DATELINE_DATE = re.compile(r"\s*[:\-–—]")
 #: Words that set a happening apart from another the article tells: "announced a separate set of
-#: sanctions, also on Tuesday", "en un anuncio por separado", a sentence opening with "Also".
+#: sanctions, also on Tuesday", "en un anuncio por separado", a sentence opening with "Also" or "Earlier".
 _SEPARATE = re.compile(r"\b(?:a separate|separately|in separate|por separado|otra serie de|en otra medida)\b"
-                       # "Also sworn in on Monday were 283 lawmakers", "También juraron este lunes ..."
-                       r"|^\W*(?:also|también)\b", re.IGNORECASE)
+                       # "Also sworn in on Monday were 283 lawmakers", "También juraron este lunes ...",
+                       # "Earlier on Wednesday, Guaidó met with Pence", "Horas antes, ..."
+                       r"|^\W*(?:also|también|earlier|later|hours earlier|hours later|más temprano|más tarde|"
+                       r"horas antes|horas después)\b", re.IGNORECASE)
 
 
 def _told(sentence: str, span, roles_rule: str) -> bool:

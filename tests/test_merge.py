@@ -1235,3 +1235,16 @@ def test_deployments_of_one_day_by_the_two_sides_stay_apart():
     )
     groups, _ = _joined(events)
     assert groups == [{"militia", "afp"}]
+
+
+def test_a_sentence_opening_with_earlier_tells_another_meeting_of_the_day():
+    events = _coded(
+        ("preview", "en", "2020-02-05", "US President Donald Trump is set to meet Venezuelan opposition leader Juan "
+                                        "Guaidó at the White House on Wednesday.\n\nEarlier on Wednesday, Guaidó met "
+                                        "with Vice President Mike Pence at the Capitol."),
+        ("wire", "en", "2020-02-06", "Donald Trump received Juan Guaidó at the White House on Wednesday."),
+        ("es", "es", "2020-02-06", "El presidente Donald Trump recibió el miércoles en la Casa Blanca a Juan Guaidó."),
+    )
+    groups, facts = _joined(events)
+    assert groups == [{"preview", "wire", "es"}]
+    assert sorted(len(f.member_event_ids) for f in facts.itertuples()) == [1, 3]
