@@ -144,6 +144,7 @@ DESIGNATED = frozenset({"sanctions", "expulsion"})
 DONE_BY_OF = frozenset({"election", "meeting", "protest", "military", "agreement"})
 _OF_ONLY = re.compile(r"\s+(?:de|del)\s+(?:(?:la|los|las)\s+)?", re.IGNORECASE)
 _OF_AGENT = re.compile(r"\s+(?:[^\W\d_]+\s+)?(?:de|del)\s+(?:(?:la|los|las)\s+)?", re.IGNORECASE)  # "operación militar de"
+_PRETERITE_BEFORE = re.compile(r"\b[^\W\d_]+(?:ó|aron|ieron)\s+$")
 _THAT_VERB = re.compile(r"\bque\s+(?:(?:ya|no|se|lo|la|le|les)\s+)?$", re.IGNORECASE)
 _RELATIVE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|where|que|quien|quienes|cuyo|cuya|donde)\b",
                             re.IGNORECASE)
@@ -552,7 +553,12 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
     # after it; whoever it names after it is what it acts on, and the one who announced acts.
     # So too "Trump anunció que reconoce a Guaidó": a verb right after "que" has the speaker's subject.
     ahead = sentence[max(0, trigger.start - 24):trigger.start]
-    unnamed = rule == "reported" and (_NOUN_OPENS.search(ahead) or _THAT_VERB.search(ahead))
+    # ("anunció este martes sanciones contra Rosneft": a bare noun right after the verb of saying and
+    # its date is what was announced too)
+    before = sentence[:date_span[0]] if (date_span and date_span[1] <= trigger.start
+                                         and not sentence[date_span[1]:trigger.start].strip()) else sentence[:trigger.start]
+    unnamed = rule == "reported" and (_NOUN_OPENS.search(ahead) or _THAT_VERB.search(ahead)
+                                      or (language == "es" and _PRETERITE_BEFORE.search(before[-30:])))
     if language == "es" and after and _NOUN_OPENS.search(ahead):
         # "una operación llevada a cabo por Estados Unidos", "la juramentación de Maduro": a noun's
         # agent is named by "por", or by "de" for nouns of doing ("la designación del cartel" befalls it).

@@ -431,3 +431,11 @@ def test_one_declared_the_winner_of_an_election_is_not_designated():
     row = coded("Venezuela's electoral council declared Nicolás Maduro the winner of Sunday's election.",
                 published="2024-07-29")
     assert row["action"] == "election" and not row["roles_rule"].startswith("designation")
+
+
+def test_a_bare_noun_announced_has_no_subject_after_it():
+    # "anunció este martes sanciones ... contra Rosneft": the sanctions were announced, Rosneft undergoes them
+    row = coded("Estados Unidos anunció este martes sanciones económicas contra Rosneft Trading, subsidiaria de la "
+                "petrolera rusa Rosneft, por asistir al gobierno de Nicolás Maduro.", "es", published="2020-02-19")
+    assert row["action"] == "sanctions"
+    assert "Rosneft" not in row["actors_source"] and "Rosneft" in row["actors_target"], row["roles_rule"]
