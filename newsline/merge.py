@@ -409,6 +409,9 @@ def roles_agree(a: _Event, b: _Event, kind: str = "same") -> str | None:
         pa_, pb = frozenset(), frozenset()
     elif mutual:  # who met whom: either report may name either party first
         pa_, pb = _persons(a.source | a.target), _persons(b.source | b.target)
+        sa, sb = _side_set(a.source | a.target), _side_set(b.source | b.target)
+        if sa & sb and sa - sb and sb - sa:
+            return None  # one party meeting two others: Obama with Castro, Obama with Maduro, one Saturday
     else:
         pa_, pb = _persons(a.target), _persons(b.target)
     everyone_a, everyone_b = a.source | a.target | a.actors, b.source | b.target | b.actors

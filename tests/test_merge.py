@@ -1248,3 +1248,14 @@ def test_a_sentence_opening_with_earlier_tells_another_meeting_of_the_day():
     groups, facts = _joined(events)
     assert groups == [{"preview", "wire", "es"}]
     assert sorted(len(f.member_event_ids) for f in facts.itertuples()) == [1, 3]
+
+
+def test_one_party_meeting_two_others_the_same_day_are_two_meetings():
+    events = _coded(
+        ("maduro", "en", "2015-04-12", "Barack Obama and Nicolás Maduro met on the sidelines of the summit on Saturday."),
+        ("maduro-es", "es", "2015-04-12", "El presidente Barack Obama se reunió en privado el sábado con Nicolás Maduro."),
+        ("castro", "en", "2015-04-12", "Barack Obama and Cuba's leader held unprecedented face-to-face talks in Panama "
+                                       "on Saturday."),
+    )
+    groups, _ = _joined(events)
+    assert groups == [{"maduro", "maduro-es"}]
