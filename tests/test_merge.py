@@ -1197,29 +1197,31 @@ def test_a_death_told_by_its_year_joins_the_day_it_happened():
     assert groups == [{"day", "year"}]
 
 
-def test_a_happening_its_article_sets_apart_is_another_one():
-    # "a separate set of sanctions, also on Tuesday": one class, one day, one article, two happenings.
-    events = _coded(
-        ("wire", "en", "2011-05-25", "The United States announced new sanctions on Tuesday against Venezuela's state "
-                                     "oil company PDVSA for its trade with Iran.\n\nThe State Department announced a "
-                                     "separate set of sanctions, also on Tuesday, on 16 companies in China and Iran."),
-        ("paper", "es", "2011-05-25", "Estados Unidos impuso ayer sanciones a PDVSA por su comercio con Irán."),
-    )
-    groups, facts = _joined(events)
-    assert groups == [{"wire", "paper"}]
-    assert sorted(len(f.member_event_ids) for f in facts.itertuples()) == [1, 2]
-
-
-def test_a_sentence_opening_with_also_tells_another_happening_of_its_article():
-    events = _coded(
-        ("wire", "en", "2026-01-06", "Delcy Rodríguez was formally sworn in as interim president on Monday.\n\n"
-                                     "Also sworn in on Monday were 283 lawmakers elected last May."),
-        ("paper", "es", "2026-01-06", "Delcy Rodríguez juró este lunes como presidenta encargada de Venezuela."),
-        ("daily", "en", "2026-01-06", "Delcy Rodríguez took the oath as acting president on Monday afternoon."),
-    )
-    groups, facts = _joined(events)
-    assert groups == [{"wire", "paper", "daily"}]
-    assert sorted(len(f.member_event_ids) for f in facts.itertuples() if f.value == "2026-01-05") == [1, 3]
+@pytest.mark.parametrize("articles, day, sizes", [
+    # "a separate set of sanctions, also on Tuesday": one class, one day, one article, two happenings
+    ([("wire", "en", "2011-05-25", "The United States announced new sanctions on Tuesday against Venezuela's state oil "
+                                   "company PDVSA for its trade with Iran.\n\nThe State Department announced a separate "
+                                   "set of sanctions, also on Tuesday, on 16 companies in China and Iran."),
+      ("paper", "es", "2011-05-25", "Estados Unidos impuso ayer sanciones a PDVSA por su comercio con Irán.")],
+     "2011-05-24", [1, 2]),
+    # a sentence opening with "Also"
+    ([("wire", "en", "2026-01-06", "Delcy Rodríguez was formally sworn in as interim president on Monday.\n\n"
+                                   "Also sworn in on Monday were 283 lawmakers elected last May."),
+      ("paper", "es", "2026-01-06", "Delcy Rodríguez juró este lunes como presidenta encargada de Venezuela."),
+      ("daily", "en", "2026-01-06", "Delcy Rodríguez took the oath as acting president on Monday afternoon.")],
+     "2026-01-05", [1, 3]),
+    # ... or with "Earlier"
+    ([("wire", "en", "2020-02-05", "US President Donald Trump is set to meet Venezuelan opposition leader Juan Guaidó at "
+                                   "the White House on Wednesday.\n\nEarlier on Wednesday, Guaidó met with Vice "
+                                   "President Mike Pence at the Capitol."),
+      ("paper", "en", "2020-02-06", "Donald Trump received Juan Guaidó at the White House on Wednesday."),
+      ("daily", "es", "2020-02-06", "El presidente Donald Trump recibió el miércoles en la Casa Blanca a Juan Guaidó.")],
+     "2020-02-05", [1, 3]),
+])
+def test_a_happening_its_article_sets_apart_is_another_one(articles, day, sizes):
+    groups, facts = _joined(_coded(*articles))
+    assert groups == [{a[0] for a in articles}]  # the article's other happening joins the other reports
+    assert sorted(len(f.member_event_ids) for f in facts.itertuples() if f.value == day) == sizes
 
 
 def test_deployments_of_one_day_by_the_two_sides_stay_apart():
@@ -1236,18 +1238,6 @@ def test_deployments_of_one_day_by_the_two_sides_stay_apart():
     groups, _ = _joined(events)
     assert groups == [{"militia", "afp"}]
 
-
-def test_a_sentence_opening_with_earlier_tells_another_meeting_of_the_day():
-    events = _coded(
-        ("preview", "en", "2020-02-05", "US President Donald Trump is set to meet Venezuelan opposition leader Juan "
-                                        "Guaidó at the White House on Wednesday.\n\nEarlier on Wednesday, Guaidó met "
-                                        "with Vice President Mike Pence at the Capitol."),
-        ("wire", "en", "2020-02-06", "Donald Trump received Juan Guaidó at the White House on Wednesday."),
-        ("es", "es", "2020-02-06", "El presidente Donald Trump recibió el miércoles en la Casa Blanca a Juan Guaidó."),
-    )
-    groups, facts = _joined(events)
-    assert groups == [{"preview", "wire", "es"}]
-    assert sorted(len(f.member_event_ids) for f in facts.itertuples()) == [1, 3]
 
 
 def test_one_party_meeting_two_others_the_same_day_are_two_meetings():
