@@ -435,11 +435,17 @@ class Taxonomy:
         ]
 
         chained: set[int] = set()  # ends of happenings dropped as talked about
+        # (a word quoted is what the thing talked about was called: "calificó ayer de «farsa» y «fraude»
+        # las elecciones")
+        quotes = [m.span() for m in _QUOTE.finditer(sentence)]
 
         def object_of_talk(t: Trigger) -> bool:
             for e in talk_ends:
-                # names and dates between do not count ("rechazó este martes el bloqueo")
-                between = sum(named[e + 1:t.first]) + sum(not k for k in keys[e + 1:t.first])
+                # names, dates and words quoted after the verb do not count ("rechazó este martes el bloqueo")
+                after = [(a, b) for a, b in quotes if a >= toks[e][1]]
+                between = (sum(named[e + 1:t.first]) + sum(not k for k in keys[e + 1:t.first])
+                           + sum(1 for n in range(e + 1, t.first) if keys[n] and not named[n]
+                                 and any(a <= toks[n][0] and toks[n][1] <= b for a, b in after)))
                 if not 0 < t.first - e <= ABOUT_WINDOW + between:
                     continue
                 if not _OPENS_WORDS.search(sentence, toks[e][1], t.start) and not (
