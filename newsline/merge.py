@@ -72,11 +72,11 @@ _SMALL = frozenset({"0", "1", "2"})
 #: Classes where both parties act (talks, an agreement): who is named as source or target is
 #: the report's choice of subject, so roles are compared without their direction.
 MUTUAL = frozenset({"meeting", "agreement"})
-#: Two groups of events join when this share of the pairs across them is linked (and none conflicts).
 #: Classes one side does to the other: "the US expelled Bolivia's ambassador" and "Chávez expelled the US
 #: ambassador" are two expulsions of one day; US destroyers sent towards Venezuela and Maduro's militias
 #: deployed against the United States, two deployments.
 DIRECTED = frozenset({"expulsion", "military"})
+#: Two groups of events join when this share of the pairs across them is linked (and none conflicts).
 LINK_SHARE = 0.25
 ROLE_CLASH_SHARE = 0.5   # groups whose pairs across link at least this much ...
 ROLE_CLASH_MAX = 0.2     # ... may join though roles alone clash in this share of them
