@@ -521,7 +521,7 @@ def _person_subject(toks, i: int, people, sentence: str = "") -> bool:
     if sentence and any(e2 <= toks[i][0] and _WHO_CLAUSE.fullmatch(sentence, e2, toks[i][0]) for _, e2 in people):
         return True
     n = i - 1
-    while n >= 0 and toks[n][2].lower() in _PERFECT | _WHO_WORDS | {"who", "quien"}:
+    while n >= 0 and toks[n][2].lower() in _PERFECT | _WHO_WORDS:
         n -= 1
     if n < 0:
         return False
