@@ -110,6 +110,13 @@ class Trigger:
     priority: int
 
 
+# One adverb may stand inside a phrase trigger ("diplomats have temporarily left"); nouns and verbs
+# spelt like one may not.
+_ADVERB = {"en": re.compile(r"^(?!(?:family|rally|supply|assembly|apply|reply|comply|rely|imply|multiply|anomaly|"
+                            r"monopoly|ally|italy|july)$)[a-z]{3,}ly$"),
+           "es": re.compile(r"^[a-záéíóúñ]{3,}mente$")}
+
+
 @lru_cache(maxsize=None)
 def _stemmer(language: str):
     return snowballstemmer.stemmer("spanish" if language == "es" else "english")
@@ -295,11 +302,13 @@ class Taxonomy:
         keys = ["" if hard[n] else key(w, lang) for n, (s, e, w) in enumerate(toks)]
         forms = ["" if hard[n] else exact(w) for n, (s, e, w) in enumerate(toks)]
         proper = [n > 0 and w[:1].isupper() and not w.isupper() for n, (_, _, w) in enumerate(toks)]
+        adverb = [not hard[n] and w.islower() and _ADVERB[lang].search(w) is not None for n, (_, _, w) in enumerate(toks)]
         index = self._index[lang]
 
         def last(phrase, i, named_ok=False) -> int | None:
             """The index of the phrase's last token when it starts at ``i``, else None. A date expression
-            may stand between its words ("abandonó hoy la cárcel", "broke on Wednesday diplomatic ties")."""
+            may stand between its words ("abandonó hoy la cárcel", "broke on Wednesday diplomatic ties"),
+            and so may one adverb ("diplomats have temporarily left", "rompió formalmente relaciones")."""
             if len(phrase) == 1:
                 if proper[i] and not named_ok or named[i]:
                     return None
@@ -307,6 +316,8 @@ class Taxonomy:
             n = i
             for k, p in enumerate(phrase):
                 while k and n < len(toks) and hard[n]:
+                    n += 1
+                if k and n + 1 < len(toks) and adverb[n] and p not in (keys[n], forms[n]):
                     n += 1
                 if n >= len(toks) or p not in (keys[n], forms[n]):
                     return None
@@ -566,6 +577,7 @@ def _gap(t: Trigger, d: tuple[int, int]) -> int:
 _WHO_WORDS = frozenset({"who", "quien", "que"})
 _NEGATIONS = frozenset({"no", "not", "never", "without", "sin", "ningún", "ninguna", "nunca"})
 _PURPOSE = re.compile(r"\b(?:to|para)\s+$", re.IGNORECASE)
+_BY_DOING = re.compile(r"\bby\s+[a-z]+ing\s+(?:[^\s,;]+\s+){0,2}$", re.IGNORECASE)
 _SUBORDINATE = re.compile(
     r"\b(?:as|when|after|before|while|since|following|amid|because|although|cuando|mientras|tras|porque|aunque|"
     r"después de que|antes de que)\b",
@@ -625,8 +637,9 @@ _ON = re.compile(r"\b(?:on|under)\s+(?:\S+\s+)?$")
 _STATES = frozenset({"charge", "arrest"})
 _DESCRIBING = frozenset({"so", "el", "la", "los", "las", "un", "una"})
 # What follows these is a clause said, not an object talked about ("confirmed it had seized").
+# (also "by imposing": how the talker answered, a deed of its own)
 _OPENS_WORDS = re.compile(r"\b(?:that|que|had|has|have|was|were|is|are|would|will|había|habían|ha|han|fue|fueron)\b"
-                          r"|[,;:]", re.IGNORECASE)
+                          r"|[,;:]|\bby\s+[a-z]+ing\b", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:from|out of)\s+(?:(?:the|a|an|his|her|their|its|[A-Z][\w’'-]*)\s+){0,2}$")
 _CONTROL = frozenset({"agreement"})
 #: "agreed (Wednesday) (to) (temporarily) suspend": "to" or a Spanish infinitive opening what was agreed.
@@ -784,6 +797,13 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         # words are about, once someone speaks before it.
         if not t.speech and _DEMONSTRATIVE.search(sentence[max(0, t.start - 8):t.start]) and any(
                 o.speech and o.last < t.first for o in triggers):
+            subordinate = True
+        # "responded to the election by imposing sanctions": what words answered is not the happening
+        # when a deed follows as how they answered.
+        if not t.speech and any(
+                s.speech and s.last < t.first and o.first > t.last and _BY_DOING.search(sentence, t.end, o.start)
+                and not _CLAUSE.search(sentence, s.end, o.start)
+                for s in triggers for o in triggers if not o.speech):
             subordinate = True
         # "a raid to capture him", "para liberar": what was meant, not what happened.
         purpose = any(o is not t and o.last < t.first for o in triggers) and _PURPOSE.search(
