@@ -79,7 +79,7 @@ DIRECTED = frozenset({"expulsion", "military"})
 #: Two groups of events join when this share of the pairs across them is linked (and none conflicts).
 LINK_SHARE = 0.25
 ROLE_CLASH_SHARE = 0.5   # groups whose pairs across link at least this much ...
-ROLE_CLASH_MAX = 0.2     # ... may join though roles alone clash in this share of them
+ROLE_CLASH_MAX = 0.25    # ... may join though roles alone clash in this share of them
 
 #: Syndication: headline match, or this rapidfuzz ratio on the first characters of the dated sentences.
 _SHORT_CONTAINERS = {"week", "month"}
