@@ -183,6 +183,8 @@ _OTHER_CLAUSE = re.compile(
 _BACK = re.compile(r"\b(?:[Ii]t|[Ii]ts|[Ww]e|[Oo]ur|[Tt]hey|[Tt]heir|[Hh]e|[Hh]is|[Ss]he|[Hh]er|I|[Mm]y|"
                    r"[Ss]us?|[Nn]osotros|[Nn]uestr[oa]s?)\b")
 #: The first person in a quotation: a pronoun, or a Spanish verb in "-mos" ("traemos a casa").
+#: A Spanish verb in the first person: its auxiliary ("estoy reconociendo", "hemos decidido") or its ending.
+_FIRST_PERSON_VERB = re.compile(r"\b(?:estoy|estamos|he|hemos|voy|vamos)\s+\w+$|\w{2,}(?:amos|emos|imos)$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|I|[Mm]y|[Nn]osotros|[Nn]uestr[oa]s?|\w{2,}(?:amos|emos|imos))\b")
 #: What opens the content of a saying: who is named past it is talked about, not addressed.
 _CONTENT = re.compile(r"\b(?:that|whether|que|si)\b|[:“”\"«»,;—–]", re.IGNORECASE)
@@ -572,7 +574,10 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
                          f"noun: its agent named after {word!r}")
         if _OF_ONLY.fullmatch(sentence[trigger.end:after[0].start]):  # "la designación del cartel"
             return Roles([], _names(after), f"noun: whom 'de' names after {word!r} undergoes it")
-    if language == "es" and after and not unnamed:
+    # ("Hoy, estoy reconociendo oficialmente al presidente de la Asamblea": a verb in the first person
+    # has the speaker for subject, never a name after it)
+    first_person = language == "es" and _FIRST_PERSON_VERB.search(sentence[max(0, trigger.start - 12):trigger.end])
+    if language == "es" and after and not unnamed and not first_person:
         subject = next((p for p in after if not _PERSONAL_A.search(sentence[:p.start])), None)
         # A noun's relative clause ("un ataque que afectó a ... la capital, Caracas") holds no subject of it.
         if subject is not None and _NOUN_OPENS.search(ahead) and _QUE.search(sentence, trigger.end, subject.start):
@@ -581,6 +586,8 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
             source = _names([subject])
             return Roles(source, _names([p for p in after if p is not subject], source),
                          f"verb-first: subject after {word!r}, object marked by 'a'")
+    if first_person and after:
+        return Roles([], _names(after), f"{rule}: {word!r} is in the first person, the speaker's; target after")
     return Roles([], _names(after), f"{rule}: no actor before {word!r}; target after")
 
 

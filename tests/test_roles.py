@@ -439,3 +439,16 @@ def test_a_bare_noun_announced_has_no_subject_after_it():
                 "petrolera rusa Rosneft, por asistir al gobierno de Nicolás Maduro.", "es", published="2020-02-19")
     assert row["action"] == "sanctions"
     assert "Rosneft" not in row["actors_source"] and "Rosneft" in row["actors_target"], row["roles_rule"]
+
+
+@pytest.mark.parametrize("text", [
+    "«Hoy, estoy reconociendo oficialmente al presidente de la Asamblea Nacional de Venezuela, Juan Guaidó, como presidente interino».",
+    "«Hoy reconocemos al presidente de la Asamblea Nacional de Venezuela como presidente interino».",
+])
+def test_a_spanish_verb_in_the_first_person_has_no_subject_after_it(text):
+    # The speaker acts, not the first name after the verb (a Spanish subject may follow a verb in the
+    # third person: "reconoció Estados Unidos a ...").
+    row = coded(text, "es", published="2019-01-23")
+    assert row["action"] == "recognition"
+    assert row["actors_source"] == [] and "Venezuela" in row["actors_target"], row["roles_rule"]
+    assert "first person" in row["roles_rule"]
