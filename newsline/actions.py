@@ -868,6 +868,14 @@ def preceding(sentence: str, language: str, date_span: tuple[int, int] | None) -
                      and _fronted_after(sentence, t, date_span))
 
 
+def earlier(sentence: str, language: str, date_span: tuple[int, int] | None) -> frozenset[str]:
+    """Classes of the happenings the sentence names, anywhere, as coming before another it tells
+    ("anunció que 11 narcoterroristas murieron luego de un ataque": the strike)."""
+    found = Taxonomy.default().find(sentence, language, [date_span] if date_span else [])
+    return frozenset(t.action for t in found if not t.speech and t.action != OTHER
+                     and not _in_aside(sentence, t, date_span) and _came_before(sentence, t))
+
+
 #: Words that open a phrase naming what came before the sentence's happening ("… will run Venezuela
 #: in the wake of the raid", "…, tras la operación militar", "en respuesta a la juramentación").
 _WHEN = re.compile(r"\b(?:when|while|cuando|mientras)\b", re.IGNORECASE)

@@ -114,6 +114,7 @@ class _Event:
     money: frozenset = frozenset()
     mentioned: frozenset = frozenset()  # classes of every trigger in the sentence, not only the coded one
     preceding: frozenset = frozenset()  # classes an opening "after" phrase names as coming before
+    earlier: frozenset = frozenset()  # a statement's: classes any "after" phrase names as coming before
     names: frozenset = frozenset()  # capitalised words that are no actor ("Barbados"): alike in both languages
     trigger: str = ""  # the coded trigger's stems ("coup", "recogn"): the happening's own word
     two_way: bool = False  # told as done by each side to the other ("a prisoner swap")
@@ -205,6 +206,7 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             names=names_of(sentence, span),
             mentioned=_mentioned(sentence, getattr(row, "language", "") or "", span),
             preceding=_preceding(sentence, getattr(row, "language", "") or "", span),
+            earlier=_earlier(sentence, getattr(row, "language", "") or "", span) if row.action == STATEMENT else frozenset(),
             trigger=_trigger_key(_text(getattr(row, "action_text", None)), getattr(row, "language", "") or ""),
             two_way=Taxonomy.default().two_way(_text(getattr(row, "action", None)) or "", sentence,
                                                getattr(row, "language", "") or ""),
@@ -261,6 +263,12 @@ def _preceding(sentence: str, language: str, span) -> frozenset[str]:
     from .actions import preceding
 
     return preceding(sentence, language, span)
+
+
+def _earlier(sentence: str, language: str, span) -> frozenset[str]:
+    from .actions import earlier
+
+    return earlier(sentence, language, span)
 
 
 def _trigger_key(text: str | None, language: str) -> str:
@@ -405,6 +413,9 @@ def roles_agree(a: _Event, b: _Event, kind: str = "same") -> str | None:
     if (DIRECTED & {a.action, b.action} and not said and a.source and b.source and (a.source & b.target or a.target & b.source)
             and not (_side_set(a.source) & _side_set(b.source))):
         return None  # who acts in one is acted upon in the other, and the other side acts there
+    if (a.action == b.action == STATEMENT and _persons(a.source) and _persons(b.source)
+            and not _side_set(a.source) & _side_set(b.source)):
+        return None  # two people of two sides speaking: two statements, though their words meet
     if said:
         pa_, pb = frozenset(), frozenset()
     elif mutual:  # who met whom: either report may name either party first
@@ -454,6 +465,10 @@ def actions_agree(a: _Event, b: _Event) -> str | None:
             return None
         if x.action == STATEMENT and y.action in x.named:
             return f"a statement about {y.action} and a {y.action}"
+        # "anunció este martes que 11 narcoterroristas murieron luego de un ataque": what was said
+        # follows the happening it names as coming before, and tells of it.
+        if x.action == STATEMENT and y.action in x.earlier:
+            return f"a statement of what followed {y.action} and a {y.action}"
         # "'We carried out a large-scale strike', Trump said" and the capture it made
         related = sorted(m for m in x.named if Taxonomy.default().related(m, y.action))
         if x.action == STATEMENT and related:

@@ -1249,3 +1249,42 @@ def test_one_party_meeting_two_others_the_same_day_are_two_meetings():
     )
     groups, _ = _joined(events)
     assert groups == [{"maduro", "maduro-es"}]
+
+
+def test_a_statement_of_what_followed_a_deed_joins_the_deed_but_not_the_answer_of_whom_it_befell():
+    events = _coded(
+        ("deed", "en", "2025-09-03", "A US strike on a boat from Venezuela killed 11 people, President Donald Trump "
+                                     "said Tuesday."),
+        ("said", "es", "2025-09-03", "El presidente Donald Trump anunció este martes que 11 narcoterroristas murieron "
+                                     "luego de un ataque del Ejército estadounidense contra una lancha."),
+        ("answer", "es", "2025-09-03", "Nicolás Maduro denunció este martes el ataque de Estados Unidos contra una "
+                                       "lancha venezolana en el Caribe."),
+    )
+    by = dict(zip(events["article_id"], events["action"]))
+    assert by == {"deed": "military", "said": "statement", "answer": "statement"}
+    groups, facts = _joined(events)
+    assert groups == [{"deed", "said"}]
+    assert "a statement of what followed military" in facts[facts["articles"] > 1].iloc[0]["merge_reason"]
+
+
+def test_one_misread_role_in_four_pairs_across_two_groups_of_two_does_not_keep_them_apart():
+    from dataclasses import replace
+
+    from newsline.merge import Link, cluster
+
+    texts = ["The Treasury sanctioned the Venezuelan foreign minister on Friday.",
+             "The United States sanctioned Venezuela's foreign minister on Friday.",
+             "The Treasury Department imposed sanctions on the foreign minister on Friday.",
+             "The United States imposed sanctions on Venezuela's top diplomat on Friday."]
+    events = _prepare(_coded(*[(f"r{n}", "en", "2019-04-27", t) for n, t in enumerate(texts)]).reset_index(drop=True), {})
+    assert {e.action for e in events} == {"sanctions"}
+    # the last report misread: the foreign minister's country acting on the United States
+    events[-1] = replace(events[-1], source=frozenset({"Venezuela"}), target=frozenset({"United States"}))
+    e0, e1, e2, e3 = (e.i for e in events)
+    links = [Link(e0, e1, 2.0, "test"), Link(e2, e3, 2.0, "test"),
+             Link(e0, e2, 1.0, "test"), Link(e0, e3, 1.0, "test"), Link(e1, e2, 1.0, "test")]
+    assert max(len(g.members) for g in cluster(events, links)) == 4  # one clash in four pairs across
+    # two clashes in four are too many
+    events[-2] = replace(events[-2], source=frozenset({"Venezuela"}), target=frozenset({"United States"}))
+    links = [lk for lk in links if (lk.a, lk.b) != (e1, e2)]
+    assert max(len(g.members) for g in cluster(events, links)) == 2
