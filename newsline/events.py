@@ -32,8 +32,11 @@ def event_id(article_id: str, start: int, end: int, date_text: str) -> str:
     return digest.hexdigest()[:16]
 
 
-_SINGULAR = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
-_PLURAL = re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE)
+# Pronouns by language: the English "he" is the Spanish "I have" ("Hoy, he reconocido …").
+_SINGULAR = {"en": re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE),
+             "es": re.compile(r"(?<!\w)(?:él|ella)(?!\w)", re.IGNORECASE)}
+_PLURAL = {"en": re.compile(r"\b(?:they|them|their)\b", re.IGNORECASE),
+           "es": re.compile(r"(?<!\w)(?:ellos|ellas)(?!\w)", re.IGNORECASE)}
 _SUBJECT_ZONE = 40  # a pronoun this close to the sentence start is usually its subject
 
 #: Characters of sentence a row keeps. Every row carries its sentence, so an unbounded one
@@ -80,8 +83,9 @@ class SentenceActors:
     every person the previous sentence names.
     """
 
-    def __init__(self, text, spans, matcher, on):
+    def __init__(self, text, spans, matcher, on, language="en"):
         self.text, self.spans, self.matcher, self.on = text, spans, matcher, on
+        self.singular, self.plural = _SINGULAR[_pronoun_language(language)], _PLURAL[_pronoun_language(language)]
         self.starts = [s for s, _ in spans]
         self._named: dict[int, list[str]] = {}
         self._focus: list[str | None] = []
@@ -100,7 +104,7 @@ class SentenceActors:
             j = len(self._focus)
             previous = self._focus[j - 1] if j else None
             s, e = self.spans[j]
-            opens_with_pronoun = _SINGULAR.search(self.text, s, min(e, s + _SUBJECT_ZONE))
+            opens_with_pronoun = self.singular.search(self.text, s, min(e, s + _SUBJECT_ZONE))
             people = self.people(j)
             self._focus.append(previous if opens_with_pronoun or not people else people[0])
         return self._focus[i]
@@ -116,12 +120,12 @@ class SentenceActors:
             return self.matcher.actors(self.text[span[0]:span[1]], on=self.on)
         actors = list(self.named(i))
         sentence = self.text[span[0]:span[1]]
-        pronoun = _SINGULAR.search(sentence)
+        pronoun = self.singular.search(sentence)
         if i > 0 and pronoun and not self._person_before(sentence, pronoun.start()):
             referent = self.focus(i - 1)
             if referent and referent not in actors:
                 actors.append(referent)
-        elif i > 0 and _PLURAL.search(sentence[:_SUBJECT_ZONE]) and not self.people(i):
+        elif i > 0 and self.plural.search(sentence[:_SUBJECT_ZONE]) and not self.people(i):
             actors += [p for p in self.people(i - 1) if p not in actors]
         return actors
 
@@ -138,14 +142,19 @@ def _event_tense(tx, pub) -> str:
     return tx.tense or "past"
 
 
-def _placed(sentence: str, actors: list[str], matcher, on) -> list[Placed]:
+def _pronoun_language(language: str) -> str:
+    return language if language in _SINGULAR else "en"
+
+
+def _placed(sentence: str, actors: list[str], matcher, on, language: str = "en") -> list[Placed]:
     """Where each actor stands in the sentence; one found through a pronoun stands at it."""
     placed = [Placed(m.start, m.end, m.names, m.surface, tuple(matcher.type_of(n) for n in m.names))
               for m in matcher.find(sentence, on=on)]
     named = {n for p in placed for n in p.names}
     extra = tuple(a for a in actors if a not in named)
     if extra:
-        pronoun = _SINGULAR.search(sentence) or _PLURAL.search(sentence)
+        lang = _pronoun_language(language)
+        pronoun = _SINGULAR[lang].search(sentence) or _PLURAL[lang].search(sentence)
         at = (pronoun.start(), pronoun.end()) if pronoun else (0, 0)
         placed.append(Placed(at[0], at[1], extra, extra[0]))
     return placed
@@ -162,7 +171,7 @@ def _read(text: str, span: tuple[int, int], language: str, actors: list[str], da
     """One sentence: its text, its actors placed, its date expressions and triggers (both relative
     to the sentence)."""
     sentence = text[span[0]:span[1]]
-    placed = _placed(sentence, actors, matcher, on)
+    placed = _placed(sentence, actors, matcher, on, language)
     rel_dates = [(a - span[0], b - span[0]) for a, b in dates]
     names = [(p.start, p.end) for p in placed if p.end > p.start]
     people = [(p.start, p.end) for p in placed
@@ -248,7 +257,7 @@ def extract_events(article: Article) -> list[dict]:
     timexes = tagger.tag(text, article.published, end=end, sentence_spans=spans, limit=MAX_EVENTS_PER_ARTICLE)
     matcher = tagger.actors
     pub = article.published.first if article.published else None
-    people = SentenceActors(text, spans, matcher, pub)
+    people = SentenceActors(text, spans, matcher, pub, article.language or "en")
     by_sentence: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
     dates_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for tx in timexes:

@@ -428,7 +428,7 @@ def _quotation(sentence: str, at: int) -> tuple[int, int] | None:
 
 
 def _speaking_for(sentence: str, placed: list[Placed], trigger: Trigger, speech: list[Trigger],
-                  saying: Trigger | None) -> tuple[list[Placed], str]:
+                  saying: Trigger | None, language: str = "en") -> tuple[list[Placed], str]:
     """Who what was said stands for when it names nobody itself: the speaker, when a pronoun in it
     refers back ("Washington announced its decision not to renew"), or whom a quotation speaking in
     the first person is attributed to ("'We welcome the agreement,' according to a statement from
@@ -443,7 +443,8 @@ def _speaking_for(sentence: str, placed: list[Placed], trigger: Trigger, speech:
             pronoun = _BACK.search(sentence, near, trigger.start).group()
             return who, f"{pronoun!r} in what was said stands for who {sentence[saying.start:saying.end]!r}"
     quote = _quotation(sentence, trigger.start)
-    if quote and _FIRST_PERSON.search(sentence, quote[0], quote[1]):
+    if quote and (_FIRST_PERSON.search(sentence, quote[0], quote[1]) or (
+            language == "es" and _FIRST_PERSON_VERB.search(sentence[max(quote[0], trigger.start - 12):trigger.end]))):
         outside = [s for s in speech if s.start >= quote[1] or s.end <= quote[0]]
         for s in sorted(outside, key=lambda s: min(abs(s.start - quote[1]), abs(quote[0] - s.end))):
             who = [p for p in _speakers(sentence, placed, s, reach=3) if not quote[0] <= p.start < quote[1]]
@@ -544,7 +545,7 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
                if rule == "reported" else f"active: source before {word!r}, target after")
         return Roles(source, _names(after, source), why)
     if rule == "reported":
-        who, why = _speaking_for(sentence, placed, trigger, speech, framing)
+        who, why = _speaking_for(sentence, placed, trigger, speech, framing, language)
         if who:
             source = _names(who)
             return Roles(source, _names(after, source), f"reported: {why}; target after {word!r}")

@@ -452,3 +452,12 @@ def test_a_spanish_verb_in_the_first_person_has_no_subject_after_it(text):
     assert row["action"] == "recognition"
     assert row["actors_source"] == [] and "Venezuela" in row["actors_target"], row["roles_rule"]
     assert "first person" in row["roles_rule"]
+
+
+def test_the_spanish_he_is_i_have_not_a_pronoun_and_its_quotation_speaks_for_who_said_it():
+    row = coded("Nicolás Maduro juró un segundo mandato. «Hoy, he reconocido oficialmente al presidente de "
+                "la Asamblea Nacional de Venezuela, Juan Guaidó, como presidente interino», dijo Trump vía Twitter.",
+                "es", published="2019-01-23")
+    assert row["action"] == "recognition"
+    assert row["actors_source"] == ["Donald Trump"], row["roles_rule"]
+    assert "Nicolás Maduro" not in row["actors"]  # "he" pointed back at the previous sentence's Maduro
