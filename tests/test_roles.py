@@ -92,7 +92,7 @@ def dated(text: str, date_text: str, language: str = "en", published: str = "201
      ["United States"], [], ["Venezuela"], "is where it happened"),
     # Who is given hours to leave is expelled; a state named "in solidarity with" is no party.
     ("Hugo Chávez late Thursday gave U.S. Ambassador Patrick Duddy 72 hours to leave the country.", "en",
-     ["Hugo Chávez"], ["United States"], [], "given time to leave"),
+     ["Hugo Chávez"], ["United States", "Patrick Duddy"], [], "given time to leave"),
     ("In solidarity with Bolivia, Hugo Chávez on Thursday expelled the U.S. ambassador.", "en",
      ["Hugo Chávez"], ["United States"], ["Bolivia"], "is where it happened"),
     # (a border between two states, too)
