@@ -576,6 +576,8 @@ def _gap(t: Trigger, d: tuple[int, int]) -> int:
 
 _WHO_WORDS = frozenset({"who", "quien", "que"})
 _NEGATIONS = frozenset({"no", "not", "never", "without", "sin", "ningún", "ninguna", "nunca"})
+#: Words inside a name: capitalised, or joining capitalised ones ("Office of Foreign Assets Control").
+_NAME_WORD = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w.’'-]*|of|the|de|del|la|los|las|and|y|’s|'s)$")
 _PURPOSE = re.compile(r"\b(?:to|para)\s+$", re.IGNORECASE)
 _BY_DOING = re.compile(r"\bby\s+[a-z]+ing\s+(?:[^\s,;]+\s+){0,2}$", re.IGNORECASE)
 _SUBORDINATE = re.compile(
@@ -683,7 +685,10 @@ def _relays(triggers: list[Trigger], sentence: str, d: tuple[int, int]) -> dict:
         g = _gap(s, d) + 1
         # ", officials said Friday": a short attribution after the content's clause.
         comma = max((m.end() for m in _CLAUSE.finditer(sentence, 0, s.start)), default=None)
-        short = comma is not None and sum(1 for a, _, _ in toks if comma <= a < s.start) <= ATTRIBUTION_WORDS
+        # (a name counts as one word: "the U.S. Department of the Treasury's Office of Foreign Assets
+        # Control announced on Oct. 18")
+        short = comma is not None and sum(1 for a, _, w in toks if comma <= a < s.start
+                                          and not _NAME_WORD.match(w)) <= ATTRIBUTION_WORDS
         # "officials said Friday that ...": the complement opens right after the saying.
         that = _THAT.search(sentence, s.end, toks[min(len(toks) - 1, s.last + COMPLEMENT_WORDS)][1])
         if that and _CLAUSE.search(sentence, s.end, that.start()):
