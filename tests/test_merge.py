@@ -1086,18 +1086,30 @@ def test_a_deed_told_naming_nobody_joins_its_day_in_one_language_unless_its_arti
     assert "same day 2025-09-02" in reason and "one report names nobody" in reason
 
 
-def test_whom_a_happening_befell_speaking_after_it_is_another_happening():
-    events = _coded(
-        ("prize", "es", "2025-10-10", "María Corina Machado fue galardonada este viernes con el Nobel de la Paz."),
-        ("answer", "en", "2025-10-10", "After winning the Nobel peace prize, María Corina Machado on Friday made a "
-                                       "first reaction and said she gave this award to her people."),
-        ("told", "en", "2025-10-10", "The Norwegian Nobel Committee announced on Friday that this year's Peace Prize "
-                                     "would go to María Corina Machado."),
-    )
+@pytest.mark.parametrize("articles, actions, reason", [
+    # whom a happening befell, speaking after it, tells another happening
+    ([("prize", "es", "2025-10-10", "María Corina Machado fue galardonada este viernes con el Nobel de la Paz."),
+      ("answer", "en", "2025-10-10", "After winning the Nobel peace prize, María Corina Machado on Friday made a "
+                                     "first reaction and said she gave this award to her people."),
+      ("told", "en", "2025-10-10", "The Norwegian Nobel Committee announced on Friday that this year's Peace Prize "
+                                   "would go to María Corina Machado.")],
+     ("award", "statement", "award"), "same action award"),
+    # a statement of what followed a deed is about it; the answer of the side it befell is not
+    ([("prize", "en", "2025-09-03", "A US strike on a boat from Venezuela killed 11 people, President Donald Trump "
+                                    "said Tuesday."),
+      ("answer", "es", "2025-09-03", "Nicolás Maduro denunció este martes el ataque de Estados Unidos contra una "
+                                     "lancha venezolana en el Caribe."),
+      ("told", "es", "2025-09-03", "El presidente Donald Trump anunció este martes que 11 narcoterroristas murieron "
+                                   "luego de un ataque del Ejército estadounidense contra una lancha.")],
+     ("military", "statement", "statement"), "a statement of what followed military"),
+])
+def test_a_happening_joins_what_was_told_of_it_but_not_the_answer_of_whom_it_befell(articles, actions, reason):
+    events = _coded(*articles)
     by = dict(zip(events["article_id"], events["action"]))
-    assert by == {"prize": "award", "answer": "statement", "told": "award"}
+    assert by == dict(zip(("prize", "answer", "told"), actions))
     groups, facts = _joined(events)
     assert groups == [{"prize", "told"}]
+    assert reason in facts[facts["articles"] > 1].iloc[0]["merge_reason"]
 
 
 def test_a_saying_that_names_no_happening_is_about_its_articles_deed_of_the_day():
@@ -1249,22 +1261,6 @@ def test_one_party_meeting_two_others_the_same_day_are_two_meetings():
     )
     groups, _ = _joined(events)
     assert groups == [{"maduro", "maduro-es"}]
-
-
-def test_a_statement_of_what_followed_a_deed_joins_the_deed_but_not_the_answer_of_whom_it_befell():
-    events = _coded(
-        ("deed", "en", "2025-09-03", "A US strike on a boat from Venezuela killed 11 people, President Donald Trump "
-                                     "said Tuesday."),
-        ("said", "es", "2025-09-03", "El presidente Donald Trump anunció este martes que 11 narcoterroristas murieron "
-                                     "luego de un ataque del Ejército estadounidense contra una lancha."),
-        ("answer", "es", "2025-09-03", "Nicolás Maduro denunció este martes el ataque de Estados Unidos contra una "
-                                       "lancha venezolana en el Caribe."),
-    )
-    by = dict(zip(events["article_id"], events["action"]))
-    assert by == {"deed": "military", "said": "statement", "answer": "statement"}
-    groups, facts = _joined(events)
-    assert groups == [{"deed", "said"}]
-    assert "a statement of what followed military" in facts[facts["articles"] > 1].iloc[0]["merge_reason"]
 
 
 def test_one_misread_role_in_four_pairs_across_two_groups_of_two_does_not_keep_them_apart():
