@@ -68,6 +68,8 @@ OTHER_NEAR = 3
 PURPOSE_WORDS = 14
 #: A person this many words or fewer after "seized" is its object ("seized the deposed leader Maduro").
 OBJECT_WORDS = 4
+#: ... and a person's description this many more ("al jefe de la legislatura del país, Juan Guaidó").
+TITLE_WORDS = 4
 #: A date at most this many words into an "after" phrase is the phrase's ("after Trump on Wednesday backed").
 AFTER_DATE_WORDS = 6
 #: How far an ``acting_`` word looks for what it acts on ("suspende por seis meses algunas de las sanciones").
@@ -361,7 +363,7 @@ class Taxonomy:
                 end = last(phrase, i)
                 if end is not None and (
                         not needs
-                        or needs == PERSON and (_person_follows(toks, end + 1, people)
+                        or needs == PERSON and (_person_follows(toks, end + 1, people, hard)
                                                 or _person_precedes(toks, i, people))
                         or needs == OBJECT and acted_on(c, end + 1)
                         or needs == SUBJECT and _person_subject(toks, i, people, sentence)):
@@ -482,18 +484,27 @@ _PRISON_TERM = re.compile(r".{0,60}?\b(?:años de (?:prisión|cárcel)|years in 
 _DETERMINERS = frozenset({"the", "a", "an", "his", "their", "its", "el", "la", "los", "las", "al", "su", "sus",
                           "del", "de", "of", "also"})
 _PERSON_PRONOUNS = frozenset({"him", "her"})
+_DATE_PREPOSITIONS = frozenset({"in", "on", "en", "el", "this", "este", "esta", "since", "desde"})
 #: Words of a person's title or description, written lowercase in Spanish ("al presidente Maduro").
 _TITLES = frozenset({"president", "presidente", "presidenta", "leader", "líder", "lider", "mandatario", "dictator",
                      "dictador", "former", "ex", "expresidente", "venezuelan", "venezolano", "general", "señor",
-                     "opposition", "oposición", "opositor", "head", "jefe", "titular", "interim"})
+                     "opposition", "oposición", "opositor", "head", "jefe", "titular", "interim",
+                     # "al jefe de la legislatura del país, Juan Guaidó"
+                     "legislatura", "parlamento", "asamblea", "país", "legislature", "parliament", "assembly",
+                     "country", "speaker"})
 
 
-def _person_follows(toks, i: int, people) -> bool:
+def _person_follows(toks, i: int, people, hard=()) -> bool:
     """Does a person stand right after token ``i``, with only articles and titles between ("seized
     Venezuelan President Nicolás Maduro", "secuestró al presidente Maduro")? "seized a tanker
-    carrying Maduro's oil" has a thing as object, and so has "seized Maduro's plane"."""
-    for n in range(i, min(len(toks), i + OBJECT_WORDS + 1)):
+    carrying Maduro's oil" has a thing as object, and so has "seized Maduro's plane". A date
+    expression between does not count ("respaldando en 2019 al jefe de la legislatura, Juan Guaidó")."""
+    dated = [n for n in range(i, len(toks)) if n < len(hard) and hard[n]
+             or n + 1 < len(hard) and hard[n + 1] and toks[n][2].lower() in _DATE_PREPOSITIONS]
+    for n in range(i, min(len(toks), i + OBJECT_WORDS + 1 + len(dated) + TITLE_WORDS)):
         s, e, w = toks[n]
+        if n in dated:
+            continue
         if any(s < e2 and s2 < e for s2, e2 in people) or w.lower() in _PERSON_PRONOUNS:
             return not w.lower().endswith(("'s", "’s"))
         if (w.lower() not in _DETERMINERS and w.lower() not in _TITLES and not w[:1].isupper()
@@ -649,6 +660,7 @@ _TO = re.compile(r"(?:\S+ ){0,3}?(?:to \S+|\w+(?:ar|er|ir))\b", re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:in|en|through|mediante)\s+(?:a|an|the|un|una|el|la)\s+"
                     r"(?:(?!(?:were|was|is|are|been|had|has|have|fue|fueron|ha|han)\b)[\w-]+\s+){0,2}$",
                     re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|desde)\b", re.IGNORECASE)
 _DATE_CLAUSE = re.compile(r"\s*,?\s*(?:when|cuando|en que|in which)\b[^,;]*$", re.IGNORECASE)
 _SETTING = re.compile(r"\b(?:during|durante|amid|en el marco de)\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)
 _PARTICIPLE_SAYING = re.compile(r",\s*$")
@@ -743,6 +755,12 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         # "since 1961, when the two countries broke relations": a clause that says what the date is.
         if date_span and t.start >= date_span[1] and _DATE_CLAUSE.match(sentence, date_span[1], t.start):
             subordinate = False
+        # "no tienen relaciones diplomáticas desde 2019, cuando Trump reconoció a Guaidó": the "when"
+        # clause says what happened at the date; what the sentence says before it only holds since then.
+        if date_span and t.end <= date_span[0] and _SINCE.search(sentence[max(0, date_span[0] - 8):date_span[0] + 6]) and any(
+                not o.speech and o.start >= date_span[1] and _DATE_CLAUSE.match(sentence, date_span[1], o.start)
+                for o in triggers):
+            subordinate = True
         # "signed Tuesday during the annual meeting": the setting of another happening;
         # "..., claiming that", "..., citing": words said alongside the happening.
         setting = _SETTING.search(sentence, max(0, t.start - 30), t.start)

@@ -106,7 +106,10 @@ _DATELINE = re.compile(
 #: in Caracas", "a boat near Venezuela", "en aguas cerca de Venezuela"), not a party to it ...
 _SETTING = re.compile(
     r"\b(?:in|at|near|off|inside|within|outside|across|around|throughout|en|cerca de|dentro de|fuera de|"
-    r"frente a|in solidarity with|en solidaridad con)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$"
+    r"frente a|in solidarity with|en solidaridad con|"
+    # where someone was going when it befell them ("pulled off a jet en route to Iran")
+    r"en route to|on (?:the|his|her|its|their) way to|rumbo a|con destino a|en ruta a|en ruta hacia)"
+    r"\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?$"
     # "on the border between Colombia and Venezuela", "en la frontera entre Colombia y Venezuela"
     r"|\b(?:border|borders|frontera|fronteras)\s+(?:between|with|entre|con)\s+(?:the\s+|el\s+|la\s+)?"
     r"(?:[\w.-]+\s+){0,2}?(?:(?:and|y)\s+(?:the\s+|el\s+|la\s+)?)?$", re.IGNORECASE)
@@ -183,6 +186,7 @@ _OTHER_CLAUSE = re.compile(
 _BACK = re.compile(r"\b(?:[Ii]t|[Ii]ts|[Ww]e|[Oo]ur|[Tt]hey|[Tt]heir|[Hh]e|[Hh]is|[Ss]he|[Hh]er|I|[Mm]y|"
                    r"[Ss]us?|[Nn]osotros|[Nn]uestr[oa]s?)\b")
 #: The first person in a quotation: a pronoun, or a Spanish verb in "-mos" ("traemos a casa").
+_GERUND_ES = re.compile(r"(?:ando|iendo|yendo)$", re.IGNORECASE)
 #: A Spanish verb in the first person: its auxiliary ("estoy reconociendo", "hemos decidido") or its ending.
 _FIRST_PERSON_VERB = re.compile(r"\b(?:estoy|estamos|he|hemos|voy|vamos)\s+\w+$|\w{2,}(?:amos|emos|imos)$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|I|[Mm]y|[Nn]osotros|[Nn]uestr[oa]s?|\w{2,}(?:amos|emos|imos))\b")
@@ -314,7 +318,11 @@ def _setting(sentence: str, p: Placed, trigger: Trigger | None) -> str | None:
     if (trigger is not None and trigger.action in BEFALLS_PLACE and trigger.end <= prep.start()
             and len(sentence[trigger.end:prep.start()].split()) <= 1):
         return None  # "a coup attempt in Venezuela", "un ataque en Caracas": the state it befalls
-    return prep.group().split()[0]
+    going = _GOING.match(prep.group())
+    return going.group() if going else prep.group().split()[0]
+
+
+_GOING = re.compile(r"en route to|on \w+ way to|rumbo a|con destino a|en ruta (?:a|hacia)", re.IGNORECASE)
 
 
 def _apposition(sentence: str, placed: list[Placed], date_span: tuple[int, int] | None,
@@ -578,7 +586,9 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
     # ("Hoy, estoy reconociendo oficialmente al presidente de la Asamblea": a verb in the first person
     # has the speaker for subject, never a name after it)
     first_person = language == "es" and _FIRST_PERSON_VERB.search(sentence[max(0, trigger.start - 12):trigger.end])
-    if language == "es" and after and not unnamed and not first_person:
+    # (a gerund has the subject of the clause it hangs on: "…, respaldando en 2019 al jefe …, Juan Guaidó")
+    gerund = language == "es" and _GERUND_ES.search(word) is not None
+    if language == "es" and after and not unnamed and not first_person and not gerund:
         subject = next((p for p in after if not _PERSONAL_A.search(sentence[:p.start])), None)
         # A noun's relative clause ("un ataque que afectó a ... la capital, Caracas") holds no subject of it.
         if subject is not None and _NOUN_OPENS.search(ahead) and _QUE.search(sentence, trigger.end, subject.start):

@@ -461,3 +461,17 @@ def test_the_spanish_he_is_i_have_not_a_pronoun_and_its_quotation_speaks_for_who
     assert row["action"] == "recognition"
     assert row["actors_source"] == ["Donald Trump"], row["roles_rule"]
     assert "Nicolás Maduro" not in row["actors"]  # "he" pointed back at the previous sentence's Maduro
+
+
+def test_where_someone_was_going_when_it_befell_them_is_no_party():
+    row = coded("He had been in custody since 2020, when he was pulled off a private jet during a fuel stop "
+                "en route to Iran.", published="2023-12-20")
+    assert row["action"] == "arrest"
+    assert "Iran" not in row["actors_target"] and "'Iran' after 'en route to'" in row["roles_rule"]
+
+
+def test_a_spanish_gerund_takes_no_subject_after_it():
+    row = coded("Estados Unidos impuso duras sanciones y, junto con decenas de otros países, terminó respaldando en "
+                "2019 al jefe de la legislatura del país, Juan Guaidó.", "es", published="2024-07-25")
+    assert row["action"] == "recognition"
+    assert "Juan Guaidó" not in row["actors_source"] and "Juan Guaidó" in row["actors_target"], row["roles_rule"]
