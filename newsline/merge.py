@@ -689,6 +689,12 @@ def _bare(a: _Event, b: _Event) -> bool:
     return False
 
 
+def _far_in_precision(a: _Event, b: _Event) -> bool:
+    """A year beside a day or a month: dates as far apart in precision as that."""
+    coarse = {"year", "season", "quarter", "decade"}
+    return (a.granularity in coarse) != (b.granularity in coarse)
+
+
 def _weakly_whole(pairs: dict) -> bool:
     """Weak links alone bring a report into a group only when they reach at least two of its
     articles and ``LINK_SHARE`` of the pairs across: one happening told by many, some naming nobody acting."""
@@ -729,11 +735,17 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
         # linked when either of its mentions is. Two events of one article are never linked (only other
         # reports can say they are one fact), so they do not count; conflict() decides whether they
         # may stand together.
+        # (A report dated only by its year stands for the day's reports through those of its own
+        # precision: a pair of it and a day, seldom linked, does not count while finer pairs do.)
         pairs: dict[tuple[str, str], bool] = {}
+        coarse: dict[tuple[str, str], bool] = {}
         for x, y in cross:
             key = (by_i[x].article_id, by_i[y].article_id)
             if key[0] != key[1]:
-                pairs[key] = pairs.get(key, False) or (x, y) in linked
+                into = coarse if _far_in_precision(by_i[x], by_i[y]) else pairs
+                into[key] = into.get(key, False) or (x, y) in linked
+        if not pairs:
+            pairs = coarse
         share = sum(pairs.values()) / len(pairs) if pairs else 0.0
         if share < LINK_SHARE or _blocked(cross, linked, by_i, ca, cb, share):
             continue

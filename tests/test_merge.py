@@ -1284,3 +1284,22 @@ def test_one_misread_role_in_four_pairs_across_two_groups_of_two_does_not_keep_t
     events[-2] = replace(events[-2], source=frozenset({"Venezuela"}), target=frozenset({"United States"}))
     links = [lk for lk in links if (lk.a, lk.b) != (e1, e2)]
     assert max(len(g.members) for g in cluster(events, links)) == 2
+
+
+def test_reports_dated_by_the_year_do_not_dilute_the_links_between_days_and_months():
+    from newsline.merge import Link, cluster
+
+    texts = [("day1", "en", "The United States recognised Juan Guaidó as interim president on Wednesday."),
+             ("day2", "en", "President Trump recognized Juan Guaidó as the interim president of Venezuela on Wednesday."),
+             ("month", "es", "En enero de 2019, Estados Unidos reconoció a Juan Guaidó como presidente interino."),
+             ("year1", "es", "En 2019 Estados Unidos reconoció a Juan Guaidó como presidente interino del país."),
+             ("year2", "es", "Washington reconoció en 2019 a Juan Guaidó como presidente encargado.")]
+    events = _prepare(_coded(*[(aid, lang, "2019-01-24", t) for aid, lang, t in texts]).reset_index(drop=True), {})
+    assert [e.granularity for e in events] == ["day", "day", "month", "year", "year"]
+    day1, day2, month, year1, year2 = (e.i for e in events)
+    links = [Link(month, year1, 3.0, "test"), Link(year1, year2, 3.0, "test"), Link(day1, day2, 2.0, "test"),
+             Link(month, day1, 1.0, "test")]
+    # one link of the two between the month and the days: the year reports, which link to no day, do not count
+    assert max(len(g.members) for g in cluster(events, links)) == 5
+    # with no link between the finer dates, the groups stay apart
+    assert max(len(g.members) for g in cluster(events, links[:3])) == 3
