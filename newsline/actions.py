@@ -533,7 +533,8 @@ def _person_precedes(toks, i: int, people) -> bool:
     return any(s < e2 and s2 < e for s2, e2 in people)
 
 
-_WHO_CLAUSE = re.compile(r"\s*,\s*(?:who|quien)\b[^;]*,\s*", re.IGNORECASE)
+# (or an apposition: "Edmundo González, the former presidential candidate, left Venezuela")
+_WHO_CLAUSE = re.compile(r"\s*,\s*(?:(?:who|quien)\b[^;]*|(?:the|a|an|el|la|un|una)\b[^;,]*),\s*", re.IGNORECASE)
 
 
 def _person_subject(toks, i: int, people, sentence: str = "") -> bool:
