@@ -60,6 +60,11 @@ _UNDER = re.compile(r"\b(?:bajo|under)\s+(?:la|el|the|former)?\s*(?:administraci
                     r"administration|government|presidency|president)?\s*(?:de|del|of)?\s*(?:(?:el|la|the)\s+)?"
                     r"(?:(?:expresidente|presidente|former|president)\s+)?$", re.IGNORECASE)
 _QUE = re.compile(r"\bque\b", re.IGNORECASE)
+#: "[the order] was first issued by", "[la orden] fue firmada por": a noun's own passive verb and its agent.
+_NOUN_PASSIVE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:was|were|has been|have been|had been|fue|fueron|ha sido|han sido)\s+"
+                           r"(?:[a-z]+ly\s+|first\s+|later\s+|then\s+|también\s+)?[a-záéíóú]+(?:ed|en|ado|ada|ados|adas|ido|ida|idos|idas|to|ta)\s+"
+                           r"(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?(?:(?:former|president|presidente|expresidente)\s+)?$",
+                           re.IGNORECASE)
 _BE_FIRST = re.compile(r"(?:was|were|been|fue|fueron|sido)\s", re.IGNORECASE)
 _BY = re.compile(r"\b(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?"
                  # "by the Trump administration" is plain; "por la administración de Trump" names it after
@@ -526,6 +531,10 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
             return Roles(source, _names(before + [p for p in after if p is not agents[0]], source),
                          f"passive: agent after by/por/under, patient before {word!r}")
         return Roles([], _names(before + after), f"passive: no agent named; {word!r} acts on who comes before")
+    if not before and after and _NOUN_PASSIVE.match(sentence[trigger.end:after[0].start]):
+        # "The executive order was first issued by Obama in March 2015": the noun's own verb names its agent
+        source = _names(after[:1])
+        return Roles(source, _names(after[1:], source), f"passive: {word!r} done by whom by/por names after it")
     if (before and trigger.action in UNDERGONE and _POSSESSOR.fullmatch(sentence[before[-1].end:trigger.start])
             and not _OF.match(sentence[trigger.end:])):
         return Roles(_names(before[:-1]), _names([before[-1]] + after, _names(before[:-1])),

@@ -475,3 +475,13 @@ def test_a_spanish_gerund_takes_no_subject_after_it():
                 "2019 al jefe de la legislatura del país, Juan Guaidó.", "es", published="2024-07-25")
     assert row["action"] == "recognition"
     assert "Juan Guaidó" not in row["actors_source"] and "Juan Guaidó" in row["actors_target"], row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The executive order was first issued by Obama in March 2015 and provoked a storm of controversy.", "en"),
+    ("La orden ejecutiva fue firmada por el presidente Barack Obama en marzo de 2015.", "es"),
+])
+def test_a_noun_done_by_someone_in_its_own_passive_has_them_as_source(text, language):
+    row = coded(text, language, published="2016-03-03")
+    assert row["action"] == "sanctions"
+    assert row["actors_source"] == ["Barack Obama"] and row["actors_target"] == [], row["roles_rule"]
