@@ -60,6 +60,10 @@ _UNDER = re.compile(r"\b(?:bajo|under)\s+(?:la|el|the|former)?\s*(?:administraci
                     r"administration|government|presidency|president)?\s*(?:de|del|of)?\s*(?:(?:el|la|the)\s+)?"
                     r"(?:(?:expresidente|presidente|former|president)\s+)?$", re.IGNORECASE)
 _QUE = re.compile(r"\bque\b", re.IGNORECASE)
+#: Between a verb of announcing and its bare noun: a determiner and at most two words ("announced the
+#: new charges", "anunció este jueves las sanciones").
+_ANNOUNCED_NOUN = re.compile(r"\s+(?:(?:on|this|last|este|esta|el)\s+\w+\s+)?(?:the|a|an|new|its|his|her|their|"
+                             r"el|la|los|las|un|una|su|sus|nuevas?|nuevos?)\s+(?:[^\W\d_]+\s+){0,2}", re.IGNORECASE)
 #: "[the order] was first issued by", "[la orden] fue firmada por": a noun's own passive verb and its agent.
 _NOUN_PASSIVE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:was|were|has been|have been|had been|fue|fueron|ha sido|han sido)\s+"
                            r"(?:[a-z]+ly\s+|first\s+|later\s+|then\s+|también\s+)?[a-záéíóú]+(?:ed|en|ado|ada|ados|adas|ido|ida|idos|idas|to|ta)\s+"
@@ -214,6 +218,7 @@ def assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger 
     placed, notes = _parties(sentence, sorted(placed, key=lambda p: p.start), date_span, trigger, tuple(speech))
     roles = _assign(sentence, language, placed, trigger, speech, date_span)
     roles = _dated_speaker(sentence, placed, trigger, speech, date_span, roles)
+    roles = _announcer(sentence, placed, trigger, speech, roles)
     roles = _ordered_by(sentence, placed, trigger, roles)
     roles = _given_hours(sentence, placed, trigger, roles)
     return Roles(roles.source, roles.target, "; ".join([roles.rule, *notes])) if notes else roles
@@ -256,6 +261,21 @@ def _ordered_by(sentence: str, placed: list[Placed], trigger: Trigger | None, ro
         return roles
     return Roles(roles.source + extra, [n for n in roles.target if n not in extra],
                  roles.rule + f"; {', '.join(extra)} ordered it")
+
+
+def _announcer(sentence: str, placed: list[Placed], trigger: Trigger | None, speech: list[Trigger],
+               roles: Roles) -> Roles:
+    """"William Barr announced the charges on Thursday": a bare noun right after a verb of announcing,
+    with no one else acting, is the announcer's own doing, wherever the date stands."""
+    if trigger is None or trigger.speech or roles.source or not roles.rule.startswith("reported"):
+        return roles
+    for s in speech:
+        if s.end <= trigger.start and _ANNOUNCED_NOUN.fullmatch(sentence[s.end:trigger.start]):
+            source = _names(_speakers(sentence, placed, s))
+            if source:
+                return Roles(source, [n for n in roles.target if n not in source],
+                             roles.rule + f"; a noun right after {sentence[s.start:s.end]!r} is the announcer's")
+    return roles
 
 
 def _dated_speaker(sentence: str, placed: list[Placed], trigger: Trigger | None, speech: list[Trigger],

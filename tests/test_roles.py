@@ -485,3 +485,11 @@ def test_a_noun_done_by_someone_in_its_own_passive_has_them_as_source(text, lang
     row = coded(text, language, published="2016-03-03")
     assert row["action"] == "sanctions"
     assert row["actors_source"] == ["Barack Obama"] and row["actors_target"] == [], row["roles_rule"]
+
+
+def test_a_bare_noun_right_after_a_verb_of_announcing_is_the_announcers_wherever_the_date_stands():
+    row = coded("Attorney General William Barr announced new charges against Nicolás Maduro on Thursday.",
+                published="2020-03-27")
+    assert row["action"] == "charge"
+    assert row["actors_source"] == ["Bill Barr"] and row["actors_target"] == ["Nicolás Maduro"], row["roles_rule"]
+    assert "announcer's" in row["roles_rule"]
