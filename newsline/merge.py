@@ -387,6 +387,14 @@ def _side_set(names) -> set[str]:
     return {matcher.side_of(n) or n for n in names}
 
 
+def _sided(names) -> bool:
+    """Does every one of them belong to a state (a state, its people, its institutions)?"""
+    from .actors import ActorMatcher
+
+    matcher = ActorMatcher.default()
+    return all(matcher.side_of(n) for n in names)
+
+
 def _persons(names) -> set[str]:
     from .actors import ActorMatcher
 
@@ -665,8 +673,10 @@ def conflict(a: _Event, b: _Event) -> bool:
                or (b.action == STATEMENT and a.action in b.named))
         # Told twice, it is done by one side: "Chávez gave the US ambassador 72 hours to leave" and "the Bush
         # administration on Thursday ordered the expulsion of Bolivia's ambassador" are two expulsions.
+        # (Only parties of a side: "the Security Council vote" and "Russia and China vetoed" are one vote.)
         sides = (a.action == b.action and a.action not in MUTUAL and not (a.two_way or b.two_way)
-                 and a.source and b.source and not _side_set(a.source) & _side_set(b.source))
+                 and a.source and b.source and _sided(a.source | b.source)
+                 and not _side_set(a.source) & _side_set(b.source))
         return not (a.value == b.value and one) or bool(sides) or a.separate or b.separate
     return hard_conflict(a, b) or roles_agree(a, b) is None
 

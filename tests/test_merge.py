@@ -1303,3 +1303,17 @@ def test_reports_dated_by_the_year_do_not_dilute_the_links_between_days_and_mont
     assert max(len(g.members) for g in cluster(events, links)) == 5
     # with no link between the finer dates, the groups stay apart
     assert max(len(g.members) for g in cluster(events, links[:3])) == 3
+
+
+def test_an_article_telling_a_vote_twice_keeps_both_though_one_names_only_the_council():
+    # Told twice by one article, a happening done by two sides is two (expulsions); a body of no side,
+    # "the Security Council vote", is no side: it is the same vote.
+    events = _coded(
+        ("wire", "en", "2019-03-01", "Russia and China on Thursday vetoed a U.S. draft at the United Nations Security "
+                                     "Council.\n\nAhead of the Security Council vote on Thursday, the French "
+                                     "ambassador said the draft was no basis for a use of force."),
+        ("other", "en", "2019-03-01", "On Thursday, Russia and China vetoed the US-sponsored draft."),
+    )
+    assert set(events["action"]) == {"election"}
+    facts = merge_events(events)
+    assert len(facts) == 1 and len(facts.iloc[0]["member_event_ids"]) == 3
