@@ -461,7 +461,7 @@ class Taxonomy:
                                  and any(a <= toks[n][0] and toks[n][1] <= b for a, b in after)))
                 if not 0 < t.first - e <= ABOUT_WINDOW + between:
                     continue
-                if not _OPENS_WORDS.search(sentence, toks[e][1], t.start) and not (
+                if not _OPENS_WORDS.search(sentence, toks[e][1], t.end) and not (
                         e in chained and _AND.search(sentence, toks[e][1], t.start)):
                     return True
             return False
@@ -651,9 +651,12 @@ _ON = re.compile(r"\b(?:on|under)\s+(?:\S+\s+)?$")
 _STATES = frozenset({"charge", "arrest"})
 _DESCRIBING = frozenset({"so", "el", "la", "los", "las", "un", "una"})
 # What follows these is a clause said, not an object talked about ("confirmed it had seized").
-# (also "by imposing": how the talker answered, a deed of its own)
+# (also "by imposing": how the talker answered, a deed of its own; and a second verb after "and",
+# "rejected Maduro on Wednesday and recognized Guaidó", "rechazó … y reconoció")
 _OPENS_WORDS = re.compile(r"\b(?:that|que|had|has|have|was|were|is|are|would|will|había|habían|ha|han|fue|fueron)\b"
-                          r"|[,;:]|\bby\s+[a-z]+ing\b", re.IGNORECASE)
+                          r"|[,;:]|\bby\s+[a-z]+ing\b"
+                          r"|\band\s+(?:then\s+|also\s+)?[a-z]+ed\b|\by\s+(?:luego\s+|también\s+)?[a-záéíóú]+(?:ó|aron|ieron)\b",
+                          re.IGNORECASE)
 _FROM = re.compile(r"\b(?:from|out of)\s+(?:(?:the|a|an|his|her|their|its|[A-Z][\w’'-]*)\s+){0,2}$")
 _CONTROL = frozenset({"agreement"})
 #: "agreed (Wednesday) (to) (temporarily) suspend": "to" or a Spanish infinitive opening what was agreed.

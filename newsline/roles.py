@@ -60,6 +60,7 @@ _UNDER = re.compile(r"\b(?:bajo|under)\s+(?:la|el|the|former)?\s*(?:administraci
                     r"administration|government|presidency|president)?\s*(?:de|del|of)?\s*(?:(?:el|la|the)\s+)?"
                     r"(?:(?:expresidente|presidente|former|president)\s+)?$", re.IGNORECASE)
 _QUE = re.compile(r"\bque\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"\b(?:and|y)\s+(?:then\s+|also\s+|luego\s+|también\s+)?$", re.IGNORECASE)
 #: Between a verb of announcing and its bare noun: a determiner and at most two words ("announced the
 #: new charges", "anunció este jueves las sanciones").
 _ANNOUNCED_NOUN = re.compile(r"\s+(?:(?:on|this|last|este|esta|el)\s+\w+\s+)?(?:the|a|an|new|its|his|her|their|"
@@ -576,6 +577,14 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
             source = _names(who)
             return Roles(source, _names(before + after, source),
                          f"designation: who {sentence[framing.start:framing.end]!r} acts on whom they declare")
+    # "The United States rejected Maduro on Wednesday and recognized Guaidó": a verb after "and" has the
+    # subject of the one before it, not its object.
+    if framing is not None and _COORDINATED.search(sentence, max(0, trigger.start - 24), trigger.start):
+        who = _speakers(sentence, placed, framing)
+        if who:
+            source = _names(who)
+            return Roles(source, _names(after, source),
+                         f"coordinated: {word!r} has the subject of {sentence[framing.start:framing.end]!r}")
     if before:
         source = _names(before)
         why = (f"reported: what was said is coded; source before {word!r}, target after"

@@ -493,3 +493,14 @@ def test_a_bare_noun_right_after_a_verb_of_announcing_is_the_announcers_wherever
     assert row["action"] == "charge"
     assert row["actors_source"] == ["Bill Barr"] and row["actors_target"] == ["Nicolás Maduro"], row["roles_rule"]
     assert "announcer's" in row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The United States rejected Maduro on Wednesday and recognized Juan Guaidó as interim president.", "en"),
+    ("Estados Unidos rechazó el miércoles a Maduro y reconoció a Juan Guaidó como presidente interino.", "es"),
+])
+def test_a_verb_after_and_has_the_subject_of_the_verb_before_it(text, language):
+    row = coded(text, language, published="2019-01-24")
+    assert row["action"] == "recognition"
+    assert row["actors_source"] == ["United States"] and "Juan Guaidó" in row["actors_target"], row["roles_rule"]
+    assert row["roles_rule"].startswith("coordinated")
