@@ -466,9 +466,16 @@ class Taxonomy:
                     return True
             return False
 
+        def dated(t: Trigger) -> bool:
+            """Is it followed by a participle and a date expression ("welcomed agreements concluded on
+            Tuesday", "rechazó las sanciones impuestas el martes")? The date is the happening's own."""
+            n = t.last + 1
+            return (n + 1 < len(keys) and keys[n] and _TOPIC_PARTICIPLE.match(toks[n][2]) is not None
+                    and not keys[n + 1] and not named[n + 1])
+
         kept = []
         for t in found:  # (in text order)
-            if t.speech or not object_of_talk(t):
+            if t.speech or dated(t) or not object_of_talk(t):
                 kept.append(t)
             else:
                 # what the talked-about happening's own phrase holds is talked about too ("rechazó el
@@ -920,6 +927,9 @@ _TIME_OF_DAY = re.compile(r"\s*(?:the\s+|la\s+|el\s+|del\s+)?(?:dawn|dusk|midnig
 #: Classes whose participle often describes a person rather than telling a happening.
 ATTRIBUTIVE = frozenset({"arrest"})
 _PARTICIPLE_WORD = re.compile(r"^\w+(?:ed|ado|ada|ados|adas|ido|ida|idos|idas)$", re.IGNORECASE)
+#: ... and the irregular ones that follow what was imposed or done ("las sanciones impuestas el martes").
+_TOPIC_PARTICIPLE = re.compile(r"^(?:\w+(?:ed|ado|ada|ados|adas|ido|ida|idos|idas)|impuest[oa]s?|hech[oa]s?|"
+                               r"suscrit[oa]s?|dispuest[oa]s?)$", re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|had|has|have|fue|fueron|sido|ha|han|había|habían|"
                         r"está|están|estaba|estaban|son|es|sean|sea)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"(?:\b\d+|\b(?:the|his|her|their|its|other|two|several|many|some|los|las|sus|otros|dos|"
