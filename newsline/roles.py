@@ -60,6 +60,9 @@ _UNDER = re.compile(r"\b(?:bajo|under)\s+(?:la|el|the|former)?\s*(?:administraci
                     r"administration|government|presidency|president)?\s*(?:de|del|of)?\s*(?:(?:el|la|the)\s+)?"
                     r"(?:(?:expresidente|presidente|former|president)\s+)?$", re.IGNORECASE)
 _QUE = re.compile(r"\bque\b", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|entre)\b", re.IGNORECASE)
+_BETWEEN_CLASSES = frozenset({"agreement", "meeting"})
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|el|la|los|las|un|una)\s+$", re.IGNORECASE)
 _COORDINATED = re.compile(r"\b(?:and|y)\s+(?:then\s+|also\s+|luego\s+|también\s+)?$", re.IGNORECASE)
 #: Between a verb of announcing and its bare noun: a determiner and at most two words ("announced the
 #: new charges", "anunció este jueves las sanciones").
@@ -577,6 +580,13 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
             source = _names(who)
             return Roles(source, _names(before + after, source),
                          f"designation: who {sentence[framing.start:framing.end]!r} acts on whom they declare")
+    # "acogieron con beneplácito el acuerdo logrado el martes entre el gobierno y la oposición": an
+    # agreement or talks named as a noun have for parties whom "between" names, not who spoke of them.
+    between = _BETWEEN.search(sentence, trigger.end, right) if trigger.action in _BETWEEN_CLASSES else None
+    if between and _DETERMINER_BEFORE.search(sentence, max(0, trigger.start - 8), trigger.start):
+        parties = [p for p in after if p.start >= between.end()]
+        if parties:
+            return Roles(_names(parties), [], f"between: {word!r} is between whom it names after 'between'")
     # "The United States rejected Maduro on Wednesday and recognized Guaidó": a verb after "and" has the
     # subject of the one before it, not its object.
     if framing is not None and _COORDINATED.search(sentence, max(0, trigger.start - 24), trigger.start):

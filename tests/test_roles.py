@@ -504,3 +504,12 @@ def test_a_verb_after_and_has_the_subject_of_the_verb_before_it(text, language):
     assert row["action"] == "recognition"
     assert row["actors_source"] == ["United States"] and "Juan Guaidó" in row["actors_target"], row["roles_rule"]
     assert row["roles_rule"].startswith("coordinated")
+
+
+def test_an_agreement_named_as_a_noun_is_between_whom_between_names_not_who_welcomed_it():
+    row = coded("Blinken and the Canadian foreign minister welcomed the agreement reached on Tuesday between "
+                "Nicolás Maduro's government and the Unitary Platform.", published="2023-10-18")
+    assert row["action"] == "agreement"
+    assert "Antony Blinken" not in row["actors_source"] + row["actors_target"], row["roles_rule"]
+    assert {"Nicolás Maduro", "Unitary Platform"} <= set(row["actors_source"])
+    assert row["roles_rule"].startswith("between")
