@@ -562,7 +562,10 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     # One language: the same word for the happening ("coup", "golpe") with someone specific in common says
     # as much as another language's report naming the same person.
     same_word = same_language and a.trigger and a.trigger == b.trigger
-    if kind == "within-short" and not (worded or (specific and (not same_language or same_word))):
+    # (a name in common says which of the month's happenings it is, in one language too: "se firmaron
+    # los acuerdos de Barbados el 17 de octubre" / "se firmó el Acuerdo de Barbados en octubre")
+    if kind == "within-short" and not (worded or (specific and (not same_language or same_word
+                                                                or a.names & b.names))):
         return None
     in_role = ((a.source & b.source) | (a.target & b.target)) - GENERIC_ACTORS
     # A class one party seldom repeats towards the same other in a year: the same someone acting on

@@ -1317,3 +1317,20 @@ def test_an_article_telling_a_vote_twice_keeps_both_though_one_names_only_the_co
     assert set(events["action"]) == {"election"}
     facts = merge_events(events)
     assert len(facts) == 1 and len(facts.iloc[0]["member_event_ids"]) == 3
+
+
+def test_a_name_in_common_ties_a_day_to_its_month_in_one_language():
+    events = _coded(
+        ("day", "es", "2023-12-01", "Desde que se firmaran los acuerdos de Barbados el 17 de octubre de 2023, tanto "
+                                    "voceros del chavismo como de la oposición han tratado de posicionar ante la "
+                                    "opinión pública sus propias lecturas sobre lo pactado y sus consecuencias."),
+        ("month", "es", "2024-02-06", "Auspiciado por la comunidad internacional, en un intento más por propiciar "
+                                      "caminos de entendimiento entre el gobierno y la oposición en Venezuela, se "
+                                      "firmó el Acuerdo de Barbados en octubre de 2023 "
+                                      "que establecía un cronograma electoral con garantías mínimas."),
+    )
+    assert list(events["action"]) == ["agreement", "agreement"]
+    assert list(events["granularity"]) == ["day", "month"]
+    groups, facts = _joined(events)
+    assert groups == [{"day", "month"}]
+    assert "day 2023-10-17 within month 2023-10" in facts[facts["articles"] > 1].iloc[0]["merge_reason"]
