@@ -297,6 +297,8 @@ CHECKED_BY_HAND += [
     {('freepressjournal-2026-01-03-maduro-captured', 'Hours after'), ('thefederal-2026-01-04-maduro-capture-oil', 'late Saturday afternoon')},
     {('swissinfo-2016-06-22-shannon-maduro-talks', 'last year'), ('xinhua-2015-04-12-panama-summit-close', '2015')},
     {('elestimulo-2016-03-03-obama-renueva-emergencia', 'desde 2010'), ('local10-2012-01-08-consul-acosta-expelled', 'in 2010')},
+    # no ambassadors exchanged since 2010, told by both ("sin embajadores desde 2010")
+    {('elestimulo-2016-03-03-obama-renueva-emergencia', 'desde 2010'), ('wral-2018-05-22-diplomats-expelled', 'since 2010')},
     {('bloomberg-2024-07-01-talks-resume', 'July 28'), ('democracynow-2024-07-29-election-result', 'Sunday’s'), ('elpais-2024-12-03-maduro-trump-security', 'July 28'), ('inewsguyana-2025-01-10-maduro-reward', 'The 28 July'), ('presstv-2025-01-11-bounty', 'on July 28')},
     {('miamiherald-2022-03-08-americans-released', 'in 2019'), ('upi-2019-01-28-pdvsa-sanctions', 'less than a week after')},
     {('anews-2025-01-10-reward-25m', 'July 2024'), ('ecuadorendirecto-2025-02-27-licencias-chevron', 'en julio de 2024'), ('elpais-2024-12-03-maduro-trump-security', 'in the July elections')},
