@@ -484,6 +484,18 @@ def _coded(*articles):
                      for r in extract_events(Article(aid, text, published=pub, language=lang))])
 
 
+def _reports(published: str, *texts: str) -> list:
+    """The prepared events of English reports r0, r1, ... published one day, one text each."""
+    return _prepare(_coded(*[(f"r{n}", "en", published, t) for n, t in enumerate(texts)]).reset_index(drop=True), {})
+
+
+def _misread(events: list, n: int, source: str, target: str) -> None:
+    """Event ``n`` as a report that misread who acted on whom."""
+    from dataclasses import replace
+
+    events[n] = replace(events[n], source=frozenset({source}), target=frozenset({target}))
+
+
 def _joined(events) -> tuple[list[set], pd.DataFrame]:
     """The facts, and the articles of each one stated by more than one article."""
     facts = merge_events(events)
@@ -1026,16 +1038,14 @@ def test_a_role_misread_in_one_report_does_not_keep_a_large_group_apart_but_a_su
 
     from newsline.merge import Link, cluster
 
-    texts = ["U.S. forces captured Nicolás Maduro in Caracas on Saturday.",
-             "The United States captured Nicolás Maduro on Saturday.",
-             "American troops seized Nicolás Maduro in Caracas on Saturday.",
-             "U.S. special forces captured Nicolás Maduro on Saturday, officials said.",
-             "Nicolás Maduro was captured by U.S. forces on Saturday.",
-             "Nicolás Maduro was taken by U.S. forces in Caracas on Saturday."]
-    events = _prepare(_coded(*[(f"r{n}", "en", "2026-01-04", t) for n, t in enumerate(texts)]).reset_index(drop=True), {})
+    events = _reports("2026-01-04", "U.S. forces captured Nicolás Maduro in Caracas on Saturday.",
+                      "The United States captured Nicolás Maduro on Saturday.",
+                      "American troops seized Nicolás Maduro in Caracas on Saturday.",
+                      "U.S. special forces captured Nicolás Maduro on Saturday, officials said.",
+                      "Nicolás Maduro was captured by U.S. forces on Saturday.",
+                      "Nicolás Maduro was taken by U.S. forces in Caracas on Saturday.")
     assert {e.action for e in events} == {"arrest"}
-    # the last report misread: Maduro acting on the United States
-    events[-1] = replace(events[-1], source=frozenset({"Nicolás Maduro"}), target=frozenset({"United States"}))
+    _misread(events, -1, "Nicolás Maduro", "United States")  # Maduro acting on the United States
     clash = (events[-2].i, events[-1].i)
     links = [Link(a.i, b.i, 1.0, "test") for a, b in combinations(events, 2) if (a.i, b.i) != clash]
     groups = cluster(events, links)
@@ -1170,16 +1180,24 @@ def test_easing_and_the_sanctions_eased_are_one_fact_only_when_told_of_one_day()
     assert groups == [{"revoke", "fin"}]
 
 
-def test_a_report_telling_its_happening_again_joins_its_group_by_a_weak_link():
+@pytest.mark.parametrize("articles", [
     # Article "a" names nobody in its first telling, so that one links to "b" only weakly; its second
     # telling already stands with "b". The first is no new report to keep out: it joins them.
-    events = _coded(
-        ("a", "es", "2024-09-08", "Durante este sábado el político opositor salió del país tras semanas en la "
-                                  "clandestinidad. La vicepresidenta Delcy Rodríguez detalló que Edmundo González "
-                                  "abandonó el país el sábado."),
-        ("b", "es", "2024-09-08", "La vicepresidenta también aseguró que Edmundo González abandonó el país el "
-                                  "sábado 7 de septiembre."),
-    )
+    [("a", "es", "2024-09-08", "Durante este sábado el político opositor salió del país tras semanas en la "
+                               "clandestinidad. La vicepresidenta Delcy Rodríguez detalló que Edmundo González "
+                               "abandonó el país el sábado."),
+     ("b", "es", "2024-09-08", "La vicepresidenta también aseguró que Edmundo González abandonó el país el "
+                               "sábado 7 de septiembre.")],
+    # Told twice by one article, a happening done by two sides is two (expulsions); a body of no side,
+    # "the Security Council vote", is no side: it is the same vote.
+    [("a", "en", "2019-03-01", "Russia and China on Thursday vetoed a U.S. draft at the United Nations Security "
+                               "Council.\n\nAhead of the Security Council vote on Thursday, the French "
+                               "ambassador said the draft was no basis for a use of force."),
+     ("b", "en", "2019-03-01", "On Thursday, Russia and China vetoed the US-sponsored draft.")],
+])
+def test_an_article_telling_its_happening_twice_joins_the_other_report_with_both(articles):
+    events = _coded(*articles)
+    assert len(set(events["action"])) == 1
     facts = merge_events(events)
     assert len(facts) == 1 and len(facts.iloc[0]["member_event_ids"]) == 3
 
@@ -1266,24 +1284,20 @@ def test_one_party_meeting_two_others_the_same_day_are_two_meetings():
 
 
 def test_one_misread_role_in_four_pairs_across_two_groups_of_two_does_not_keep_them_apart():
-    from dataclasses import replace
-
     from newsline.merge import Link, cluster
 
-    texts = ["The Treasury sanctioned the Venezuelan foreign minister on Friday.",
-             "The United States sanctioned Venezuela's foreign minister on Friday.",
-             "The Treasury Department imposed sanctions on the foreign minister on Friday.",
-             "The United States imposed sanctions on Venezuela's top diplomat on Friday."]
-    events = _prepare(_coded(*[(f"r{n}", "en", "2019-04-27", t) for n, t in enumerate(texts)]).reset_index(drop=True), {})
+    events = _reports("2019-04-27", "The Treasury sanctioned the Venezuelan foreign minister on Friday.",
+                      "The United States sanctioned Venezuela's foreign minister on Friday.",
+                      "The Treasury Department imposed sanctions on the foreign minister on Friday.",
+                      "The United States imposed sanctions on Venezuela's top diplomat on Friday.")
     assert {e.action for e in events} == {"sanctions"}
-    # the last report misread: the foreign minister's country acting on the United States
-    events[-1] = replace(events[-1], source=frozenset({"Venezuela"}), target=frozenset({"United States"}))
+    _misread(events, -1, "Venezuela", "United States")  # the minister's country acting on the United States
     e0, e1, e2, e3 = (e.i for e in events)
     links = [Link(e0, e1, 2.0, "test"), Link(e2, e3, 2.0, "test"),
              Link(e0, e2, 1.0, "test"), Link(e0, e3, 1.0, "test"), Link(e1, e2, 1.0, "test")]
     assert max(len(g.members) for g in cluster(events, links)) == 4  # one clash in four pairs across
     # two clashes in four are too many
-    events[-2] = replace(events[-2], source=frozenset({"Venezuela"}), target=frozenset({"United States"}))
+    _misread(events, -2, "Venezuela", "United States")
     links = [lk for lk in links if (lk.a, lk.b) != (e1, e2)]
     assert max(len(g.members) for g in cluster(events, links)) == 2
 
@@ -1305,20 +1319,6 @@ def test_reports_dated_by_the_year_do_not_dilute_the_links_between_days_and_mont
     assert max(len(g.members) for g in cluster(events, links)) == 5
     # with no link between the finer dates, the groups stay apart
     assert max(len(g.members) for g in cluster(events, links[:3])) == 3
-
-
-def test_an_article_telling_a_vote_twice_keeps_both_though_one_names_only_the_council():
-    # Told twice by one article, a happening done by two sides is two (expulsions); a body of no side,
-    # "the Security Council vote", is no side: it is the same vote.
-    events = _coded(
-        ("wire", "en", "2019-03-01", "Russia and China on Thursday vetoed a U.S. draft at the United Nations Security "
-                                     "Council.\n\nAhead of the Security Council vote on Thursday, the French "
-                                     "ambassador said the draft was no basis for a use of force."),
-        ("other", "en", "2019-03-01", "On Thursday, Russia and China vetoed the US-sponsored draft."),
-    )
-    assert set(events["action"]) == {"election"}
-    facts = merge_events(events)
-    assert len(facts) == 1 and len(facts.iloc[0]["member_event_ids"]) == 3
 
 
 def test_a_name_in_common_ties_a_day_to_its_month_in_one_language():
