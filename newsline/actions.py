@@ -928,8 +928,8 @@ _TIME_OF_DAY = re.compile(r"\s*(?:the\s+|la\s+|el\s+|del\s+)?(?:dawn|dusk|midnig
 ATTRIBUTIVE = frozenset({"arrest"})
 _PARTICIPLE_WORD = re.compile(r"^\w+(?:ed|ado|ada|ados|adas|ido|ida|idos|idas)$", re.IGNORECASE)
 #: ... and the irregular ones that follow what was imposed or done ("las sanciones impuestas el martes").
-_TOPIC_PARTICIPLE = re.compile(r"^(?:\w+(?:ed|ado|ada|ados|adas|ido|ida|idos|idas)|impuest[oa]s?|hech[oa]s?|"
-                               r"suscrit[oa]s?|dispuest[oa]s?)$", re.IGNORECASE)
+_TOPIC_PARTICIPLE = re.compile(rf"{_PARTICIPLE_WORD.pattern}|^(?:impuest[oa]s?|hech[oa]s?|suscrit[oa]s?|dispuest[oa]s?)$",
+                               re.IGNORECASE)
 _BE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|had|has|have|fue|fueron|sido|ha|han|había|habían|"
                         r"está|están|estaba|estaban|son|es|sean|sea)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(r"(?:\b\d+|\b(?:the|his|her|their|its|other|two|several|many|some|los|las|sus|otros|dos|"

@@ -704,7 +704,7 @@ def _bare(a: _Event, b: _Event) -> bool:
 
 def _far_in_precision(a: _Event, b: _Event) -> bool:
     """A year beside a day or a month: dates as far apart in precision as that."""
-    coarse = {"year", "season", "quarter", "decade"}
+    coarse = _LONG_CONTAINERS | {"decade"}
     return (a.granularity in coarse) != (b.granularity in coarse)
 
 
