@@ -231,21 +231,25 @@ def assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger 
 #: Who is given hours or days to leave is the one expelled: "gave U.S. Ambassador Patrick Duddy 72 hours
 #: to leave", "le dio 72 horas al embajador estadounidense para irse".
 _GIVEN_HOURS = re.compile(
-    r"\b(?:gave|give|gives|giving)\s+(?P<who>[^,;]{1,90}?)\s+(?:\d+|seventy-two|forty-eight|twenty-four)\s+"
-    r"(?:hours|days)\b"
+    r"\b(?:gave|give|gives|giving)\s+(?P<who>[^,;]{1,90}?)\s+(?:an?\s+(?:deadline|ultimatum)\s+of\s+)?"
+    r"(?:\d+|seventy-two|forty-eight|twenty-four)\s+(?:hours|days)\b"
     r"|\b(?:dio|dieron|da|dan|dar|otorgó|concedió)\s+(?:un\s+plazo\s+de\s+)?(?:\d+|setenta\s+y\s+dos|"
     r"cuarenta\s+y\s+ocho|veinticuatro)\s+(?:horas|días)\s+(?P<quien>(?:a|al|a\s+la|a\s+los)\s+[^,;]{1,90}?)"
-    r"\s+(?:para|de\s+plazo)\b", re.IGNORECASE)
+    r"\s+(?:para|de\s+plazo)\b"
+    # "dio a los diplomáticos de Washington un plazo de 72 horas"
+    r"|\b(?:dio|dieron|da|dan|dar|otorgó|concedió)\s+(?P<aquien>(?:a|al|a\s+la|a\s+los|a\s+las)\s+[^,;]{1,90}?)"
+    r"\s+un\s+(?:plazo|ultimátum)\s+de\s+(?:\d+|setenta\s+y\s+dos|cuarenta\s+y\s+ocho|veinticuatro)\s+"
+    r"(?:horas|días)\b", re.IGNORECASE)
 
 
 def _given_hours(sentence: str, placed: list[Placed], trigger: Trigger | None, roles: Roles) -> Roles:
     """Whoever is given hours to leave is acted upon, wherever the trigger ("to leave") stands."""
     if trigger is None or trigger.action != "expulsion":
         return roles
-    m = _GIVEN_HOURS.search(sentence, 0, trigger.end)
-    if m is None:
+    m = _GIVEN_HOURS.search(sentence)
+    if m is None or m.start() > trigger.end:
         return roles
-    group = "who" if m.group("who") is not None else "quien"
+    group = next(g for g in ("who", "quien", "aquien") if m.group(g) is not None)
     who = _names([p for p in placed if m.start(group) <= p.start and p.end <= m.end(group)])
     moved = [n for n in who if n in roles.source]
     if not moved:

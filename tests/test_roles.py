@@ -93,6 +93,11 @@ def dated(text: str, date_text: str, language: str = "en", published: str = "201
     # Who is given hours to leave is expelled; a state named "in solidarity with" is no party.
     ("Hugo Chávez late Thursday gave U.S. Ambassador Patrick Duddy 72 hours to leave the country.", "en",
      ["Hugo Chávez"], ["United States", "Patrick Duddy"], [], "given time to leave"),
+    # (told as a deadline given to them, in either language)
+    ("On Wednesday, Nicolás Maduro gave U.S. diplomats a deadline of 72 hours to leave the country.", "en",
+     ["Nicolás Maduro"], ["United States"], [], "given time to leave"),
+    ("El miércoles, Maduro dio a los diplomáticos de Washington un plazo de 72 horas para salir del país.", "es",
+     ["Nicolás Maduro"], ["United States"], [], "given time to leave"),
     ("In solidarity with Bolivia, Hugo Chávez on Thursday expelled the U.S. ambassador.", "en",
      ["Hugo Chávez"], ["United States"], ["Bolivia"], "is where it happened"),
     # (a border between two states, too)
