@@ -84,6 +84,7 @@ ROLE_CLASH_MAX = 0.25    # ... may join though roles alone clash in this share o
 #: Syndication: headline match, or this rapidfuzz ratio on the first characters of the dated sentences.
 _SHORT_CONTAINERS = {"week", "month"}
 _LONG_CONTAINERS = {"season", "quarter", "year"}
+_COARSE = frozenset({"month", "season", "quarter", "year"})  # dates that hold more than one happening of a class
 _RESOLUTION_RANK = {"explicit": 0, "actor-period": 1, "weekday-corrected": 2, "year-inferred": 2, "relative": 3,
                     "anchored": 4}
 
@@ -510,11 +511,7 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     actions = actions_agree(a, b)
     if a.money and b.money and not (a.money & b.money):
         return None  # a $25M and a $50M bounty
-    same_language = not (a.language and b.language and a.language != b.language)
-    # Across languages the words compared are those spelt nearly alike in both ("militar", "military").
-    common = a.words & b.words if same_language else cognates(a.words, b.words)
-    union = len(a.words | b.words) if same_language else len(a.words) + len(b.words) - len(common)
-    jaccard = len(common) / union if union and (same_language or len(common) >= MIN_COGNATES) else 0.0
+    same_language, common, jaccard = _wording(a, b)
     specific = ((a.actors | a.source | a.target) & (b.actors | b.source | b.target)) - GENERIC_ACTORS
     later = a if a.start > b.start else b
     # "Trump said Tuesday that forces struck a boat" and "struck a boat on Monday": the telling a day
@@ -606,6 +603,16 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     separate = a.separate or b.separate
     weak = not (specific or named or counted or worded or sides_acting) or separate
     return Link(a.i, b.i, round(score - (1.0 if separate else 0.0), 6), "; ".join(parts), weak)
+
+
+def _wording(a: _Event, b: _Event) -> tuple[bool, frozenset, float]:
+    """Whether two reports share a language, the content words they share, and their Jaccard.
+    Across languages the words compared are those spelt nearly alike in both ("militar", "military")."""
+    same_language = not (a.language and b.language and a.language != b.language)
+    common = a.words & b.words if same_language else cognates(a.words, b.words)
+    union = len(a.words | b.words) if same_language else len(a.words) + len(b.words) - len(common)
+    jaccard = len(common) / union if union and (same_language or len(common) >= MIN_COGNATES) else 0.0
+    return same_language, frozenset(common), jaccard
 
 
 def _cross_language_link(a: _Event, b: _Event, kind: str, date_words: str, shared_topics) -> Link | None:
@@ -774,11 +781,69 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
         for m in cb.members:
             of[m] = ca
     unique = {id(c): c for c in of.values()}
-    out = list(unique.values())
+    out = _only_of_its_time(list(unique.values()), by_i)
     for c in out:
         c.members.sort()
         assert all(by_i[m].article_id in c.articles for m in c.members)
     return out
+
+
+def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
+    """A happening told only by its month or year ("the licence issued in October 2023", "relations
+    broken in 2019") joins the one fact of its class that has a finer date in that time, when there
+    is exactly one: which of the period's happenings it means is then plain. When two facts of the
+    class fall in the period (a first and a second strike in September), it stays apart."""
+    fine_of: dict[str, list[tuple[_Cluster, list[_Event]]]] = {}
+    for c in clusters:
+        for action in {by_i[m].action for m in c.members}:
+            fine = [by_i[m] for m in c.members if by_i[m].action == action and by_i[m].granularity not in _COARSE]
+            if fine:
+                fine_of.setdefault(action, []).append((c, fine))
+    joins: dict[int, list[tuple[_Cluster, str]]] = {}
+    for c in clusters:
+        told = [by_i[m] for m in c.members]
+        actions = {e.action for e in told}
+        if any(e.granularity not in _COARSE for e in told) or len(actions) != 1 or actions & {STATEMENT, OTHER, ""}:
+            continue
+        action = actions.pop()
+        widest = max(told, key=lambda e: e.days)
+        within = [(d, fine) for d, fine in fine_of.get(action, [])
+                  if any(widest.start <= f.start and f.end <= widest.end for f in fine)]
+        if len(within) != 1 or len(within[0][0].articles) < 2:
+            continue  # (a passing mention means a happening many told, not one report's)
+        d, fine = within[0]
+        everyone = [by_i[m] for m in d.members]
+        if any(conflict(x, y) for x in told for y in everyone):
+            continue
+        # Someone or a side in common, and beyond Venezuela and the United States someone specific in the
+        # same role, or the wording: a period's only fact of a class is not every passing mention of it.
+        evidence = None
+        for x in told:
+            for y in fine:
+                roles = roles_agree(x, y, "within-long")
+                in_role = ((x.source & y.source) | (x.target & y.target)) - GENERIC_ACTORS
+                _, common, jaccard = _wording(x, y)
+                if roles and (in_role or jaccard >= CODED_WORDING_JACCARD):
+                    evidence = (y, roles + (f"; words in common {', '.join(sorted(common)[:6])}"
+                                            if jaccard >= CODED_WORDING_JACCARD else ""))
+                    break
+            if evidence:
+                break
+        if evidence is None:
+            continue
+        y, why = evidence
+        reason = (f"{'+'.join(e.event_id for e in told)}+{y.event_id}: {action}, told by its "
+                  f"{widest.granularity} {widest.value} only, the one {action} fact of that {widest.granularity}; {why}")
+        joins.setdefault(id(d), []).append((c, reason))
+    gone = set()
+    for d in clusters:
+        for c, reason in joins.get(id(d), []):
+            d.members.extend(c.members)
+            d.articles |= c.articles
+            d.reasons.extend(c.reasons)
+            d.reasons.append(reason)
+            gone.add(id(c))
+    return [c for c in clusters if id(c) not in gone]
 
 
 def _text(value) -> str | None:

@@ -1317,8 +1317,13 @@ def test_reports_dated_by_the_year_do_not_dilute_the_links_between_days_and_mont
              Link(month, day1, 1.0, "test")]
     # one link of the two between the month and the days: the year reports, which link to no day, do not count
     assert max(len(g.members) for g in cluster(events, links)) == 5
-    # with no link between the finer dates, the groups stay apart
-    assert max(len(g.members) for g in cluster(events, links[:3])) == 3
+    # with no link between the finer dates, the share keeps the groups apart; only then does the month and
+    # year reports' group join the one recognition fact of 2019, saying so
+    groups = cluster(events, links[:3])
+    assert max(len(g.members) for g in groups) == 5
+    assert [r for g in groups for r in g.reasons if "told by its year 2019 only" in r]
+    # the two days unlinked are two facts of the year: which one is meant is not plain
+    assert max(len(g.members) for g in cluster(events, links[:2])) == 3
 
 
 def test_a_name_in_common_ties_a_day_to_its_month_in_one_language():
@@ -1336,3 +1341,24 @@ def test_a_name_in_common_ties_a_day_to_its_month_in_one_language():
     groups, facts = _joined(events)
     assert groups == [{"day", "month"}]
     assert "day 2023-10-17 within month 2023-10" in facts[facts["articles"] > 1].iloc[0]["merge_reason"]
+
+
+def test_a_happening_told_by_its_month_or_year_joins_the_one_fact_of_its_class_then():
+    day = [("d1", "en", "2023-10-19", "The Treasury on Wednesday eased sanctions on Venezuela's oil sector, issuing a "
+                                      "six-month general license after the election deal."),
+           ("d2", "es", "2023-10-19", "Estados Unidos levantó este miércoles las sanciones al petróleo de Venezuela "
+                                      "con una licencia general de seis meses.")]
+    month = ("month", "es", "2023-11-01", "A mediados de octubre, Washington emitió una licencia general de seis "
+                                          "meses para levantar las sanciones al petróleo venezolano.")
+    year = ("year", "en", "2024-04-18", "The general license issued in 2023 eased sanctions on Venezuela's oil sector.")
+    events = _coded(*day, month, year)
+    assert list(events["action"]) == ["sanctions-eased"] * 4
+    assert list(events["granularity"]) == ["day", "day", "month", "year"]
+    groups, facts = _joined(events)
+    assert groups == [{"d1", "d2", "month", "year"}]
+    assert "told by its year 2023 only, the one sanctions-eased fact of that year" in facts.iloc[0]["merge_reason"]
+    # A second easing that year: the year's report could mean either and stays apart; the month's still joins.
+    later = ("d3", "en", "2023-12-21", "The Treasury on Wednesday eased sanctions on Venezuela's gold sector after "
+                                       "a prisoner release, issuing a new general license.")
+    groups, _ = _joined(_coded(*day, month, year, later))
+    assert groups == [{"d1", "d2", "month"}]
