@@ -119,6 +119,11 @@ def dated(text: str, date_text: str, language: str = "en", published: str = "201
      "captured Nicolás Maduro.", "en", ["United States"], ["Delcy Rodríguez"], ["Nicolás Maduro"], "active"),
     ("Estados Unidos reconoció a Delcy Rodríguez el lunes, dos días después de que sus fuerzas capturaran a "
      "Nicolás Maduro.", "es", ["United States"], ["Delcy Rodríguez"], ["Nicolás Maduro"], "active"),
+    # ... but a "when" clause after a phrase that holds the date ("since 2019, when ...") tells the happening.
+    ("Los vínculos entre ambos países, que permanecían interrumpidos desde 2019, cuando Washington reconoció "
+     "al líder opositor Juan Guaidó como presidente interino.", "es", ["United States"], ["Juan Guaidó"], [], "active"),
+    ("Ties between the two countries, which had been cut off since 2019, when Washington recognised the "
+     "opposition leader Juan Guaidó as interim president.", "en", ["United States"], ["Juan Guaidó"], [], "active"),
     # ... and "reportedly" attributes without a speaker: it does not split the sentence.
     ("The U.S. and Venezuela reportedly reached a deal on Wednesday to free ten Americans.", "en",
      ["United States", "Venezuela"], [], [], "active"),
