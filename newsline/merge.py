@@ -790,9 +790,10 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
 
 def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
     """A happening told only by its month or year ("the licence issued in October 2023", "relations
-    broken in 2019") joins the one fact of its class that has a finer date in that time, when there
-    is exactly one: which of the period's happenings it means is then plain. When two facts of the
-    class fall in the period (a first and a second strike in September), it stays apart."""
+    broken in 2019") joins the one fact of its class with a finer date in that time that it can mean,
+    when there is exactly one and at least two articles tell it: which of the period's happenings it
+    means is then plain. When two facts of the class fall in the period and it could mean either (a
+    first and a second strike in September), it stays apart."""
     fine_of: dict[str, list[tuple[_Cluster, list[_Event]]]] = {}
     for c in clusters:
         for action in {by_i[m].action for m in c.members}:
@@ -807,33 +808,17 @@ def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
             continue
         action = actions.pop()
         widest = max(told, key=lambda e: e.days)
-        within = [(d, fine) for d, fine in fine_of.get(action, [])
-                  if any(widest.start <= f.start and f.end <= widest.end for f in fine)]
-        if len(within) != 1 or len(within[0][0].articles) < 2:
-            continue  # (a passing mention means a happening many told, not one report's)
-        d, fine = within[0]
-        everyone = [by_i[m] for m in d.members]
-        if any(conflict(x, y) for x in told for y in everyone):
-            continue
-        # Someone or a side in common, and beyond Venezuela and the United States someone specific in the
-        # same role, or the wording: a period's only fact of a class is not every passing mention of it.
-        evidence = None
-        for x in told:
-            for y in fine:
-                roles = roles_agree(x, y, "within-long")
-                in_role = ((x.source & y.source) | (x.target & y.target)) - GENERIC_ACTORS
-                _, common, jaccard = _wording(x, y)
-                if roles and (in_role or jaccard >= CODED_WORDING_JACCARD):
-                    evidence = (y, roles + (f"; words in common {', '.join(sorted(common)[:6])}"
-                                            if jaccard >= CODED_WORDING_JACCARD else ""))
-                    break
-            if evidence:
-                break
-        if evidence is None:
-            continue
-        y, why = evidence
+        meant = []
+        for d, fine in fine_of.get(action, []):
+            inside = [f for f in fine if widest.start <= f.start and f.end <= widest.end]
+            if inside and (why := _could_mean(told, inside, [by_i[m] for m in d.members])):
+                meant.append((d, why))
+        if len(meant) != 1 or len(meant[0][0].articles) < 2:
+            continue  # (and a passing mention means a happening many told, not one report's)
+        d, (y, why) = meant[0]
         reason = (f"{'+'.join(e.event_id for e in told)}+{y.event_id}: {action}, told by its "
-                  f"{widest.granularity} {widest.value} only, the one {action} fact of that {widest.granularity}; {why}")
+                  f"{widest.granularity} {widest.value} only, the one {action} fact of that {widest.granularity} "
+                  f"it can mean; {why}")
         joins.setdefault(id(d), []).append((c, reason))
     gone = set()
     for d in clusters:
@@ -844,6 +829,24 @@ def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
             d.reasons.append(reason)
             gone.add(id(c))
     return [c for c in clusters if id(c) not in gone]
+
+
+def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]) -> tuple[_Event, str] | None:
+    """Can reports of a month or year mean the fact of ``everyone``, through one of its reports dated
+    ``inside`` the period? None in conflict with any report of it; someone or a side in common; and
+    beyond Venezuela and the United States the same someone acted upon, or the wording. (Who acts is
+    not enough: a president deports, sanctions or meets many times in a month.)"""
+    if any(conflict(x, y) for x in told for y in everyone):
+        return None
+    for x in told:
+        for y in inside:
+            roles = roles_agree(x, y, "within-long")
+            acted_on = (x.target & y.target) - GENERIC_ACTORS
+            _, common, jaccard = _wording(x, y)
+            if roles and (acted_on or jaccard >= CODED_WORDING_JACCARD):
+                return y, roles + (f"; words in common {', '.join(sorted(common)[:6])}"
+                                   if jaccard >= CODED_WORDING_JACCARD else "")
+    return None
 
 
 def _text(value) -> str | None:

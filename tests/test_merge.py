@@ -1362,3 +1362,24 @@ def test_a_happening_told_by_its_month_or_year_joins_the_one_fact_of_its_class_t
                                        "a prisoner release, issuing a new general license.")
     groups, _ = _joined(_coded(*day, month, year, later))
     assert groups == [{"d1", "d2", "month"}]
+
+
+def test_a_rival_fact_of_the_year_that_the_mention_cannot_mean_does_not_keep_it_apart():
+    day = [("d1", "en", "2019-01-24", "The United States recognised Juan Guaidó as interim president on Wednesday."),
+           ("d2", "en", "2019-01-24", "President Trump recognized Juan Guaidó as Venezuela's interim president "
+                                      "on Wednesday.")]
+    year = ("year", "es", "2026-03-05", "Los vínculos entre ambos países, que permanecían interrumpidos desde 2019, "
+                                        "cuando Washington reconoció al líder opositor Juan Guaidó como presidente "
+                                        "interino.")
+    # Russia recognising Maduro's new term is another recognition of 2019, of someone else.
+    other = ("russia", "en", "2019-01-11", "Russia recognised Nicolás Maduro's new term on Thursday.")
+    events = _coded(*day, year, other)
+    assert list(events["action"]) == ["recognition"] * 4
+    groups, facts = _joined(events)
+    assert groups == [{"d1", "d2", "year"}]
+    assert "the one recognition fact of that year it can mean; same target Juan Guaidó" in " ".join(facts["merge_reason"])
+    # Another party recognising Guaidó that year is a fact the mention could mean too: it stays apart.
+    rival = ("ep", "en", "2019-02-01", "The European Parliament recognised Juan Guaidó as interim president on "
+                                       "Thursday.")
+    groups, _ = _joined(_coded(*day, year, other, rival))
+    assert not [g for g in groups if "year" in g]
