@@ -33,7 +33,7 @@ PRIORITY_WEIGHT = 1.0
 #: A trigger this many words or fewer after a verb of talking about is that verb's object.
 ABOUT_WINDOW = 4
 #: How far after a trigger another names what it acts on ("seized a tanker loaded with crude oil").
-OBJECT_SPAN = 6
+OBJECT_SPAN = 7
 #: An attribution after a comma of at most this many words passes its date to the clause before it.
 ATTRIBUTION_WORDS = 6
 #: "that"/"que" within this many words after a verb of saying opens what was said.
@@ -794,8 +794,11 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
             subordinate = True
         # "captured Maduro on Saturday in a raid", "capturado en una operación militar": the means of
         # a happening told before it in the clause.
+        # (Not of a happening another date expression dates: "elections this year in an agreement
+        # brokered in October" tells the agreement of October.)
         if not t.speech and _MEANS.search(sentence, max(0, t.start - 40), t.start) and any(
                 not o.speech and o.last < t.first and not _CLAUSE.search(sentence, o.end, t.start)
+                and not any(_gap(o, x) < _gap(o, d) for x in others)
                 for o in triggers):
             subordinate = True
         # "fue capturado y trasladado tras un ataque": what the clause names as coming before the

@@ -394,3 +394,12 @@ def test_a_happening_named_as_known_after_a_date_with_nothing_else_is_not_dated(
 def test_a_participle_that_describes_is_no_arrest(text, language, action):
     rows = extract_events(Article("a", text, published="2025-02-01", language=language))
     assert rows[0]["action"] == action, rows[0]["action_text"]
+
+
+def test_a_means_phrase_is_its_own_happening_when_another_date_dates_the_first():
+    # "captured him on Saturday in a raid": the raid is how; but in "elections this year in an agreement
+    # brokered in October", "this year" dates the elections and "in October" the agreement.
+    text = ("The government vowed to allow presidential elections this year in an agreement brokered with the "
+            "opposition in October.")
+    rows = {r["date_text"]: r["action"] for r in extract_events(Article("a", text, published="2024-02-10", language="en"))}
+    assert rows == {"this year": "election", "in October": "agreement"}
