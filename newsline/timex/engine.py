@@ -124,8 +124,9 @@ class Context:
         same sentence, else the story's own day (its first day relative to publication)."""
         sent_start, _ = self.sentence_span(pos)
         for tx in reversed(self.history):
-            if tx.start >= sent_start and tx.granularity == "day" and tx.date_start:
-                return tx
+            if tx.start >= sent_start and tx.date_start and tx.start < pos:
+                # ("issued it in October 2023, a day after the signing": a day of a month not known)
+                return tx if tx.granularity == "day" else None
         for tx in self.history:
             if tx.granularity == "day" and tx.resolution == "relative":
                 return tx
