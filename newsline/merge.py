@@ -834,8 +834,9 @@ def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
 def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]) -> tuple[_Event, str] | None:
     """Can reports of a month or year mean the fact of ``everyone``, through one of its reports dated
     ``inside`` the period? None in conflict with any report of it; someone or a side in common; and
-    beyond Venezuela and the United States the same someone acted upon, or the wording. (Who acts is
-    not enough: a president deports, sanctions or meets many times in a month.)"""
+    beyond Venezuela and the United States the same someone acted upon, a name in common ("Barbados",
+    "Licencia General 44") or the wording. (Who acts is not enough: a president deports, sanctions or
+    meets many times in a month.)"""
     if any(conflict(x, y) for x in told for y in everyone):
         return None
     for x in told:
@@ -843,9 +844,11 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
             roles = roles_agree(x, y, "within-long")
             acted_on = (x.target & y.target) - GENERIC_ACTORS
             _, common, jaccard = _wording(x, y)
-            if roles and (acted_on or jaccard >= CODED_WORDING_JACCARD):
+            named = x.names & y.names
+            if roles and (acted_on or named or jaccard >= CODED_WORDING_JACCARD):
                 return y, roles + (f"; words in common {', '.join(sorted(common)[:6])}"
-                                   if jaccard >= CODED_WORDING_JACCARD else "")
+                                   if jaccard >= CODED_WORDING_JACCARD else "") + (
+                    f"; names in common {', '.join(sorted(named))}" if named else "")
     return None
 
 

@@ -1383,3 +1383,23 @@ def test_a_rival_fact_of_the_year_that_the_mention_cannot_mean_does_not_keep_it_
                                        "Thursday.")
     groups, _ = _joined(_coded(*day, year, other, rival))
     assert not [g for g in groups if "year" in g]
+
+
+def test_a_name_in_common_says_which_fact_of_its_year_a_mention_means():
+    day = [("d1", "en", "2023-10-18", "The U.S. Treasury on Wednesday issued licenses easing sanctions on Venezuela's "
+                                      "oil and gas sector after the deal signed in Barbados."),
+           ("d2", "en", "2023-10-19", "Washington eased oil sanctions on Venezuela on Wednesday, following the "
+                                      "Barbados agreement.")]
+    year = ("year", "es", "2024-04-01", "El Departamento del Tesoro de EEUU emitió en 2023 una licencia general tras "
+                                        "los acuerdos de Barbados.")
+    events = _coded(*day, year)
+    assert list(events["action"]) == ["sanctions-eased"] * 3
+    groups, facts = _joined(events)
+    assert groups == [{"d1", "d2", "year"}]
+    assert "the one sanctions-eased fact of that year it can mean; same source United States; names in common barbados" \
+        in " ".join(facts["merge_reason"])
+    # without the name, only the United States acting: it could be any easing of the year
+    plain = ("year", "es", "2024-04-01", "El Departamento del Tesoro de EEUU emitió en 2023 una licencia general para "
+                                         "el petróleo.")
+    groups, _ = _joined(_coded(*day, plain))
+    assert groups == [{"d1", "d2"}]
