@@ -684,8 +684,14 @@ def _quoted(sentence: str, t: Trigger, date_span) -> bool:
     words, "a 'military option'", are a term) that does not hold the date expression?"""
     for m in _QUOTE.finditer(sentence):
         if m.start() <= t.start and t.end <= m.end() and len(m.group().split()) >= QUOTE_WORDS:
+            if _THAT_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+                return False  # it goes on a clause opened outside: "said that González “has left the country”"
             return not (date_span and m.start() <= date_span[0] < m.end())
     return False
+
+
+#: A "that" clause with its subject before a quotation: the quotation is that clause's rest.
+_THAT_BEFORE = re.compile(r"\b(?:that|que)\s+(?:[A-ZÁÉÍÓÚ][\w.'-]*\s+){1,3}$")
 
 
 def _alongside(sentence: str, s: Trigger) -> bool:
