@@ -225,6 +225,7 @@ def assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger 
     roles = _announcer(sentence, placed, trigger, speech, roles)
     roles = _ordered_by(sentence, placed, trigger, roles)
     roles = _given_hours(sentence, placed, trigger, roles)
+    roles = _won_from(sentence, placed, trigger, roles)
     return Roles(roles.source, roles.target, "; ".join([roles.rule, *notes])) if notes else roles
 
 
@@ -256,6 +257,30 @@ def _given_hours(sentence: str, placed: list[Placed], trigger: Trigger | None, r
         return roles
     return Roles([n for n in roles.source if n not in moved], roles.target + [n for n in moved if n not in roles.target],
                  roles.rule + f"; {', '.join(moved)} given time to leave, acted upon")
+
+
+#: Who wins or receives the recognition, the support or the backing of others is acted upon by them:
+#: "Guaidó won the recognition of more than 50 nations including the United States".
+_WON_FROM = re.compile(
+    r"\b(?:won|win|wins|gained|gains|earned|received|receives|obtained|secured)\s+(?:the\s+)?"
+    r"(?:recognition|support|backing)\s+(?:of|from)\b"
+    r"|\b(?:ganó|gana|obtuvo|obtiene|recibió|recibe|consiguió|logró)\s+(?:el\s+|la\s+)?"
+    r"(?:reconocimiento|apoyo|respaldo)\s+(?:de|del)\b", re.IGNORECASE)
+
+
+def _won_from(sentence: str, placed: list[Placed], trigger: Trigger | None, roles: Roles) -> Roles:
+    """"X won the recognition of Y": Y recognised X, whatever the order of their names."""
+    if trigger is None or trigger.speech:
+        return roles
+    m = _WON_FROM.search(sentence)
+    if m is None or not (m.start() <= trigger.start < m.end()):
+        return roles
+    receivers = list(roles.source)
+    givers = [n for n in _names([p for p in placed if p.start >= m.end()]) if n not in receivers]
+    if not givers or not receivers:
+        return roles
+    return Roles(givers, receivers + [n for n in roles.target if n not in givers and n not in receivers],
+                 roles.rule + f"; {', '.join(receivers)} won it from {', '.join(givers)}")
 
 
 def _ordered_by(sentence: str, placed: list[Placed], trigger: Trigger | None, roles: Roles) -> Roles:

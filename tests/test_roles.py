@@ -124,6 +124,11 @@ def dated(text: str, date_text: str, language: str = "en", published: str = "201
      "al líder opositor Juan Guaidó como presidente interino.", "es", ["United States"], ["Juan Guaidó"], [], "active"),
     ("Ties between the two countries, which had been cut off since 2019, when Washington recognised the "
      "opposition leader Juan Guaidó as interim president.", "en", ["United States"], ["Juan Guaidó"], [], "active"),
+    # Who wins the recognition of others is recognised by them, though named first.
+    ("In January 2019, Juan Guaidó won the recognition of more than 50 nations including the United States.", "en",
+     ["United States"], ["Juan Guaidó"], [], "won it from"),
+    ("En enero de 2019 Juan Guaidó obtuvo el reconocimiento de Estados Unidos como presidente interino.", "es",
+     ["United States"], ["Juan Guaidó"], [], "won it from"),
     # ... and "reportedly" attributes without a speaker: it does not split the sentence.
     ("The U.S. and Venezuela reportedly reached a deal on Wednesday to free ten Americans.", "en",
      ["United States", "Venezuela"], [], [], "active"),
