@@ -813,7 +813,7 @@ def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
             inside = [f for f in fine if widest.start <= f.start and f.end <= widest.end]
             if inside and (why := _could_mean(told, inside, [by_i[m] for m in d.members])):
                 meant.append((d, why))
-        if len(meant) != 1 or len(meant[0][0].articles) < 2:
+        if len(meant) != 1 or len(meant[0][0].articles | c.articles) < 3:
             continue  # (and a passing mention means a happening many told, not one report's)
         d, (y, why) = meant[0]
         reason = (f"{'+'.join(e.event_id for e in told)}+{y.event_id}: {action}, told by its "
@@ -845,8 +845,13 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
             acted_on = (x.target & y.target) - GENERIC_ACTORS
             _, common, jaccard = _wording(x, y)
             named = x.names & y.names
-            if roles and (acted_on or named or jaccard >= CODED_WORDING_JACCARD):
-                return y, roles + (f"; words in common {', '.join(sorted(common)[:6])}"
+            # (for a class one party seldom repeats towards the same other in a year, the same someone
+            # acting on the same party: "Maduro rompió relaciones con Washington en 2019")
+            once = (Taxonomy.default().once(x.action) and (x.source & y.source) - GENERIC_ACTORS
+                    and x.target & y.target)
+            if roles and (acted_on or named or once or jaccard >= CODED_WORDING_JACCARD):
+                return y, roles + (f"; a {x.action} one party seldom repeats in a year" if once and not (
+                    acted_on or named) else "") + (f"; words in common {', '.join(sorted(common)[:6])}"
                                    if jaccard >= CODED_WORDING_JACCARD else "") + (
                     f"; names in common {', '.join(sorted(named))}" if named else "")
     return None

@@ -1391,3 +1391,20 @@ def test_a_happening_told_by_its_month_or_year_joins_the_one_fact_of_its_period_
     assert reason in " ".join(facts["merge_reason"])
     groups, _ = _joined(_coded(*day, *others, *apart, apart_mention or mention))
     assert {"d1", "d2"} <= max(groups, key=len) and not [g for g in groups if "year" in g]
+
+
+def test_two_reports_of_a_year_join_the_one_report_of_its_day_for_a_happening_done_once_a_year():
+    # A fact one article tells by its day and two by the year, all three with Maduro acting on the United
+    # States: relations broken is seldom done twice a year, so the year's reports mean that day's.
+    day = ("day", "en", "2019-01-24", "Nicolás Maduro broke diplomatic relations with the United States on Wednesday.")
+    years = [("y1", "es", "2026-02-01", "Nicolás Maduro rompió relaciones con Washington en 2019, tras el reconocimiento "
+                                        "de Juan Guaidó."),
+             ("y2", "es", "2026-03-05", "En 2019 Nicolás Maduro rompió las relaciones diplomáticas con Estados Unidos.")]
+    events = _coded(day, *years)
+    assert set(events["action"]) == {"relations"} and set(events["granularity"]) == {"day", "year"}
+    groups, facts = _joined(events)
+    assert groups == [{"day", "y1", "y2"}]
+    assert "a relations one party seldom repeats in a year" in " ".join(facts["merge_reason"])
+    # told by one report of the year only, the day's single report is too little to say which fact it is
+    groups, _ = _joined(_coded(day, years[0]))
+    assert groups == []
