@@ -603,6 +603,8 @@ _SUBORDINATE = re.compile(
     r"\b(?:as|when|after|before|while|since|following|amid|because|although|cuando|mientras|tras|porque|aunque|"
     r"después de que|antes de que)\b",
     re.IGNORECASE)
+_CONSEQUENCE = re.compile(r"\b(?:therefore|thus|hence|consequently|as a result|por lo tanto|por ende|por consiguiente|"
+                          r"en consecuencia|por lo que)\b", re.IGNORECASE)
 _THAT = re.compile(r"\b(?:that|que)\b|:", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;—–]|[\"”»]")
 
@@ -769,6 +771,10 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         segment = max((m.end() for m in _CLAUSE.finditer(sentence, 0, t.start)), default=0)
         between = sentence[max(date_span[1], segment):t.start] if date_span and t.start >= date_span[1] else ""
         subordinate = bool(_SUBORDINATE.search(between)) or _in_aside(sentence, t, date_span)
+        # "... signed in Barbados in October 2023, and therefore, General License 44 ... will expire": what
+        # follows from the dated happening is another one.
+        if date_span and t.start >= date_span[1] and _CONSEQUENCE.search(sentence, date_span[1], t.start):
+            subordinate = True
         # "since 1961, when the two countries broke relations": a clause that says what the date is.
         if date_span and t.start >= date_span[1] and _DATE_CLAUSE.match(sentence, date_span[1], t.start):
             subordinate = False
