@@ -849,7 +849,10 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
             # acting on the same party: "Maduro rompió relaciones con Washington en 2019")
             once = (Taxonomy.default().once(x.action) and (x.source & y.source) - GENERIC_ACTORS
                     and x.target & y.target)
-            if roles and (acted_on or named or once or jaccard >= CODED_WORDING_JACCARD):
+            # (a state or its institutions acting, told by the month: "In October 2023, the USA eased sanctions")
+            stately = (x.granularity == "month" and _side_set(x.source) & _side_set(y.source)
+                       and not _persons(x.source | y.source))
+            if roles and (acted_on or named or once or stately or jaccard >= CODED_WORDING_JACCARD):
                 return y, roles + (f"; a {x.action} one party seldom repeats in a year" if once and not (
                     acted_on or named) else "") + (f"; words in common {', '.join(sorted(common)[:6])}"
                                    if jaccard >= CODED_WORDING_JACCARD else "") + (

@@ -1408,3 +1408,26 @@ def test_two_reports_of_a_year_join_the_one_report_of_its_day_for_a_happening_do
     # told by one report of the year only, the day's single report is too little to say which fact it is
     groups, _ = _joined(_coded(day, years[0]))
     assert groups == []
+
+
+def test_a_state_acting_told_by_the_month_means_the_one_fact_of_that_month_but_a_person_acting_does_not():
+    day = [("d1", "en", "2023-10-19", "The Treasury on Wednesday eased sanctions on Venezuela's oil sector, issuing a "
+                                      "six-month general license."),
+           ("d2", "en", "2023-10-19", "Washington suspended some oil and gas sanctions on Venezuela on Wednesday.")]
+    month = ("month", "es", "2024-04-18", "En octubre pasado, Estados Unidos había levantado algunas medidas contra los "
+                                          "sectores petrolero, minero y de gas operados por el Estado venezolano.")
+    events = _coded(*day, month)
+    assert set(events["action"]) == {"sanctions-eased"}
+    groups, facts = _joined(events)
+    assert groups == [{"d1", "d2", "month"}]
+    assert "told by its month 2023-10 only" in " ".join(facts["merge_reason"])
+    # A president acting in a month does many things: his month's mention means none of them in particular.
+    deed = [("d1", "en", "2025-03-16", "President Donald Trump invoked the Alien Enemies Act on Saturday against the "
+                                       "gang."),
+            ("d2", "en", "2025-03-16", "On Saturday, Donald Trump invoked the 1798 Alien Enemies Act to deport gang "
+                                       "members.")]
+    told = ("month", "en", "2025-07-18", "In March, Donald Trump sent about 250 Venezuelan migrants to El Salvador.")
+    events = _coded(*deed, told)
+    assert set(events["action"]) == {"deportation"}
+    groups, _ = _joined(events)
+    assert groups == [{"d1", "d2"}]
