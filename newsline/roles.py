@@ -686,11 +686,17 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
     return Roles([], _names(after), f"{rule}: no actor before {word!r}; target after")
 
 
+_AFTER_QUOTE = re.compile(r"[”\"»]\s*,?\s*(?:—\s*)?$")
+
+
 def _speaker(sentence: str, placed: list[Placed], trigger: Trigger, word: str, content: bool = False) -> Roles:
     """Who speaks acts. Whom they address or speak of as the verb's object is the target ("condemned
     the United States", "told Maduro"); who is named in what they say is not ("told reporters that
     ... headed toward Trinidad"), unless the words said are the happening (a threat: ``content``)."""
-    speakers = _subject(sentence, placed, trigger.start)
+    # "«Estados Unidos no reconocerá la toma de posesión de Maduro», aseguró Bolton": right after a
+    # quotation the speaker follows the verb; who is named inside the quotation is what was said.
+    after_quote = _AFTER_QUOTE.search(sentence, 0, trigger.start) is not None
+    speakers = [] if after_quote else _subject(sentence, placed, trigger.start)
     if not speakers:  # "..., said Hegseth", "according to a statement from the U.S., EU and Canada"
         speakers = _phrase(sentence, [p for p in placed if p.start >= trigger.end], forward=True)
     source = _names(speakers)

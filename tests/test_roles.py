@@ -124,6 +124,9 @@ def dated(text: str, date_text: str, language: str = "en", published: str = "201
      "al líder opositor Juan Guaidó como presidente interino.", "es", ["United States"], ["Juan Guaidó"], [], "active"),
     ("Ties between the two countries, which had been cut off since 2019, when Washington recognised the "
      "opposition leader Juan Guaidó as interim president.", "en", ["United States"], ["Juan Guaidó"], [], "active"),
+    # Right after a quotation the speaker follows the verb; who is named inside it is what was said.
+    ("“Estados Unidos no reconocerá la toma de posesión de Nicolás Maduro”, aseguró John Bolton hoy en Twitter.",
+     "es", ["John Bolton"], [], ["Nicolás Maduro"], "speaker"),
     # Who wins the recognition of others is recognised by them, though named first.
     ("In January 2019, Juan Guaidó won the recognition of more than 50 nations including the United States.", "en",
      ["United States"], ["Juan Guaidó"], [], "won it from"),
