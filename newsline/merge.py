@@ -129,6 +129,8 @@ class _Event:
     about: frozenset = frozenset()
     #: Told as apart from another of its article ("a separate set of sanctions, also on Tuesday").
     separate: bool = False
+    #: Every day its sentence dates anything on: a sentence that names both days tells them apart.
+    sentence_days: frozenset = frozenset()
 
     @property
     def named(self) -> frozenset:
@@ -214,6 +216,13 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             told=_told(sentence, span, _text(getattr(row, "roles_rule", None)) or ""),
             separate=bool(_SEPARATE.search(sentence)),
         ))
+    days: dict[tuple[str, int], set] = {}
+    sentence_of = {e.i: (e.article_id, int(frame.iloc[e.i]["sentence_char_start"])) for e in out}
+    for e in out:
+        if e.granularity == "day":
+            days.setdefault(sentence_of[e.i], set()).add(e.value)
+    for e in out:
+        e.sentence_days = frozenset(days.get(sentence_of[e.i], ()))
     named: dict[tuple[str, str], set] = {}
     for e in out:
         named.setdefault((e.article_id, e.action), set()).update((e.actors | e.source | e.target) - GENERIC_ACTORS)
@@ -314,7 +323,9 @@ def date_relation(a: _Event, b: _Event, coded: bool = False) -> tuple[str, str] 
     if a.granularity == b.granularity == "day":
         gap = abs((a.start - b.start).days)
         relative = any(e.resolution not in ("explicit", "actor-period") for e in (a, b))
-        if gap <= MAX_DISAGREE_DAYS and relative:
+        # ("The embassy is seen Thursday, a day after Maduro broke off ties on Wednesday" names both days:
+        # its Wednesday is no misdated Thursday)
+        if gap <= MAX_DISAGREE_DAYS and relative and a.value not in b.sentence_days and b.value not in a.sentence_days:
             return "disagree", f"dates disagree by {gap} day ({a.value} / {b.value})"
         return None
     fine, coarse = (a, b) if a.days < b.days else (b, a)

@@ -11,7 +11,7 @@ from support.rows import event_row
 from support.corpus_paths import CORPUS_ARTICLES
 from newsline.errors import NewslineError
 from newsline.ingest import article_file
-from newsline.merge import _prepare, link, merge_events
+from newsline.merge import _prepare, date_relation, link, merge_events
 from newsline.syndication import syndication_groups
 from newsline.store import read_facts, write_facts
 from newsline.model import EVENT_COLUMNS
@@ -893,8 +893,6 @@ def test_statements_about_different_happenings_are_two_statements():
 
 
 def test_a_statement_still_needs_its_own_day_inside_a_weekend():
-    from newsline.merge import date_relation
-
     events = _coded(
         ("a", "en", "2026-01-05", "Donald Trump said on Saturday that the United States would run Venezuela."),
         ("b", "en", "2026-01-05", "Donald Trump said last weekend that he was in charge of Venezuela."),
@@ -1431,3 +1429,22 @@ def test_a_state_acting_told_by_the_month_means_the_one_fact_of_that_month_but_a
     assert set(events["action"]) == {"deportation"}
     groups, _ = _joined(events)
     assert groups == [{"d1", "d2"}]
+
+
+def test_a_sentence_that_names_both_days_is_no_misdated_day():
+    # Two days one day apart join as a disagreement when one report may have misdated the other's day;
+    # a sentence that names both days tells them apart.
+    both = ("both", "en", "2019-01-25", "The U.S. Embassy in Caracas is seen Thursday, a day after Venezuelan President "
+                                        "Nicolás Maduro broke off diplomatic ties, as Maduro announced on Wednesday the "
+                                        "embassy would close.")
+    closure = ("closure", "en", "2019-01-25", "Venezuelan President Nicolás Maduro announced Thursday that the "
+                                              "embassy and all consulates of his country in the United States will close.")
+    events = _coded(both, closure)
+    prepared = _prepare(events.reset_index(drop=True), {})
+    wednesday = next(e for e in prepared if e.article_id == "both" and e.value == "2019-01-23")
+    thursday = next(e for e in prepared if e.article_id == "closure")
+    assert wednesday.action == thursday.action == "relations"
+    assert date_relation(wednesday, thursday, coded=True) is None
+    from dataclasses import replace
+    assert date_relation(replace(wednesday, sentence_days=frozenset({wednesday.value})), thursday,
+                         coded=True)[0] == "disagree"
