@@ -217,7 +217,8 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             separate=bool(_SEPARATE.search(sentence)),
         ))
     days: dict[tuple[str, int], set] = {}
-    sentence_of = {e.i: (e.article_id, int(frame.iloc[e.i]["sentence_char_start"])) for e in out}
+    starts = frame["sentence_char_start"].tolist()  # (``i`` counts rows, whatever the frame's index)
+    sentence_of = {e.i: (e.article_id, int(starts[e.i])) for e in out}
     for e in out:
         if e.granularity == "day":
             days.setdefault(sentence_of[e.i], set()).add(e.value)
@@ -802,9 +803,9 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
 def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
     """A happening told only by its month or year ("the licence issued in October 2023", "relations
     broken in 2019") joins the one fact of its class with a finer date in that time that it can mean,
-    when there is exactly one and at least two articles tell it: which of the period's happenings it
-    means is then plain. When two facts of the class fall in the period and it could mean either (a
-    first and a second strike in September), it stays apart."""
+    when there is exactly one and at least three articles tell the two between them: which of the
+    period's happenings it means is then plain. When two facts of the class fall in the period and it
+    could mean either (a first and a second strike in September), it stays apart."""
     fine_of: dict[str, list[tuple[_Cluster, list[_Event]]]] = {}
     for c in clusters:
         for action in {by_i[m].action for m in c.members}:
@@ -846,8 +847,9 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
     """Can reports of a month or year mean the fact of ``everyone``, through one of its reports dated
     ``inside`` the period? None in conflict with any report of it; someone or a side in common; and
     beyond Venezuela and the United States the same someone acted upon, a name in common ("Barbados",
-    "Licencia General 44") or the wording. (Who acts is not enough: a president deports, sanctions or
-    meets many times in a month.)"""
+    "Licencia General 44"), the wording, for a once-a-year class the same someone acting on the same
+    party, or, told by the month, the same state acting. (A person acting is not enough: a president
+    deports, sanctions or meets many times in a month.)"""
     if any(conflict(x, y) for x in told for y in everyone):
         return None
     for x in told:
