@@ -343,10 +343,11 @@ def _parties(sentence: str, placed: list[Placed], date_span: tuple[int, int] | N
     notes, kept = [], []
     dateline = _DATELINE.match(sentence)
     apposition = _apposition(sentence, placed, date_span, [t for t in (trigger, *speech) if t is not None])
+    # "..., que permanecían interrumpidos desde 2019, cuando Washington reconoció ...": the happening is
+    # the "when" clause's, told outside the phrase that holds the date.
     if (apposition and trigger is not None and trigger.start >= apposition[1]
             and _WHEN_AFTER.match(sentence, apposition[1])):
-        apposition = None  # "..., que permanecían interrumpidos desde 2019, cuando Washington reconoció ...": the
-        # happening is the "when" clause's, told outside the phrase that holds the date
+        apposition = None
     for p in placed:
         prep = _setting(sentence, p, trigger)
         kin = "person" in p.kinds and (_RELATIVE_OF.search(sentence, max(0, p.start - 40), p.start)
