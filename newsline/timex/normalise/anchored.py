@@ -8,7 +8,7 @@ from datetime import timedelta
 from ..calendar import add_months, week_bounds
 from .financial import quarter_of, quarter_result, reported_quarter
 from .results import UNRESOLVED, Resolved, days_range, in_month, in_year, on_day
-from .words import WEEKDAYS, number, unit_name
+from .words import WEEKDAYS, month_number, number, unit_name
 
 #: "less than a week after the vote": the happening lies anywhere from the anchor up to the offset,
 #: not on the offset's day.
@@ -69,6 +69,16 @@ def same_period(g, cand, ctx):
         monday, sunday = week_bounds(anchor.date_start + timedelta(weeks=step))
         return days_range(monday, sunday, "anchored", "week")
     return _shift(anchor, step, "day" if unit in ("morning", "night", "evening") else unit)
+
+
+def month_of_that_year(g, cand, ctx):
+    """"in January of that year", "en enero del año siguiente": the month in the year the story is at."""
+    step = {"following": 1, "next": 1, "siguiente": 1, "posterior": 1,
+            "previous": -1, "preceding": -1, "prior": -1, "anterior": -1}.get((g.get("next") or "").lower(), 0)
+    anchor = ctx.last_anchor("year", cand.start)
+    if anchor is None:
+        return UNRESOLVED
+    return in_month(anchor.date_start.year + step, month_number(g["month"]), "anchored", 0.85)
 
 
 def same_as_last(g, cand, ctx):
