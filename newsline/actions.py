@@ -74,6 +74,8 @@ TITLE_WORDS = 4
 AFTER_DATE_WORDS = 6
 #: How far an ``acting_`` word looks for what it acts on ("suspende por seis meses algunas de las sanciones").
 ACTED_ON_WORDS = 8
+#: How far after an asking ("called on ... to") the thing asked may stand, in words.
+ASK_WORDS = 8
 #: What an index entry asks of the words around it: a person as object, or a trigger of its ``objects``.
 PERSON, OBJECT, TITLE, SUBJECT = "person", "object", "title", "subject"
 
@@ -97,6 +99,8 @@ class ActionClass:
     two_way: dict = None  # language -> stemmed words that make it two-way: each side does it to the other
     titles: dict = None  # language -> words that are this class opening a capitalised name ("Operation Southern Spear")
     subject: dict = None  # language -> stemmed words that are this class only with a person as subject ("Chávez died")
+    asking: dict = None  # language -> stemmed words of asking someone to act ("called on", "instó a")
+    asked_is_done: bool = False  # asking is the deed: "asked the ambassador to leave" expels him
 
 
 @dataclass(frozen=True)
@@ -208,7 +212,8 @@ class Taxonomy:
                 people=phrases("people_"), purpose=phrases("purpose_"), objects=tuple(entry.get("objects", ())),
                 acting=phrases("acting_"),
                 once=bool(entry.get("once", False)), two_way=phrases("two_way_"), titles=phrases("titles_"),
-                subject=phrases("subject_"),
+                subject=phrases("subject_"), asking=phrases("asking_"),
+                asked_is_done=bool(entry.get("asked_is_done", False)),
             ))
         ids = {c.id for c in classes}
         self._related, self._same_day = set(), set()
@@ -224,6 +229,7 @@ class Taxonomy:
                     raise NewslineError(where, f"[{c.id}] objects names an unknown class {other!r}")
         self._about = {lang: {p for c in classes for p in c.about[lang]} for lang in ("en", "es")}
         self._purpose = {lang: {p for c in classes for p in c.purpose[lang]} for lang in ("en", "es")}
+        self._asking = {lang: {p for c in classes for p in c.asking[lang]} for lang in ("en", "es")}
         self.classes = {c.id: c for c in classes}
         # Longest phrases first, so "military option" is seen before "military"; of two alike, the
         # one that asks for a person as object is tried first ("seized Maduro" before "seized").
@@ -387,6 +393,7 @@ class Taxonomy:
             else:
                 i += 1
         found = self._drop_purposes(found, sentence, keys, lang)
+        found = self._drop_asked(found, sentence, keys, lang)
         found = self._drop_objects(found)
         # "sentenced on corruption charges", "on house arrest", "under arrest": a reason or a state.
         found = [t for t in found if t.action not in _STATES or not _ON.search(sentence[max(0, t.start - 40):t.start])]
@@ -427,6 +434,34 @@ class Taxonomy:
                 opened = max((n for n, (a, _, _) in enumerate(toks) if a < end), default=t.last)
                 opened = min(opened, t.last + PURPOSE_WORDS)
         return out
+
+    def _drop_asked(self, found: list[Trigger], sentence: str, keys: list[str], lang: str) -> list[Trigger]:
+        """Drop what someone is asked to do: in "called on all nations to recognize Guaidó", "instó a
+        los países a reconocer a Guaidó" nobody recognised anyone; the asking is the happening."""
+        asking = self._asking[lang]
+        if not asking:
+            return found
+        toks = _tokens(sentence)
+        longest = max(len(p) for p in asking)
+        spans = []  # token ranges asked for: from the infinitive's "to" (English) or the asking, to the clause end
+        for i in range(len(keys)):
+            for n in range(min(longest, len(keys) - i), 0, -1):
+                if tuple(keys[i:i + n]) not in asking:
+                    continue
+                # What is asked opens with "to" ("urged Maduro to step down"), or in Spanish with
+                # "que" or an infinitive ("instó este miércoles a los países a reconocer").
+                start = next((k for k in range(i + n, min(i + n + ASK_WORDS, len(toks)))
+                              if _ASKED.match(toks[k][2]) and (lang == "es" or toks[k][2].lower() == "to")), None)
+                if start is None:
+                    break
+                stop = _CLAUSE.search(sentence, toks[i + n - 1][1])
+                end = stop.start() if stop else len(sentence)
+                if _CLAUSE.search(sentence, toks[i + n - 1][1], toks[start][0]):
+                    break  # a comma before the "to": the asking's clause ended
+                spans.append((start, start + ASK_WORDS, end))
+                break
+        return [t for t in found if t.speech or self.classes[t.action].asked_is_done
+                or not any(a <= t.first <= b and t.start < end for a, b, end in spans)]
 
     def _drop_topics(self, found: list[Trigger], sentence: str, keys: list[str], named: list[bool],
                      lang: str, keep=frozenset()) -> list[Trigger]:
@@ -607,6 +642,8 @@ _CONSEQUENCE = re.compile(r"\b(?:therefore|thus|hence|consequently|as a result|p
                           r"en consecuencia|por lo que)\b", re.IGNORECASE)
 _THAT = re.compile(r"\b(?:that|que)\b|:", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;—–]|[\"”»]")
+#: The word opening what someone is asked to do: "to", "que", a Spanish infinitive ("reconocer", "levantarlas").
+_ASKED = re.compile(r"(?i:to|que|\w{2,}(?:ar|er|ir)(?:se|lo|la|le|los|las|les)?)$")
 
 
 def _in_aside(sentence: str, t: Trigger, date_span) -> bool:
