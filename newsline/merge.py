@@ -72,6 +72,9 @@ _SMALL = frozenset({"0", "1", "2"})
 #: Classes where both parties act (talks, an agreement): who is named as source or target is
 #: the report's choice of subject, so roles are compared without their direction.
 MUTUAL = frozenset({"meeting", "agreement"})
+#: Ties between two states: one breaks them, but later reports say whose they were either way round
+#: ("Maduro broke relations with the US"; "the US, which has had no relations with Venezuela since 2019").
+BETWEEN = frozenset({"relations"})
 #: Classes one side does to the other: "the US expelled Bolivia's ambassador" and "Chávez expelled the US
 #: ambassador" are two expulsions of one day; US destroyers sent towards Venezuela and Maduro's militias
 #: deployed against the United States, two deployments.
@@ -422,7 +425,7 @@ def roles_agree(a: _Event, b: _Event, kind: str = "same") -> str | None:
     different people as the one acted upon (Ratcliffe met Rodríguez; Trump met
     Machado). Between dates as far apart in precision as a day and its year, the
     reports must also share an actor, or a side (a minister and their state)."""
-    mutual = a.action in MUTUAL and b.action in MUTUAL
+    mutual = a.action in MUTUAL and b.action in MUTUAL or a.action == b.action and a.action in BETWEEN
     # A statement about a happening has the roles of the saying (who spoke, to or of whom), not of the
     # deed: they cannot reverse the deed's.
     said = (a.action == STATEMENT) != (b.action == STATEMENT)

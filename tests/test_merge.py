@@ -1,6 +1,7 @@
 """Facts: events that state the same dated fact merge; distinct facts never do."""
 
 import random
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -1448,3 +1449,20 @@ def test_a_sentence_that_names_both_days_is_no_misdated_day():
     from dataclasses import replace
     assert date_relation(replace(wednesday, sentence_days=frozenset({wednesday.value})), thursday,
                          coded=True)[0] == "disagree"
+
+
+def test_ties_between_two_states_are_theirs_whichever_is_named_first():
+    from newsline.merge import roles_agree
+
+    events = _coded(
+        ("a", "en", "2019-01-24", "Nicolás Maduro broke off diplomatic relations with the United States on Wednesday."),
+        ("b", "en", "2021-03-02", "Venezuela said on Monday that the United States had broken diplomatic relations with it."),
+    )
+    broke, told = _prepare(events.reset_index(drop=True), {})[:2]
+    assert broke.action == "relations" and "Nicolás Maduro" in broke.source and "United States" in broke.target
+    # Who broke them and with whom, either way round: the ties of the same two states.
+    reversed_ = replace(told, action="relations", source=frozenset({"United States"}),
+                        target=frozenset({"Venezuela", "Nicolás Maduro"}))
+    assert roles_agree(broke, reversed_) is not None
+    # A recognition of the reverse direction is another happening, as before.
+    assert roles_agree(replace(broke, action="recognition"), replace(reversed_, action="recognition")) is None
