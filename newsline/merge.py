@@ -715,13 +715,20 @@ def hard_conflict(a: _Event, b: _Event) -> bool:
 
 def _bare(a: _Event, b: _Event) -> bool:
     """Is one a saying that names no happening ("Pompeo said Thursday he knows it is a difficult
-    moment"), the other a deed its speaker's side did not undergo? Too little to link them, but no
+    moment"), the other a deed its speaker's side did and did not undergo? Too little to link them, but no
     contradiction either: the saying may join the deed's reports through other sayings like it."""
     for x, y in ((a, b), (b, a)):
         if (x.action == STATEMENT and y.action != STATEMENT and not x.named and not x.preceding
-                and not _reaction(x, y)):
+                and not _reaction(x, y) and not _other_side(x, y)):
             return True
     return False
+
+
+def _other_side(said: _Event, deed: _Event) -> bool:
+    """Does someone of a side speak of a deed only another side did ("Pompeo said Thursday ..." beside
+    Maduro breaking relations, or Brazil recognising Guaidó)? A bare saying is its own side's words."""
+    speakers, doers = _side_set(said.source), _side_set(deed.source)
+    return bool(speakers and doers and _sided(said.source) and _sided(deed.source) and not speakers & doers)
 
 
 def _far_in_precision(a: _Event, b: _Event) -> bool:

@@ -1466,3 +1466,18 @@ def test_ties_between_two_states_are_theirs_whichever_is_named_first():
     assert roles_agree(broke, reversed_) is not None
     # A recognition of the reverse direction is another happening, as before.
     assert roles_agree(replace(broke, action="recognition"), replace(reversed_, action="recognition")) is None
+
+
+def test_a_bare_saying_is_its_own_sides_words_never_another_sides_deed():
+    from newsline.merge import hard_conflict
+
+    events = _coded(
+        ("a", "en", "2019-01-24", "The United States recognised Juan Guaidó as interim president on Wednesday."),
+        ("b", "en", "2019-01-24", "Mike Pompeo said on Wednesday that he knows it is a difficult moment."),
+    )
+    deed, said = _prepare(events.reset_index(drop=True), {})[:2]
+    assert said.action == "statement" and not said.named and "Mike Pompeo" in said.source
+    # Its own side's deed of the day: too little to link, nothing against it.
+    assert not hard_conflict(deed, said)
+    # The same deed done by another state: the secretary's words cannot be a report of it.
+    assert hard_conflict(replace(deed, source=frozenset({"Brazil"})), said)
