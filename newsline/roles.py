@@ -78,6 +78,10 @@ _BY = re.compile(r"\b(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?"
                  # "by the Trump administration" is plain; "por la administración de Trump" names it after
                  r"(?:(?:administración|administration|gobierno|government|fuerzas|forces|ejército)\s+"
                  r"(?:de\s+|del\s+|of\s+)(?:the\s+|la\s+|el\s+|los\s+)?)?$", re.IGNORECASE)
+#: A name after "con", "contra", "hacia", "entre", "sobre", "ante" is a complement, never the subject of a
+#: verb before it: "rompió relaciones con Estados Unidos el presidente Maduro".
+_COMPLEMENT_ES = re.compile(r"\b(?:con|contra|hacia|entre|sobre|ante)\s+(?:[a-záéíóúñ.]+\s+){0,3}[«\"“']?$",
+                            re.IGNORECASE)
 _PERSONAL_A = re.compile(r"\b(?:a|al|contra)\s+(?:la\s+|los\s+|las\s+)?[«\"“']?$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;—–]")
 
@@ -674,7 +678,8 @@ def _assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger
     # (a gerund has the subject of the clause it hangs on: "…, respaldando en 2019 al jefe …, Juan Guaidó")
     gerund = language == "es" and _GERUND_ES.search(word) is not None
     if language == "es" and after and not unnamed and not first_person and not gerund:
-        subject = next((p for p in after if not _PERSONAL_A.search(sentence[:p.start])), None)
+        subject = next((p for p in after if not _PERSONAL_A.search(sentence[:p.start])
+                        and not _COMPLEMENT_ES.search(sentence[trigger.end:p.start])), None)
         # A noun's relative clause ("un ataque que afectó a ... la capital, Caracas") holds no subject of it.
         if subject is not None and _NOUN_OPENS.search(ahead) and _QUE.search(sentence, trigger.end, subject.start):
             subject = None

@@ -25,6 +25,9 @@ def coded(text: str, language: str = "en", published: str = "2019-01-24") -> dic
      "release", ["Venezuela"], [], "reported"),
     ("El miércoles reconoció Estados Unidos a Edmundo González como presidente electo.", "es",
      "recognition", ["United States"], ["Edmundo González Urrutia"], "verb-first"),
+    # a name after "con" is whom the ties were with, not the subject after the verb
+    ("El miércoles rompió relaciones con Estados Unidos el presidente Nicolás Maduro.", "es",
+     "relations", ["Nicolás Maduro"], ["United States"], "verb-first"),
 ])
 def test_roles_follow_the_sentence_structure(text, language, action, source, target, rule):
     row = coded(text, language)
