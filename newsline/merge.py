@@ -702,8 +702,19 @@ def conflict(a: _Event, b: _Event) -> bool:
         sides = (a.action == b.action and a.action not in MUTUAL and not (a.two_way or b.two_way)
                  and a.source and b.source and _sided(a.source | b.source)
                  and not _side_set(a.source) & _side_set(b.source))
-        return not (a.value == b.value and one) or bool(sides) or a.separate or b.separate
+        return not ((a.value == b.value or _told_finer(a, b)) and one) or bool(sides) or a.separate or b.separate
     return hard_conflict(a, b) or roles_agree(a, b) is None
+
+
+def _told_finer(a: _Event, b: _Event) -> bool:
+    """One article's deed told by its day and again by the week or month that holds it ("struck a boat on
+    Tuesday" ... "the strike earlier this week"; "on August 7, 2025" ... "around five months ago")."""
+    if a.action != b.action or a.action == STATEMENT:
+        return False
+    day, span = (a, b) if a.days < b.days else (b, a)
+    return (day.granularity == "day" and (span.granularity in ("week", "month")
+                                          or span.granularity == "range" and span.days <= MAX_RANGE_DAYS)
+            and span.start <= day.start <= day.end <= span.end)
 
 
 def hard_conflict(a: _Event, b: _Event) -> bool:

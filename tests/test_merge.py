@@ -380,7 +380,9 @@ CHECKED_BY_HAND += [
     # The 2024 presidential election: the vote of July 28 (its declared result told "on July 28") and the
     # "2024 presidential elections" the Barbados reports look ahead to, joined now that an election told by
     # its year joins its day with the same party standing and no one acted upon in either.
-    {('bloomberg-2024-07-01-talks-resume', 'July 28'), ('citynews-2023-10-18-sanctions-eased', '2024'), ('cnn-codelist-2024-01-30-license44', '2024'), ('cnn-codelist-2024-01-30-license44', 'in this year’s'), ('democracynow-2024-07-29-election-result', 'Sunday’s'), ('democracynow-2024-07-29-election-result', 'today’s'), ('elpais-2024-12-03-maduro-trump-security', 'July 28'), ('finalcall-2023-10-24-barbados-agreement', '2024'), ('inewsguyana-2025-01-10-maduro-reward', 'The 28 July'), ('minuto60-2024-11-19-gonzalez-presidente-electo', 'el 28 de julio'), ('newsmax-2024-08-01-blinken-gonzalez', 'July 28'), ('presstv-2025-01-11-bounty', 'on July 28'), ('reuters-2023-10-18-barbados-deal', '2024'), ('sputnik-2024-08-02-blinken-gonzalez', 'July 28')},
+    # (with the month told in two of its reports: "the July 2024 election", "in the July elections")
+    {('anews-2025-01-10-reward-25m', 'July 2024'), ('elpais-2024-12-03-maduro-trump-security', 'in the July elections'),
+     ('bloomberg-2024-07-01-talks-resume', 'July 28'), ('citynews-2023-10-18-sanctions-eased', '2024'), ('cnn-codelist-2024-01-30-license44', '2024'), ('cnn-codelist-2024-01-30-license44', 'in this year’s'), ('democracynow-2024-07-29-election-result', 'Sunday’s'), ('democracynow-2024-07-29-election-result', 'today’s'), ('elpais-2024-12-03-maduro-trump-security', 'July 28'), ('finalcall-2023-10-24-barbados-agreement', '2024'), ('inewsguyana-2025-01-10-maduro-reward', 'The 28 July'), ('minuto60-2024-11-19-gonzalez-presidente-electo', 'el 28 de julio'), ('newsmax-2024-08-01-blinken-gonzalez', 'July 28'), ('presstv-2025-01-11-bounty', 'on July 28'), ('reuters-2023-10-18-barbados-deal', '2024'), ('sputnik-2024-08-02-blinken-gonzalez', 'July 28')},
     # The same election told by its month.
     {('anews-2025-01-10-reward-25m', 'July 2024'), ('ecuadorendirecto-2025-02-27-licencias-chevron', 'en julio de 2024'), ('elpais-2024-12-03-maduro-trump-security', 'in the July elections')},
     # The first deportation flight from the US to Caracas, 2023-10-18, told twice by one of its reports.
@@ -1481,3 +1483,18 @@ def test_a_bare_saying_is_its_own_sides_words_never_another_sides_deed():
     assert not hard_conflict(deed, said)
     # The same deed done by another state: the secretary's words cannot be a report of it.
     assert hard_conflict(replace(deed, source=frozenset({"Brazil"})), said)
+
+
+def test_one_articles_deed_told_by_its_day_and_by_its_week_or_month_is_one_happening():
+    from newsline.merge import conflict
+
+    events = _coded(
+        ("a", "en", "2025-09-04", "The US military struck a boat in the Caribbean on Tuesday, killing 11 people. "
+                                  "The strike earlier this week was the first such operation."),
+    )
+    day_, week = _prepare(events.reset_index(drop=True), {})[:2]
+    assert day_.action == week.action == "military" and day_.granularity == "day" and week.days <= 7
+    assert not conflict(day_, week)
+    # Another class in the same article, or a day outside the week, is another happening.
+    assert conflict(day_, replace(week, action="sanctions"))
+    assert conflict(replace(day_, start=date(2025, 8, 26), end=date(2025, 8, 26), value="2025-08-26"), week)
