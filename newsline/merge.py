@@ -712,7 +712,8 @@ def _told_finer(a: _Event, b: _Event) -> bool:
     if a.action != b.action or a.action == STATEMENT:
         return False
     day, span = (a, b) if a.days < b.days else (b, a)
-    return (day.granularity == "day" and (span.granularity in ("week", "month")
+    # (a sentence that names both, "will travel next Monday and meet in late September", tells two)
+    return (day.granularity == "day" and day.value not in span.sentence_days and (span.granularity in ("week", "month")
                                           or span.granularity == "range" and span.days <= MAX_RANGE_DAYS)
             and span.start <= day.start <= day.end <= span.end)
 

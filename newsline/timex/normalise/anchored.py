@@ -43,6 +43,9 @@ def offset_from_anchor(g, cand, ctx):
     if cand.rule.params.get("adverbial"):
         direction = {"after": "later", "before": "earlier"}[direction]
     if direction in ("later", "afterwards", "afterward", "earlier"):
+        if cand.rule.params.get("story_day") and ctx.has_anchor("day") and unit == "day":
+            # "en la víspera": the eve of the story's own day, whatever day the text named last
+            return on_day(ctx.anchor + timedelta(days=-n if direction == "earlier" else n), "relative", 0.85)
         anchor = ctx.last_anchor(unit, cand.start)
         sign = -1 if direction == "earlier" else 1
     else:
