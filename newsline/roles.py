@@ -205,7 +205,7 @@ _BACK = re.compile(r"\b(?:[Ii]t|[Ii]ts|[Ww]e|[Oo]ur|[Tt]hey|[Tt]heir|[Hh]e|[Hh]i
 #: The first person in a quotation: a pronoun, or a Spanish verb in "-mos" ("traemos a casa").
 _GERUND_ES = re.compile(r"(?:ando|iendo|yendo)$", re.IGNORECASE)
 #: A Spanish verb in the first person: its auxiliary ("estoy reconociendo", "hemos decidido") or its ending.
-_FIRST_PERSON_VERB = re.compile(r"\b(?:estoy|estamos|he|hemos|voy|vamos)\s+\w+$|\w{2,}(?:amos|emos|imos)$", re.IGNORECASE)
+_FIRST_PERSON_VERB = re.compile(r"\b(?:estoy|estamos|he|hemos|voy|vamos|yo)\s+\w+$|\w{2,}(?:amos|emos|imos|zco)$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|I|[Mm]y|[Nn]osotros|[Nn]uestr[oa]s?|\w{2,}(?:amos|emos|imos))\b")
 #: What opens the content of a saying: who is named past it is talked about, not addressed.
 _CONTENT = re.compile(r"\b(?:that|whether|que|si)\b|[:“”\"«»,;—–]", re.IGNORECASE)

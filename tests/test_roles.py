@@ -25,6 +25,9 @@ def coded(text: str, language: str = "en", published: str = "2019-01-24") -> dic
      "release", ["Venezuela"], [], "reported"),
     ("El miércoles reconoció Estados Unidos a Edmundo González como presidente electo.", "es",
      "recognition", ["United States"], ["Edmundo González Urrutia"], "verb-first"),
+    # "reconozco" is the speaker's own deed: the one quoted acts
+    ("«Hoy, reconozco oficialmente a Juan Guaidó como presidente interino», afirmó Donald Trump.", "es",
+     "recognition", ["Donald Trump"], ["Juan Guaidó"], "reported"),
     # a name after "con" is whom the ties were with, not the subject after the verb
     ("El miércoles rompió relaciones con Estados Unidos el presidente Nicolás Maduro.", "es",
      "relations", ["Nicolás Maduro"], ["United States"], "verb-first"),
