@@ -576,8 +576,12 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     same_word = same_language and a.trigger and a.trigger == b.trigger
     # (a name in common says which of the month's happenings it is, in one language too: "se firmaron
     # los acuerdos de Barbados el 17 de octubre" / "se firmó el Acuerdo de Barbados en octubre")
-    if kind == "within-short" and not (worded or (specific and (not same_language or same_word
-                                                                or a.names & b.names))):
+    # A deed of "this week" beside its day, the same side acting, is that day's: a week holds few of a
+    # class ("la lancha que atacó Estados Unidos esta semana" / "struck a boat on Tuesday").
+    week_deed = (a.action == b.action != STATEMENT and min(a.days, b.days) == 1 and max(a.days, b.days) <= 7
+                 and bool(sides_acting))
+    if kind == "within-short" and not (worded or week_deed or (specific and (not same_language or same_word
+                                                                              or a.names & b.names))):
         return None
     in_role = ((a.source & b.source) | (a.target & b.target)) - GENERIC_ACTORS
     # A class one party seldom repeats towards the same other in a year: the same someone acting on

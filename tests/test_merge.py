@@ -1498,3 +1498,17 @@ def test_one_articles_deed_told_by_its_day_and_by_its_week_or_month_is_one_happe
     # Another class in the same article, or a day outside the week, is another happening.
     assert conflict(day_, replace(week, action="sanctions"))
     assert conflict(replace(day_, start=date(2025, 8, 26), end=date(2025, 8, 26), value="2025-08-26"), week)
+
+
+def test_a_deed_of_this_week_beside_its_day_joins_when_the_same_side_acts():
+    events = _coded(
+        ("es", "es", "2025-09-04", "Se conocieron más detalles de la lancha que atacó Estados Unidos en el mar Caribe "
+                                   "esta semana."),
+        ("en", "en", "2025-09-03", "The United States struck a vessel on Tuesday, officials said."),
+    )
+    week, day_ = _prepare(events.reset_index(drop=True), {})[:2]
+    assert week.action == day_.action == "military" and week.days == 7 and day_.granularity == "day"
+    assert link(week, day_) is not None
+    # Another side acting that week is another deed; so is a week that does not hold the day.
+    assert link(week, replace(day_, source=frozenset({"Venezuela"}))) is None
+    assert link(replace(week, start=date(2025, 9, 8), end=date(2025, 9, 14), value="2025-09-08/2025-09-14"), day_) is None
