@@ -17,6 +17,7 @@ from .outlets import outlet_name
 from .roles import Placed, Roles, assign
 from .timex import Tagger
 from .timex.rules import available_languages
+from .wording import first_sum
 
 
 @lru_cache(maxsize=None)
@@ -248,6 +249,38 @@ def _pointed(text: str, span: tuple[int, int], date: tuple[int, int], coding: di
     }
 
 
+def _sum_goes_on(text: str, span: tuple[int, int], coding: dict, spans, people: SentenceActors,
+                 language: str, matcher, on) -> dict | None:
+    """The coding of a sentence with no trigger that names a sum, right after a sentence that tells a
+    reward with its sum ("...offered a $15 million reward for Maduro's arrest in 2020. Former President
+    Joe Biden later raised that amount to $25 million"; "la anterior de 25 millones de dólares establecida
+    en enero de 2025"): the sum goes on telling that class. Its own sentence says who acted."""
+    sentence = text[span[0]:span[1]]
+    found = first_sum(sentence)
+    i = bisect.bisect_left(spans, span)
+    if (coding["action"] != OTHER or found is None or not 0 < i < len(spans) or spans[i] != span
+            or text.count("\n", spans[i - 1][1], span[0]) > 2):
+        return None
+    ref_span = spans[i - 1]
+    ref, placed, _, triggers = _read(text, ref_span, language, people.of(ref_span), [], matcher, on)
+    trigger = choose(triggers, ref, None)
+    if (trigger is None or trigger.speech or first_sum(ref) is None
+            or not Taxonomy.default().classes[trigger.action].purpose[language]):
+        return None
+    roles = Roles(coding["actors_source"], coding["actors_target"],
+                  f"sum: {sentence[found[0]:found[1]]!r} goes on with the {trigger.action} the sentence before "
+                  f"tells with its sum ({ref[trigger.start:trigger.end]!r}); " + coding["roles_rule"])
+    return {
+        **coding,
+        "action": trigger.action,
+        "action_text": sentence[found[0]:found[1]],
+        "action_char_start": span[0] + found[0],
+        "action_char_end": span[0] + found[1],
+        "roles_rule": roles.rule,
+        "headline": partial(headline, ref, placed, trigger, roles, None, [], []),
+    }
+
+
 def extract_events(article: Article) -> list[dict]:
     """The event rows of one article (columns as in ``EVENT_COLUMNS``)."""
     text = article.text
@@ -287,6 +320,8 @@ def extract_events(article: Article) -> list[dict]:
         coding = coded[window][(tx.start - s_start, tx.end - s_start)]
         pointed = coding["action"] in (STATEMENT, OTHER) and _pointed(
             text, tx.sentence, (tx.start, tx.end), coding, spans, people, article.language or "en", matcher, pub)
+        if not pointed:
+            pointed = _sum_goes_on(text, tx.sentence, coding, spans, people, article.language or "en", matcher, pub)
         if pointed:
             coding = pointed
             # who the sentence pointed at names acts in it: they are named, through it

@@ -92,6 +92,18 @@ _MONEY = re.compile(
     re.IGNORECASE)
 
 
+_MONEY_UNIT = re.compile(r"\s?(?:million|billion|millones|mil millones)\b", re.IGNORECASE)
+
+
+def first_sum(sentence: str) -> tuple[int, int] | None:
+    """The span of the first sum of money in a sentence, or None."""
+    m = _MONEY.search(sentence or "")
+    if m is None:
+        return None
+    unit = _MONEY_UNIT.match(sentence, m.end())  # "$25" of "$25 million"
+    return m.start(), unit.end() if unit and m.group(1) else m.end()
+
+
 def money_of(sentence: str, date_span: tuple[int, int] | None = None, others=()) -> frozenset[str]:
     """Sums of money in a sentence ("$25 million", "50 millones de dólares" give 25 and 50); with a
     date and the sentence's ``others``, only the sums nearer this date than any other."""

@@ -63,3 +63,25 @@ def test_an_announcement_or_a_move_named_again_is_the_happening(text, date_text,
 ])
 def test_what_points_at_nothing_it_tells_is_left_as_it_is(text, date_text):
     assert dated(text, date_text)["action"] != "recognition"
+
+
+@pytest.mark.parametrize("text, date_text, language, source", [
+    ("The Trump administration offered a $15 million reward for Maduro's arrest in 2020. Former President Joe Biden "
+     "later raised that amount to $25 million before leaving office earlier this year.", "earlier this year", "en",
+     ["Joe Biden"]),
+    ("Trump ofreció 15 millones de dólares de recompensa por Maduro en 2020. El expresidente Joe Biden la aumentó a "
+     "US$ 25 millones antes de dejar el cargo a principios de este año.", "a principios de este año", "es",
+     ["Joe Biden"]),
+])
+def test_a_sum_right_after_a_reward_goes_on_telling_the_reward(text, date_text, language, source):
+    row = dated(text, date_text, language, published="2025-08-08")
+    assert row["action"] == "charge"
+    assert row["action_text"] in ("$25 million", "US$ 25 millones")
+    assert row["actors_source"] == source
+    assert row["roles_rule"].startswith("sum:")
+
+
+def test_a_sum_after_a_sentence_of_another_kind_is_not_a_reward():
+    text = ("The United States imposed sanctions on the state oil company in 2019. Exports later fell to "
+            "$25 million a month early this year.")
+    assert dated(text, "this year", "en", published="2025-08-08")["action"] != "charge"
