@@ -717,8 +717,10 @@ def _told_finer(a: _Event, b: _Event) -> bool:
         return False
     day, span = (a, b) if a.days < b.days else (b, a)
     # (a sentence that names both, "will travel next Monday and meet in late September", tells two)
+    # (by its year only for a class seldom repeated in a year: "the 2024 election" ... "July 28, 2024")
     return (day.granularity == "day" and day.value not in span.sentence_days and (span.granularity in ("week", "month")
-                                          or span.granularity == "range" and span.days <= MAX_RANGE_DAYS)
+                                          or span.granularity == "range" and span.days <= MAX_RANGE_DAYS
+                                          or span.granularity == "year" and Taxonomy.default().once(a.action))
             and span.start <= day.start <= day.end <= span.end)
 
 

@@ -1512,3 +1512,17 @@ def test_a_deed_of_this_week_beside_its_day_joins_when_the_same_side_acts():
     # Another side acting that week is another deed; so is a week that does not hold the day.
     assert link(week, replace(day_, source=frozenset({"Venezuela"}))) is None
     assert link(replace(week, start=date(2025, 9, 8), end=date(2025, 9, 14), value="2025-09-08/2025-09-14"), day_) is None
+
+
+def test_an_election_told_by_its_day_and_its_year_in_one_article_is_one():
+    from newsline.merge import conflict
+
+    events = _coded(
+        ("a", "en", "2026-01-03", "Maduro claimed to have won the July 28, 2024, presidential election. "
+                                  "The United States refused to recognize Maduro as the winner of the 2024 election."),
+    )
+    day_, year = sorted(_prepare(events.reset_index(drop=True), {})[:2], key=lambda e: e.days)
+    assert day_.action == year.action == "election" and year.granularity == "year"
+    assert not conflict(day_, year)
+    # A class done many times a year (a strike) told by its year is not the day's.
+    assert conflict(replace(day_, action="military"), replace(year, action="military"))
