@@ -620,7 +620,8 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     # A happening its article sets apart from another links weakly and last: it must not take the other's
     # place in the reports they share.
     separate = a.separate or b.separate
-    weak = not (specific or named or counted or worded or sides_acting) or separate
+    # (a name in common, "Barbados", says which happening it is in one language as in two)
+    weak = not (specific or named or a.names & b.names or counted or worded or sides_acting) or separate
     return Link(a.i, b.i, round(score - (1.0 if separate else 0.0), 6), "; ".join(parts), weak)
 
 

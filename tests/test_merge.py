@@ -1526,3 +1526,19 @@ def test_an_election_told_by_its_day_and_its_year_in_one_article_is_one():
     assert not conflict(day_, year)
     # A class done many times a year (a strike) told by its year is not the day's.
     assert conflict(replace(day_, action="military"), replace(year, action="military"))
+
+
+def test_a_name_in_common_makes_a_link_more_than_weak_in_one_language_too():
+    events = _coded(
+        ("a", "es", "2023-10-18", "La Plataforma Unitaria suscribió el martes en Barbados compromisos sobre "
+                                  "garantías electorales, observación internacional y derechos políticos."),
+        ("b", "es", "2023-11-01", "Fue allá en donde el pasado 17 de octubre se firmó el Acuerdo de Barbados."),
+    )
+    a, b = _prepare(events.reset_index(drop=True), {})[:2]
+    assert a.action == b.action == "agreement" and a.value == b.value == "2023-10-17"
+    assert "barbados" in {n.lower() for n in a.names & b.names}
+    found = link(a, b)
+    assert found is not None and not found.weak
+    # The same two without the name: the class, the day and one report naming a party, a weak link.
+    bare = link(replace(a, names=frozenset()), replace(b, names=frozenset()))
+    assert bare is not None and bare.weak
