@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -114,6 +114,9 @@ class Trigger:
     last: int
     speech: bool
     priority: int
+    #: A happening talked about that has its own date right after it ("condenó el viernes el ataque del
+    #: 2 de septiembre"): it is what that date dates, and for the sentence's other dates only talked about.
+    own_date: tuple[int, int] | None = None
 
 
 # One adverb may stand inside a phrase trigger ("diplomats have temporarily left"); nouns and verbs
@@ -400,7 +403,8 @@ class Taxonomy:
         # "released two Americans from detention", "expelled someone from the embassy": a place or
         # a state left behind, not a happening.
         found = [t for t in found if t.speech or not _FROM.search(sentence[max(0, t.start - 40):t.start])]
-        return self._drop_topics(found, sentence, keys, named, lang, CONFIRMING if confirmed else frozenset())
+        return self._drop_topics(found, sentence, keys, named, lang, CONFIRMING if confirmed else frozenset(),
+                                 dates=masked)
 
     def _drop_objects(self, found: list[Trigger]) -> list[Trigger]:
         """Drop triggers that name what another trigger acts on (``objects`` in the taxonomy):
@@ -464,7 +468,7 @@ class Taxonomy:
                 or not any(a <= t.first <= b and t.start < end for a, b, end in spans)]
 
     def _drop_topics(self, found: list[Trigger], sentence: str, keys: list[str], named: list[bool],
-                     lang: str, keep=frozenset()) -> list[Trigger]:
+                     lang: str, keep=frozenset(), dates=()) -> list[Trigger]:
         """Drop triggers that are the object of a verb of talking about ("praised the strike",
         "called the U.S.-led military operation a slaughter"): within ``ABOUT_WINDOW`` words after
         it, names not counted, and before any "that"/"que" or comma (what follows is what was said,
@@ -505,13 +509,24 @@ class Taxonomy:
             """Is it followed by a participle and a date expression ("welcomed agreements concluded on
             Tuesday", "rechazó las sanciones impuestas el martes")? The date is the happening's own."""
             n = t.last + 1
+            # ("condenó el viernes el ataque del 2 de septiembre": a sentence of two dates gives the
+            # talked-about happening the one right after it)
             return (n + 1 < len(keys) and keys[n] and _TOPIC_PARTICIPLE.match(toks[n][2]) is not None
                     and not keys[n + 1] and not named[n + 1])
+
+        def own_date(t: Trigger) -> tuple[int, int] | None:
+            # ("condenó el viernes el ataque del 2 de septiembre": in a sentence of two dates, the one
+            # right after a happening talked about is its own)
+            if len(dates) < 2:
+                return None
+            return next(((a, b) for a, b in dates if a >= t.end and _DATE_NEXT.fullmatch(sentence, t.end, a)), None)
 
         kept = []
         for t in found:  # (in text order)
             if t.speech or dated(t) or not object_of_talk(t):
                 kept.append(t)
+            elif own_date(t):
+                kept.append(replace(t, own_date=own_date(t)))
             else:
                 # what the talked-about happening's own phrase holds is talked about too ("rechazó el
                 # bloqueo a petroleros sancionados"), up to an "and" or a clause
@@ -642,6 +657,8 @@ _CONSEQUENCE = re.compile(r"\b(?:therefore|thus|hence|consequently|as a result|p
                           r"en consecuencia|por lo que)\b", re.IGNORECASE)
 _THAT = re.compile(r"\b(?:that|que)\b|:", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;—–]|[\"”»]")
+#: What may stand between a happening and its own date: "the strike of September 2", "el ataque del martes".
+_DATE_NEXT = re.compile(r"\s*(?:(?:of|on|from|de|del)\s+)?", re.IGNORECASE)
 #: The word opening what someone is asked to do: "to", "que", a Spanish infinitive ("reconocer", "levantarlas").
 _ASKED = re.compile(r"(?i:to|que|\w{2,}(?:ar|er|ir)(?:se|lo|la|le|los|las|les)?)$")
 
@@ -787,7 +804,8 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
     near = [o for o in other_dates if o != date_span and abs(o[0] - (date_span or (0, 0))[0]) <= NEAR_CHARS]
     others = [_tokens_of(sentence, o) for o in near]
     # A happening outside the classes claims the date only standing right at it ("Last year's award").
-    triggers = [t for t in triggers if t.action != OTHER or _gap(t, d) <= OTHER_NEAR]
+    triggers = [t for t in triggers if (t.action != OTHER or _gap(t, d) <= OTHER_NEAR)
+                and (t.own_date is None or t.own_date == date_span)]
     if not triggers:
         return None
     relayed = _relays(triggers, sentence, d)

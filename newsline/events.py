@@ -189,6 +189,11 @@ def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], 
     for date_span in rel_dates:
         trigger = choose(found, sentence, date_span, rel_dates)
         roles = assign(sentence, language, placed, trigger, speech, date_span)
+        if trigger and trigger.own_date:
+            # A happening talked about, dated by its own date: who talks is not who did it.
+            roles = Roles([], [n for n in roles.target if n not in roles.source],
+                          f"talked about: {sentence[trigger.start:trigger.end]!r} has its own date; "
+                          "who speaks of it is not its doer")
         action = trigger.action if trigger else "other"
         out[date_span] = {
             "action": action,

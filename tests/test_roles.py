@@ -520,3 +520,18 @@ def test_who_acts_is_read_from_the_sentence_not_from_whoever_stands_nearest(text
     assert not set(not_source) & set(row["actors_source"]), row["roles_rule"]
     assert not set(not_target) & set(row["actors_target"]), row["roles_rule"]
     assert rule in row["roles_rule"]
+
+
+@pytest.mark.parametrize("text, language, own, other", [
+    ("Maduro condenó el viernes el ataque del 2 de septiembre contra una lancha.", "es", "2 de septiembre", "el viernes"),
+    ("Maduro condemned on Friday the strike of September 2 that killed 11 people.", "en", "September 2", "on Friday"),
+])
+def test_a_happening_talked_about_with_its_own_date_is_that_dates_and_not_the_speakers(text, language, own, other):
+    from newsline.events import extract_events
+    from newsline.model import Article
+
+    rows = {r["date_text"]: r for r in extract_events(Article("a", text, published="2025-09-06", language=language))}
+    assert rows[own]["action"] == "military" and rows[own]["actors_source"] == []
+    assert rows[own]["roles_rule"].startswith("talked about")
+    # the saying keeps its own day and its speaker
+    assert rows[other]["action"] == "statement" and rows[other]["actors_source"] == ["Nicolás Maduro"]
