@@ -520,3 +520,19 @@ def test_without_a_publication_date_a_missing_year_is_the_last_full_date_s(langu
 ])
 def test_an_attribution_takes_its_own_tense(language, text, published, expected):
     assert [(t.text, t.value) for t in tag(text, published=published, language=language)] == expected
+
+
+@pytest.mark.parametrize("language, text, first, last", [
+    ("en", "Two people survived an early September attack.", "2025-09-01", "2025-09-10"),
+    ("en", "Talks resumed in mid-March.", "2025-03-11", "2025-03-20"),
+    ("es", "El ataque ocurrió a finales de septiembre.", "2025-09-21", "2025-09-30"),
+    ("es", "Las conversaciones se reanudaron a principios de febrero.", "2025-02-01", "2025-02-10"),
+    ("en", "The strike came in September.", "2025-09-01", "2025-09-30"),
+])
+def test_early_mid_and_late_narrow_a_month_to_the_days_they_can_mean(language, text, first, last):
+    from newsline.events import extract_events
+    from newsline.model import Article
+
+    row, = extract_events(Article("a", text, published="2025-12-06", language=language))
+    assert row["granularity"] == "month" and row["value"] == first[:7]  # the value stays the month
+    assert (row["date_start"], row["date_end"]) == (first, last)

@@ -265,8 +265,9 @@ class Tagger:
                 assert isinstance(result, Resolved)
                 t_type, t_value = result.timeml or timex3.value_of(result.value, result.granularity, result.start)
                 t_type, t_value = timex3.with_part_of_day(text[t_start:t_end], t_type, t_value, self.rules.parts)
-                tx = Timex(cand.start, cand.end, text[cand.start:cand.end], result.value, result.start,
-                           result.end, result.granularity, result.resolution, cand.rule.name,
+                first, last = timex3.part_of_month(result.start, result.end, result.granularity, result.mod or mod)
+                tx = Timex(cand.start, cand.end, text[cand.start:cand.end], result.value, first,
+                           last, result.granularity, result.resolution, cand.rule.name,
                            round(min(1.0, cand.rule.confidence * result.confidence), 3), verb_tense, sent,
                            t_type, t_value, t_start, t_end, result.mod or mod, timeml=params.get("timeml", True))
             if params.get("timeml_parts"):

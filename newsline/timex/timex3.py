@@ -57,6 +57,19 @@ def mod_of(groups: dict) -> str | None:
     return None
 
 
+#: The days of a month its start, middle and end hold: "early September" is no report of 15 September.
+_PART_OF_MONTH = {"START": (1, 10), "MID": (11, 20), "END": (21, 31)}
+
+
+def part_of_month(start, end, granularity: str, mod: str | None):
+    """The first and last day a month told with "early", "mid", "late" ("a principios de", "a finales
+    de") can mean; the whole month otherwise. The value stays the month, as TimeML writes it."""
+    if granularity != "month" or mod not in _PART_OF_MONTH or start is None:
+        return start, end
+    lo, hi = _PART_OF_MONTH[mod]
+    return start.replace(day=lo), min(end, start.replace(day=min(hi, end.day)))
+
+
 def value_of(value: str | None, granularity: str, first=None) -> tuple[str, str]:
     """TimeML (type, value) from a calendar value and its granularity."""
     if value is None:
