@@ -874,7 +874,10 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         after = _after_word(sentence, t)
         if (not t.speech and t.action not in ARRIVING and after is not None and date_span
                 and (date_span[1] <= after or _CLAUSE.search(sentence, t.end, date_span[0]))
-                and any(not o.speech and o.end <= after for o in triggers)):
+                and any(not o.speech and o.end <= after
+                        # (not a happening another date dates: "el ataque ocurre dos semanas después de
+                        # que Estados Unidos derribara otra lancha, el pasado 2 de septiembre")
+                        and not any(_gap(o, x) < _gap(o, d) for x in others) for o in triggers)):
             subordinate = True
         # "six jailed Americans", "los estadounidenses encarcelados": a participle that describes whom
         # another happening befalls is no arrest of its own.

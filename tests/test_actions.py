@@ -403,3 +403,11 @@ def test_a_means_phrase_is_its_own_happening_when_another_date_dates_the_first()
             "opposition in October.")
     rows = {r["date_text"]: r["action"] for r in extract_events(Article("a", text, published="2024-02-10", language="en"))}
     assert rows == {"this year": "election", "in October": "agreement"}
+
+
+def test_a_date_after_a_despues_de_que_phrase_dates_the_phrase_when_the_main_happening_has_its_own():
+    text = ("El ataque ocurrió dos semanas después de que la Armada hundiera otra lancha, el pasado 2 de "
+            "septiembre, en la que viajaban once personas.")
+    rows = {r["date_text"]: r for r in extract_events(Article("a", text, published="2025-09-16", language="es"))}
+    assert rows["el pasado 2 de septiembre"]["action"] == "military"
+    assert rows["el pasado 2 de septiembre"]["action_text"] == "hundiera"
