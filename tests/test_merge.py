@@ -487,6 +487,11 @@ def _coded(*articles):
                      for r in extract_events(Article(aid, text, published=pub, language=lang))])
 
 
+def _events(*articles) -> list:
+    """The prepared events of (id, language, published, text) articles, coded by the real extractor."""
+    return _prepare(_coded(*articles).reset_index(drop=True), {})
+
+
 def _reports(published: str, *texts: str) -> list:
     """The prepared events of English reports r0, r1, ... published one day, one text each."""
     return _prepare(_coded(*[(f"r{n}", "en", published, t) for n, t in enumerate(texts)]).reset_index(drop=True), {})
@@ -1456,11 +1461,10 @@ def test_a_sentence_that_names_both_days_is_no_misdated_day():
 def test_ties_between_two_states_are_theirs_whichever_is_named_first():
     from newsline.merge import roles_agree
 
-    events = _coded(
+    broke, told = _events(
         ("a", "en", "2019-01-24", "Nicolás Maduro broke off diplomatic relations with the United States on Wednesday."),
         ("b", "en", "2021-03-02", "Venezuela said on Monday that the United States had broken diplomatic relations with it."),
-    )
-    broke, told = _prepare(events.reset_index(drop=True), {})[:2]
+    )[:2]
     assert broke.action == "relations" and "Nicolás Maduro" in broke.source and "United States" in broke.target
     # Who broke them and with whom, either way round: the ties of the same two states.
     reversed_ = replace(told, action="relations", source=frozenset({"United States"}),
@@ -1473,11 +1477,10 @@ def test_ties_between_two_states_are_theirs_whichever_is_named_first():
 def test_a_bare_saying_is_its_own_sides_words_never_another_sides_deed():
     from newsline.merge import hard_conflict
 
-    events = _coded(
+    deed, said = _events(
         ("a", "en", "2019-01-24", "The United States recognised Juan Guaidó as interim president on Wednesday."),
         ("b", "en", "2019-01-24", "Mike Pompeo said on Wednesday that he knows it is a difficult moment."),
-    )
-    deed, said = _prepare(events.reset_index(drop=True), {})[:2]
+    )[:2]
     assert said.action == "statement" and not said.named and "Mike Pompeo" in said.source
     # Its own side's deed of the day: too little to link, nothing against it.
     assert not hard_conflict(deed, said)
@@ -1488,11 +1491,10 @@ def test_a_bare_saying_is_its_own_sides_words_never_another_sides_deed():
 def test_one_articles_deed_told_by_its_day_and_by_its_week_or_month_is_one_happening():
     from newsline.merge import conflict
 
-    events = _coded(
+    day_, week = _events(
         ("a", "en", "2025-09-04", "The US military struck a boat in the Caribbean on Tuesday, killing 11 people. "
                                   "The strike earlier this week was the first such operation."),
-    )
-    day_, week = _prepare(events.reset_index(drop=True), {})[:2]
+    )[:2]
     assert day_.action == week.action == "military" and day_.granularity == "day" and week.days <= 7
     assert not conflict(day_, week)
     # Another class in the same article, or a day outside the week, is another happening.
@@ -1501,12 +1503,11 @@ def test_one_articles_deed_told_by_its_day_and_by_its_week_or_month_is_one_happe
 
 
 def test_a_deed_of_this_week_beside_its_day_joins_when_the_same_side_acts():
-    events = _coded(
+    week, day_ = _events(
         ("es", "es", "2025-09-04", "Se conocieron más detalles de la lancha que atacó Estados Unidos en el mar Caribe "
                                    "esta semana."),
         ("en", "en", "2025-09-03", "The United States struck a vessel on Tuesday, officials said."),
-    )
-    week, day_ = _prepare(events.reset_index(drop=True), {})[:2]
+    )[:2]
     assert week.action == day_.action == "military" and week.days == 7 and day_.granularity == "day"
     assert link(week, day_) is not None
     # Another side acting that week is another deed; so is a week that does not hold the day.
@@ -1517,11 +1518,10 @@ def test_a_deed_of_this_week_beside_its_day_joins_when_the_same_side_acts():
 def test_an_election_told_by_its_day_and_its_year_in_one_article_is_one():
     from newsline.merge import conflict
 
-    events = _coded(
+    day_, year = sorted(_events(
         ("a", "en", "2026-01-03", "Maduro claimed to have won the July 28, 2024, presidential election. "
                                   "The United States refused to recognize Maduro as the winner of the 2024 election."),
-    )
-    day_, year = sorted(_prepare(events.reset_index(drop=True), {})[:2], key=lambda e: e.days)
+    )[:2], key=lambda e: e.days)
     assert day_.action == year.action == "election" and year.granularity == "year"
     assert not conflict(day_, year)
     # A class done many times a year (a strike) told by its year is not the day's.
@@ -1529,12 +1529,11 @@ def test_an_election_told_by_its_day_and_its_year_in_one_article_is_one():
 
 
 def test_a_name_in_common_makes_a_link_more_than_weak_in_one_language_too():
-    events = _coded(
+    a, b = _events(
         ("a", "es", "2023-10-18", "La Plataforma Unitaria suscribió el martes en Barbados compromisos sobre "
                                   "garantías electorales, observación internacional y derechos políticos."),
         ("b", "es", "2023-11-01", "Fue allá en donde el pasado 17 de octubre se firmó el Acuerdo de Barbados."),
-    )
-    a, b = _prepare(events.reset_index(drop=True), {})[:2]
+    )[:2]
     assert a.action == b.action == "agreement" and a.value == b.value == "2023-10-17"
     assert "barbados" in {n.lower() for n in a.names & b.names}
     found = link(a, b)
