@@ -74,8 +74,9 @@ _NOUN_PASSIVE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:was|were|has been|have bee
                            r"(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?(?:(?:former|president|presidente|expresidente)\s+)?$",
                            re.IGNORECASE)
 _BE_FIRST = re.compile(r"(?:was|were|been|fue|fueron|sido)\s", re.IGNORECASE)
-_BY = re.compile(r"\b(?:by|por)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?"
-                 # "by the Trump administration" is plain; "por la administración de Trump" names it after
+_BY = re.compile(r"\b(?:by|por(?:\s+parte\s+de(?:l)?)?)\s+(?:the\s+|el\s+|la\s+|los\s+|las\s+)?"
+                 # "by the Trump administration" is plain; "por la administración de Trump" names it after;
+                 # "por parte de EE.UU." is "by" too
                  r"(?:(?:administración|administration|gobierno|government|fuerzas|forces|ejército)\s+"
                  r"(?:de\s+|del\s+|of\s+)(?:the\s+|la\s+|el\s+|los\s+)?)?$", re.IGNORECASE)
 #: A name after "con", "contra", "hacia", "entre", "sobre", "ante" is a complement, never the subject of a

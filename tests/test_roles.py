@@ -28,6 +28,9 @@ def coded(text: str, language: str = "en", published: str = "2019-01-24") -> dic
     # "reconozco" is the speaker's own deed: the one quoted acts
     ("«Hoy, reconozco oficialmente a Juan Guaidó como presidente interino», afirmó Donald Trump.", "es",
      "recognition", ["Donald Trump"], ["Juan Guaidó"], "reported"),
+    # "por parte de" names a noun's agent, as "por" does
+    ("El 2 de septiembre ya se había anunciado el hundimiento de otra lancha por parte de Estados Unidos.", "es",
+     "military", ["United States"], [], "noun"),
     # a name after "con" is whom the ties were with, not the subject after the verb
     ("El miércoles rompió relaciones con Estados Unidos el presidente Nicolás Maduro.", "es",
      "relations", ["Nicolás Maduro"], ["United States"], "verb-first"),
