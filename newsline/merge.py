@@ -891,9 +891,10 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
             # acting on the same party: "Maduro rompió relaciones con Washington en 2019")
             once = (Taxonomy.default().once(x.action) and (x.source & y.source) - GENERIC_ACTORS
                     and x.target & y.target)
-            # (a state or its institutions acting, told by the month: "In October 2023, the USA eased sanctions")
-            stately = (x.granularity == "month" and _side_set(x.source) & _side_set(y.source)
-                       and not _persons(x.source | y.source))
+            # (a state or its institutions acting, told by the month: "In October 2023, the USA eased sanctions";
+            # its president may be named beside it, but not alone)
+            stately = (x.granularity == "month"
+                       and _side_set(x.source - _persons(x.source)) & _side_set(y.source - _persons(y.source)))
             if roles and (acted_on or named or once or stately or jaccard >= CODED_WORDING_JACCARD):
                 return y, roles + (f"; a {x.action} one party seldom repeats in a year" if once and not (
                     acted_on or named) else "") + (f"; words in common {', '.join(sorted(common)[:6])}"

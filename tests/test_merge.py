@@ -380,8 +380,10 @@ CHECKED_BY_HAND += [
     # The 2024 presidential election: the vote of July 28 (its declared result told "on July 28") and the
     # "2024 presidential elections" the Barbados reports look ahead to, joined now that an election told by
     # its year joins its day with the same party standing and no one acted upon in either.
-    # (with the month told in two of its reports: "the July 2024 election", "in the July elections")
+    # (with the month told in three of its reports: "the July 2024 election", "in the July elections",
+    # "las elecciones venezolanas celebradas en julio de 2024")
     {('anews-2025-01-10-reward-25m', 'July 2024'), ('elpais-2024-12-03-maduro-trump-security', 'in the July elections'),
+     ('ecuadorendirecto-2025-02-27-licencias-chevron', 'en julio de 2024'),
      ('bloomberg-2024-07-01-talks-resume', 'July 28'), ('citynews-2023-10-18-sanctions-eased', '2024'), ('cnn-codelist-2024-01-30-license44', '2024'), ('cnn-codelist-2024-01-30-license44', 'in this year’s'), ('democracynow-2024-07-29-election-result', 'Sunday’s'), ('democracynow-2024-07-29-election-result', 'today’s'), ('elpais-2024-12-03-maduro-trump-security', 'July 28'), ('finalcall-2023-10-24-barbados-agreement', '2024'), ('inewsguyana-2025-01-10-maduro-reward', 'The 28 July'), ('minuto60-2024-11-19-gonzalez-presidente-electo', 'el 28 de julio'), ('newsmax-2024-08-01-blinken-gonzalez', 'July 28'), ('presstv-2025-01-11-bounty', 'on July 28'), ('reuters-2023-10-18-barbados-deal', '2024'), ('sputnik-2024-08-02-blinken-gonzalez', 'July 28')},
     # The same election told by its month.
     {('anews-2025-01-10-reward-25m', 'July 2024'), ('ecuadorendirecto-2025-02-27-licencias-chevron', 'en julio de 2024'), ('elpais-2024-12-03-maduro-trump-security', 'in the July elections')},
@@ -1541,3 +1543,19 @@ def test_a_name_in_common_makes_a_link_more_than_weak_in_one_language_too():
     # The same two without the name: the class, the day and one report naming a party, a weak link.
     bare = link(replace(a, names=frozenset()), replace(b, names=frozenset()))
     assert bare is not None and bare.weak
+
+
+def test_a_month_told_deed_of_a_state_can_mean_its_day_with_its_president_named_too():
+    from newsline.merge import _could_mean
+
+    month, day_ = _events(
+        ("a", "en", "2024-04-17", "In October 2023 the United States eased sanctions on the oil sector."),
+        ("b", "en", "2023-10-19", "The Treasury eased oil sanctions on Wednesday, officials said."),
+    )[:2]
+    assert month.granularity == "month" and day_.granularity == "day" and month.action == day_.action
+    day_ = replace(day_, source=frozenset({"United States"}), target=frozenset(), names=frozenset(), words=frozenset())
+    month = replace(month, target=frozenset(), names=frozenset(), words=frozenset())
+    both = replace(month, source=frozenset({"United States", "Joe Biden"}))
+    assert _could_mean([both], [day_], [day_]) is not None
+    # A person acting alone says nothing of which of the month's deeds it is.
+    assert _could_mean([replace(month, source=frozenset({"Joe Biden"}))], [day_], [day_]) is None
