@@ -536,3 +536,18 @@ def test_early_mid_and_late_narrow_a_month_to_the_days_they_can_mean(language, t
     row, = extract_events(Article("a", text, published="2025-12-06", language=language))
     assert row["granularity"] == "month" and row["value"] == first[:7]  # the value stays the month
     assert (row["date_start"], row["date_end"]) == (first, last)
+
+
+@pytest.mark.parametrize("language, text, published, value", [
+    ("es", "Las fuerzas ya abatieron una lancha hace casi dos semanas.", "2025-09-15", "2025-09-02"),
+    ("en", "It came just under two weeks after the US military killed 11 people.", "2025-09-15", "2025-09-02"),
+    ("en", "The landing comes nearly two weeks after Maduro was captured.", "2026-01-16", "2026-01-03"),
+    # counted whole, the weeks end on their day
+    ("en", "This strike comes two weeks after the US military attacked another vessel.", "2025-09-16", "2025-09-02"),
+])
+def test_nearly_n_weeks_is_a_day_short_of_them(language, text, published, value):
+    from newsline.events import extract_events
+    from newsline.model import Article
+
+    row, = extract_events(Article("a", text, published=published, language=language))
+    assert row["value"] == value

@@ -16,7 +16,7 @@ _MODS = {
     "mid": "MID", "the middle of": "MID",
     "late": "END", "the end of": "END", "the last days of": "END",
     "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX", "approximately": "APPROX",
-    "close to": "APPROX", "nearly": "APPROX", "almost": "APPROX",
+    "close to": "APPROX", "nearly": "APPROX", "almost": "APPROX", "just under": "LESS_THAN", "just over": "MORE_THAN",
     "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
     "less than": "LESS_THAN", "under": "LESS_THAN", "fewer than": "LESS_THAN", "barely": "LESS_THAN",
 }

@@ -8,7 +8,7 @@ from datetime import timedelta
 from ..calendar import add_months, week_bounds
 from .financial import quarter_of, quarter_result, reported_quarter
 from .results import UNRESOLVED, Resolved, days_range, in_month, in_year, on_day
-from .words import WEEKDAYS, month_number, number, unit_name
+from .words import NEARLY, WEEKDAYS, month_number, number, unit_name
 
 #: "less than a week after the vote": the happening lies anywhere from the anchor up to the offset,
 #: not on the offset's day.
@@ -56,6 +56,8 @@ def offset_from_anchor(g, cand, ctx):
     if anchor.granularity == "quarter" and unit == "year":
         year, q = reported_quarter(ctx, cand.start) or quarter_of(anchor.date_start)
         return quarter_result(year + sign * n, q, "anchored")
+    if (g.get("approx") or "").lower() in NEARLY and unit == "week" and anchor.granularity == "day":
+        return on_day(anchor.date_start + timedelta(days=sign * (7 * n - 1)), "anchored", 0.8)
     if (g.get("approx") or "").lower() in UPPER_BOUND and unit in ("day", "week") and anchor.granularity == "day":
         far = anchor.date_start + timedelta(days=sign * n * (7 if unit == "week" else 1))
         return days_range(min(anchor.date_start, far), max(anchor.date_start, far), "anchored")

@@ -13,7 +13,7 @@ from .durations import duration_value
 from .financial import quarter_of, quarter_result, reported_quarter
 from .leaning import leading, tense_of, told_in_past
 from .results import UNRESOLVED, NotPlaced, Resolved, days_range, in_month, in_year, on_day
-from .words import OPEN_ENDED, WEEKDAYS, count, number, unit_name
+from .words import NEARLY, OPEN_ENDED, WEEKDAYS, count, number, unit_name
 
 
 def weekday(g, cand, ctx):
@@ -230,7 +230,7 @@ def ago(g, cand, ctx):
     if unit == "day":
         return on_day(base - timedelta(days=n), "relative", closeness)
     if unit == "week":
-        day = base - timedelta(weeks=n)
+        day = base - timedelta(days=7 * n - (1 if approx in NEARLY else 0))
         year, week, _ = day.isocalendar()
         return Resolved(day.isoformat(), day, day, "day", "relative", 0.8, timeml=("DATE", f"{year:04d}-W{week:02d}"))
     if unit == "month":

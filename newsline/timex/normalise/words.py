@@ -13,6 +13,9 @@ NUMBERS = {
     "thirty": 30, "a couple of": 2, "a dozen": 12,
 }
 
+#: "nearly two weeks", "casi dos semanas": a day short of the weeks counted, not the day they end on.
+NEARLY = frozenset({"nearly", "almost", "just under", "casi", "poco menos de"})
+
 OPEN_ENDED = {"over", "more than", "at least", "less than", "fewer than", "under"}
 
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
