@@ -259,7 +259,9 @@ _SEPARATE = re.compile(r"\b(?:a separate|separately|in separate|por separado|otr
                        # "Also sworn in on Monday were 283 lawmakers", "También juraron este lunes ...",
                        # "Earlier on Wednesday, Guaidó met with Pence", "Horas antes, ..."
                        r"|^\W*(?:also|también|earlier|later|hours earlier|hours later|más temprano|más tarde|"
-                       r"horas antes|horas después)\b", re.IGNORECASE)
+                       r"horas antes|horas después)\b"
+                       # ("Earlier this morning, on my Orders, ...": the date itself, no other happening)
+                       r"(?!\s+(?:this|today|tonight|esta|este|hoy)\b)", re.IGNORECASE)
 
 
 def _told(sentence: str, span, roles_rule: str) -> bool:

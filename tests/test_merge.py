@@ -1561,3 +1561,13 @@ def test_a_month_told_deed_of_a_state_can_mean_its_day_with_its_president_named_
     assert _could_mean([both], [day_], [day_]) is not None
     # A person acting alone says nothing of which of the month's deeds it is.
     assert _could_mean([replace(month, source=frozenset({"Joe Biden"}))], [day_], [day_]) is None
+
+
+def test_earlier_this_morning_is_the_date_itself_not_another_happening():
+    told, other = _events(
+        ("a", "en", "2025-09-03", "\"Earlier this morning, US forces conducted a strike on a boat,\" Trump wrote."),
+        ("b", "en", "2025-09-03", "Earlier, on Tuesday, US forces conducted a strike on a boat."),
+    )[:2]
+    assert told.action == other.action == "military"
+    assert not told.separate  # "Earlier this morning" dates the strike
+    assert other.separate  # "Earlier, ..." sets another happening apart
