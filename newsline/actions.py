@@ -447,7 +447,7 @@ class Taxonomy:
             return found
         toks = _tokens(sentence)
         longest = max(len(p) for p in asking)
-        spans = []  # token ranges asked for: from the infinitive's "to" (English) or the asking, to the clause end
+        spans = []  # what is asked for: from its opening word, at most ASK_WORDS tokens, within the clause
         for i in range(len(keys)):
             for n in range(min(longest, len(keys) - i), 0, -1):
                 if tuple(keys[i:i + n]) not in asking:
@@ -509,8 +509,6 @@ class Taxonomy:
             """Is it followed by a participle and a date expression ("welcomed agreements concluded on
             Tuesday", "rechazó las sanciones impuestas el martes")? The date is the happening's own."""
             n = t.last + 1
-            # ("condenó el viernes el ataque del 2 de septiembre": a sentence of two dates gives the
-            # talked-about happening the one right after it)
             return (n + 1 < len(keys) and keys[n] and _TOPIC_PARTICIPLE.match(toks[n][2]) is not None
                     and not keys[n + 1] and not named[n + 1])
 
@@ -525,8 +523,8 @@ class Taxonomy:
         for t in found:  # (in text order)
             if t.speech or dated(t) or not object_of_talk(t):
                 kept.append(t)
-            elif own_date(t):
-                kept.append(replace(t, own_date=own_date(t)))
+            elif own := own_date(t):
+                kept.append(replace(t, own_date=own))
             else:
                 # what the talked-about happening's own phrase holds is talked about too ("rechazó el
                 # bloqueo a petroleros sancionados"), up to an "and" or a clause

@@ -210,6 +210,21 @@ def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], 
     return out
 
 
+def _told_before(text: str, span: tuple[int, int], spans, people: SentenceActors, language: str, matcher, on):
+    """The sentence before this one, in its paragraph or closing the one before ("...pasó de 25 a 50
+    millones de dólares.\nEl anuncio, realizado el jueves por Bondi, ..."), never across a section, and
+    the happening it tells: (span, text, actors placed, triggers, trigger), or None when it tells none."""
+    i = bisect.bisect_left(spans, span)
+    if not 0 < i < len(spans) or spans[i] != span or text.count("\n", spans[i - 1][1], span[0]) > 2:
+        return None
+    ref_span = spans[i - 1]
+    ref, placed, _, triggers = _read(text, ref_span, language, people.of(ref_span), [], matcher, on)
+    trigger = choose(triggers, ref, None)
+    if trigger is None or trigger.speech:
+        return None
+    return ref_span, ref, placed, triggers, trigger
+
+
 def _pointed(text: str, span: tuple[int, int], date: tuple[int, int], coding: dict, spans,
              people: SentenceActors, language: str, matcher, on) -> dict | None:
     """The coding of a bare saying that points at the sentence before it (in its paragraph, or the
@@ -218,16 +233,10 @@ def _pointed(text: str, span: tuple[int, int], date: tuple[int, int], coding: di
     doers act with the speaker, and the headline is told in its words (``newsline.anaphora``)."""
     found = pointer(text[span[0]:span[1]], language, (date[0] - span[0], date[1] - span[0]),
                     coding["action"] == STATEMENT)
-    i = bisect.bisect_left(spans, span)
-    # The sentence before, in the paragraph or closing the one before ("...pasó de 25 a 50 millones de
-    # dólares.\nEl anuncio, realizado el jueves por Bondi, ..."); not across a section.
-    if found is None or not 0 < i < len(spans) or spans[i] != span or text.count("\n", spans[i - 1][1], span[0]) > 2:
+    before = _told_before(text, span, spans, people, language, matcher, on) if found is not None else None
+    if before is None:
         return None
-    ref_span = spans[i - 1]
-    ref, placed, _, triggers = _read(text, ref_span, language, people.of(ref_span), [], matcher, on)
-    trigger = choose(triggers, ref, None)
-    if trigger is None or trigger.speech:
-        return None
+    ref_span, ref, placed, triggers, trigger = before
     if "\n" in text[ref_span[1]:span[0]]:
         # Across a paragraph break only to a happening of a class the pointing sentence names, when
         # it names any ("The announcement ... marks a stark increase from the previous bounty").
@@ -262,15 +271,12 @@ def _sum_goes_on(text: str, span: tuple[int, int], coding: dict, spans, people: 
     en enero de 2025"): the sum goes on telling that class. Its own sentence says who acted."""
     sentence = text[span[0]:span[1]]
     found = first_sum(sentence)
-    i = bisect.bisect_left(spans, span)
-    if (coding["action"] != OTHER or found is None or not 0 < i < len(spans) or spans[i] != span
-            or text.count("\n", spans[i - 1][1], span[0]) > 2):
+    before = (_told_before(text, span, spans, people, language, matcher, on)
+              if coding["action"] == OTHER and found is not None else None)
+    if before is None:
         return None
-    ref_span = spans[i - 1]
-    ref, placed, _, triggers = _read(text, ref_span, language, people.of(ref_span), [], matcher, on)
-    trigger = choose(triggers, ref, None)
-    if (trigger is None or trigger.speech or first_sum(ref) is None
-            or not Taxonomy.default().classes[trigger.action].purpose[language]):
+    _, ref, placed, _, trigger = before
+    if first_sum(ref) is None or not Taxonomy.default().classes[trigger.action].purpose[language]:
         return None
     roles = Roles(coding["actors_source"], coding["actors_target"],
                   f"sum: {sentence[found[0]:found[1]]!r} goes on with the {trigger.action} the sentence before "
