@@ -720,6 +720,8 @@ _OPENS_WORDS = re.compile(r"\b(?:that|que|had|has|have|was|were|is|are|would|wil
                           re.IGNORECASE)
 _FROM = re.compile(r"\b(?:from|out of)\s+(?:(?:the|a|an|his|her|their|its|[A-Z][\w’'-]*)\s+){0,2}$")
 _CONTROL = frozenset({"agreement"})
+#: What no one does by agreeing to it: "acordaron adelantar elecciones" tells the agreement; the vote comes later.
+_HELD_LATER = frozenset({"election"})
 #: "agreed (Wednesday) (to) (temporarily) suspend": "to" or a Spanish infinitive opening what was agreed.
 _TO = re.compile(r"(?:\S+ ){0,3}?(?:to \S+|\w+(?:ar|er|ir))\b", re.IGNORECASE)
 _MEANS = re.compile(r"\b(?:in|en|through|mediante)\s+(?:a|an|the|un|una|el|la)\s+"
@@ -773,7 +775,9 @@ def _relays(triggers: list[Trigger], sentence: str, d: tuple[int, int]) -> dict:
         short = comma is not None and sum(1 for a, _, w in toks if comma <= a < s.start
                                           and not _NAME_WORD.match(w)) <= ATTRIBUTION_WORDS
         # "officials said Friday that ...": the complement opens right after the saying.
-        that = _THAT.search(sentence, s.end, toks[min(len(toks) - 1, s.last + COMPLEMENT_WORDS)][1])
+        # (the date's own words do not count: "reveló el 15 de septiembre de 2025 que las fuerzas ...")
+        dated = d[1] - d[0] + 1 if 0 <= d[0] - s.last <= 2 else 0
+        that = _THAT.search(sentence, s.end, toks[min(len(toks) - 1, s.last + COMPLEMENT_WORDS + dated)][1])
         if that and _CLAUSE.search(sentence, s.end, that.start()):
             that = None  # "..., Trump said on Wednesday, a move that sent prices higher": no complement
         for t in triggers:
@@ -894,7 +898,7 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         # "agreed Wednesday to suspend some sanctions", "acordaron reanudar los vuelos": what was
         # agreed is the happening.
         if t.action in _CONTROL and any(
-                o is not t and not o.speech and o.first > t.last and o.first - t.last <= CONTROL_WORDS
+                o is not t and not o.speech and o.action not in _HELD_LATER and o.first > t.last and o.first - t.last <= CONTROL_WORDS
                 and _TO.match(" ".join(w for _, _, w in _tokens(sentence)[t.last + 1:o.first + 1]))
                 and not _CLAUSE.search(sentence, t.end, o.start) for o in triggers):
             subordinate = True

@@ -618,7 +618,7 @@ def _coded_link(a: _Event, b: _Event) -> Link | None:
     if counted:
         parts.append("figures in common " + ", ".join(sorted(counted)))
     score = (1.5 + (0.3 if kind == "same" else 0.0) + (0.2 if specific or named or counted else 0.0) + jaccard
-             - (0.2 if a.action != b.action else 0.0))
+             + (0.2 if figures else 0.0) - (0.2 if a.action != b.action else 0.0))
     # A happening its article sets apart from another links weakly and last: it must not take the other's
     # place in the reports they share.
     separate = a.separate or b.separate
@@ -709,7 +709,11 @@ def conflict(a: _Event, b: _Event) -> bool:
         sides = (a.action == b.action and a.action not in MUTUAL and not (a.two_way or b.two_way)
                  and a.source and b.source and _sided(a.source | b.source)
                  and not _side_set(a.source) & _side_set(b.source))
-        return not ((a.value == b.value or _told_finer(a, b)) and one) or bool(sides) or a.separate or b.separate
+        # A sum told in one and not the other, in other words ("a $15 million reward" ... "la fiscalía acusó
+        # el jueves"), is another happening of the class.
+        sum_once = a.action == b.action and bool(a.money) != bool(b.money) and a.trigger != b.trigger
+        return (not ((a.value == b.value or _told_finer(a, b)) and one) or bool(sides) or sum_once
+                or a.separate or b.separate)
     return hard_conflict(a, b) or roles_agree(a, b) is None
 
 
@@ -824,11 +828,57 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
         for m in cb.members:
             of[m] = ca
     unique = {id(c): c for c in of.values()}
-    out = _only_of_its_time(list(unique.values()), by_i)
+    out = _only_of_its_time(_told_again(list(unique.values()), by_i), by_i)
     for c in out:
         c.members.sort()
         assert all(by_i[m].article_id in c.articles for m in c.members)
     return out
+
+
+def _retold(x: _Event, y: _Event) -> bool:
+    """Does one article tell one happening twice: the same class on the same day (or its week or
+    month, ``_told_finer``), or a saying of that day naming it ("Trump on Monday said the military
+    carried out a strike" ... "the strike took place on Monday")?"""
+    if x.article_id != y.article_id or x.separate or y.separate or conflict(x, y):
+        return False
+    if x.action == y.action != STATEMENT:
+        return True
+    for said, deed in ((x, y), (y, x)):
+        if (said.action == STATEMENT != deed.action and deed.action in said.mentioned and said.value == deed.value
+                and not _reaction(said, deed) and not _other_side(said, deed)):
+            return True
+    return False
+
+
+def _told_again(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
+    """A report's second telling that no other report took ("Monday's strike", "the latest strike took
+    place on Monday") joins the fact of its first telling, when that is the one fact it can mean and
+    nothing there conflicts with it: one happening is one fact, however often its article names it."""
+    of = {m: c for c in clusters for m in c.members}
+    by_article: dict[str, list[int]] = {}
+    for e in by_i.values():
+        by_article.setdefault(e.article_id, []).append(e.i)
+    gone = set()
+    for c in sorted(clusters, key=lambda c: min(by_i[m].tie for m in c.members)):
+        if len(c.articles) != 1 or id(c) in gone:
+            continue
+        (article,) = c.articles
+        homes = {id(of[y]): of[y] for x in c.members for y in by_article[article]
+                 if of[y] is not c and _retold(by_i[x], by_i[y])}
+        if len(homes) != 1:
+            continue
+        (d,) = homes.values()
+        if any(conflict(by_i[x], by_i[y]) for x in c.members for y in d.members):
+            continue
+        d.members.extend(c.members)
+        d.reasons.extend(c.reasons)
+        d.reasons.append("+".join(by_i[m].event_id for m in c.members) + ": told again by its article "
+                         f"({by_i[c.members[0]].action}, {by_i[c.members[0]].value}); the one fact of the "
+                         "article it can mean")
+        for m in c.members:
+            of[m] = d
+        gone.add(id(c))
+    return [c for c in clusters if id(c) not in gone]
 
 
 def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
@@ -927,7 +977,12 @@ def fact_row(members: list[dict], groups: list[str], *, rank=None, disagree: boo
     order = {id(r): k for k, r in enumerate(members)}
     rank = rank or (lambda r: order[id(r)])
     rep = min(members, key=rank)
-    coded = min(members, key=lambda r: (not (_names(r.get("actors_source")) and _names(r.get("actors_target"))),
+    # A fact is the deed: words said of it ("Trump said on Monday the military carried out a strike") are
+    # its evidence, not its class nor its headline, when a report of the deed itself is among them.
+    deeds = [r for r in members if _text(r.get("action")) not in (None, STATEMENT, OTHER)]
+    acting = min(deeds, key=rank) if deeds else rep
+    coded = min(members, key=lambda r: (bool(deeds) and r not in deeds,
+                                        not (_names(r.get("actors_source")) and _names(r.get("actors_target"))),
                                         not _names(r.get("actors_source")), rank(r)))
     ids = sorted(r["event_id"] for r in members)
     evidence = [
@@ -956,7 +1011,7 @@ def fact_row(members: list[dict], groups: list[str], *, rank=None, disagree: boo
         "member_event_ids": [r["event_id"] for r in members],
         "merge_reason": reason,
         "evidence": evidence,
-        "action": _text(rep.get("action")) or OTHER,
+        "action": _text(acting.get("action")) or OTHER,
         "actors_source": _ranked(a for r in members for a in _names(r.get("actors_source"))),
         # one actor is not both: who the coded event names as acting is no target of the fact
         "actors_target": [a for a in _ranked(a for r in members for a in _names(r.get("actors_target")))
