@@ -74,6 +74,8 @@ TITLE_WORDS = 4
 AFTER_DATE_WORDS = 6
 #: How far an ``acting_`` word looks for what it acts on ("suspende por seis meses algunas de las sanciones").
 ACTED_ON_WORDS = 8
+#: How far back the name of what a participle acts on may end ("el Acuerdo de Barbados, firmado").
+BEFORE_WORDS = 3
 #: How far after an asking ("called on ... to") the thing asked may stand, in words.
 ASK_WORDS = 8
 #: What an index entry asks of the words around it: a person as object, or a trigger of its ``objects``.
@@ -356,6 +358,21 @@ class Taxonomy:
                     return False  # it acts on another happening first ("signed an executive order that ends ...")
             return False
 
+        def acted_on_before(c, start) -> bool:
+            """Does one of ``c``'s objects end right before, a comma at most between ("el Acuerdo de Barbados,
+            firmado el martes", "the Barbados Agreement, signed on Tuesday")?"""
+            for n in range(start - 1, max(-1, start - 1 - BEFORE_WORDS), -1):
+                for phrase, oc, needs in [*index.get(keys[n], ()), *index.get(forms[n], ())]:
+                    if oc is not None and oc.id in c.objects and needs != TITLE:
+                        end = last(phrase, n, named_ok=True)
+                        # (the rest of its name may stand between: "Acuerdo de Barbados")
+                        between = sentence[toks[end][1]:toks[start][0]] if end is not None and end < start else None
+                        if between is not None and between.count(",") <= 1 and all(
+                                _NAME_WORD.match(w) and (w[:1].isupper() or w in ("de", "del", "of", "the"))
+                                for w in between.replace(",", " ").split()):
+                            return True
+            return False
+
         found: list[Trigger] = []
         i = 0
         while i < len(toks):
@@ -374,7 +391,7 @@ class Taxonomy:
                         not needs
                         or needs == PERSON and (_person_follows(toks, end + 1, people, hard)
                                                 or _person_precedes(toks, i, people))
-                        or needs == OBJECT and acted_on(c, end + 1)
+                        or needs == OBJECT and (acted_on(c, end + 1) or acted_on_before(c, i))
                         or needs == SUBJECT and _person_subject(toks, i, people, sentence)):
                     # Longest, then asking for an object, then written out ("=condenado") before a stem.
                     rank = (len(phrase), bool(needs), sum(p.startswith("=") for p in phrase))
