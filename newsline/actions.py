@@ -792,9 +792,15 @@ def _relays(triggers: list[Trigger], sentence: str, d: tuple[int, int]) -> dict:
         short = comma is not None and sum(1 for a, _, w in toks if comma <= a < s.start
                                           and not _NAME_WORD.match(w)) <= ATTRIBUTION_WORDS
         # "officials said Friday that ...": the complement opens right after the saying.
-        # (the date's own words do not count: "reveló el 15 de septiembre de 2025 que las fuerzas ...")
-        dated = d[1] - d[0] + 1 if 0 <= d[0] - s.last <= 2 else 0
-        that = _THAT.search(sentence, s.end, toks[min(len(toks) - 1, s.last + COMPLEMENT_WORDS + dated)][1])
+        # (the date's words and names do not count: "reveló el 15 de septiembre de 2025 que", "anunció por
+        # medio de Truth Social que")
+        n, words = s.last, 0
+        while n + 1 < len(toks) and words < COMPLEMENT_WORDS:
+            n += 1
+            # (a name of several words counts as one)
+            words += not (d[0] <= n <= d[1] or toks[n][2][:1].isupper() and n + 1 < len(toks)
+                          and toks[n + 1][2][:1].isupper())
+        that = _THAT.search(sentence, s.end, toks[n][1])
         if that and _CLAUSE.search(sentence, s.end, that.start()):
             that = None  # "..., Trump said on Wednesday, a move that sent prices higher": no complement
         for t in triggers:
