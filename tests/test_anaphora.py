@@ -43,6 +43,16 @@ def test_asi_lo_anuncio_tells_what_the_sentence_before_tells():
     ("Washington ha duplicado la recompensa por la captura de Nicolás Maduro.\n\nLa decisión fue anunciada el 7 de "
      "agosto por la administración, como parte de una renovada ofensiva contra el narcotráfico.", "el 7 de agosto",
      "es", "charge"),
+    # the date in the pointing words themselves, and the pointing words as what was announced
+    ("President Donald Trump said the US military struck another boat from Venezuela on Monday, killing three. "
+     "Monday's development marks the second such incident in just two weeks.", "Monday's", "en", "military"),
+    ("The United States doubled its reward for Nicolás Maduro to $50 million. US Attorney General Pam Bondi "
+     "announced the decision on Thursday, August 7, 2025, in a video message.", "on Thursday, August 7, 2025", "en",
+     "charge"),
+    # names between the pointing words and the date do not count as words
+    ("El monto ha sido elevado a 50 millones de dólares, duplicando la recompensa anterior. Este anuncio fue "
+     "realizado por la fiscal general de EE.UU., Pam Bondi, el 7 de agosto de 2025.", "el 7 de agosto de 2025", "es",
+     "charge"),
     # "la anterior": the one before, of the kind the sentence before tells
     ("Estados Unidos atacó este lunes una segunda lancha en el Caribe. La anterior ocurrió el pasado 2 de "
      "septiembre, cuando Trump anunció la muerte de once personas.", "el pasado 2 de septiembre", "es", "military"),
@@ -56,6 +66,8 @@ def test_an_announcement_or_a_move_named_again_is_the_happening(text, date_text,
     (LEAD + "\n\nEl anuncio, realizado este martes, supone un aumento de la recompensa.", "este martes"),
     # "a day after": the date is that of what came the day before, not of the move
     (LEAD + " La medida llega un día después de que la oposición protestara.", "un día después"),
+    # "el hecho de que" is "the fact that", no happening pointed at
+    (LEAD + " El hecho de que lo anunciara este martes Antony Blinken sorprendió.", "este martes"),
     # "lo que" is what was said, not a pointer
     (LEAD + " Lo que dijo este martes Antony Blinken fue breve.", "este martes"),
     # the date stands in a clause of its own, far from "La decisión"
