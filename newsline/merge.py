@@ -60,6 +60,8 @@ MIN_CONTENT_WORDS = 3
 MAX_DISAGREE_DAYS = 1
 #: Coded events: a range this short may hold a finer date of the same happening ("last weekend").
 MAX_RANGE_DAYS = 31
+#: A range as long as this at most ("the second half of 2024") holds a happening as a year does.
+MAX_LONG_RANGE_DAYS = 366
 #: Coded events a season, quarter or year apart in precision, without a specific actor in common,
 #: must share this Jaccard share of content words.
 CODED_WITHIN_LONG_JACCARD = 0.2
@@ -321,6 +323,9 @@ def date_relation(a: _Event, b: _Event, coded: bool = False) -> tuple[str, str] 
             return "same", f"day {fine.value} within weekend {coarse.value}"
         if inside and coarse.granularity == "range" and coarse.days <= MAX_RANGE_DAYS:
             return "within-short", f"{fine.granularity} {fine.value} within range {coarse.value}"
+        # ("en el segundo semestre de 2024": a range no longer than a year holds its happenings as a year does)
+        if inside and coarse.granularity == "range" and coarse.days <= MAX_LONG_RANGE_DAYS and fine.granularity != "range":
+            return "within-long", f"{fine.granularity} {fine.value} within range {coarse.value}"
         if inside and fine.granularity == "range" and coarse.granularity in ("week", "month", "season", "quarter", "year"):
             kind = "within-short" if coarse.granularity in _SHORT_CONTAINERS else "within-long"
             return kind, f"range {fine.value} within {coarse.granularity} {coarse.value}"
@@ -881,6 +886,12 @@ def _told_again(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
     return [c for c in clusters if id(c) not in gone]
 
 
+def _coarse(e: _Event) -> bool:
+    """Told by a month or more: a month, season, quarter or year, or a range longer than a month ("en el
+    segundo semestre de 2024")."""
+    return e.granularity in _COARSE or e.granularity == "range" and MAX_RANGE_DAYS < e.days <= MAX_LONG_RANGE_DAYS
+
+
 def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
     """A happening told only by its month or year ("the licence issued in October 2023", "relations
     broken in 2019") joins the one fact of its class with a finer date in that time that it can mean,
@@ -890,14 +901,14 @@ def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
     fine_of: dict[str, list[tuple[_Cluster, list[_Event]]]] = {}
     for c in clusters:
         for action in {by_i[m].action for m in c.members}:
-            fine = [by_i[m] for m in c.members if by_i[m].action == action and by_i[m].granularity not in _COARSE]
+            fine = [by_i[m] for m in c.members if by_i[m].action == action and not _coarse(by_i[m])]
             if fine:
                 fine_of.setdefault(action, []).append((c, fine))
     joins: dict[int, list[tuple[_Cluster, str]]] = {}
     for c in clusters:
         told = [by_i[m] for m in c.members]
         actions = {e.action for e in told}
-        if any(e.granularity not in _COARSE for e in told) or len(actions) != 1 or actions & {STATEMENT, OTHER, ""}:
+        if not all(_coarse(e) for e in told) or len(actions) != 1 or actions & {STATEMENT, OTHER, ""}:
             continue
         action = actions.pop()
         widest = max(told, key=lambda e: e.days)
@@ -947,7 +958,11 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
             # its president may be named beside it, but not alone)
             stately = (x.granularity == "month"
                        and _side_set(x.source - _persons(x.source)) & _side_set(y.source - _persons(y.source)))
-            if roles and (acted_on or named or once or stately or jaccard >= CODED_WORDING_JACCARD):
+            # ("The January 2019 recognition set off ...": a once-a-year class told by its month, naming nobody
+            # specific, is the month's one fact of that class)
+            unnamed = (x.granularity == "month" and Taxonomy.default().once(x.action)
+                       and not (x.source | x.target | x.actors) - GENERIC_ACTORS)
+            if roles and (acted_on or named or once or stately or unnamed or jaccard >= CODED_WORDING_JACCARD):
                 return y, roles + (f"; a {x.action} one party seldom repeats in a year" if once and not (
                     acted_on or named) else "") + (f"; words in common {', '.join(sorted(common)[:6])}"
                                    if jaccard >= CODED_WORDING_JACCARD else "") + (

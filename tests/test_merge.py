@@ -323,7 +323,9 @@ CHECKED_BY_HAND += [
     {('citynews-2023-10-18-sanctions-eased', '2024'), ('cnn-codelist-2024-01-30-license44', '2024'), ('cnn-codelist-2024-01-30-license44', 'in this year’s'), ('finalcall-2023-10-24-barbados-agreement', '2024'), ('reuters-2023-10-18-barbados-deal', '2024')},
     {('miamiherald-2022-03-08-americans-released', 'last weekend'), ('miamiherald-2022-03-08-americans-released', 'over the weekend'), ('sumarium-2022-03-08-americans-released', 'el fin de semana')},
     {('cnbc-2020-04-22-chevron-wind-down', 'last year'), ('upi-2019-01-28-pdvsa-sanctions', 'Jan. 28'), ('upi-2019-01-28-pdvsa-sanctions', 'Monday')},
-    {('aljazeera-2023-12-21-saab-prisoner-swap', 'on Wednesday'), ('aljazeera-2023-12-21-saab-prisoner-swap', 'today'), ('dailybeast-2023-12-20-saab-swap', 'Wednesday'), ('dailybeast-2023-12-20-saab-swap', 'Wednesday morning'), ('dailybeast-2023-12-20-saab-swap', 'on Wednesday morning'), ('dw-2023-12-20-prisoner-swap', 'on Wednesday'), ('robertocavada-2023-12-20-canje-saab', 'este miércoles')},
+    {('aljazeera-2023-12-21-saab-prisoner-swap', 'on Wednesday'), ('aljazeera-2023-12-21-saab-prisoner-swap', 'today'), ('dailybeast-2023-12-20-saab-swap', 'Wednesday'), ('dailybeast-2023-12-20-saab-swap', 'Wednesday morning'), ('dailybeast-2023-12-20-saab-swap', 'on Wednesday morning'), ('dw-2023-12-20-prisoner-swap', 'on Wednesday'), ('robertocavada-2023-12-20-canje-saab', 'este miércoles'),
+     # (Saab meeting his wife at the airport "minutos antes" of his words there: his return that day)
+     ('robertocavada-2023-12-20-canje-saab', 'minutos antes')},
     {('bloomberg-2024-07-01-talks-resume', 'July 28'), ('democracynow-2024-07-29-election-result', 'Sunday’s'), ('democracynow-2024-07-29-election-result', 'today’s'), ('elpais-2024-12-03-maduro-trump-security', 'July 28'), ('inewsguyana-2025-01-10-maduro-reward', 'The 28 July'), ('minuto60-2024-11-19-gonzalez-presidente-electo', 'el 28 de julio'), ('newsmax-2024-08-01-blinken-gonzalez', 'July 28'), ('presstv-2025-01-11-bounty', 'on July 28'), ('sputnik-2024-08-02-blinken-gonzalez', 'July 28')},
     # Trump's meeting with oil executives, 2026-01-09, and his post of that morning announcing it
     {('businessstandard-2026-01-09-oil-executives', 'on Friday'), ('businessstandard-2026-01-09-oil-executives', 'today'), ('businessstandard-2026-01-09-oil-executives', 'Friday'), ('nuevaprensa-2026-01-30-licencia-petroleo', 'casi tres semanas después')},
@@ -372,7 +374,9 @@ CHECKED_BY_HAND += [
     # the two weeks, the capture's own day)
     {('bharathorizon-2026-01-deportation-flights-resume', 'nearly two weeks after'), ('elnuevodia-2026-01-17-vuelo-deportados', 'casi dos semanas después'),
      ('businessstandard-2026-01-09-oil-executives', 'on Saturday'), ('freepressjournal-2026-01-03-maduro-captured', 'Hours after'), ('guyanachronicle-2026-01-05-maduro-not-guilty', 'Saturday’s'), ('nacion-2026-01-09-embajada-caracas', 'El 3 de enero'), ('thefederal-2026-01-04-maduro-capture-oil', 'late Saturday afternoon'), ('thefederal-2026-01-04-maduro-capture-oil', 'hours after'),
-     ('freepressjournal-2026-01-03-maduro-captured', 'on Saturday'), ('bluradio-2026-01-03-prueba-de-vida', 'sábado 3 de enero de 2026')},
+     ('freepressjournal-2026-01-03-maduro-captured', 'on Saturday'), ('bluradio-2026-01-03-prueba-de-vida', 'sábado 3 de enero de 2026'),
+     # ("Minutos después de que Trump anunciara la captura": the capture's day)
+     ('bluradio-2026-01-03-prueba-de-vida', 'Minutos después')},
     # The nephews' arrest in Haiti and their flight to New York "el mismo día" (the same article tells both).
     {('nacion-2015-11-12-sobrinos-detenidos-haiti', 'el martes'), ('nacion-2015-11-12-sobrinos-detenidos-haiti', 'el mismo día'), ('wunc-2015-11-11-nephews-arrested-haiti', 'on Tuesday night')},
     # General License 44, issued on 18 October 2023: the Treasury's licences, the U.S. agreeing "Wednesday"
@@ -1630,3 +1634,35 @@ def test_a_sum_told_once_in_an_article_is_another_happening_than_the_same_days_c
     together = [sorted(e["date_text"] for e in f.evidence) for f in facts.itertuples()]
     # The reward of both reports is one fact (the same sum links first); the indictment stays apart.
     assert sorted(together) == [["El jueves"], ["el jueves", "on Thursday"]]
+
+
+def test_a_once_a_year_deed_told_by_its_month_naming_nobody_is_the_months_one_fact():
+    events = _coded(
+        ("a", "en", "2019-01-24", "President Donald Trump recognized opposition leader Juan Guaidó as Venezuela's "
+                                  "interim president on Wednesday."),
+        ("b", "es", "2019-01-24", "Donald Trump reconoció este miércoles a Juan Guaidó como presidente interino de Venezuela."),
+        ("c", "en", "2019-01-25", "The U.S. on Wednesday recognized Juan Guaidó as the country's interim president."),
+        ("d", "en", "2025-10-16", "The January 2019 recognition set off a rapid diplomatic breakdown between Washington "
+                                  "and Caracas."),
+    )
+    assert events["action"].tolist() == ["recognition"] * 4
+    facts = merge_events(events)
+    assert len(facts) == 1
+    assert "told by its month 2019-01 only" in facts.iloc[0]["merge_reason"]
+    # Naming someone else acting, it is not taken as the month's one recognition by its class alone.
+    events.loc[3, "actors_source"] = ["Brazil"]
+    assert len(merge_events(events)) == 2
+
+
+def test_a_day_sits_inside_a_half_year_as_inside_a_year_and_not_inside_a_presidency():
+    events = _events(
+        ("a", "es", "2024-02-10", "El gobierno y la oposición acordaron elecciones en el segundo semestre de 2024."),
+        ("b", "en", "2024-08-01", "Venezuela held its presidential election on July 28, 2024."),
+        ("c", "en", "2025-10-16", "During his first term, Trump recognized Guaidó as the president of Venezuela."),
+    )
+    half, day_, term = (next(e for e in events if e.article_id == a) for a in "abc")
+    assert half.granularity == "range" and half.days > 31 and day_.granularity == "day"
+    assert date_relation(day_, half, coded=True)[0] == "within-long"
+    # A range of years is no container: "during his first term" holds too much to say which day it means.
+    assert term.days > 366
+    assert date_relation(replace(day_, start=date(2019, 1, 23), end=date(2019, 1, 23)), term, coded=True) is None
