@@ -258,6 +258,13 @@ def test_relative_to_publication(tagger, sentence, published, expected):
 ANCHORED = [
     case("hours-later", "Maduro fue capturado el 3 de enero. Horas más tarde, Trump se dirigió a la nación.",
          "2026-01-16", ("el 3 de enero", "2026-01-03"), ("Horas más tarde", "2026-01-03")),
+    case("minutes-later", "Guaidó se juramentó el 23 de enero. Unos minutos después, Trump lo reconoció.",
+         "2019-01-28", ("el 23 de enero", "2019-01-23"), ("Unos minutos después", "2019-01-23")),
+    # with no day told before, minutes later are the story's own day
+    case("minutes-later-story-day", "Unos minutos después, la Casa Blanca confirmó la noticia.",
+         "2019-01-23", ("Unos minutos después", "2019-01-23")),
+    case("minutes-more-later", "Guaidó se juramentó el 23 de enero. Pocos minutos más tarde, Trump lo reconoció.",
+         "2019-01-28", ("el 23 de enero", "2019-01-23"), ("Pocos minutos más tarde", "2019-01-23")),
     case("two-days-later", "Maduro fue capturado el 3 de enero. Dos días después, Trump se dirigió a la nación.",
          "2026-01-16", ("el 3 de enero", "2026-01-03"), ("Dos días después", "2026-01-05")),
     case("that-same-day", "Maduro fue capturado el 3 de enero. Ese mismo día, Trump se dirigió a la nación.",

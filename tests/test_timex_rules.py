@@ -324,6 +324,10 @@ CHAINED = [
          "2024-08-10", ("on July 29", "2024-07-29"), ("The next day", "2024-07-30")),
     case("on-the-same-day", "Venezuela freed ten Americans on December 20, 2023. On the same day, the U.S. released Saab.",
          "2024-01-30", ("on December 20, 2023", "2023-12-20"), ("On the same day", "2023-12-20")),
+    # minutes after what the story has just told: its day, a day later in the paper
+    case("minutes-after",
+         "Guaidó declared himself interim president on Wednesday. The U.S. move came just minutes after he took the oath.",
+         "2019-01-24", ("on Wednesday", "2019-01-23"), ("just minutes after", "2019-01-23")),
     case("on-the-day-he-was-sworn-in",
          "Trump was sworn in on January 20, 2025. On the day he was sworn in, he signed an order targeting cartels.",
          "2025-03-01", ("on January 20, 2025", "2025-01-20"), ("On the day he was sworn in", "2025-01-20")),

@@ -33,6 +33,7 @@ def offset_from_anchor(g, cand, ctx):
     """"two days later" moves on from the last date; "a day after <clause>" dates the clause."""
     unit = unit_name(g["unit"])
     n = number(g.get("num")) if g.get("num") else (1 if not g["unit"].lower().endswith("s") else None)
+    within_day = unit in ("minute", "the hour") or unit == "hour" and (n or 0) < 24
     if unit in ("minute", "the hour"):
         n, unit = 0, "day"
     if unit == "hour":
@@ -41,7 +42,7 @@ def offset_from_anchor(g, cand, ctx):
         return UNRESOLVED
     direction = (g.get("dir") or cand.rule.params.get("dir", "later")).lower()
     if cand.rule.params.get("adverbial"):
-        direction = {"after": "later", "before": "earlier"}[direction]
+        direction = {"after": "later", "before": "earlier"}.get(direction, direction)
     if direction in ("later", "afterwards", "afterward", "earlier"):
         if cand.rule.params.get("story_day") and ctx.has_anchor("day") and unit == "day":
             # "en la víspera": the eve of the story's own day, whatever day the text named last
@@ -51,6 +52,9 @@ def offset_from_anchor(g, cand, ctx):
     else:
         anchor = ctx.clause_anchor(cand.start)
         sign = -1 if direction == "after" else 1
+    if anchor is None and within_day and ctx.has_anchor("day"):
+        # ("Unos minutos después, la Casa Blanca confirmó ..." with no day told before: the story's own day)
+        return on_day(ctx.anchor, "relative", 0.7)
     if anchor is None:
         return UNRESOLVED
     if anchor.granularity == "quarter" and unit == "year":
