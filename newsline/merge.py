@@ -229,6 +229,18 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             days.setdefault(sentence_of[e.i], set()).add(e.value)
     for e in out:
         e.sentence_days = frozenset(days.get(sentence_of[e.i], ()))
+    classes: dict[tuple[str, int], set] = {}
+    for e in out:
+        classes.setdefault(sentence_of[e.i], set()).add(e.action)
+    starts_of: dict[str, list[int]] = {}
+    for article, start in sorted(classes):
+        starts_of.setdefault(article, []).append(start)
+    texts = frame["sentence"].tolist()
+    for e in out:
+        article, start = sentence_of[e.i]
+        if not e.separate and _SEPARATE_OPENING.search(texts[e.i] or ""):
+            before = [s for s in starts_of[article] if s < start]
+            e.separate = bool(before) and e.action in classes[(article, before[-1])]
     named: dict[tuple[str, str], set] = {}
     for e in out:
         named.setdefault((e.article_id, e.action), set()).update((e.actors | e.source | e.target) - GENERIC_ACTORS)
@@ -257,13 +269,15 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
 _DATELINE_DATE = re.compile(r"\s*[:\-–—]")
 #: Words that set a happening apart from another the article tells: "announced a separate set of
 #: sanctions, also on Tuesday", "en un anuncio por separado", a sentence opening with "Also" or "Earlier".
-_SEPARATE = re.compile(r"\b(?:a separate|separately|in separate|por separado|otra serie de|en otra medida)\b"
-                       # "Also sworn in on Monday were 283 lawmakers", "También juraron este lunes ...",
-                       # "Earlier on Wednesday, Guaidó met with Pence", "Horas antes, ..."
-                       r"|^\W*(?:also|también|earlier|later|hours earlier|hours later|más temprano|más tarde|"
-                       r"horas antes|horas después)\b"
-                       # ("Earlier this morning, on my Orders, ...": the date itself, no other happening)
-                       r"(?!\s+(?:this|today|tonight|esta|este|hoy)\b)", re.IGNORECASE)
+_SEPARATE = re.compile(r"\b(?:a separate|separately|in separate|por separado|otra serie de|en otra medida)\b", re.IGNORECASE)
+#: "Also sworn in on Monday were 283 lawmakers", "También juraron este lunes ...", "Earlier on Wednesday,
+#: Guaidó met with Pence", "Horas antes, ...": set apart from what the sentence before told, when that was
+#: a happening of the same class ("Also on January 23, the United States recognized Guaidó" after his
+#: swearing-in is the recognition, not another one).
+_SEPARATE_OPENING = re.compile(r"^\W*(?:also|también|earlier|later|hours earlier|hours later|más temprano|más tarde|"
+                               r"horas antes|horas después)\b"
+                               # ("Earlier this morning, on my Orders, ...": the date itself, no other happening)
+                               r"(?!\s+(?:this|today|tonight|esta|este|hoy)\b)", re.IGNORECASE)
 
 
 def _told(sentence: str, span, roles_rule: str) -> bool:

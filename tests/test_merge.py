@@ -1597,13 +1597,25 @@ def test_a_month_told_deed_of_a_state_can_mean_its_day_with_its_president_named_
 
 
 def test_earlier_this_morning_is_the_date_itself_not_another_happening():
-    told, other = _events(
+    events = _events(
         ("a", "en", "2025-09-03", "\"Earlier this morning, US forces conducted a strike on a boat,\" Trump wrote."),
-        ("b", "en", "2025-09-03", "Earlier, on Tuesday, US forces conducted a strike on a boat."),
-    )[:2]
-    assert told.action == other.action == "military"
+        ("b", "en", "2025-09-05", "US forces struck a second boat on Thursday. Earlier, on Tuesday, US forces conducted "
+                                  "a strike on a boat."),
+    )
+    told = next(e for e in events if e.article_id == "a")
+    first, other = [e for e in events if e.article_id == "b"]
+    assert told.action == first.action == other.action == "military"
     assert not told.separate  # "Earlier this morning" dates the strike
-    assert other.separate  # "Earlier, ..." sets another happening apart
+    assert other.separate and not first.separate  # "Earlier, ..." sets another strike apart from the one just told
+
+
+def test_also_sets_a_happening_apart_only_from_one_of_its_class_just_told():
+    sworn, recognised = _events(
+        ("a", "en", "2019-06-01", "Guaidó was sworn in as interim president on January 23, 2019. Also on January 23, the "
+                                  "United States recognized Guaidó as interim president of Venezuela."),
+    )[:2]
+    assert sworn.action == "election" and recognised.action == "recognition"
+    assert not recognised.separate  # after the swearing-in, "Also" adds the recognition, no second recognition
 
 
 def test_an_article_telling_its_deed_again_in_words_said_joins_the_deeds_fact():
