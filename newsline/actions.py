@@ -671,6 +671,9 @@ _SUBORDINATE = re.compile(
 _CONSEQUENCE = re.compile(r"\b(?:therefore|thus|hence|consequently|as a result|por lo tanto|por ende|por consiguiente|"
                           r"en consecuencia|por lo que)\b", re.IGNORECASE)
 _THAT = re.compile(r"\b(?:that|que)\b|:", re.IGNORECASE)
+#: A complement without "that": a subject of a few words, then an auxiliary ("said the US military has ...").
+_BARE_COMPLEMENT = re.compile(r"\s+(?:the|a|an|his|her|its|their|US|U\.S\.)\s+(?:[\w.’'-]+\s+){0,3}?"
+                              r"(?:has|have|had|was|were|will|would)\b")
 _CLAUSE = re.compile(r"[,;—–]|[\"”»]")
 #: What may stand between a happening and its own date: "the strike of September 2", "el ataque del martes".
 _DATE_NEXT = re.compile(r"\s*(?:(?:of|on|from|de|del)\s+)?", re.IGNORECASE)
@@ -803,6 +806,11 @@ def _relays(triggers: list[Trigger], sentence: str, d: tuple[int, int]) -> dict:
         that = _THAT.search(sentence, s.end, toks[n][1])
         if that and _CLAUSE.search(sentence, s.end, that.start()):
             that = None  # "..., Trump said on Wednesday, a move that sent prices higher": no complement
+        if that is None and s.last + 1 < len(toks):
+            # "Trump on Monday said the American military has once again carried out a strike": a complement
+            # without "that" opens with its subject and an auxiliary
+            bare = _BARE_COMPLEMENT.match(sentence, s.end)
+            that = bare if bare and not _CLAUSE.search(sentence, s.end, bare.end()) else None
         for t in triggers:
             if t.speech:
                 continue

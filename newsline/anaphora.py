@@ -19,11 +19,14 @@ import re
 #: or a noun for what was announced or decided ("Este anuncio", "The move").
 _BACK = {
     "es": re.compile(r"^\s*(?:así\s+lo|lo)\b(?!\s+que\b)|^\s*(?:este|esta|el|la|dicho|dicha)\s+(?:anuncio|decisión|medida"
-                     r"|incidente|suceso|hecho(?!\s+de\s+que))\b|^\s*(?:el|la)\s+anterior\b", re.IGNORECASE),
+                     r"|incidente|suceso|hecho(?!\s+de\s+que))\b|^\s*(?:el|la)\s+anterior\b"
+                     # "Sucedió hace sólo unos momentos": what happened is what was just told
+                     r"|^\s*(?:sucedió|ocurrió|pasó)\b", re.IGNORECASE),
     "en": re.compile(r"^\s*(?:the|this|that)\s+(?:announcement|decision|move|incident|development|measure)\b"
                      r"|^\s*the\s+(?:previous|earlier)\s+one\b"
                      # "Monday's development marks ...": the date names what it points at
-                     r"|^\s*[A-Z]\w+[’']s\s+(?:announcement|decision|move|incident|development)\b", re.IGNORECASE),
+                     r"|^\s*[A-Z]\w+[’']s\s+(?:announcement|decision|move|incident|development)\b"
+                     r"|^\s*it\s+(?:happened|took\s+place)\b", re.IGNORECASE),
 }
 #: The same nouns as what a saying tells: "Bondi announced the decision on Thursday", "anunció la medida".
 _SAID_BACK = {

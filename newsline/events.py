@@ -220,7 +220,11 @@ def _told_before(text: str, span: tuple[int, int], spans, people: SentenceActors
     ref_span = spans[i - 1]
     ref, placed, _, triggers = _read(text, ref_span, language, people.of(ref_span), [], matcher, on)
     trigger = choose(triggers, ref, None)
-    if trigger is None or trigger.speech:
+    if trigger is not None and trigger.speech:
+        # ("“The US Military struck again today,” Trump wrote. Monday's development marks ...": the first
+        # happening the words tell, not the writing of them)
+        trigger = next((t for t in triggers if not t.speech), None)
+    if trigger is None:
         return None
     return ref_span, ref, placed, triggers, trigger
 

@@ -53,6 +53,12 @@ def test_asi_lo_anuncio_tells_what_the_sentence_before_tells():
     ("El monto ha sido elevado a 50 millones de dólares, duplicando la recompensa anterior. Este anuncio fue "
      "realizado por la fiscal general de EE.UU., Pam Bondi, el 7 de agosto de 2025.", "el 7 de agosto de 2025", "es",
      "charge"),
+    # "Sucedió": what happened is what was just told
+    ("Trump anunció un ataque contra una lancha con drogas en el Caribe. Sucedió hace sólo unos momentos.",
+     "hace sólo unos momentos", "es", "military"),
+    # a sentence of words said points at the first happening they tell, not at the saying
+    ("“The US Military struck again today, taking out another drug boat from Venezuela,” Trump wrote. Monday’s "
+     "development marks the second such incident in just two weeks.", "Monday’s", "en", "military"),
     # "la anterior": the one before, of the kind the sentence before tells
     ("Estados Unidos atacó este lunes una segunda lancha en el Caribe. La anterior ocurrió el pasado 2 de "
      "septiembre, cuando Trump anunció la muerte de once personas.", "el pasado 2 de septiembre", "es", "military"),
