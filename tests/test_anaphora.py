@@ -53,6 +53,8 @@ def test_asi_lo_anuncio_tells_what_the_sentence_before_tells():
     ("El monto ha sido elevado a 50 millones de dólares, duplicando la recompensa anterior. Este anuncio fue "
      "realizado por la fiscal general de EE.UU., Pam Bondi, el 7 de agosto de 2025.", "el 7 de agosto de 2025", "es",
      "charge"),
+    ("The United States doubled its reward for Nicolás Maduro to $50 million. Attorney General Pam Bondi made "
+     "the announcement on Thursday, August 7.", "on Thursday, August 7", "en", "charge"),
     # "Sucedió": what happened is what was just told
     ("Trump anunció un ataque contra una lancha con drogas en el Caribe. Sucedió hace sólo unos momentos.",
      "hace sólo unos momentos", "es", "military"),
