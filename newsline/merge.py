@@ -136,6 +136,8 @@ class _Event:
     separate: bool = False
     #: Every day its sentence dates anything on: a sentence that names both days tells them apart.
     sentence_days: frozenset = frozenset()
+    #: A day counted in weeks from another ("two weeks after", "hace dos semanas"): a day either way.
+    rounded: bool = False
 
     @property
     def named(self) -> frozenset:
@@ -220,6 +222,8 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
                                                getattr(row, "language", "") or ""),
             told=_told(sentence, span, _text(getattr(row, "roles_rule", None)) or ""),
             separate=bool(_SEPARATE.search(sentence)),
+            rounded=(row.granularity == "day" and row.resolution in ("relative", "anchored")
+                     and bool(_WEEKS.search(row.date_text or ""))),
         ))
     days: dict[tuple[str, int], set] = {}
     starts = frame["sentence_char_start"].tolist()  # (``i`` counts rows, whatever the frame's index)
@@ -267,6 +271,7 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
 
 
 _DATELINE_DATE = re.compile(r"\s*[:\-–—]")
+_WEEKS = re.compile(r"\b(?:weeks?|semanas?)\b", re.IGNORECASE)
 #: Words that set a happening apart from another the article tells: "announced a separate set of
 #: sanctions, also on Tuesday", "en un anuncio por separado", a sentence opening with "Also" or "Earlier".
 _SEPARATE = re.compile(r"\b(?:a separate|separately|in separate|por separado|otra serie de|en otra medida)\b", re.IGNORECASE)
@@ -347,6 +352,9 @@ def date_relation(a: _Event, b: _Event, coded: bool = False) -> tuple[str, str] 
         return None
     if a.granularity == b.granularity == "day":
         gap = abs((a.start - b.start).days)
+        if coded and gap == 1 and (a.rounded or b.rounded):
+            # "two weeks after" the strike of 2 September is told of the 15th: counts of weeks are rounded
+            return "same", f"days {a.value} and {b.value}, one told by a count of weeks (rounded)"
         relative = any(e.resolution not in ("explicit", "actor-period") for e in (a, b))
         # ("The embassy is seen Thursday, a day after Maduro broke off ties on Wednesday" names both days:
         # its Wednesday is no misdated Thursday)

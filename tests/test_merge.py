@@ -1620,9 +1620,9 @@ def test_also_sets_a_happening_apart_only_from_one_of_its_class_just_told():
 
 def test_an_article_telling_its_deed_again_in_words_said_joins_the_deeds_fact():
     events = _coded(
-        ("a", "en", "2025-09-15", "President Donald Trump on Monday said the American military has once again carried out "
-                                  "a deadly strike on a boat allegedly carrying drugs from Venezuela. “The US Military struck "
-                                  "again today, taking out another drug boat from Venezuela,” Trump wrote."),
+        ("a", "en", "2025-09-15", "President Donald Trump on Monday confirmed another deadly strike on a boat allegedly "
+                                  "carrying drugs from Venezuela. “The US Military struck again today, killing three people "
+                                  "on a drug boat from Venezuela,” Trump wrote."),
         ("b", "es", "2025-09-16", "Estados Unidos atacó el lunes otra lancha con drogas en el Caribe."),
     )
     assert events["action"].tolist() == ["statement", "military", "military"]
@@ -1678,3 +1678,17 @@ def test_a_day_sits_inside_a_half_year_as_inside_a_year_and_not_inside_a_preside
     # A range of years is no container: "during his first term" holds too much to say which day it means.
     assert term.days > 366
     assert date_relation(replace(day_, start=date(2019, 1, 23), end=date(2019, 1, 23)), term, coded=True) is None
+
+
+def test_a_day_counted_in_weeks_is_a_day_either_way():
+    events = _coded(
+        ("a", "en", "2025-09-03", "US forces struck a boat carrying drugs from Venezuela on Tuesday, killing 11 people."),
+        ("b", "es", "2025-09-15", "Esta operación se suma a otra realizada hace dos semanas, cuando una lancha procedente de "
+                                  "Venezuela fue atacada por Estados Unidos y 11 personas murieron."),
+    )
+    assert events["value"].tolist() == ["2025-09-02", "2025-09-01"]  # the strike was 13 days before
+    facts = merge_events(events)
+    assert len(facts) == 1 and "one told by a count of weeks (rounded)" in facts.iloc[0]["merge_reason"]
+    # A count of days is not rounded: a day apart, they are two days.
+    events.loc[1, "date_text"] = "hace catorce días"
+    assert len(merge_events(events)) == 2
