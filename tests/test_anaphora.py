@@ -55,6 +55,8 @@ def test_asi_lo_anuncio_tells_what_the_sentence_before_tells():
      "charge"),
     ("The United States doubled its reward for Nicolás Maduro to $50 million. Attorney General Pam Bondi made "
      "the announcement on Thursday, August 7.", "on Thursday, August 7", "en", "charge"),
+    ("The United States doubled its reward for Nicolás Maduro to $50 million. U.S. Attorney General Pam Bondi "
+     "announced this today.", "today", "en", "charge"),
     # "Sucedió": what happened is what was just told
     ("Trump anunció un ataque contra una lancha con drogas en el Caribe. Sucedió hace sólo unos momentos.",
      "hace sólo unos momentos", "es", "military"),
