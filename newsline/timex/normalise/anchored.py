@@ -83,7 +83,8 @@ def same_period(g, cand, ctx):
 def month_of_that_year(g, cand, ctx):
     """"in January of that year", "en enero del año siguiente": the month in the year the story is at."""
     step = {"following": 1, "next": 1, "siguiente": 1, "posterior": 1,
-            "previous": -1, "preceding": -1, "prior": -1, "anterior": -1}.get((g.get("next") or "").lower(), 0)
+            "previous": -1, "preceding": -1, "prior": -1, "anterior": -1,
+            "last": -1}.get((g.get("next") or "").lower(), 0)  # ("previous" reaches here as "last")
     anchor = ctx.last_anchor("year", cand.start)
     if anchor is None:
         return UNRESOLVED
