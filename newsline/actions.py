@@ -349,6 +349,8 @@ class Taxonomy:
                 words += not hard[n]
                 if words > ACTED_ON_WORDS or _CLAUSE.search(sentence, toks[n - 1][1], toks[n][0]):
                     return False
+                if toks[n][2].lower() in _NEGATIONS:
+                    return False  # "reached no agreement": nothing was reached
                 # what is acted on may be named ("signed the Barbados Agreement", "se firmó el Acuerdo de Barbados")
                 here = [oc for phrase, oc, needs in [*index.get(keys[n], ()), *index.get(forms[n], ())]
                         if oc is not None and matches(phrase, n, named_ok=oc.id in c.objects) and needs != TITLE]

@@ -876,11 +876,11 @@ def test_words_spelt_alike_in_both_languages_are_wording_across_them():
 
 
 def test_reports_coded_with_related_classes_are_compared_though_they_share_no_actor():
-    # A meeting that reached a consensus, and the agreement signed there: two classes, no actor named
-    # alike, one place in common. They were never even compared before.
+    # A meeting, and the agreement signed there: two classes, no actor named alike, one place in common.
+    # They were never even compared before.
     events = _coded(
-        ("finalcall", "en", "2023-10-24", "Representatives from the two sides met in Barbados on October 17 and "
-                                          "reached a broad consensus for the election."),
+        ("finalcall", "en", "2023-10-24", "Representatives from the two sides met in Barbados on October 17 to "
+                                          "discuss the election."),
         ("lafm", "es", "2023-10-18", "El Gobierno y la oposición firmaron el martes en Barbados dos acuerdos "
                                      "sobre garantías electorales."),
     )
