@@ -448,7 +448,9 @@ class Taxonomy:
         out = []
         opened: int | None = None  # token index where a purpose clause ends
         for t in found:
-            if opened is not None and t.first <= opened and not t.speech:
+            # (another reward in that clause is no purpose: "the bounty ... doubles the $25 million reward")
+            word = tuple(keys[t.first:t.last + 1])
+            if opened is not None and t.first <= opened and not t.speech and not (word in purpose and len(word) == 1):
                 continue
             out.append(t)
             if tuple(keys[t.first:t.last + 1]) in purpose:
