@@ -33,7 +33,10 @@ _SAID_BACK = {
     "es": re.compile(r"\b(?:anunció|confirmó|anunciaron|confirmaron)\s+(?:la|esta)\s+(?:decisión|medida)\b"
                      r"|\b(?:hizo|realizó)\s+(?:el|este)\s+anuncio\b", re.IGNORECASE),
     "en": re.compile(r"\b(?:announced|confirmed|unveiled)\s+(?:the|this)\s+(?:decision|move|measure)\b"
-                     r"|\bmade\s+(?:the|this)\s+announcement\b|\bannounced\s+this\b", re.IGNORECASE),
+                     r"|\bmade\s+(?:the|this)\s+announcement\b"
+                     # "announced this today", not "announced this Wednesday", where "this" dates the saying
+                     r"|\bannounced\s+this\b(?!\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+                     r"|morning|afternoon|evening|week|weekend|month|year)\b)", re.IGNORECASE),
 }
 _ANCHORED = re.compile(r"\b(?:after|before|después|antes)$", re.IGNORECASE)
 #: How near the pointing words the date must stand when no saying is what it dates ("The move

@@ -71,6 +71,12 @@ def test_an_announcement_or_a_move_named_again_is_the_happening(text, date_text,
     assert dated(text, date_text, language, published="2025-08-10")["action"] == action
 
 
+def test_announced_this_wednesday_is_a_date_not_a_pointer():
+    text = ("The government and the opposition signed an agreement in Barbados on Tuesday. The Treasury Department "
+            "announced this Wednesday the temporary lifting of several sanctions on the oil sector.")
+    assert dated(text, "this Wednesday", "en", published="2023-10-19")["action"] == "sanctions-eased"
+
+
 @pytest.mark.parametrize("text, date_text", [
     # another paragraph about another happening: "the announcement ... of a bounty" is not the recognition
     (LEAD + "\n\nEl anuncio, realizado este martes, supone un aumento de la recompensa.", "este martes"),
