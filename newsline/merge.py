@@ -62,6 +62,8 @@ MAX_DISAGREE_DAYS = 1
 MAX_RANGE_DAYS = 31
 #: A range as long as this at most ("the second half of 2024") holds a happening as a year does.
 MAX_LONG_RANGE_DAYS = 366
+#: A term of office: four years and a day.
+MAX_TERM_DAYS = 1462
 #: Coded events a season, quarter or year apart in precision, without a specific actor in common,
 #: must share this Jaccard share of content words.
 CODED_WITHIN_LONG_JACCARD = 0.2
@@ -138,6 +140,9 @@ class _Event:
     sentence_days: frozenset = frozenset()
     #: A day counted in weeks from another ("two weeks after", "hace dos semanas"): a day either way.
     rounded: bool = False
+    #: A range still running when its article was written ("bajo la administración de Donald Trump"):
+    #: the state of things then, not a time something was done in.
+    ongoing: bool = False
 
     @property
     def named(self) -> frozenset:
@@ -224,6 +229,8 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
             separate=bool(_SEPARATE.search(sentence)),
             rounded=(row.granularity == "day" and row.resolution in ("relative", "anchored")
                      and bool(_WEEKS.search(row.date_text or ""))),
+            ongoing=(row.granularity == "range" and isinstance(getattr(row, "published", None), str)
+                     and row.date_end >= row.published),
         ))
     days: dict[tuple[str, int], set] = {}
     starts = frame["sentence_char_start"].tolist()  # (``i`` counts rows, whatever the frame's index)
@@ -342,8 +349,9 @@ def date_relation(a: _Event, b: _Event, coded: bool = False) -> tuple[str, str] 
             return "same", f"day {fine.value} within weekend {coarse.value}"
         if inside and coarse.granularity == "range" and coarse.days <= MAX_RANGE_DAYS:
             return "within-short", f"{fine.granularity} {fine.value} within range {coarse.value}"
-        # ("en el segundo semestre de 2024": a range no longer than a year holds its happenings as a year does)
-        if inside and coarse.granularity == "range" and coarse.days <= MAX_LONG_RANGE_DAYS and fine.granularity != "range":
+        # ("en el segundo semestre de 2024": a range no longer than a year holds its happenings as a year does;
+        # so does a president's term, for a class seldom repeated)
+        if inside and coarse.granularity == "range" and _coarse(coarse) and fine.granularity != "range":
             return "within-long", f"{fine.granularity} {fine.value} within range {coarse.value}"
         if inside and fine.granularity == "range" and coarse.granularity in ("week", "month", "season", "quarter", "year"):
             kind = "within-short" if coarse.granularity in _SHORT_CONTAINERS else "within-long"
@@ -749,13 +757,17 @@ def _told_finer(a: _Event, b: _Event) -> bool:
     Tuesday" ... "the strike earlier this week"; "on August 7, 2025" ... "around five months ago")."""
     if a.action != b.action or a.action == STATEMENT:
         return False
-    day, span = (a, b) if a.days < b.days else (b, a)
+    fine, span = (a, b) if a.days < b.days else (b, a)
+    if not span.start <= fine.start <= fine.end <= span.end or fine.days == span.days:
+        return False
     # (a sentence that names both, "will travel next Monday and meet in late September", tells two)
-    # (by its year only for a class seldom repeated in a year: "the 2024 election" ... "July 28, 2024")
-    return (day.granularity == "day" and day.value not in span.sentence_days and (span.granularity in ("week", "month")
-                                          or span.granularity == "range" and span.days <= MAX_RANGE_DAYS
-                                          or span.granularity == "year" and Taxonomy.default().once(a.action))
-            and span.start <= day.start <= day.end <= span.end)
+    if fine.granularity == "day" and fine.value in span.sentence_days:
+        return False
+    short = span.granularity in ("week", "month") or span.granularity == "range" and span.days <= MAX_RANGE_DAYS
+    # (by its year or a president's term only for a class seldom repeated in a year: "the 2024 election" ...
+    # "July 28, 2024"; "In January 2019 ..." ... "During his first term, Trump recognized Guaidó")
+    long = Taxonomy.default().once(a.action) and _coarse(span)
+    return fine.granularity == "day" and (short or long) or fine.granularity == "month" and long
 
 
 def hard_conflict(a: _Event, b: _Event) -> bool:
@@ -911,7 +923,11 @@ def _told_again(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
 def _coarse(e: _Event) -> bool:
     """Told by a month or more: a month, season, quarter or year, or a range longer than a month ("en el
     segundo semestre de 2024")."""
-    return e.granularity in _COARSE or e.granularity == "range" and MAX_RANGE_DAYS < e.days <= MAX_LONG_RANGE_DAYS
+    if e.granularity in _COARSE:
+        return True
+    # (a once-a-year class told by a president's past term: "During his first term, Trump recognized Guaidó")
+    longest = MAX_TERM_DAYS if Taxonomy.default().once(e.action) and not e.ongoing else MAX_LONG_RANGE_DAYS
+    return e.granularity == "range" and MAX_RANGE_DAYS < e.days <= longest
 
 
 def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:

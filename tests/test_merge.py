@@ -278,6 +278,9 @@ CHECKED_BY_HAND = [
     # ante la Asamblea General de la ONU" dates that speech, a day before the Harlem one.
     ({("cnn-2006-09-20-chavez-bush-devil", "Wednesday"),
       ("notimerica-2006-09-22-chavez-diablo-harlem", "24 horas después")}),
+    # One article's embassy closure, by its month and again by its year ("la embajada cerrada desde 2019").
+    ({("nacion-2026-01-09-embajada-caracas", "en marzo de 2019"),
+      ("nacion-2026-01-09-embajada-caracas", "desde 2019")}),
 ]
 CHECKED_BY_HAND = [set(f) for f in CHECKED_BY_HAND]
 
@@ -1666,18 +1669,39 @@ def test_a_once_a_year_deed_told_by_its_month_naming_nobody_is_the_months_one_fa
     assert len(merge_events(events)) == 2
 
 
-def test_a_day_sits_inside_a_half_year_as_inside_a_year_and_not_inside_a_presidency():
+def test_a_day_sits_inside_a_half_year_as_inside_a_year_and_a_presidency_only_for_a_class_seldom_repeated():
     events = _events(
         ("a", "es", "2024-02-10", "El gobierno y la oposición acordaron elecciones en el segundo semestre de 2024."),
         ("b", "en", "2024-08-01", "Venezuela held its presidential election on July 28, 2024."),
         ("c", "en", "2025-10-16", "During his first term, Trump recognized Guaidó as the president of Venezuela."),
+        ("d", "en", "2025-10-16", "During his first term, Trump imposed sanctions on PDVSA."),
     )
-    half, day_, term = (next(e for e in events if e.article_id == a) for a in "abc")
+    half, day_, term, term_sanctions = (next(e for e in events if e.article_id == a) for a in "abcd")
     assert half.granularity == "range" and half.days > 31 and day_.granularity == "day"
     assert date_relation(day_, half, coded=True)[0] == "within-long"
-    # A range of years is no container: "during his first term" holds too much to say which day it means.
-    assert term.days > 366
-    assert date_relation(replace(day_, start=date(2019, 1, 23), end=date(2019, 1, 23)), term, coded=True) is None
+    # A president's term holds one recognition of the same man, as a year does ...
+    assert term.days > 366 and term.action == "recognition"
+    recognised = replace(term, start=date(2019, 1, 23), end=date(2019, 1, 23), granularity="day", value="2019-01-23")
+    assert date_relation(recognised, term, coded=True)[0] == "within-long"
+    # ... but too many sanctions to say which one it means.
+    assert term_sanctions.action == "sanctions"
+    imposed = replace(term_sanctions, start=date(2019, 1, 28), end=date(2019, 1, 28), granularity="day",
+                      value="2019-01-28")
+    assert date_relation(imposed, term_sanctions, coded=True) is None
+
+
+def test_a_recognition_told_by_a_presidents_term_is_the_one_recognition_of_that_term():
+    events = _coded(
+        ("a", "en", "2019-01-24", "President Donald Trump recognized opposition leader Juan Guaidó as Venezuela's "
+                                  "interim president on Wednesday."),
+        ("b", "es", "2019-01-24", "Donald Trump reconoció este miércoles a Juan Guaidó como presidente interino de Venezuela."),
+        ("c", "en", "2025-10-16", "During his first term, Trump recognized Venezuelan opposition leader Juan Guaido as "
+                                  "the president of Venezuela. The January 2019 recognition set off a rapid diplomatic "
+                                  "breakdown between Washington and Caracas."),
+    )
+    assert events["action"].tolist() == ["recognition"] * 4
+    facts = merge_events(events)
+    assert len(facts) == 1, facts["merge_reason"].tolist()
 
 
 def test_a_day_counted_in_weeks_is_a_day_either_way():
