@@ -103,6 +103,8 @@ class ActionClass:
     subject: dict = None  # language -> stemmed words that are this class only with a person as subject ("Chávez died")
     asking: dict = None  # language -> stemmed words of asking someone to act ("called on", "instó a")
     asked_is_done: bool = False  # asking is the deed: "asked the ambassador to leave" expels him
+    undone: dict = None  # language -> stemmed words that undo it when next to it ("revoke the licence")
+    undone_as: str = ""  # the class it then is: a licence revoked puts the sanctions back
 
 
 @dataclass(frozen=True)
@@ -219,6 +221,7 @@ class Taxonomy:
                 once=bool(entry.get("once", False)), two_way=phrases("two_way_"), titles=phrases("titles_"),
                 subject=phrases("subject_"), asking=phrases("asking_"),
                 asked_is_done=bool(entry.get("asked_is_done", False)),
+                undone=phrases("undone_"), undone_as=str(entry.get("undone_as", "")),
             ))
         ids = {c.id for c in classes}
         self._related, self._same_day = set(), set()
@@ -232,6 +235,8 @@ class Taxonomy:
             for other in c.objects:
                 if other not in ids:
                     raise NewslineError(where, f"[{c.id}] objects names an unknown class {other!r}")
+            if (c.undone["en"] or c.undone["es"]) and c.undone_as not in ids:
+                raise NewslineError(where, f"[{c.id}] undone_as names an unknown class {c.undone_as!r}")
         self._about = {lang: {p for c in classes for p in c.about[lang]} for lang in ("en", "es")}
         self._purpose = {lang: {p for c in classes for p in c.purpose[lang]} for lang in ("en", "es")}
         self._asking = {lang: {p for c in classes for p in c.asking[lang]} for lang in ("en", "es")}
@@ -414,6 +419,49 @@ class Taxonomy:
                 i = j + 1
             else:
                 i += 1
+        def undone(t: Trigger) -> tuple[int, int] | None:
+            """The words undoing ``t``'s class right before it or just after, in its clause ("revoke the
+            license", "la cancelación de las licencias", "the license expired"), as a token span."""
+            phrases = self.classes[t.action].undone[lang]
+            for n in [*range(max(0, t.first - OBJECT_SPAN), t.first), *range(t.last + 1, min(len(toks), t.last + 4))]:
+                for p in phrases:
+                    end = last(p, n, named_ok=True)
+                    if end is None or t.first <= end and n <= t.last:
+                        continue
+                    a, b = (end, t.first) if n < t.first else (t.last, n)
+                    # (not a clause of its own: "a six-month licence that will expire in April"; nor across
+                    # another happening: "no renovar la licencia 44 otorgada en octubre" grants it in October)
+                    if not _CLAUSE.search(sentence, toks[a][1], toks[b][0]) and not any(
+                            w.lower() in _WHICH for _, _, w in toks[a + 1:b]) and not any(
+                            o is not t and o.last > a and o.first < b for o in found):
+                        return n, end
+            return None
+
+        def modifier_date(t: Trigger) -> tuple[int, int] | None:
+            """A date in what describes ``t`` right after it: "the concessions granted in November 2022",
+            "el alivio que Washington aprobó en octubre"."""
+            for a, b in sorted(masked):
+                if t.end <= a <= t.end + MODIFIER_CHARS:
+                    # (a comma may open a participle: "la Licencia General 43, emitida en octubre")
+                    between = _PARTICIPLE_AFTER_COMMA.sub(" ", sentence[t.end:a])
+                    return (a, b) if not _CLAUSE.search(between) and _MODIFIER.search(between) else None
+            return None
+
+        # A licence revoked is sanctions put back, told at the undoing words; the licence keeps its own
+        # class only for a date of its own granting ("he was revoking the concessions granted in November 2022").
+        kept = []
+        for t in found:
+            c = self.classes[t.action]
+            u = undone(t) if c.undone[lang] else None
+            if u is None:
+                kept.append(t)
+                continue
+            lo, hi = min(u[0], t.first), max(u[1], t.last)
+            as_ = self.classes[c.undone_as]
+            kept.append(Trigger(as_.id, toks[lo][0], toks[hi][1], lo, hi, as_.speech, as_.priority))
+            if u[0] < t.first and (own := modifier_date(t)):
+                kept.append(replace(t, own_date=own))
+        found = sorted(kept, key=lambda t: (t.first, t.last))
         found = self._drop_purposes(found, sentence, keys, lang)
         found = self._drop_asked(found, sentence, keys, lang)
         found = self._drop_objects(found)
@@ -679,6 +727,11 @@ _THAT = re.compile(r"\b(?:that|que)\b|:", re.IGNORECASE)
 _BARE_COMPLEMENT = re.compile(r"\s+(?:the|a|an|his|her|its|their|US|U\.S\.)\s+(?:[\w.’'-]+\s+){0,3}?"
                               r"(?:has|have|had|was|were|will|would)\b")
 _CLAUSE = re.compile(r"[,;—–]|[\"”»]")
+_WHICH = frozenset({"that", "which", "who", "que", "cual", "quien"})
+#: What describes a thing right after it: a relative clause or a participle ("granted", "otorgada").
+_MODIFIER = re.compile(r"\b(?:that|which|que|\w+(?:ed|ado|ada|ados|adas|ido|ida|idos|idas))\b", re.IGNORECASE)
+MODIFIER_CHARS = 80
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s*(?=\w+(?:ed|ado|ada|ados|adas|ido|ida|idos|idas)\b)", re.IGNORECASE)
 #: What may stand between a happening and its own date: "the strike of September 2", "el ataque del martes".
 _DATE_NEXT = re.compile(r"\s*(?:(?:of|on|from|de|del)\s+)?", re.IGNORECASE)
 #: The word opening what someone is asked to do: "to", "que", a Spanish infinitive ("reconocer", "levantarlas").

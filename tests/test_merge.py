@@ -1223,8 +1223,9 @@ def test_easing_and_the_sanctions_eased_are_one_fact_only_when_told_of_one_day()
                                     "operar en el país."),
         ("later", "en", "2025-03-06", "Donald Trump on Tuesday granted Chevron a new license to operate."),
     )
+    # (a licence revoked is sanctions put back, whichever words tell it)
     assert dict(zip(events["article_id"], events["action"])) == {
-        "revoke": "sanctions-eased", "fin": "sanctions", "later": "sanctions-eased"}
+        "revoke": "sanctions", "fin": "sanctions", "later": "sanctions-eased"}
     groups, _ = _joined(events)
     assert groups == [{"revoke", "fin"}]
 
