@@ -526,6 +526,18 @@ def test_an_attribution_takes_its_own_tense(language, text, published, expected)
     assert [(t.text, t.value) for t in tag(text, published=published, language=language)] == expected
 
 
+@pytest.mark.parametrize("language, text, published, expected", [
+    # a day something was set for lies ahead, though the setting is told in the past
+    ("en", "The next court date was set for March 17.", "2026-01-05", [("March 17", "2026-03-17")]),
+    ("en", "The vote was slated for March 17.", "2026-01-05", [("March 17", "2026-03-17")]),
+    ("es", "La próxima audiencia fue fijada para el 17 de marzo.", "2026-01-05", [("para el 17 de marzo", "2026-03-17")]),
+    # ... and behind, told after it
+    ("en", "The hearing was set for March 17.", "2026-04-05", [("March 17", "2026-03-17")]),
+])
+def test_a_day_set_for_lies_ahead_of_the_setting(language, text, published, expected):
+    assert [(t.text, t.value) for t in tag(text, published=published, language=language)] == expected
+
+
 @pytest.mark.parametrize("language, text, first, last", [
     ("en", "Two people survived an early September attack.", "2025-09-01", "2025-09-10"),
     ("en", "Talks resumed in mid-March.", "2025-03-11", "2025-03-20"),
