@@ -955,6 +955,11 @@ def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
             inside = [f for f in fine if widest.start <= f.start and f.end <= widest.end]
             if inside and (why := _could_mean(told, inside, [by_i[m] for m in d.members])):
                 meant.append((d, why))
+        if len(meant) > 1:
+            # (of two the month holds, the one whose reports give the same count: "a deal that freed seven")
+            counted = [(d, why) for d, why in meant
+                       if any((x.numbers & by_i[m].numbers) - _SMALL for x in told for m in d.members)]
+            meant = counted if len(counted) == 1 else meant
         if len(meant) != 1 or len(meant[0][0].articles | c.articles) < 3:
             continue  # (and a passing mention means a happening many told, not one report's)
         d, (y, why) = meant[0]
@@ -1000,11 +1005,18 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
             # specific, is the month's one fact of that class)
             unnamed = (x.granularity == "month" and Taxonomy.default().once(x.action)
                        and not (x.source | x.target | x.actors) - GENERIC_ACTORS)
-            if roles and (acted_on or named or once or stately or unnamed or jaccard >= CODED_WORDING_JACCARD):
+            # ("an October 2022 deal that freed seven": a count in common with the month's one release)
+            counted = x.granularity == "month" and (x.numbers & y.numbers) - _SMALL
+            # (naming nobody, a count in common is all it has: "un acuerdo en octubre de 2022 que liberó a siete")
+            if counted and not roles and not (x.source | x.target | x.actors) - GENERIC_ACTORS:
+                roles = "no one named in the month's report"
+            if roles and (acted_on or named or once or stately or unnamed or counted
+                          or jaccard >= CODED_WORDING_JACCARD):
                 return y, roles + (f"; a {x.action} one party seldom repeats in a year" if once and not (
                     acted_on or named) else "") + (f"; words in common {', '.join(sorted(common)[:6])}"
                                    if jaccard >= CODED_WORDING_JACCARD else "") + (
-                    f"; names in common {', '.join(sorted(named))}" if named else "")
+                    f"; names in common {', '.join(sorted(named))}" if named else "") + (
+                    f"; counts in common {', '.join(sorted(counted))}" if counted and not named else "")
     return None
 
 

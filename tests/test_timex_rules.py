@@ -538,6 +538,20 @@ def test_a_day_set_for_lies_ahead_of_the_setting(language, text, published, expe
     assert [(t.text, t.value) for t in tag(text, published=published, language=language)] == expected
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    # a chronology's entry opens with its year: its dates that name none are of that year
+    ("es", "Cronología.\n\n2022: El 26 de noviembre, el Tesoro emite la licencia.\n\nEn marzo, Chevron cerró.",
+     {"El 26 de noviembre": "2022-11-26", "En marzo": "2025-03"}),
+    ("en", "Timeline.\n\n2019: On January 23, Guaidó declares himself interim president.\n\n"
+           "2023: In October, the sides sign an agreement in Barbados.",
+     {"On January 23": "2019-01-23", "In October": "2023-10"}),
+])
+def test_a_chronologys_year_label_dates_its_entry(language, text, expected):
+    found = {t.text: t.value for t in tag(text, published="2025-08-12", language=language)}
+    assert {k: found.get(k) for k in expected} == expected
+
+
+
 @pytest.mark.parametrize("language, text, first, last", [
     ("en", "Two people survived an early September attack.", "2025-09-01", "2025-09-10"),
     ("en", "Talks resumed in mid-March.", "2025-03-11", "2025-03-20"),

@@ -33,6 +33,8 @@ def calendar_date(g, cand, ctx):
             if fixed:
                 return on_day(fixed, "weekday-corrected", 0.9)
         return on_day(d, "explicit") if d else None
+    if (labelled := _year_label(ctx, cand.start)) and (d := parse_day(labelled, month, day)):
+        return on_day(d, "year-inferred", LABEL_YEAR_CONFIDENCE)
     if not ctx.has_anchor("year"):
         if not _valid_month_day(month, day):
             return None
@@ -63,6 +65,17 @@ def _weekday_fix(d: date, weekday: int, published: date) -> date | None:
 
 #: A year taken from the text rather than from publication is a weaker guess.
 TEXT_YEAR_CONFIDENCE = 0.8
+#: ... unless the paragraph opens with it as a label ("2022: El 26 de noviembre, el Tesoro emite ...").
+LABEL_YEAR_CONFIDENCE = 0.95
+#: A chronology's entry: a paragraph opening with its year and a colon ("2022:", "Febrero – Marzo 2025:").
+_LABEL = re.compile(r"[ \t\-•*]*[^\n:.]{0,30}?\b((?:19|20)\d{2})\s*:")
+
+
+def _year_label(ctx, pos: int) -> int | None:
+    """The year a chronology's entry opens with, for the dates of that paragraph that name none."""
+    start = ctx.text.rfind("\n", 0, pos) + 1
+    m = _LABEL.match(ctx.text, start, pos)
+    return int(m.group(1)) if m else None
 
 
 def _year_written_before(ctx, pos: int) -> int | None:
@@ -92,6 +105,8 @@ def calendar_month(g, cand, ctx):
     if rel and ctx.has_anchor("year") and says_year:
         year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
         return in_month(year, month, "relative")
+    if not rel and (labelled := _year_label(ctx, cand.start)):
+        return in_month(labelled, month, "year-inferred", LABEL_YEAR_CONFIDENCE)
     if not ctx.has_anchor("month"):
         year = None if rel or ctx.anchor else _year_written_before(ctx, cand.start)
         return in_month(year, month, "year-inferred", TEXT_YEAR_CONFIDENCE) if year else UNRESOLVED
