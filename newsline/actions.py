@@ -670,10 +670,15 @@ def _person_subject(toks, i: int, people, sentence: str = "") -> bool:
     n = i - 1
     while n >= 0 and toks[n][2].lower() in _PERFECT | _WHO_WORDS:
         n -= 1
-    if n < 0:
-        return False
-    s, e, _ = toks[n]
-    return any(s < e2 and s2 < e for s2, e2 in people)
+
+    def named(k: int) -> bool:
+        return any(toks[k][0] < e2 and s2 < toks[k][1] for s2, e2 in people)
+
+    # (a second surname the name list leaves out: "Hugo Chavez Frias died")
+    for _ in range(2):
+        if n > 0 and toks[n][2][:1].isupper() and not named(n):
+            n -= 1
+    return n >= 0 and named(n)
 
 
 def taxonomy_path() -> Path:
