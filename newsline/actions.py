@@ -705,7 +705,8 @@ def _token_index(sentence: str, pos: int) -> int:
     return bisect.bisect_right(_ends(sentence), pos)
 
 
-def _tokens_of(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+def token_span(sentence: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The first and last token of a character span of the sentence."""
     d0 = _token_index(sentence, span[0])
     return d0, max(d0, _token_index(sentence, max(span[0], span[1] - 1)))
 
@@ -894,10 +895,10 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
     and each class's priority ``PRIORITY_WEIGHT`` words nearer."""
     if not triggers:
         return None
-    d = _tokens_of(sentence, date_span) if date_span else (0, 0)
+    d = token_span(sentence, date_span) if date_span else (0, 0)
     # Only dates near ours can be nearer to a trigger worth choosing (a sentence may hold hundreds).
     near = [o for o in other_dates if o != date_span and abs(o[0] - (date_span or (0, 0))[0]) <= NEAR_CHARS]
-    others = [_tokens_of(sentence, o) for o in near]
+    others = [token_span(sentence, o) for o in near]
     # A happening outside the classes claims the date only standing right at it ("Last year's award").
     triggers = [t for t in triggers if (t.action != OTHER or _gap(t, d) <= OTHER_NEAR)
                 and (t.own_date is None or t.own_date == date_span)]
@@ -916,7 +917,7 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
         # so the saying's date is the saying's.
         if date_span and not owned and t.start >= date_span[1] and _THAT.search(sentence, date_span[1], t.start):
             owned = any(o[0] >= t.end and not _CLAUSE.search(sentence, t.end, o[0])
-                        and _gap(t, _tokens_of(sentence, o)) <= OWN_DATE_WORDS for o in near)
+                        and _gap(t, token_span(sentence, o)) <= OWN_DATE_WORDS for o in near)
         # "... on Friday as he was sworn in": a later clause of its own is another happening.
         segment = max((m.end() for m in _CLAUSE.finditer(sentence, 0, t.start)), default=0)
         between = sentence[max(date_span[1], segment):t.start] if date_span and t.start >= date_span[1] else ""

@@ -5,10 +5,11 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from dataclasses import replace
 from functools import lru_cache, partial
 
 from . import sentences, topics
-from .actions import OTHER, STATEMENT, Taxonomy, choose, mentioned
+from .actions import OTHER, STATEMENT, Taxonomy, choose, mentioned, token_span
 from .anaphora import pointer
 from .actors import ActorMatcher
 from .model import EVENT_COLUMNS, Article
@@ -181,13 +182,37 @@ def _read(text: str, span: tuple[int, int], language: str, actors: list[str], da
                                                                 people=people)
 
 
+_ANCHORING = re.compile(r"\b(?:after|before|since|when|day|days|que|cuando|día|días|después|antes|tras|desde)\b",
+                        re.IGNORECASE)
+_OF_DATE = re.compile(r"\s+(?:de|del|of)\b")
+
+
+def _own_noun(sentence: str, language: str, date_span):
+    """The happening a date expression names itself ("the July election", "the July vote"): the
+    date is its own, whatever else the sentence tells ("Maduro has claimed to have won the July
+    election")."""
+    words = sentence[date_span[0]:date_span[1]]
+    if _ANCHORING.search(words):
+        return None  # "on the day he was sworn in": the happening named is the anchor, not the dated one
+    # the noun the date stands before or after: "the July election", "Monday's strike", "las elecciones de julio"
+    own = [t for t in Taxonomy.default().find(words, language) if not t.speech and words[t.start].islower()
+           and (t.end == len(words) or t.start == 0 and _OF_DATE.match(words, t.end))]
+    if not own:
+        return None
+    t = own[-1]
+    start, end = date_span[0] + t.start, date_span[0] + t.end
+    return replace(t, start=start, end=end, first=token_span(sentence, (start, end))[0],
+                   last=token_span(sentence, (start, end))[1])
+
+
 def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], dates, matcher, on):
     """Per date expression of one sentence: action, trigger, roles and headline."""
     sentence, placed, rel_dates, found = _read(text, span, language, actors, dates, matcher, on)
     speech = [t for t in found if t.speech]
     out = {}
     for date_span in rel_dates:
-        trigger = choose(found, sentence, date_span, rel_dates)
+        trigger = _own_noun(sentence, language, date_span) or choose(
+            found, sentence, date_span, rel_dates)
         roles = assign(sentence, language, placed, trigger, speech, date_span)
         if trigger and trigger.own_date:
             # A happening talked about, dated by its own date: who talks is not who did it.

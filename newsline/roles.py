@@ -324,11 +324,11 @@ def _dated_speaker(sentence: str, placed: list[Placed], trigger: Trigger | None,
     dated = [s for s in framing if _dates_saying(sentence, s, trigger, date_span)]
     if not dated:
         return roles
-    from .actions import _gap, _tokens_of
+    from .actions import _gap, token_span
 
     # A date dates one saying, the nearest ("Hegseth said Wednesday, ..."); one that ends in "after"
     # or "before" is anchored on what follows it ("a day after Trump said ...").
-    d = _tokens_of(sentence, date_span)
+    d = token_span(sentence, date_span)
     anchored = _ANCHORED.search(sentence[date_span[0]:date_span[1]])
     saying = min(dated, key=lambda s: (anchored is not None and s.start < date_span[1], _gap(s, d), s.first))
     speakers = _names(_speakers(sentence, placed, saying))
@@ -434,9 +434,9 @@ def _frames(sentence: str, s: Trigger, trigger: Trigger) -> bool:
 def _dates_saying(sentence: str, s: Trigger, trigger: Trigger, date_span: tuple[int, int]) -> bool:
     """Does the date expression date the saying too: it stands nearer the verb of saying than
     the action's trigger is ("said Tuesday that ... had struck")?"""
-    from .actions import _gap, _tokens_of
+    from .actions import _gap, token_span
 
-    d = _tokens_of(sentence, date_span)
+    d = token_span(sentence, date_span)
     return _gap(s, d) < _gap(trigger, d)
 
 

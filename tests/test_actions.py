@@ -411,3 +411,19 @@ def test_a_date_after_a_despues_de_que_phrase_dates_the_phrase_when_the_main_hap
     rows = {r["date_text"]: r for r in extract_events(Article("a", text, published="2025-09-16", language="es"))}
     assert rows["el pasado 2 de septiembre"]["action"] == "military"
     assert rows["el pasado 2 de septiembre"]["action_text"] == "hundiera"
+
+
+@pytest.mark.parametrize("language, text, date_text, action", [
+    # the happening a date expression names itself is what it dates, whatever else the sentence tells
+    ("en", "Maduro has claimed to have won the July election despite evidence to the contrary.", "the July election",
+     "election"),
+    ("en", "The opposition says its tally of results from the July vote showed a clear victory.", "the July vote",
+     "election"),
+    ("en", "OAS countries agreed to endorse the Democratic Charter in the April summit in Quebec.", "in the April summit",
+     "meeting"),
+    # ... not the happening an anchored date is counted from, nor a month's name read as a word
+    ("en", "The US raised the reward for Maduro on the day he was sworn in.", "on the day he was sworn in", "charge"),
+    ("en", "The next court date was set for March 17.", "March 17", "charge"),
+])
+def test_the_happening_a_date_names_itself_is_what_it_dates(language, text, date_text, action):
+    _assert_coded(language, text, date_text, action)
