@@ -985,7 +985,12 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
     "Licencia General 44"), the wording, for a once-a-year class the same someone acting on the same
     party, or, told by the month, the same state acting. (A person acting is not enough: a president
     deports, sanctions or meets many times in a month.)"""
-    if any(conflict(x, y) for x in told for y in everyone):
+    def straddles(x: _Event, y: _Event) -> bool:
+        # (a week or a range across the period's edge, "this week" of 1 October: neither in it nor out)
+        return (y.granularity in ("week", "range") and y.start <= x.end and x.start <= y.end
+                and not x.start <= y.start <= y.end <= x.end)
+
+    if any(conflict(x, y) for x in told for y in everyone if not straddles(x, y)):
         return None
     for x in told:
         for y in inside:

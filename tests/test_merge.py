@@ -1720,3 +1720,24 @@ def test_a_day_counted_in_weeks_is_a_day_either_way():
     # A count of days is not rounded: a day apart, they are two days.
     events.loc[1, "date_text"] = "hace catorce días"
     assert len(merge_events(events)) == 2
+
+
+def test_a_release_told_by_its_month_is_the_one_whose_reports_give_its_count():
+    events = _coded(
+        ("a", "en", "2022-10-01", "Venezuela on Saturday freed seven Americans imprisoned in the country in exchange "
+                                  "for two nephews of Maduro's wife."),
+        ("b", "es", "2022-10-01", "Venezuela liberó este sábado a siete estadounidenses a cambio de los sobrinos de "
+                                  "Cilia Flores."),
+        # "this week" runs into September: it neither holds the October release nor excludes it
+        ("c", "en", "2022-10-01", "Venezuelan authorities freed seven American prisoners this week in exchange for "
+                                  "two detained Venezuelans."),
+        ("d", "en", "2022-10-25", "Venezuela on Tuesday released two Colombian nationals held since 2021."),
+        # names nobody: the count is what it has in common with the release it means
+        ("e", "es", "2023-12-20", "El intercambio podría resultar en la liberación más grande desde un acuerdo en "
+                                  "octubre de 2022 que liberó a siete."),
+    )
+    assert set(events["action"]) == {"release"}
+    groups, facts = _joined(events)
+    assert {"a", "b", "e"} <= next(g for g in groups if "a" in g)
+    assert "d" not in next(g for g in groups if "a" in g)
+    assert "counts in common 7" in " ".join(facts["merge_reason"])
