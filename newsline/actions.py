@@ -949,6 +949,13 @@ def choose(triggers: list[Trigger], sentence: str, date_span: tuple[int, int] | 
                 _alongside(sentence, s) and s.last < t.first and not _CLAUSE.search(sentence, s.end, t.start)
                 and not (date_span and s.end <= date_span[0] < t.start) for s in triggers):
             subordinate = True
+        # "Horas antes de anunciar la muerte del mandatario, Maduro anunció la expulsión": what a count of
+        # hours is counted from is not what it dates, though it is of the same day.
+        if date_span and _COUNTED_FROM.search(sentence, date_span[0], date_span[1]) and not _A_DAY_OR_MORE.search(
+                sentence, date_span[0], date_span[1]) and _OF.match(sentence, date_span[1]):
+            close = _BREAK.search(sentence, date_span[1])
+            if date_span[1] <= t.start and (close is None or t.end <= close.start()):
+                subordinate = True
         # "recognised Guaidó when he declared himself president in January 2019": a "when" clause after
         # the main happening tells when it happened, not what.
         date_clause = date_span and t.start >= date_span[1] and _DATE_CLAUSE.match(sentence, date_span[1], t.start)
@@ -1087,6 +1094,14 @@ AFTER_WORDS = (r"(?:after|following|in the wake of|in response to|in retaliation
                r"a raíz de|en respuesta al?|en represalia por)")
 _AFTER = re.compile(rf"\b{AFTER_WORDS}\b", re.IGNORECASE)
 _BREAK = re.compile(r"[,;—–]")
+#: A day counted in hours or minutes from another happening: "horas antes", "minutes after". (Counted in
+#: days or more, "dos días después del ataque", the date is the clause's: it dates the attack.)
+_COUNTED_FROM = re.compile(r"\b(?:horas?|minutos?|hours?|minutes?)\s+(?:antes|después|before|after)\s*$",
+                           re.IGNORECASE)
+_OF = re.compile(r"\s+(?:de|del|of)\b", re.IGNORECASE)
+#: Hours that make a day or more ("24 horas después de su discurso" dates the speech, as a day would).
+_A_DAY_OR_MORE = re.compile(r"\b(?:2[4-9]|[3-9]\d|\d{3,})\b|\b(?:veinticuatro|cuarenta y ocho|twenty-four|forty-eight)\b",
+                            re.IGNORECASE)
 _AFTER_CLAUSE = re.compile(r"\s+(?:(?:de\s+)?que\b|(?!(?:The|A|An|His|Her|Its|Their)\b)[A-Z])")
 _AND = re.compile(r"\b(?:and|y|e)\b", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"\s*(?:the\s+|la\s+|el\s+|del\s+)?(?:dawn|dusk|midnight|noon|sunrise|sunset|nightfall|"

@@ -185,6 +185,7 @@ def _read(text: str, span: tuple[int, int], language: str, actors: list[str], da
 _ANCHORING = re.compile(r"\b(?:after|before|since|when|day|days|que|cuando|día|días|después|antes|tras|desde)\b",
                         re.IGNORECASE)
 _OF_DATE = re.compile(r"\s+(?:de|del|of)\b")
+_SETTING_FIRST = re.compile(r"(?:in|at|during|on|en|durante)\b", re.IGNORECASE)
 
 
 def _own_noun(sentence: str, language: str, date_span):
@@ -192,8 +193,10 @@ def _own_noun(sentence: str, language: str, date_span):
     date is its own, whatever else the sentence tells ("Maduro has claimed to have won the July
     election")."""
     words = sentence[date_span[0]:date_span[1]]
-    if _ANCHORING.search(words):
-        return None  # "on the day he was sworn in": the happening named is the anchor, not the dated one
+    if _ANCHORING.search(words) or _SETTING_FIRST.match(words):
+        # "on the day he was sworn in": the happening named is the anchor, not the dated one; "agreed to
+        # endorse the charter in the April summit": the happening named is the setting of another
+        return None
     # the noun the date stands before or after: "the July election", "Monday's strike", "las elecciones de julio"
     own = [t for t in Taxonomy.default().find(words, language) if not t.speech and words[t.start].islower()
            and (t.end == len(words) or t.start == 0 and _OF_DATE.match(words, t.end))]

@@ -419,11 +419,25 @@ def test_a_date_after_a_despues_de_que_phrase_dates_the_phrase_when_the_main_hap
      "election"),
     ("en", "The opposition says its tally of results from the July vote showed a clear victory.", "the July vote",
      "election"),
+    ("es", "Las elecciones de julio fueron ampliamente cuestionadas por la oposición.", "julio", "election"),
+    # ... not the setting of another happening: what was agreed at the summit is the agreement
     ("en", "OAS countries agreed to endorse the Democratic Charter in the April summit in Quebec.", "in the April summit",
-     "meeting"),
+     "agreement"),
     # ... not the happening an anchored date is counted from, nor a month's name read as a word
     ("en", "The US raised the reward for Maduro on the day he was sworn in.", "on the day he was sworn in", "charge"),
     ("en", "The next court date was set for March 17.", "March 17", "charge"),
 ])
 def test_the_happening_a_date_names_itself_is_what_it_dates(language, text, date_text, action):
+    _assert_coded(language, text, date_text, action)
+
+
+@pytest.mark.parametrize("language, text, date_text, action", [
+    # a count of hours before or after another happening dates the main clause, not the one counted from
+    ("es", "Horas antes de informar al mundo de la muerte de Hugo Chávez, Nicolás Maduro anunció la expulsión de dos "
+           "agregados militares estadounidenses.", "Horas antes", "expulsion"),
+    # counted in days, the date is the clause's: "dos días después del ataque" dates the attack
+    ("es", "Dos días después del ataque, Maduro anunció la expulsión de dos agregados.", "Dos días después",
+     "military"),
+])
+def test_what_a_count_of_hours_is_counted_from_is_not_what_it_dates(language, text, date_text, action):
     _assert_coded(language, text, date_text, action)
