@@ -324,6 +324,15 @@ def _sum_goes_on(text: str, span: tuple[int, int], coding: dict, spans, people: 
     }
 
 
+_YEAR_LABEL = re.compile(r"(?:19|20)\d{2}\s*:")
+
+
+def _year_label(text: str, tx) -> bool:
+    """Is the date expression a year opening its paragraph as a label ("2022: ...")?"""
+    line = text.rfind("\n", 0, tx.start) + 1
+    return not text[line:tx.start].strip(" \t-•*") and bool(_YEAR_LABEL.match(text, tx.start))
+
+
 def extract_events(article: Article) -> list[dict]:
     """The event rows of one article (columns as in ``EVENT_COLUMNS``)."""
     text = article.text
@@ -338,6 +347,12 @@ def extract_events(article: Article) -> list[dict]:
     dates_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for tx in timexes:
         dates_of.setdefault(tx.sentence, []).append((tx.start, tx.end))
+    # A chronology's year label ("2022: El 26 de noviembre, el Tesoro emite ...") heads its entry; the
+    # entry's own date tells the happening, once.
+    labels = {(tx.start, tx.end) for tx in timexes if _year_label(text, tx) and len(dates_of[tx.sentence]) > 1}
+    if labels:
+        timexes = [tx for tx in timexes if (tx.start, tx.end) not in labels]
+        dates_of = {k: [d for d in v if d not in labels] for k, v in dates_of.items()}
     coded: dict[tuple[int, int], dict] = {}
     rows = []
     if len(timexes) > MAX_EVENTS_PER_ARTICLE:

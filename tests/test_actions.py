@@ -441,3 +441,12 @@ def test_the_happening_a_date_names_itself_is_what_it_dates(language, text, date
 ])
 def test_what_a_count_of_hours_is_counted_from_is_not_what_it_dates(language, text, date_text, action):
     _assert_coded(language, text, date_text, action)
+
+
+def test_a_chronologys_year_label_is_no_event_of_its_own():
+    text = ("Cronología.\n\n2022: El 26 de noviembre, el Departamento del Tesoro emite la General License 41.\n\n"
+            "2019: Estados Unidos sancionó a PDVSA.")
+    rows = extract_events(Article("chronology", text, published="2025-08-12", language="es"))
+    dated = {r["date_text"]: (r["value"], r["action"]) for r in rows}
+    # the entry's own date tells the licence, once; a label alone in its entry is the entry's date
+    assert dated == {"El 26 de noviembre": ("2022-11-26", "sanctions-eased"), "2019": ("2019", "sanctions")}
