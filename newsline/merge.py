@@ -511,8 +511,12 @@ def actions_agree(a: _Event, b: _Event) -> str | None:
     (``related`` in data/actions.toml: talks and the agreement they reached, a raid and
     the capture it made), and a statement whose sentence names the other's happening
     ("Trump announced the capture")."""
-    if a.action == b.action == STATEMENT and (a.mentioned or b.mentioned) and not a.mentioned & b.mentioned:
-        return None  # words about a capture and words about something else: two statements
+    # Words about a capture and words about something else are two statements. (A saying that names nothing
+    # at all, "Trump said in a Jan. 6 social media post", may be either: the rest of the evidence decides.)
+    silent = any(not (e.mentioned or e.preceding or e.earlier) for e in (a, b))
+    if (a.action == b.action == STATEMENT and (a.mentioned or b.mentioned) and not a.mentioned & b.mentioned
+            and not silent):
+        return None
     if a.action == b.action:
         return f"same action {a.action}"
     if a.action in b.mentioned and b.action in a.mentioned:

@@ -1741,3 +1741,22 @@ def test_a_release_told_by_its_month_is_the_one_whose_reports_give_its_count():
     assert {"a", "b", "e"} <= next(g for g in groups if "a" in g)
     assert "d" not in next(g for g in groups if "a" in g)
     assert "counts in common 7" in " ".join(facts["merge_reason"])
+
+
+def test_a_saying_that_names_nothing_may_be_words_about_anything():
+    from newsline.merge import actions_agree
+
+    events = _events(
+        ("post", "en", "2026-01-07", "Trump said in a Jan. 6 social media post."),
+        ("oil", "es", "2026-01-07", "«Me complace anunciar que la Autoridad Provisional en Venezuela entregará entre 30 "
+                                    "y 50 millones de barriles de petróleo a Estados Unidos», escribió Trump el martes 6 "
+                                    "de enero de 2026."),
+        ("run", "en", "2026-01-07", "Trump said on Tuesday that the United States would run Venezuela after the raid "
+                                    "that removed Nicolás Maduro."),
+    )
+    post, oil, run = (next(e for e in events if e.article_id == n) for n in ("post", "oil", "run"))
+    assert post.action == oil.action == run.action == "statement"
+    assert not post.mentioned and "trade" in oil.mentioned and (run.preceding or run.earlier)
+    # the bare saying contradicts nothing; words about the raid and words about oil are two statements
+    assert actions_agree(post, oil) is not None
+    assert actions_agree(run, oil) is None
