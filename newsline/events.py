@@ -17,6 +17,7 @@ from .headline import headline
 from .outlets import outlet_name
 from .roles import Placed, Roles, assign
 from .timex import Tagger
+from .timex.normalise.calendar_dates import year_label
 from .timex.rules import available_languages
 from .wording import first_sum
 
@@ -204,8 +205,8 @@ def _own_noun(sentence: str, language: str, date_span):
         return None
     t = own[-1]
     start, end = date_span[0] + t.start, date_span[0] + t.end
-    return replace(t, start=start, end=end, first=token_span(sentence, (start, end))[0],
-                   last=token_span(sentence, (start, end))[1])
+    first, last = token_span(sentence, (start, end))
+    return replace(t, start=start, end=end, first=first, last=last)
 
 
 def _coding(text: str, span: tuple[int, int], language: str, actors: list[str], dates, matcher, on):
@@ -324,13 +325,10 @@ def _sum_goes_on(text: str, span: tuple[int, int], coding: dict, spans, people: 
     }
 
 
-_YEAR_LABEL = re.compile(r"(?:19|20)\d{2}\s*:")
-
-
 def _year_label(text: str, tx) -> bool:
-    """Is the date expression a year opening its paragraph as a label ("2022: ...")?"""
-    line = text.rfind("\n", 0, tx.start) + 1
-    return not text[line:tx.start].strip(" \t-•*") and bool(_YEAR_LABEL.match(text, tx.start))
+    """Is the date expression the year label opening its paragraph ("2022: ...")?"""
+    m = year_label(text, tx.start)
+    return bool(m and (m.start(1), m.end(1)) == (tx.start, tx.end) and not text[m.start():tx.start].strip(" \t-•*"))
 
 
 def extract_events(article: Article) -> list[dict]:

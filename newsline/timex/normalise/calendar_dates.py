@@ -71,11 +71,16 @@ LABEL_YEAR_CONFIDENCE = 0.95
 _LABEL = re.compile(r"[ \t\-•*]*[^\n:.]{0,30}?\b((?:19|20)\d{2})\s*:")
 
 
+def year_label(text: str, pos: int) -> re.Match | None:
+    """The year label that opens the paragraph holding ``pos`` ("2022: El 26 de noviembre, ..."), if any;
+    group 1 is the year."""
+    return _LABEL.match(text, text.rfind("\n", 0, pos) + 1)
+
+
 def _year_label(ctx, pos: int) -> int | None:
     """The year a chronology's entry opens with, for the dates of that paragraph that name none."""
-    start = ctx.text.rfind("\n", 0, pos) + 1
-    m = _LABEL.match(ctx.text, start, pos)
-    return int(m.group(1)) if m else None
+    m = year_label(ctx.text, pos)
+    return int(m.group(1)) if m and m.end() <= pos else None
 
 
 def _year_written_before(ctx, pos: int) -> int | None:
