@@ -35,6 +35,8 @@ def calendar_date(g, cand, ctx):
         return on_day(d, "explicit") if d else None
     if (labelled := _year_label(ctx, cand.start)) and (d := parse_day(labelled, month, day)):
         return on_day(d, "year-inferred", LABEL_YEAR_CONFIDENCE)
+    if (carried := _year_carried(ctx, cand.start, month, day)) is not None:
+        return on_day(carried, "year-inferred", TEXT_YEAR_CONFIDENCE)
     if not ctx.has_anchor("year"):
         if not _valid_month_day(month, day):
             return None
@@ -90,6 +92,29 @@ def _year_written_before(ctx, pos: int) -> int | None:
     for tx in reversed(ctx.history):
         if tx.start < pos and tx.resolution == "explicit" and tx.granularity in ("day", "month") and tx.date_start:
             return tx.date_start.year
+    return None
+
+
+#: How far after a full date of another year a year-less day of its sentence may fall and still be of
+#: that year: the story told on from it ("el 11 de abril de 2002 ... la madrugada del 12 de abril").
+CARRIED_DAYS = 62
+
+
+def _year_carried(ctx, pos: int, month: int, day: int) -> date | None:
+    """A year-less day soon after a full date of another year than publication's, in one sentence, is of
+    that year, as a reader takes it: "Tras los hechos del 11 de abril de 2002, la madrugada del 12 de abril
+    Chávez se entregó"."""
+    start, _ = ctx.sentence_span(pos)
+    for tx in reversed(ctx.history):
+        if tx.start >= pos:
+            continue
+        if tx.start < start:
+            return None
+        if tx.resolution == "explicit" and tx.granularity == "day" and tx.date_start:
+            if ctx.has_anchor("year") and tx.date_start.year == ctx.anchor.year:
+                return None
+            d = parse_day(tx.date_start.year, month, day)
+            return d if d and 0 <= (d - tx.date_start).days <= CARRIED_DAYS else None
     return None
 
 
