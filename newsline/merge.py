@@ -57,6 +57,9 @@ DISAGREE = (58.0, 0.15)       # two days one day apart: also MIN_SHARED_WORDS_DI
 MIN_SHARED_WORDS = 3
 MIN_SHARED_WORDS_DISAGREE = 5
 MIN_CONTENT_WORDS = 3
+#: One quotation told by two outlets on its day: at least this many content words, and this share, in common.
+QUOTED_WORDS = 5
+QUOTED_JACCARD = 0.5
 MAX_DISAGREE_DAYS = 1
 #: Coded events: a range this short may hold a finer date of the same happening ("last weekend").
 MAX_RANGE_DAYS = 31
@@ -388,6 +391,11 @@ def link(a: _Event, b: _Event) -> Link | None:
         return None
     if a.tie > b.tie:  # the same words whichever row came first
         a, b = b, a
+    found = _stated_link(a, b)
+    return found if found is not None else _one_quotation(a, b)
+
+
+def _stated_link(a: _Event, b: _Event) -> Link | None:
     if a.action and b.action and OTHER not in (a.action, b.action):
         if actions_agree(a, b) is None:
             return None  # the same day and actors, but another happening
@@ -431,6 +439,21 @@ def link(a: _Event, b: _Event) -> Link | None:
         parts.append("articles are reprints of one story (one source)")
     score = set_ratio / 100 + jaccard + (0.1 if kind == "same" else 0.0)
     return Link(a.i, b.i, round(score, 6), "; ".join(parts))
+
+
+def _one_quotation(a: _Event, b: _Event) -> Link | None:
+    """Two reports of one day in nearly the same words ("This gesture honors ... the civic feat that we
+    carried out together on July 28") quote one statement, however their classes came out: outlets
+    reproduce a quotation or an agency's sentence, and no two happenings are told in the same words."""
+    relation = date_relation(a, b)
+    if relation is None or relation[0] != "same" or a.granularity != "day":
+        return None
+    same_language, common, jaccard = _wording(a, b)
+    if not same_language or len(common) < QUOTED_WORDS or jaccard < QUOTED_JACCARD:
+        return None
+    reason = (f"{a.event_id}+{b.event_id}: {relation[1]}; the same words, one quotation or agency sentence "
+              f"({len(common)} content words in common, Jaccard {jaccard:.2f}: {', '.join(sorted(common)[:6])})")
+    return Link(a.i, b.i, round(2.0 + jaccard, 6), reason)
 
 
 def _side_set(names) -> set[str]:
@@ -702,6 +725,8 @@ def _candidates(events: list[_Event]):
     for e in events:
         for actor in e.specific:
             by_actor.setdefault(actor, []).append(e)
+        if e.granularity == "day":  # (one quotation told by two outlets may name nobody: _one_quotation)
+            by_actor.setdefault("\x00day " + e.value, []).append(e)
         if e.action and e.action != OTHER:
             # its own class, the classes one happening also takes (actions_agree), and the
             # happenings its sentence names: two reports coded apart still meet in one of them

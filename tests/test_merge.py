@@ -1760,3 +1760,30 @@ def test_a_saying_that_names_nothing_may_be_words_about_anything():
     # the bare saying contradicts nothing; words about the raid and words about oil are two statements
     assert actions_agree(post, oil) is not None
     assert actions_agree(run, oil) is None
+
+
+def test_one_quotation_told_by_two_outlets_is_one_fact_however_it_was_coded():
+    # Nobody named, no trigger: only the words say it is one statement. Another sentence of that day in
+    # other words stays apart.
+    events = _coded(
+        ("x", "en", "2024-11-20", "This gesture honors our people's desire for change and the civic feat that "
+                                  "we carried out together on July 28."),
+        ("y", "en", "2025-01-10", "“This gesture honors the desire for change of our people and the civic feat "
+                                  "that we carried out together on July 28.”"),
+        ("z", "en", "2024-08-01", "Turnout was high across the country on July 28, officials said."),
+    )
+    groups, facts = _joined(events)
+    assert groups == [{"x", "y"}]
+    joined = facts[facts["articles"] > 1].iloc[0]
+    assert "the same words, one quotation" in joined["merge_reason"]
+
+
+def test_two_sentences_of_one_day_sharing_a_few_words_are_no_quotation():
+    events = _coded(
+        ("a", "en", "2013-03-06", "Venezuelan President Hugo Chavez died on Tuesday in Caracas after a long "
+                                  "battle with cancer, the government said."),
+        ("b", "en", "2013-03-06", "The government said on Tuesday it expelled two American military attaches "
+                                  "from Caracas."),
+    )
+    groups, _ = _joined(events)
+    assert groups == []
