@@ -437,6 +437,19 @@ class Taxonomy:
                         return n, end
             return None
 
+        def undone_on_date(t: Trigger) -> tuple[int, int] | None:
+            """Undoing words after ``t`` that a date follows at once ("General License 44, set to expire on
+            April 18", "la licencia, que vence el 18 de abril"): that date is the undoing's, whatever clause
+            it stands in. The words as a token span."""
+            phrases = self.classes[t.action].undone[lang]
+            for n in range(t.last + 1, min(len(toks), t.last + 1 + UNDONE_DATE_WORDS)):
+                for p in phrases:
+                    end = last(p, n, named_ok=True)
+                    if end is not None and any(0 <= a - toks[end][1] <= DATE_AFTER_CHARS
+                                               and _BEFORE_DATE.fullmatch(sentence[toks[end][1]:a]) for a, _ in masked):
+                        return n, end
+            return None
+
         def modifier_date(t: Trigger) -> tuple[int, int] | None:
             """A date in what describes ``t`` right after it: "the concessions granted in November 2022",
             "el alivio que Washington aprobó en octubre"."""
@@ -449,12 +462,15 @@ class Taxonomy:
 
         # A licence revoked is sanctions put back, told at the undoing words; the licence keeps its own
         # class only for a date of its own granting ("he was revoking the concessions granted in November 2022").
-        kept = []
+        kept, undoings = [], []
         for t in found:
             c = self.classes[t.action]
             u = undone(t) if c.undone[lang] else None
             if u is None:
                 kept.append(t)
+                if c.undone[lang] and (w := undone_on_date(t)):
+                    as_ = self.classes[c.undone_as]
+                    undoings.append(Trigger(as_.id, toks[w[0]][0], toks[w[1]][1], w[0], w[1], as_.speech, as_.priority))
                 continue
             lo, hi = min(u[0], t.first), max(u[1], t.last)
             as_ = self.classes[c.undone_as]
@@ -465,6 +481,8 @@ class Taxonomy:
         found = self._drop_purposes(found, sentence, keys, lang)
         found = self._drop_asked(found, sentence, keys, lang)
         found = self._drop_objects(found)
+        # (the undoing words of a date are no sanctions a licence eases: "GL 44 ... expired on April 18")
+        found = sorted(found + [u for u in undoings if u not in found], key=lambda t: (t.first, t.last))
         # "sentenced on corruption charges", "on house arrest", "under arrest": a reason or a state.
         found = [t for t in found if t.action not in _STATES or not _ON.search(sentence[max(0, t.start - 40):t.start])]
         # "released two Americans from detention", "expelled someone from the embassy": a place or
@@ -737,6 +755,11 @@ _WHICH = frozenset({"that", "which", "who", "que", "cual", "quien"})
 #: What describes a thing right after it: a relative clause or a participle ("granted", "otorgada").
 _MODIFIER = re.compile(r"\b(?:that|which|que|\w+(?:ed|ado|ada|ados|adas|ido|ida|idos|idas))\b", re.IGNORECASE)
 MODIFIER_CHARS = 80
+#: An undoing word governs the date right after it: "expire on April 18", "vence el 18 de abril",
+#: "expired April 18" (the date's own "on"/"el" may be outside its span).
+DATE_AFTER_CHARS = 6
+UNDONE_DATE_WORDS = 8  # ... within this many words after the trigger it undoes
+_BEFORE_DATE = re.compile(r"\s*(?:(?:on|in|at|el|en|este|esta)\s+)?", re.IGNORECASE)
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\s*(?=\w+(?:ed|ado|ada|ados|adas|ido|ida|idos|idas)\b)", re.IGNORECASE)
 #: What may stand between a happening and its own date: "the strike of September 2", "el ataque del martes".
 _DATE_NEXT = re.compile(r"\s*(?:(?:of|on|from|de|del)\s+)?", re.IGNORECASE)
