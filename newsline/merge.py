@@ -1012,7 +1012,7 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
     ``inside`` the period? None in conflict with any report of it; someone or a side in common; and
     beyond Venezuela and the United States the same someone acted upon, a name in common ("Barbados",
     "Licencia General 44"), the wording, for a once-a-year class the same someone acting on the same
-    party, or, told by the month, the same state acting. (A person acting is not enough: a president
+    party, or, told by the month (by the year for a once-a-year class), the same state acting. (A person acting is not enough: a president
     deports, sanctions or meets many times in a month.)"""
     def straddles(x: _Event, y: _Event) -> bool:
         # (a week or a range across the period's edge, "this week" of 1 October: neither in it nor out)
@@ -1032,8 +1032,9 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
             once = (Taxonomy.default().once(x.action) and (x.source & y.source) - GENERIC_ACTORS
                     and x.target & y.target)
             # (a state or its institutions acting, told by the month: "In October 2023, the USA eased sanctions";
-            # its president may be named beside it, but not alone)
-            stately = (x.granularity == "month"
+            # its president may be named beside it, but not alone. By the year only for a class done once a
+            # year: "Venezuela broke off diplomatic relations with the United States in 2019")
+            stately = ((x.granularity == "month" or x.granularity == "year" and Taxonomy.default().once(x.action))
                        and _side_set(x.source - _persons(x.source)) & _side_set(y.source - _persons(y.source)))
             # ("The January 2019 recognition set off ...": a once-a-year class told by its month, naming nobody
             # specific, is the month's one fact of that class)

@@ -1787,3 +1787,20 @@ def test_two_sentences_of_one_day_sharing_a_few_words_are_no_quotation():
     )
     groups, _ = _joined(events)
     assert groups == []
+
+
+def test_a_state_breaking_relations_told_by_its_year_is_the_years_one_break_by_that_state():
+    day = [("d1", "en", "2019-01-24", "Venezuela broke off diplomatic relations with the United States on Wednesday."),
+           ("d2", "es", "2019-01-24", "Venezuela rompió este miércoles relaciones diplomáticas con Estados Unidos.")]
+    year = ("year", "en", "2024-08-03", "Venezuela severed its ties with the United States in 2019 "
+                                        "after the latter recognized the opposition leader.")
+    events = _coded(*day, year)
+    assert set(events[events["article_id"] != "year"]["action"]) == {"relations"}
+    assert events[events["article_id"] == "year"]["action"].tolist()[0] == "relations"
+    groups, facts = _joined(events)
+    assert groups == [{"d1", "d2", "year"}]
+    assert "told by its year 2019 only" in " ".join(facts["merge_reason"])
+    # The other state acting is another happening of the year.
+    other = ("year", "en", "2024-08-03", "The United States severed its ties with Venezuela in 2019.")
+    groups, _ = _joined(_coded(*day, other))
+    assert groups == [{"d1", "d2"}]
