@@ -1012,7 +1012,7 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
     ``inside`` the period? None in conflict with any report of it; someone or a side in common; and
     beyond Venezuela and the United States the same someone acted upon, a name in common ("Barbados",
     "Licencia General 44"), the wording, for a once-a-year class the same someone acting on the same
-    party, or, told by the month (by the year for a once-a-year class), the same state acting. (A person acting is not enough: a president
+    party, the same sum, or, told by the month (by the year for a once-a-year class), the same state acting. (A person acting is not enough: a president
     deports, sanctions or meets many times in a month.)"""
     def straddles(x: _Event, y: _Event) -> bool:
         # (a week or a range across the period's edge, "this week" of 1 October: neither in it nor out)
@@ -1045,13 +1045,16 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
             # (naming nobody, a count in common is all it has: "un acuerdo en octubre de 2022 que liberó a siete")
             if counted and not roles and not (x.source | x.target | x.actors) - GENERIC_ACTORS:
                 roles = "no one named in the month's report"
-            if roles and (acted_on or named or once or stately or unnamed or counted
+            # ("the $25 million posted last year": a sum says which reward or deal it is)
+            summed = x.money & y.money
+            if roles and (acted_on or named or once or stately or unnamed or counted or summed
                           or jaccard >= CODED_WORDING_JACCARD):
                 return y, roles + (f"; a {x.action} one party seldom repeats in a year" if once and not (
                     acted_on or named) else "") + (f"; words in common {', '.join(sorted(common)[:6])}"
                                    if jaccard >= CODED_WORDING_JACCARD else "") + (
                     f"; names in common {', '.join(sorted(named))}" if named else "") + (
-                    f"; counts in common {', '.join(sorted(counted))}" if counted and not named else "")
+                    f"; counts in common {', '.join(sorted(counted))}" if counted and not named else "") + (
+                    f"; sums in common {', '.join(sorted(summed))}" if summed else "")
     return None
 
 

@@ -1804,3 +1804,20 @@ def test_a_state_breaking_relations_told_by_its_year_is_the_years_one_break_by_t
     other = ("year", "en", "2024-08-03", "The United States severed its ties with Venezuela in 2019.")
     groups, _ = _joined(_coded(*day, other))
     assert groups == [{"d1", "d2"}]
+
+
+def test_a_reward_told_by_its_year_is_the_years_one_reward_of_that_sum():
+    days = [("j1", "en", "2025-01-11", "The United States raised its reward for information leading to the arrest of "
+                                       "Nicolás Maduro to $25 million on Friday."),
+            ("j2", "es", "2025-01-11", "Estados Unidos elevó este viernes a 25 millones de dólares la recompensa por "
+                                       "información que conduzca a la captura de Nicolás Maduro.")]
+    year = ("year", "en", "2026-02-01", "Biden had raised the bounty to $25 million in 2025.")
+    events = _coded(*days, year)
+    assert set(events["action"]) == {"charge"}
+    groups, facts = _joined(events)
+    assert groups == [{"j1", "j2", "year"}]
+    assert "sums in common" in " ".join(facts["merge_reason"])
+    # Another sum is another reward.
+    other = ("year", "en", "2026-02-01", "Biden had raised the bounty to $15 million in 2025.")
+    groups, _ = _joined(_coded(*days, other))
+    assert groups == [{"j1", "j2"}]
