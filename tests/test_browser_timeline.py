@@ -7,6 +7,7 @@ the link, a search typed without accents or in another word form.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from scripts.screenshots import streamlit_server, wait_until_idle
 from support.browser import wait_for_url
@@ -358,11 +359,13 @@ def test_the_headline_and_outlet_fields_apply_to_an_uploaded_file(shipped, brows
     context, page = open_page(browser, shipped)
     page.get_by_role("tab", name="Add articles").click()
     wait_until_idle(page)
-    page.get_by_role("textbox", name="Headline", exact=True).fill("Envoy returns")
-    page.get_by_role("textbox", name="Outlet", exact=True).fill("Caribbean Wire")
-    page.get_by_role("textbox", name="Publication date", exact=True).fill("2024-03-05")
-    page.keyboard.press("Tab")
-    wait_until_idle(page)
+    # (one field at a time, each committed before the next: a rerun under load must not race the typing)
+    for name, value in (("Headline", "Envoy returns"), ("Outlet", "Caribbean Wire"), ("Publication date", "2024-03-05")):
+        field = page.get_by_role("textbox", name=name, exact=True)
+        field.fill(value)
+        field.press("Tab")
+        wait_until_idle(page)
+        expect(page.get_by_role("textbox", name=name, exact=True)).to_have_value(value)
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
     page.get_by_text("envoy.json").first.wait_for()
     wait_until_idle(page)
