@@ -896,7 +896,7 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
         for m in cb.members:
             of[m] = ca
     unique = {id(c): c for c in of.values()}
-    out = _only_of_its_time(_told_again(list(unique.values()), by_i), by_i)
+    out = _of_its_sum(_only_of_its_time(_told_again(list(unique.values()), by_i), by_i), by_i)
     for c in out:
         c.members.sort()
         assert all(by_i[m].article_id in c.articles for m in c.members)
@@ -999,6 +999,49 @@ def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
     gone = set()
     for d in clusters:
         for c, reason in joins.get(id(d), []):
+            d.members.extend(c.members)
+            d.articles |= c.articles
+            d.reasons.extend(c.reasons)
+            d.reasons.append(reason)
+            gone.add(id(c))
+    return [c for c in clusters if id(c) not in gone]
+
+
+def _of_its_sum(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
+    """A report with no deed's word that names a sum in its time ("Esta cifra duplica la anterior de 25
+    millones de dólares establecida en enero de 2025", "In January, the administration announced $25m")
+    joins the one fact of that time whose reports, dated within it, name the same sum, when at least
+    three articles tell the two between them. A sum is as good as a name: two facts of one time seldom
+    share one."""
+    joins: dict[int, list[tuple[_Cluster, str]]] = {}
+    for c in clusters:
+        told = [by_i[m] for m in c.members]
+        if not all(e.action in (OTHER, STATEMENT, "") for e in told) or not any(e.money for e in told):
+            continue
+        meant = {}
+        for d in clusters:
+            if d is c or d.articles & c.articles:
+                continue
+            for x in told:
+                for y in (by_i[m] for m in d.members):
+                    # (inside its time, or told by the same period: "set in January 2025" beside "in January")
+                    if (y.action not in (OTHER, STATEMENT, "") and (not _coarse(y) or y.value == x.value)
+                            and x.money & y.money and x.start <= y.start and y.end <= x.end):
+                        meant.setdefault(id(d), (d, x, y))
+        if len(meant) != 1:
+            continue
+        d, x, y = next(iter(meant.values()))
+        if len(d.articles | c.articles) < 3:
+            continue
+        reason = (f"{x.event_id}+{y.event_id}: no deed's word, told by its {x.granularity} {x.value} with the sum "
+                  f"of the one fact of that time to name it ({y.action}); sums in common "
+                  f"{', '.join(sorted(x.money & y.money))}")
+        joins.setdefault(id(d), []).append((c, reason))
+    gone = set()
+    for d in clusters:
+        for c, reason in joins.get(id(d), []):
+            if id(c) in gone or id(d) in gone:
+                continue
             d.members.extend(c.members)
             d.articles |= c.articles
             d.reasons.extend(c.reasons)

@@ -1821,3 +1821,26 @@ def test_a_reward_told_by_its_year_is_the_years_one_reward_of_that_sum():
     other = ("year", "en", "2026-02-01", "Biden had raised the bounty to $15 million in 2025.")
     groups, _ = _joined(_coded(*days, other))
     assert groups == [{"j1", "j2"}]
+
+
+def test_a_sum_with_no_deeds_word_joins_the_one_fact_of_its_time_with_that_sum():
+    days = [("j1", "en", "2025-01-11", "The United States raised its reward for information leading to the arrest of "
+                                       "Nicolás Maduro to $25 million on Friday."),
+            ("j2", "es", "2025-01-11", "Estados Unidos elevó este viernes a 25 millones de dólares la recompensa por "
+                                       "información que conduzca a la captura de Nicolás Maduro.")]
+    figure = ("fig", "es", "2025-08-08", "Esta nueva cifra duplica la anterior de 25 millones de dólares establecida "
+                                         "en enero de 2025.")
+    events = _coded(*days, figure)
+    assert events[events["article_id"] == "fig"]["action"].tolist() == ["other"]
+    groups, facts = _joined(events)
+    assert groups == [{"j1", "j2", "fig"}]
+    assert "with the sum of the one fact of that time" in " ".join(facts["merge_reason"])
+    # Another sum names another fact; and a sum two facts of the month share names neither.
+    other = ("fig", "es", "2025-08-08", "Esta nueva cifra duplica la anterior de 30 millones de dólares establecida "
+                                        "en enero de 2025.")
+    assert _joined(_coded(*days, other))[0] == [{"j1", "j2"}]
+    deal = [("k1", "en", "2025-01-21", "The United States pledged $25 million in aid for Venezuelan migrants on Monday."),
+            ("k2", "es", "2025-01-21", "Estados Unidos prometió este lunes 25 millones de dólares en ayuda para los "
+                                       "migrantes venezolanos.")]
+    groups, _ = _joined(_coded(*days, *deal, figure))
+    assert sorted(map(sorted, groups)) == [["j1", "j2"], ["k1", "k2"]]
