@@ -298,7 +298,8 @@ class Taxonomy:
     def label(self, action: str) -> str:
         return self.classes[action].label if action in self.classes else "Other"
 
-    def find(self, sentence: str, language: str, masked=(), names=(), people=(), confirmed=False) -> list[Trigger]:
+    def find(self, sentence: str, language: str, masked=(), names=(), people=(), confirmed=False,
+             talked_about=False) -> list[Trigger]:
         """Every trigger in the sentence, longest first where two overlap, in text order.
 
         Words inside ``masked`` spans (the date expressions) are no triggers; nor are single words
@@ -488,6 +489,8 @@ class Taxonomy:
         # "released two Americans from detention", "expelled someone from the embassy": a place or
         # a state left behind, not a happening.
         found = [t for t in found if t.speech or not _FROM.search(sentence[max(0, t.start - 40):t.start])]
+        if talked_about:
+            return found
         return self._drop_topics(found, sentence, keys, named, lang, CONFIRMING if confirmed else frozenset(),
                                  dates=masked)
 
@@ -1086,7 +1089,7 @@ def mentioned(sentence: str, language: str, date_span: tuple[int, int] | None) -
     """Classes of every happening the sentence names, not only the coded one, leaving out those in
     a clause that only frames the dated one ("Hours after an operation that plucked Maduro from
     power, Trump said on Saturday that ..." names no capture as what Trump said)."""
-    found = Taxonomy.default().find(sentence, language, [date_span] if date_span else [], confirmed=True)
+    found = Taxonomy.default().find(sentence, language, [date_span] if date_span else [], talked_about=True)
     return frozenset(t.action for t in found if not t.speech and t.action != OTHER
                      and not _in_aside(sentence, t, date_span) and not _came_before(sentence, t))
 

@@ -1844,3 +1844,25 @@ def test_a_sum_with_no_deeds_word_joins_the_one_fact_of_its_time_with_that_sum()
                                        "migrantes venezolanos.")]
     groups, _ = _joined(_coded(*days, *deal, figure))
     assert sorted(map(sorted, groups)) == [["j1", "j2"], ["k1", "k2"]]
+
+
+def test_a_saying_that_hails_a_deed_names_it_and_joins_its_fact_but_the_side_it_befalls_answering_does_not():
+    # "celebró la liberación": the release is what was hailed, not the dated happening, yet the saying names it.
+    events = _coded(
+        ("a", "es", "2025-02-01", "Seis estadounidenses detenidos en Venezuela fueron liberados este viernes."),
+        ("b", "en", "2025-02-01", "Six Americans detained in Venezuela were released Friday."),
+        ("c", "es", "2025-02-01", "El presidente de Estados Unidos, Donald Trump, celebró este viernes la liberación "
+                                  "de seis prisioneros estadounidenses por parte de Venezuela."),
+    )
+    assert sorted(events["action"]) == ["release", "release", "statement"]
+    groups, facts = _joined(events)
+    assert groups == [{"a", "b", "c"}]
+    assert "a statement about release and a release" in " ".join(facts["merge_reason"])
+    # The side the deed befalls answering it is another happening.
+    events = _coded(
+        ("a", "en", "2019-01-29", "The United States imposed sanctions on PDVSA on Monday."),
+        ("b", "es", "2019-01-29", "Estados Unidos impuso este lunes sanciones a PDVSA."),
+        ("c", "en", "2019-01-29", "Maduro on Monday condemned the sanctions on PDVSA as theft."),
+    )
+    groups, _ = _joined(events)
+    assert groups == [{"a", "b"}]
