@@ -281,6 +281,10 @@ CHECKED_BY_HAND = [
     # One article's embassy closure, by its month and again by its year ("la embajada cerrada desde 2019").
     ({("nacion-2026-01-09-embajada-caracas", "en marzo de 2019"),
       ("nacion-2026-01-09-embajada-caracas", "desde 2019")}),
+    # One article's two sentences of Hegseth's Fox & Friends interview of Wednesday morning, 2025-09-03 (he
+    # "watched the strike live"; the US will "strike anyone trafficking"): one interview, told twice.
+    ({("cbs-2025-09-03-first-boat-strike", "on Wednesday morning"),
+      ("cbs-2025-09-03-first-boat-strike", "Wednesday morning")}),
 ]
 CHECKED_BY_HAND = [set(f) for f in CHECKED_BY_HAND]
 
