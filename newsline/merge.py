@@ -996,9 +996,16 @@ def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
                   f"{widest.granularity} {widest.value} only, the one {action} fact of that {widest.granularity} "
                   f"it can mean; {why}")
         joins.setdefault(id(d), []).append((c, reason))
+    return _absorb(clusters, joins)
+
+
+def _absorb(clusters: list[_Cluster], joins: dict[int, list[tuple[_Cluster, str]]]) -> list[_Cluster]:
+    """Join each group of ``joins`` (by the ``id`` of the fact it joins) into that fact, with its reason."""
     gone = set()
     for d in clusters:
         for c, reason in joins.get(id(d), []):
+            if id(c) in gone or id(d) in gone:
+                continue
             d.members.extend(c.members)
             d.articles |= c.articles
             d.reasons.extend(c.reasons)
@@ -1037,17 +1044,7 @@ def _of_its_sum(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
                   f"of the one fact of that time to name it ({y.action}); sums in common "
                   f"{', '.join(sorted(x.money & y.money))}")
         joins.setdefault(id(d), []).append((c, reason))
-    gone = set()
-    for d in clusters:
-        for c, reason in joins.get(id(d), []):
-            if id(c) in gone or id(d) in gone:
-                continue
-            d.members.extend(c.members)
-            d.articles |= c.articles
-            d.reasons.extend(c.reasons)
-            d.reasons.append(reason)
-            gone.add(id(c))
-    return [c for c in clusters if id(c) not in gone]
+    return _absorb(clusters, joins)
 
 
 def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]) -> tuple[_Event, str] | None:

@@ -1810,11 +1810,17 @@ def test_a_state_breaking_relations_told_by_its_year_is_the_years_one_break_by_t
     assert groups == [{"d1", "d2"}]
 
 
+# The $25 million reward of 2025-01-10, told by its day in two languages.
+REWARD_25M_DAYS = [
+    ("j1", "en", "2025-01-11", "The United States raised its reward for information leading to the arrest of "
+                               "Nicolás Maduro to $25 million on Friday."),
+    ("j2", "es", "2025-01-11", "Estados Unidos elevó este viernes a 25 millones de dólares la recompensa por "
+                               "información que conduzca a la captura de Nicolás Maduro."),
+]
+
+
 def test_a_reward_told_by_its_year_is_the_years_one_reward_of_that_sum():
-    days = [("j1", "en", "2025-01-11", "The United States raised its reward for information leading to the arrest of "
-                                       "Nicolás Maduro to $25 million on Friday."),
-            ("j2", "es", "2025-01-11", "Estados Unidos elevó este viernes a 25 millones de dólares la recompensa por "
-                                       "información que conduzca a la captura de Nicolás Maduro.")]
+    days = REWARD_25M_DAYS
     year = ("year", "en", "2026-02-01", "Biden had raised the bounty to $25 million in 2025.")
     events = _coded(*days, year)
     assert set(events["action"]) == {"charge"}
@@ -1828,10 +1834,7 @@ def test_a_reward_told_by_its_year_is_the_years_one_reward_of_that_sum():
 
 
 def test_a_sum_with_no_deeds_word_joins_the_one_fact_of_its_time_with_that_sum():
-    days = [("j1", "en", "2025-01-11", "The United States raised its reward for information leading to the arrest of "
-                                       "Nicolás Maduro to $25 million on Friday."),
-            ("j2", "es", "2025-01-11", "Estados Unidos elevó este viernes a 25 millones de dólares la recompensa por "
-                                       "información que conduzca a la captura de Nicolás Maduro.")]
+    days = REWARD_25M_DAYS
     figure = ("fig", "es", "2025-08-08", "Esta nueva cifra duplica la anterior de 25 millones de dólares establecida "
                                          "en enero de 2025.")
     events = _coded(*days, figure)
