@@ -896,7 +896,7 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
         for m in cb.members:
             of[m] = ca
     unique = {id(c): c for c in of.values()}
-    out = _of_its_sum(_only_of_its_time(_told_again(list(unique.values()), by_i), by_i), by_i)
+    out = _of_its_sum(_only_of_its_time(_only_of_its_day(_told_again(list(unique.values()), by_i), by_i), by_i), by_i)
     for c in out:
         c.members.sort()
         assert all(by_i[m].article_id in c.articles for m in c.members)
@@ -947,6 +947,54 @@ def _told_again(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
             of[m] = d
         gone.add(id(c))
     return [c for c in clusters if id(c) not in gone]
+
+
+def _only_of_its_day(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
+    """Groups that tell a deed of one class on one day, and nothing in conflict across them, are one fact
+    ("U.S. forces destroyed a boat on 2 September" / "Trump reveló este martes que las fuerzas armadas
+    llevaron a cabo un ataque letal"): reports in two languages, or naming only the two states, may share
+    no word, name or figure to link them, but a day seldom holds two deeds of a class between the same
+    sides. Not for classes a day holds many of (talks, protests, sayings)."""
+    of_day: dict[tuple[str, str], list[_Cluster]] = {}
+    for c in clusters:
+        for key in {(by_i[m].action, by_i[m].value) for m in c.members if by_i[m].granularity == "day"
+                    and by_i[m].action not in _MANY_A_DAY and not by_i[m].separate}:
+            of_day.setdefault(key, []).append(c)
+    joins: dict[int, list[tuple[_Cluster, str]]] = {}
+    taken: set[int] = set()
+    for (action, day), groups in sorted(of_day.items()):
+        groups = [c for c in groups if id(c) not in taken]
+        if len(groups) < 2 or any(_apart_that_day(a, b, by_i) for i, a in enumerate(groups) for b in groups[i + 1:]):
+            continue
+        home = min(groups, key=lambda c: (-len(c.articles), min(by_i[m].tie for m in c.members)))
+        for c in groups:
+            if c is not home:
+                reason = (f"{'+'.join(by_i[m].event_id for m in c.members)}: {action} on {day}, the one "
+                          f"{action} of that day the reports tell, nothing in conflict")
+                joins.setdefault(id(home), []).append((c, reason))
+                taken.add(id(c))
+        taken.add(id(home))
+    return _absorb(clusters, joins)
+
+
+def _apart_that_day(a: _Cluster, b: _Cluster, by_i: dict) -> bool:
+    """Two groups of one article, in conflict, naming nobody at all ("Two men were arrested on Tuesday"),
+    naming parties of no side in common, or with different sides acting ("Venezuela deployed troops on
+    Tuesday" / "the U.S. military struck a boat on Tuesday"): two happenings of the day. (One group naming
+    nobody is the day's deed as the other tells it: "Tuesday's strike appears to be the first".)"""
+    named_a = _side_set(n for m in a.members for n in by_i[m].actors | by_i[m].source | by_i[m].target)
+    named_b = _side_set(n for m in b.members for n in by_i[m].actors | by_i[m].source | by_i[m].target)
+    doers_a = _side_set(n for m in a.members for n in by_i[m].source)
+    doers_b = _side_set(n for m in b.members for n in by_i[m].source)
+    # (a deed both sides do to each other, a swap, a meeting or ties between them, is done by either)
+    both = any(by_i[m].two_way or by_i[m].action in MUTUAL | BETWEEN for m in a.members + b.members)
+    return (bool(a.articles & b.articles) or not (named_a or named_b)
+            or bool(named_a and named_b and not named_a & named_b) or bool(doers_a and doers_b and not doers_a & doers_b and not both)
+            or any(conflict(by_i[x], by_i[y]) for x in a.members for y in b.members))
+
+
+#: Classes a day holds many of: the same day's reports of them may be different happenings.
+_MANY_A_DAY = frozenset({"", STATEMENT, OTHER, "meeting", "protest"})
 
 
 def _coarse(e: _Event) -> bool:

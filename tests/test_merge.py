@@ -285,6 +285,10 @@ CHECKED_BY_HAND = [
     # "watched the strike live"; the US will "strike anyone trafficking"): one interview, told twice.
     ({("cbs-2025-09-03-first-boat-strike", "on Wednesday morning"),
       ("cbs-2025-09-03-first-boat-strike", "Wednesday morning")}),
+    # The one deed of its class on its day, joined though the reports share no word (_only_of_its_day):
+    # General License 44 of 2023-10-18, and the seven freed in the swap of 2022-10-01.
+    {('caracaschronicles-2024-04-19-license-44a', 'on October 18th, 2023'), ('sunoticiero-2024-01-30-minerven-sanctions', 'El pasado 18 de octubre'), ('citynews-2023-10-18-sanctions-eased', 'Wednesday'), ('sunoticiero-2024-01-30-minerven-sanctions', 'en octubre de 2023')},
+    {('dailybeast-2023-12-20-saab-swap', 'Just last year'), ('venezuelanalysis-2022-10-03-humanitarian-swap', 'Saturday'), ('reuters-2022-10-01-prisoner-swap-nephews', 'Today'), ('elsoldemexico-2022-10-01-canje-sobrinos', 'Hoy'), ('reuters-2022-10-01-prisoner-swap-nephews', 'on Saturday')},
 ]
 CHECKED_BY_HAND = [set(f) for f in CHECKED_BY_HAND]
 
@@ -1376,7 +1380,8 @@ def test_reports_dated_by_the_year_do_not_dilute_the_links_between_days_and_mont
     groups = cluster(events, links[:3])
     assert max(len(g.members) for g in groups) == 5
     assert [r for g in groups for r in g.reasons if "told by its year 2019 only" in r]
-    # the two days unlinked are two facts of the year: which one is meant is not plain
+    # the two days unlinked and a day apart are two facts of the year: which one is meant is not plain
+    events[1] = replace(events[1], value="2019-01-24", start=date(2019, 1, 24), end=date(2019, 1, 24))
     assert max(len(g.members) for g in cluster(events, links[:2])) == 3
 
 
@@ -1873,3 +1878,37 @@ def test_a_saying_that_hails_a_deed_names_it_and_joins_its_fact_but_the_side_it_
     )
     groups, _ = _joined(events)
     assert groups == [{"a", "b"}]
+
+
+_STRIKE_DAY = [
+    ("sun", "en", "2025-09-03", "President Donald Trump spoke to reporters at the White House. Tuesday’s strike "
+                                "appears to be the first such military operation in the region for this purpose."),
+    ("hd", "en", "2025-09-16", "U.S. military forces have carried out a second strike on a suspected drug cartel vessel "
+                               "in international waters, President Donald Trump announced on 15 September. The 15 "
+                               "September strike follows an earlier attack on 2 September, when U.S. forces destroyed "
+                               "a boat originating from Venezuela in the southern Caribbean."),
+    ("es", "es", "2025-09-02", "El presidente de Estados Unidos, Donald Trump, reveló este martes que las fuerzas "
+                               "armadas de su país llevaron a cabo un ataque letal contra una embarcación procedente "
+                               "de Venezuela."),
+]
+
+
+def test_the_one_deed_of_its_class_on_its_day_joins_reports_that_share_nothing_else():
+    # The Spanish report shares no word, name or figure with the English two, which name nobody acting:
+    # no link joins it, but it tells the day's one strike and nothing in it conflicts.
+    groups, facts = _joined(_coded(*_STRIKE_DAY))
+    assert groups == [{"sun", "hd", "es"}]
+    reason = facts[facts["articles"] == 3].iloc[0]["merge_reason"]
+    assert "military on 2025-09-02, the one military of that day the reports tell" in reason
+    # The fact of the 15th stays its own.
+    assert sorted(facts["value"]) == ["2025-09-02", "2025-09-15"]
+
+
+def test_a_day_with_deeds_of_one_class_by_two_sides_joins_none_of_them_by_the_day_alone():
+    # Venezuela deploying troops the same Tuesday: the day holds two deeds of the class, so which one
+    # the Spanish strike report tells is for its own links to say, not for the day.
+    troops = ("vz", "es", "2025-09-02", "El Gobierno de Venezuela desplegó este martes 15.000 efectivos en la "
+                                        "frontera con Colombia.")
+    groups, facts = _joined(_coded(*_STRIKE_DAY, troops))
+    assert groups == [{"sun", "hd"}]
+    assert "the one military of that day" not in " ".join(facts["merge_reason"])
