@@ -25,6 +25,8 @@ class Grammar:
     not_verbs: frozenset      # words the past pattern catches that are not verbs
     clause_break: re.Pattern  # where a clause ends: punctuation, and a word opening a reported clause
     relative: re.Pattern      # an aside opening: ", which", ", who"
+    event_before: re.Pattern  # a happening the date names, before it: "las elecciones del" (28 de julio)
+    event_after: re.Pattern   # and after it: (the July 28) "election"
 
     @classmethod
     def from_table(cls, table: dict) -> "Grammar":
@@ -39,6 +41,8 @@ class Grammar:
             not_verbs=frozenset(w.lower() for w in table.get("not_verbs", [])),
             clause_break=re.compile(_PUNCTUATION_BREAK + ("|" + table["clause_break"] if "clause_break" in table else "")),
             relative=re.compile(r",\s+(?:" + table.get("relative", "(?!)") + r")\b[^,]*$", flags),
+            event_before=re.compile(r"\b(?:" + table.get("event_before", "(?!)") + r")\s*$", flags),
+            event_after=re.compile(r"\s*(?:" + table.get("event_after", "(?!)") + r")\b", flags),
         )
 
 
@@ -87,6 +91,12 @@ def stative_past(g: Grammar, text: str, start: int, end: int, sent_start: int, s
     """Is a state told in the past around the expression ("was in power until March",
     "As of March 1, 300 prisoners remained")?"""
     return g.stative_past.search(text, max(sent_start, start - 60), min(sent_end, end + 60)) is not None
+
+
+def names_a_happening(g: Grammar, text: str, start: int, end: int) -> bool:
+    """Does the date name a happening it is the day of ("las elecciones del 28 de julio", "the July 28
+    election")? Then the verb of the clause tells when it was spoken of, not which way the date lies."""
+    return bool(g.event_before.search(text[max(0, start - 60):start]) or g.event_after.match(text, end))
 
 
 def in_closed_aside(g: Grammar, text: str, pos: int, before: int, sent_start: int) -> bool:

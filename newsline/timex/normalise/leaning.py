@@ -57,6 +57,8 @@ def leaning(cand, ctx) -> str | None:
     if leading(cand, ctx, ("until", "till", "by", "as of", "through")):
         sent = ctx.sentence_span(cand.start)
         return "past" if grammar.stative_past(ctx.grammar, ctx.text, cand.start, cand.end, *sent) else "future"
+    if grammar.names_a_happening(ctx.grammar, ctx.text, cand.start, cand.end):
+        return None  # "fue inhabilitada para los comicios del 28 de julio": the nearest 28 July
     return tense_of(cand, ctx)
 
 
