@@ -234,8 +234,8 @@ def assign(sentence: str, language: str, placed: list[Placed], trigger: Trigger 
     return Roles(roles.source, roles.target, "; ".join([roles.rule, *notes])) if notes else roles
 
 
-#: Who is given hours or days to leave is the one expelled: "gave U.S. Ambassador Patrick Duddy 72 hours
-#: to leave", "le dio 72 horas al embajador estadounidense para irse".
+#: Who is given hours or days to leave, or ordered to leave, is the one expelled: "gave U.S. Ambassador
+#: Patrick Duddy 72 hours to leave", "le dio 72 horas al embajador estadounidense para irse".
 _GIVEN_HOURS = re.compile(
     r"\b(?:gave|give|gives|giving)\s+(?P<who>[^,;]{1,90}?)\s+(?:an?\s+(?:deadline|ultimatum)\s+of\s+)?"
     r"(?:\d+|seventy-two|forty-eight|twenty-four)\s+(?:hours|days)\b"
@@ -245,23 +245,29 @@ _GIVEN_HOURS = re.compile(
     # "dio a los diplomáticos de Washington un plazo de 72 horas"
     r"|\b(?:dio|dieron|da|dan|dar|otorgó|concedió)\s+(?P<aquien>(?:a|al|a\s+la|a\s+los|a\s+las)\s+[^,;]{1,90}?)"
     r"\s+un\s+(?:plazo|ultimátum)\s+de\s+(?:\d+|setenta\s+y\s+dos|cuarenta\s+y\s+ocho|veinticuatro)\s+"
-    r"(?:horas|días)\b", re.IGNORECASE)
+    r"(?:horas|días)\b"
+    # "ordenó este jueves al embajador de Estados Unidos en Caracas, Patrick Duddy, abandonar el país",
+    # "ordered the U.S. ambassador to leave": whom one orders out is the one expelled
+    r"|\b(?:ordenó|ordenaron|ordena|ordenan|exigió|exigieron|pidió|pidieron)\s+(?:[\w ]{1,30}?\s+)??"
+    r"(?P<ordenado>(?:a|al|a\s+la|a\s+los|a\s+las)\s+[^;]{1,100}?),?\s+(?:abandonar|salir|irse|marcharse)\b"
+    r"|\b(?:ordered|told|asked|instructed)\s+(?P<ordered>[^;]{1,100}?)\s+to\s+(?:leave|depart)\b", re.IGNORECASE)
 
 
 def _given_hours(sentence: str, placed: list[Placed], trigger: Trigger | None, roles: Roles) -> Roles:
-    """Whoever is given hours to leave is acted upon, wherever the trigger ("to leave") stands."""
+    """Whoever is given hours to leave, or ordered to leave, is acted upon, wherever the trigger ("to
+    leave") stands."""
     if trigger is None or trigger.action != "expulsion":
         return roles
     m = _GIVEN_HOURS.search(sentence)
     if m is None or m.start() > trigger.end:
         return roles
-    group = next(g for g in ("who", "quien", "aquien") if m.group(g) is not None)
+    group = next(g for g in ("who", "quien", "aquien", "ordenado", "ordered") if m.group(g) is not None)
     who = _names([p for p in placed if m.start(group) <= p.start and p.end <= m.end(group)])
     moved = [n for n in who if n in roles.source]
     if not moved:
         return roles
     return Roles([n for n in roles.source if n not in moved], roles.target + [n for n in moved if n not in roles.target],
-                 roles.rule + f"; {', '.join(moved)} given time to leave, acted upon")
+                 roles.rule + f"; {', '.join(moved)} given time to leave or ordered out, acted upon")
 
 
 #: Who wins or receives the recognition, the support or the backing of others is acted upon by them:

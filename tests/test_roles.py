@@ -107,6 +107,12 @@ def dated(text: str, date_text: str, language: str = "en", published: str = "201
      ["Nicolás Maduro"], ["United States"], [], "given time to leave"),
     ("El miércoles, Maduro dio a los diplomáticos de Washington un plazo de 72 horas para salir del país.", "es",
      ["Nicolás Maduro"], ["United States"], [], "given time to leave"),
+    # (ordered to leave, the one ordered named before the trigger, in either language)
+    ("El presidente Hugo Chávez ordenó este jueves al embajador de Estados Unidos en Caracas, Patrick Duddy, "
+     "abandonar el país en 72 horas.", "es", ["Hugo Chávez"], ["United States", "Patrick Duddy"], [],
+     "ordered out"),
+    ("Hugo Chávez on Thursday ordered U.S. Ambassador Patrick Duddy to leave the country.", "en",
+     ["Hugo Chávez"], ["United States", "Patrick Duddy"], [], "ordered out"),
     ("In solidarity with Bolivia, Hugo Chávez on Thursday expelled the U.S. ambassador.", "en",
      ["Hugo Chávez"], ["United States"], ["Bolivia"], "is where it happened"),
     # (a border between two states, too)
