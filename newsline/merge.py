@@ -896,7 +896,9 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
         for m in cb.members:
             of[m] = ca
     unique = {id(c): c for c in of.values()}
-    out = _of_its_sum(_only_of_its_time(_only_of_its_day(_told_again(list(unique.values()), by_i), by_i), by_i), by_i)
+    out = list(unique.values())
+    for step in (_told_again, _only_of_its_day, _only_of_its_time, _of_its_sum):
+        out = step(out, by_i)
     for c in out:
         c.members.sort()
         assert all(by_i[m].article_id in c.articles for m in c.members)
@@ -964,7 +966,8 @@ def _only_of_its_day(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
     taken: set[int] = set()
     for (action, day), groups in sorted(of_day.items()):
         groups = [c for c in groups if id(c) not in taken]
-        if len(groups) < 2 or any(_apart_that_day(a, b, by_i) for i, a in enumerate(groups) for b in groups[i + 1:]):
+        if len(groups) < 2 or any(_apart_that_day(a, b, by_i) for i, a in enumerate(groups)
+                                  for b in groups[i + 1:]):
             continue
         home = min(groups, key=lambda c: (-len(c.articles), min(by_i[m].tie for m in c.members)))
         for c in groups:
@@ -989,7 +992,8 @@ def _apart_that_day(a: _Cluster, b: _Cluster, by_i: dict) -> bool:
     # (a deed both sides do to each other, a swap, a meeting or ties between them, is done by either)
     both = any(by_i[m].two_way or by_i[m].action in MUTUAL | BETWEEN for m in a.members + b.members)
     return (bool(a.articles & b.articles) or not (named_a or named_b)
-            or bool(named_a and named_b and not named_a & named_b) or bool(doers_a and doers_b and not doers_a & doers_b and not both)
+            or bool(named_a and named_b and not named_a & named_b)
+            or bool(doers_a and doers_b and not doers_a & doers_b and not both)
             or any(conflict(by_i[x], by_i[y]) for x in a.members for y in b.members))
 
 
