@@ -280,7 +280,9 @@ def _prepare(frame: pd.DataFrame, groups: dict[str, str]) -> list[_Event]:
     return out
 
 
-_DATELINE_DATE = re.compile(r"\s*[:\-–—]")
+#: What follows a dateline's date: the story ("WASHINGTON, Sep 16: Trump said"), or nothing ("Nueva Delhi,
+#: 4 de marzo.").
+_DATELINE_DATE = re.compile(r"\s*(?:[:\-–—]|\.?\s*$)")
 _WEEKS = re.compile(r"\b(?:weeks?|semanas?)\b", re.IGNORECASE)
 #: Words that set a happening apart from another the article tells: "announced a separate set of
 #: sanctions, also on Tuesday", "en un anuncio por separado", a sentence opening with "Also" or "Earlier".
@@ -897,7 +899,7 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
             of[m] = ca
     unique = {id(c): c for c in of.values()}
     out = list(unique.values())
-    for step in (_told_again, _only_of_its_day, _only_of_its_time, _of_its_sum):
+    for step in (_told_again, _only_of_its_day, _bare_of_its_day, _only_of_its_time, _of_its_sum):
         out = step(out, by_i)
     for c in out:
         c.members.sort()
@@ -907,9 +909,17 @@ def cluster(events: list[_Event], links: list[Link]) -> list[_Cluster]:
 
 def _retold(x: _Event, y: _Event) -> bool:
     """Does one article tell one happening twice: the same class on the same day (or its week or
-    month, ``_told_finer``), or a saying of that day naming it ("Trump on Monday said the military
-    carried out a strike" ... "the strike took place on Monday")?"""
-    if x.article_id != y.article_id or x.separate or y.separate or conflict(x, y):
+    month, ``_told_finer``), a saying of that day naming it ("Trump on Monday said the military
+    carried out a strike" ... "the strike took place on Monday"), or a sentence with no deed's word of
+    the deed's day ("The first plane ... touched down in Miami before arriving hours later outside
+    Caracas")? (A bare dateline, "Nueva Delhi, 4 de marzo.", tells nothing.)"""
+    if x.article_id != y.article_id or x.separate or y.separate:
+        return False
+    for bare, deed in ((x, y), (y, x)):
+        if (bare.action in (OTHER, "") and deed.action not in _MANY_A_DAY and bare.granularity == "day"
+                and bare.value == deed.value and not bare.told and not _against(bare, deed)):
+            return True
+    if conflict(x, y):
         return False
     if x.action == y.action != STATEMENT:
         return True
@@ -921,26 +931,28 @@ def _retold(x: _Event, y: _Event) -> bool:
 
 
 def _told_again(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
-    """A report's second telling that no other report took ("Monday's strike", "the latest strike took
-    place on Monday") joins the fact of its first telling, when that is the one fact it can mean and
-    nothing there conflicts with it: one happening is one fact, however often its article names it."""
+    """A report's second telling ("Monday's strike", "the latest strike took place on Monday") joins the
+    fact of its first telling, when that is the one fact it can mean and nothing there conflicts with it:
+    one happening is one fact, however often its article names it. So does a group of such tellings
+    from several articles ("Hoy el milagro de la libertad ...", quoted by two), when in each of them it
+    can mean only that fact."""
     of = {m: c for c in clusters for m in c.members}
     by_article: dict[str, list[int]] = {}
     for e in by_i.values():
         by_article.setdefault(e.article_id, []).append(e.i)
     gone = set()
     for c in sorted(clusters, key=lambda c: min(by_i[m].tie for m in c.members)):
-        if len(c.articles) != 1 or id(c) in gone:
+        if id(c) in gone:
             continue
-        (article,) = c.articles
-        homes = {id(of[y]): of[y] for x in c.members for y in by_article[article]
+        homes = {id(of[y]): of[y] for x in c.members for y in by_article[by_i[x].article_id]
                  if of[y] is not c and _retold(by_i[x], by_i[y])}
         if len(homes) != 1:
             continue
         (d,) = homes.values()
-        if any(conflict(by_i[x], by_i[y]) for x in c.members for y in d.members):
+        if any(_against(by_i[x], by_i[y]) for x in c.members for y in d.members):
             continue
         d.members.extend(c.members)
+        d.articles |= c.articles
         d.reasons.extend(c.reasons)
         d.reasons.append("+".join(by_i[m].event_id for m in c.members) + ": told again by its article "
                          f"({by_i[c.members[0]].action}, {by_i[c.members[0]].value}); the one fact of the "
@@ -956,10 +968,13 @@ def _only_of_its_day(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
     ("U.S. forces destroyed a boat on 2 September" / "Trump reveló este martes que las fuerzas armadas
     llevaron a cabo un ataque letal"): reports in two languages, or naming only the two states, may share
     no word, name or figure to link them, but a day seldom holds two deeds of a class between the same
-    sides. Not for classes a day holds many of (talks, protests, sayings)."""
+    sides. Classes of one kin count as one (a raid and the capture it made: "U.S. forces struck targets
+    across Caracas early on Saturday" / "Maduro fue capturado este sábado"). Not for classes a day holds
+    many of (talks, protests, sayings)."""
+    kin = _kin()
     of_day: dict[tuple[str, str], list[_Cluster]] = {}
     for c in clusters:
-        for key in {(by_i[m].action, by_i[m].value) for m in c.members if by_i[m].granularity == "day"
+        for key in {(kin[by_i[m].action], by_i[m].value) for m in c.members if by_i[m].granularity == "day"
                     and by_i[m].action not in _MANY_A_DAY and not by_i[m].separate}:
             of_day.setdefault(key, []).append(c)
     joins: dict[int, list[tuple[_Cluster, str]]] = {}
@@ -970,13 +985,45 @@ def _only_of_its_day(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
                                   for b in groups[i + 1:]):
             continue
         home = min(groups, key=lambda c: (-len(c.articles), min(by_i[m].tie for m in c.members)))
+        told = " or ".join(sorted({by_i[m].action for c in groups for m in c.members
+                                   if kin.get(by_i[m].action) == action and by_i[m].value == day}))
         for c in groups:
             if c is not home:
-                reason = (f"{'+'.join(by_i[m].event_id for m in c.members)}: {action} on {day}, the one "
-                          f"{action} of that day the reports tell, nothing in conflict")
+                reason = (f"{'+'.join(by_i[m].event_id for m in c.members)}: {told} on {day}, the one "
+                          f"{told} of that day the reports tell, nothing in conflict")
                 joins.setdefault(id(home), []).append((c, reason))
                 taken.add(id(c))
         taken.add(id(home))
+    return _absorb(clusters, joins)
+
+
+def _bare_of_its_day(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
+    """Reports with no deed's word, told by one day ("the civic feat that we carried out together on July
+    28", "Explosions were heard in Caracas on Saturday"), join the one group that tells a deed of that
+    day, when no other does and nothing sets them apart (``_apart_that_day``): a day the reports tell
+    one deed of, what else they date on it is most likely that deed."""
+    deeds: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        for day in {by_i[m].value for m in c.members if by_i[m].granularity == "day"
+                    and by_i[m].action not in _MANY_A_DAY and not by_i[m].separate}:
+            deeds.setdefault(day, []).append(c)
+    joins: dict[int, list[tuple[_Cluster, str]]] = {}
+    for c in clusters:
+        told = [by_i[m] for m in c.members]
+        if not all(e.action in (OTHER, "") and e.granularity == "day" for e in told):
+            continue
+        days = {e.value for e in told}
+        if len(days) != 1:
+            continue
+        (day,) = days
+        homes = deeds.get(day, [])
+        if len(homes) != 1 or _apart_that_day(c, homes[0], by_i):
+            continue
+        d = homes[0]
+        deed = "/".join(sorted({by_i[m].action for m in d.members if by_i[m].value == day} - _MANY_A_DAY))
+        reason = (f"{'+'.join(e.event_id for e in told)}: no deed's word, told on {day}, a day the reports "
+                  f"tell one deed of ({deed})")
+        joins.setdefault(id(d), []).append((c, reason))
     return _absorb(clusters, joins)
 
 
@@ -994,11 +1041,35 @@ def _apart_that_day(a: _Cluster, b: _Cluster, by_i: dict) -> bool:
     return (bool(a.articles & b.articles) or not (named_a or named_b)
             or bool(named_a and named_b and not named_a & named_b)
             or bool(doers_a and doers_b and not doers_a & doers_b and not both)
-            or any(conflict(by_i[x], by_i[y]) for x in a.members for y in b.members))
+            or any(_against(by_i[x], by_i[y]) for x in a.members for y in b.members))
+
+
+def _against(x: _Event, y: _Event) -> bool:
+    """``conflict``, but a report with no deed's word is against another only where the dates cannot meet
+    or the sums differ: it has no class or roles to disagree."""
+    if {x.action, y.action} & {OTHER, ""}:
+        return (x.separate or y.separate or date_relation(x, y, coded=True) is None
+                or bool(x.money and y.money and not x.money & y.money))
+    return conflict(x, y)
 
 
 #: Classes a day holds many of: the same day's reports of them may be different happenings.
 _MANY_A_DAY = frozenset({"", STATEMENT, OTHER, "meeting", "protest"})
+
+
+def _kin() -> dict[str, str]:
+    """Each class's kin, named by its first class: the classes joined to it through ``related`` in
+    data/actions.toml (a raid and the capture it made, a licence and the oil deal it allows), leaving out
+    those a day holds many of."""
+    tax = Taxonomy.default()
+    ids = [a for a in tax.ids() if a not in _MANY_A_DAY]
+    kin = {a: a for a in ids}
+    for a in ids:
+        for b in ids:
+            if a < b and tax.related(a, b):
+                old, new = max(kin[a], kin[b]), min(kin[a], kin[b])
+                kin = {k: new if v == old else v for k, v in kin.items()}
+    return kin
 
 
 def _coarse(e: _Event) -> bool:
@@ -1111,7 +1182,7 @@ def _could_mean(told: list[_Event], inside: list[_Event], everyone: list[_Event]
         return (y.granularity in ("week", "range") and y.start <= x.end and x.start <= y.end
                 and not x.start <= y.start <= y.end <= x.end)
 
-    if any(conflict(x, y) for x in told for y in everyone if not straddles(x, y)):
+    if any(_against(x, y) for x in told for y in everyone if not straddles(x, y)):
         return None
     for x in told:
         for y in inside:
