@@ -1087,13 +1087,17 @@ def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
     broken in 2019") joins the one fact of its class with a finer date in that time that it can mean,
     when there is exactly one and at least three articles tell the two between them: which of the
     period's happenings it means is then plain. When two facts of the class fall in the period and it
-    could mean either (a first and a second strike in September), it stays apart."""
+    could mean either (a first and a second strike in September), it stays apart. Classes of one kin
+    (``_kin``) count as one: "At the end of November 2022, US authorities allowed Chevron to produce oil",
+    coded as sanctions, means the licence of 26 November."""
+    kin = _kin()
     fine_of: dict[str, list[tuple[_Cluster, list[_Event]]]] = {}
     for c in clusters:
-        for action in {by_i[m].action for m in c.members}:
-            fine = [by_i[m] for m in c.members if by_i[m].action == action and not _coarse(by_i[m])]
+        for k in {kin.get(by_i[m].action, by_i[m].action) for m in c.members}:
+            fine = [by_i[m] for m in c.members
+                    if kin.get(by_i[m].action, by_i[m].action) == k and not _coarse(by_i[m])]
             if fine:
-                fine_of.setdefault(action, []).append((c, fine))
+                fine_of.setdefault(k, []).append((c, fine))
     joins: dict[int, list[tuple[_Cluster, str]]] = {}
     for c in clusters:
         told = [by_i[m] for m in c.members]
@@ -1103,7 +1107,7 @@ def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
         action = actions.pop()
         widest = max(told, key=lambda e: e.days)
         meant = []
-        for d, fine in fine_of.get(action, []):
+        for d, fine in fine_of.get(kin.get(action, action), []):
             inside = [f for f in fine if widest.start <= f.start and f.end <= widest.end]
             if inside and (why := _could_mean(told, inside, [by_i[m] for m in d.members])):
                 meant.append((d, why))
@@ -1116,8 +1120,9 @@ def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
             continue  # (and a passing mention means a happening many told, not one report's)
         d, (y, why) = meant[0]
         reason = (f"{'+'.join(e.event_id for e in told)}+{y.event_id}: {action}, told by its "
-                  f"{widest.granularity} {widest.value} only, the one {action} fact of that {widest.granularity} "
-                  f"it can mean; {why}")
+                  f"{widest.granularity} {widest.value} only, the one "
+                  f"{action if y.action == action else action + ' or ' + y.action} fact of that "
+                  f"{widest.granularity} it can mean; {why}")
         joins.setdefault(id(d), []).append((c, reason))
     return _absorb(clusters, joins)
 

@@ -447,6 +447,9 @@ CHECKED_BY_HAND += [
     {('bharathorizon-2026-01-deportation-flights-resume', 'nearly two weeks after'), ('bluradio-2026-01-03-prueba-de-vida', 'Minutos después'), ('bluradio-2026-01-03-prueba-de-vida', 'sábado 3 de enero de 2026'), ('businessstandard-2026-01-09-oil-executives', 'on Saturday'), ('elnuevodia-2026-01-17-vuelo-deportados', 'casi dos semanas después'), ('freepressjournal-2026-01-03-maduro-captured', 'Hours after'), ('freepressjournal-2026-01-03-maduro-captured', 'on Saturday'), ('guyanachronicle-2026-01-05-maduro-not-guilty', 'Saturday’s'), ('nacion-2026-01-09-embajada-caracas', 'El 3 de enero'), ('thefederal-2026-01-04-maduro-capture-oil', 'January 3'), ('thefederal-2026-01-04-maduro-capture-oil', 'hours after'), ('thefederal-2026-01-04-maduro-capture-oil', 'late Saturday afternoon')},
     {('ap-ktbb-2023-10-18-deportation-flights', 'Wednesday'), ('ap-ktbb-2023-10-18-deportation-flights', 'hours later'), ('rvtimes-2023-10-18-deportation-flight', 'on Wednesday'), ('rvtimes-2023-10-18-deportation-flight', 'on Wednesday morning')},
     {('aljazeera-2023-12-21-saab-prisoner-swap', 'on Wednesday'), ('dailybeast-2023-12-20-saab-swap', 'Wednesday'), ('dailybeast-2023-12-20-saab-swap', 'Wednesday morning'), ('dailybeast-2023-12-20-saab-swap', 'on Wednesday morning'), ('dw-2023-12-20-prisoner-swap', 'on Wednesday'), ('robertocavada-2023-12-20-canje-saab', 'Hoy'), ('robertocavada-2023-12-20-canje-saab', 'este miércoles')},
+    # (no ambassadors "since 2010", told by two reports of relations: the ambassadors' visas revoked at the end
+    # of 2010, the one deed of that kin the year holds)
+    {('elestimulo-2016-03-03-obama-renueva-emergencia', 'desde 2010'), ('gaeatimes-2010-12-30-alvarez-visa-revoked', 'late Wednesday'), ('wral-2018-05-22-diplomats-expelled', 'since 2010')},
 ]
 
 # Read by hand and judged wrong: kept visible here until the cause is fixed, when this test will
@@ -1933,6 +1936,27 @@ def test_a_raid_and_a_capture_told_of_one_day_are_the_one_deed_of_their_kin_that
     # Sanctions the same day are no kin of theirs: the day then holds a deed of each kin, and each stays its own.
     sanctions = ("sanc", "en", "2026-01-04", "The Treasury imposed sanctions on PDVSA on Saturday.")
     assert _joined(_coded(raid, sanctions))[0] == []
+
+
+def test_a_report_told_by_its_month_joins_the_one_fact_of_its_kin_in_that_month():
+    licence = [("a", "en", "2022-11-27", "The US Treasury authorised Chevron on Saturday to resume oil production in "
+                                        "Venezuela."),
+               ("b", "es", "2022-11-27", "El Departamento del Tesoro de Estados Unidos autorizó este sábado a Chevron a "
+                                        "reanudar la producción de petróleo en Venezuela.")]
+    month = ("c", "en", "2025-03-20", "At the end of November 2022, US authorities allowed Chevron to produce oil in the "
+                                      "republic despite the sanctions.")
+    events = _coded(*licence, month)
+    assert events.set_index("article_id")["action"].to_dict() == {
+        "a": "sanctions-eased", "b": "sanctions-eased", "c": "sanctions"}
+    groups, facts = _joined(events)
+    assert groups == [{"a", "b", "c"}]
+    assert "the one sanctions or sanctions-eased fact of that month it can mean" in facts["merge_reason"].iloc[0]
+    # A class of another kin does not: talks that month are no licence.
+    talks = ("c", "en", "2025-03-20", "At the end of November 2022, US officials met Chevron executives to discuss "
+                                      "oil production in the republic.")
+    events = _coded(*licence, talks)
+    assert events.set_index("article_id")["action"]["c"] == "meeting"
+    assert _joined(events)[0] == [{"a", "b"}]
 
 
 _FLIGHT = ("Deportation flights of Venezuelans from the United States resumed on Wednesday. The plane touched down "
