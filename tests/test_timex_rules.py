@@ -551,6 +551,29 @@ def test_a_chronologys_year_label_dates_its_entry(language, text, expected):
     assert {k: found.get(k) for k in expected} == expected
 
 
+@pytest.mark.parametrize("language, text, expected", [
+    # entries that open with their day: a year-less one is of the year of the entry before it
+    ("es", "El 23 de enero de 2019, Guaidó se proclama presidente encargado.\n\nEl 22 de febrero, Guaidó burla una "
+           "prohibición de salida del país.\n\nGuaidó viaja por Colombia antes de regresar a Caracas el 4 de marzo."
+           "\n\nEl 30 de abril, un pequeño grupo de militares se alza en Caracas.",
+     {"El 22 de febrero": "2019-02-22", "el 4 de marzo": "2019-03-04", "El 30 de abril": "2019-04-30"}),
+    ("en", "On January 23, 2019, Guaidó declared himself interim president.\n\nOn April 30, a group of soldiers "
+           "rose up in Caracas.",
+     {"On April 30": "2019-04-30"}),
+    # ... not a day the entry before it has passed (of publication's year, then), nor one that is no entry's
+    # before two entries show a chronology
+    ("en", "On November 5, 2019, the talks ended.\n\nOn March 2, the embassy reopened.",
+     {"On March 2": "2020-03-02"}),
+    ("en", "On January 23, 2019, Guaidó declared himself interim president.\n\nThe embassy reopened on March 2.",
+     {"on March 2": "2020-03-02"}),
+    # ... nor an entry after a full date of publication's year
+    ("en", "On January 5, 2020, the Assembly met.\n\nOn March 2, the embassy reopened.", {"On March 2": "2020-03-02"}),
+])
+def test_a_chronologys_entry_names_the_year_of_the_entries_after_it(language, text, expected):
+    found = {t.text: t.value for t in tag(text, published="2020-06-23", language=language)}
+    assert {k: found.get(k) for k in expected} == expected
+
+
 
 @pytest.mark.parametrize("language, text, first, last", [
     ("en", "Two people survived an early September attack.", "2025-09-01", "2025-09-10"),

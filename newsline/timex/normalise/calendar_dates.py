@@ -37,6 +37,8 @@ def calendar_date(g, cand, ctx):
         return on_day(d, "year-inferred", LABEL_YEAR_CONFIDENCE)
     if (carried := _year_carried(ctx, cand.start, month, day)) is not None:
         return on_day(carried, "year-inferred", TEXT_YEAR_CONFIDENCE)
+    if (entry := _year_of_entries(ctx, cand, month, day)) is not None:
+        return on_day(entry, "year-inferred", TEXT_YEAR_CONFIDENCE)
     if not ctx.has_anchor("year"):
         if not _valid_month_day(month, day):
             return None
@@ -116,6 +118,43 @@ def _year_carried(ctx, pos: int, month: int, day: int) -> date | None:
             d = parse_day(tx.date_start.year, month, day)
             return d if d and 0 <= (d - tx.date_start).days <= CARRIED_DAYS else None
     return None
+
+
+#: A chronology's entry: a paragraph that opens with its date and a comma ("El 22 de febrero, Guaidó
+#: burla ...", "On March 4, ..."): what may stand before the date, and after it.
+_ENTRY_BEFORE = re.compile(r"[ \t\-•*]*(?:(?:el|on|en|in)\s+)?", re.IGNORECASE)
+_ENTRY_AFTER = re.compile(r"\s*,")
+
+
+def _entry(ctx, start: int, end: int) -> bool:
+    return (_ENTRY_BEFORE.fullmatch(ctx.text, ctx.text.rfind("\n", 0, start) + 1, start) is not None
+            and _ENTRY_AFTER.match(ctx.text, end) is not None)
+
+
+#: How far after the entry before it an entry's year-less day may fall and still be of its year.
+ENTRY_DAYS = 366
+
+
+def _year_of_entries(ctx, cand, month: int, day: int) -> date | None:
+    """In a chronology, a year-less day is of the year of the entry before it, when that one is of
+    another year than publication and the day follows it: "El 23 de enero de 2019, Guaidó se proclama
+    ..." ... "El 22 de febrero, Guaidó burla una prohibición" ... "antes de regresar a Caracas el 4 de
+    marzo", in a chronology published in June 2020, are all of 2019. A day inside an entry's paragraph
+    counts once two entries have shown the article to be a chronology."""
+    entries = [tx for tx in ctx.history if tx.start < cand.start and _entry(ctx, tx.start, tx.end)]
+    if len(entries) < (1 if _entry(ctx, cand.start, cand.end) else 2):
+        return None
+    last = entries[-1]
+    if last.granularity != "day" or not last.date_start or last.resolution not in ("explicit", "year-inferred"):
+        return None
+    if ctx.has_anchor("year") and last.date_start.year == ctx.anchor.year:
+        return None
+    # (no full date of another year told since: "... el 5 de enero de 2020, ... el 4 de marzo")
+    if any(tx.start > last.start and tx.resolution == "explicit" and tx.date_start
+           and tx.date_start.year != last.date_start.year for tx in ctx.history if tx.start < cand.start):
+        return None
+    d = parse_day(last.date_start.year, month, day)
+    return d if d and 0 <= (d - last.date_start).days <= ENTRY_DAYS else None
 
 
 def _valid_month_day(month: int, day: int) -> bool:
