@@ -998,10 +998,12 @@ def _only_of_its_day(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
 
 
 def _bare_of_its_day(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
-    """Reports with no deed's word, told by one day ("the civic feat that we carried out together on July
-    28", "Explosions were heard in Caracas on Saturday"), join the one group that tells a deed of that
-    day, when no other does and nothing sets them apart (``_apart_that_day``): a day the reports tell
-    one deed of, what else they date on it is most likely that deed."""
+    """Reports with no deed's word, or sayings that name no happening, told by one day ("the civic feat
+    that we carried out together on July 28", "Explosions were heard in Caracas on Saturday", "Trump
+    señaló hoy 2 de septiembre que se trataba de un barco de narcotraficantes"), join the one group that
+    tells a deed of that day, when no other does and nothing sets them apart (``_apart_that_day``: the
+    other side's answer is told by a speaker of another side than the doers): a day the reports tell one
+    deed of, what else they date on it is most likely that deed."""
     deeds: dict[str, list[_Cluster]] = {}
     for c in clusters:
         for day in {by_i[m].value for m in c.members if by_i[m].granularity == "day"
@@ -1010,7 +1012,7 @@ def _bare_of_its_day(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
     joins: dict[int, list[tuple[_Cluster, str]]] = {}
     for c in clusters:
         told = [by_i[m] for m in c.members]
-        if not all(e.action in (OTHER, "") and e.granularity == "day" for e in told):
+        if not all(_bare_report(e) and e.granularity == "day" for e in told):
             continue
         days = {e.value for e in told}
         if len(days) != 1:
@@ -1021,10 +1023,17 @@ def _bare_of_its_day(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
             continue
         d = homes[0]
         deed = "/".join(sorted({by_i[m].action for m in d.members if by_i[m].value == day} - _MANY_A_DAY))
-        reason = (f"{'+'.join(e.event_id for e in told)}: no deed's word, told on {day}, a day the reports "
+        what = "no deed's word" if all(e.action != STATEMENT for e in told) else "no happening named"
+        reason = (f"{'+'.join(e.event_id for e in told)}: {what}, told on {day}, a day the reports "
                   f"tell one deed of ({deed})")
         joins.setdefault(id(d), []).append((c, reason))
     return _absorb(clusters, joins)
+
+
+def _bare_report(e: _Event) -> bool:
+    """A report with no deed's word, or a saying that names no happening ("Pompeo said in a statement
+    Thursday that he knows it is a difficult moment"): it may tell any deed of its day."""
+    return e.action in (OTHER, "") or e.action == STATEMENT and not (e.mentioned or e.preceding or e.earlier)
 
 
 def _apart_that_day(a: _Cluster, b: _Cluster, by_i: dict) -> bool:

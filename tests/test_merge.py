@@ -1938,6 +1938,20 @@ def test_a_raid_and_a_capture_told_of_one_day_are_the_one_deed_of_their_kin_that
     assert _joined(_coded(raid, sanctions))[0] == []
 
 
+def test_a_saying_that_names_no_happening_joins_the_one_deed_of_its_day_unless_the_other_side_says_it():
+    said = ("say", "es", "2025-09-03", "Desde el Despacho Oval, Donald Trump señaló este martes que se trataba de un "
+                                       "barco de narcotraficantes.")
+    answer = ("vz", "es", "2025-09-03", "Nicolás Maduro afirmó este martes que el video fue hecho con inteligencia "
+                                        "artificial.")
+    events = _coded(_STRIKE_DAY[2], said, answer)
+    assert events.set_index("article_id")["action"].to_dict() == {"es": "military", "say": "statement", "vz": "statement"}
+    groups, facts = _joined(events)
+    # Maduro speaking is the other side's answer, not the strike.
+    assert groups == [{"es", "say"}]
+    assert "no happening named, told on 2025-09-02, a day the reports tell one deed of (military)" in (
+        facts["merge_reason"].iloc[0])
+
+
 def test_a_report_told_by_its_month_joins_the_one_fact_of_its_kin_in_that_month():
     licence = [("a", "en", "2022-11-27", "The US Treasury authorised Chevron on Saturday to resume oil production in "
                                         "Venezuela."),
