@@ -35,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from pathlib import PurePosixPath
 
@@ -146,6 +147,11 @@ class _Event:
     #: A range still running when its article was written ("bajo la administración de Donald Trump"):
     #: the state of things then, not a time something was done in.
     ongoing: bool = False
+
+    @property
+    def names_none(self) -> bool:
+        """Does its sentence name no happening at all ("Trump said in a Jan. 6 social media post")?"""
+        return not (self.mentioned or self.preceding or self.earlier)
 
     @property
     def named(self) -> frozenset:
@@ -538,7 +544,7 @@ def actions_agree(a: _Event, b: _Event) -> str | None:
     ("Trump announced the capture")."""
     # Words about a capture and words about something else are two statements. (A saying that names nothing
     # at all, "Trump said in a Jan. 6 social media post", may be either: the rest of the evidence decides.)
-    silent = any(not (e.mentioned or e.preceding or e.earlier) for e in (a, b))
+    silent = a.names_none or b.names_none
     if (a.action == b.action == STATEMENT and (a.mentioned or b.mentioned) and not a.mentioned & b.mentioned
             and not silent):
         return None
@@ -971,7 +977,7 @@ def _only_of_its_day(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
     sides. Classes of one kin count as one (a raid and the capture it made: "U.S. forces struck targets
     across Caracas early on Saturday" / "Maduro fue capturado este sábado"). Not for classes a day holds
     many of (talks, protests, sayings)."""
-    kin = _kin()
+    kin = _kin(Taxonomy.default())
     of_day: dict[tuple[str, str], list[_Cluster]] = {}
     for c in clusters:
         for key in {(kin[by_i[m].action], by_i[m].value) for m in c.members if by_i[m].granularity == "day"
@@ -1033,7 +1039,7 @@ def _bare_of_its_day(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
 def _bare_report(e: _Event) -> bool:
     """A report with no deed's word, or a saying that names no happening ("Pompeo said in a statement
     Thursday that he knows it is a difficult moment"): it may tell any deed of its day."""
-    return e.action in (OTHER, "") or e.action == STATEMENT and not (e.mentioned or e.preceding or e.earlier)
+    return e.action in (OTHER, "") or e.action == STATEMENT and e.names_none
 
 
 def _apart_that_day(a: _Cluster, b: _Cluster, by_i: dict) -> bool:
@@ -1066,11 +1072,11 @@ def _against(x: _Event, y: _Event) -> bool:
 _MANY_A_DAY = frozenset({"", STATEMENT, OTHER, "meeting", "protest"})
 
 
-def _kin() -> dict[str, str]:
+@lru_cache(maxsize=None)
+def _kin(tax: Taxonomy) -> dict[str, str]:
     """Each class's kin, named by its first class: the classes joined to it through ``related`` in
     data/actions.toml (a raid and the capture it made, a licence and the oil deal it allows), leaving out
     those a day holds many of."""
-    tax = Taxonomy.default()
     ids = [a for a in tax.ids() if a not in _MANY_A_DAY]
     kin = {a: a for a in ids}
     for a in ids:
@@ -1099,7 +1105,7 @@ def _only_of_its_time(clusters: list[_Cluster], by_i: dict) -> list[_Cluster]:
     could mean either (a first and a second strike in September), it stays apart. Classes of one kin
     (``_kin``) count as one: "At the end of November 2022, US authorities allowed Chevron to produce oil",
     coded as sanctions, means the licence of 26 November."""
-    kin = _kin()
+    kin = _kin(Taxonomy.default())
     fine_of: dict[str, list[tuple[_Cluster, list[_Event]]]] = {}
     for c in clusters:
         for k in {kin.get(by_i[m].action, by_i[m].action) for m in c.members}:
