@@ -81,6 +81,7 @@ class Context:
         self._spans = sentence_spans
         self._starts = [s for s, _ in sentence_spans]
         self.history: list[Timex] = []
+        self.chronology = None  # a chronology's entries seen so far (normalise.calendar_dates.Entries)
         self.grammar = None
         self.candidates: list[Candidate] = []
         self._candidate_starts: list[int] = []

@@ -4,6 +4,7 @@ halves, decades and centuries, written in digits or words; a missing year is inf
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -135,23 +136,44 @@ def _entry(ctx, start: int, end: int) -> bool:
 ENTRY_DAYS = 366
 
 
+@dataclass
+class Entries:
+    """A chronology's entries among the dates tagged so far, kept up to date as the tagging goes
+    (``Context.chronology``), so that each year-less day looks back once, not over the whole history."""
+    scanned: int = 0  # how much of the history has been looked at
+    count: int = 0
+    last: object = None  # the last entry's Timex
+    other_year_since: bool = False  # a full date of another year than the last entry's came after it
+
+
+def _entries(ctx) -> Entries:
+    seen = ctx.chronology = ctx.chronology or Entries()
+    for tx in ctx.history[seen.scanned:]:
+        if _entry(ctx, tx.start, tx.end):
+            seen.count, seen.last, seen.other_year_since = seen.count + 1, tx, False
+        elif (seen.last is not None and seen.last.date_start and tx.resolution == "explicit" and tx.date_start
+              and tx.date_start.year != seen.last.date_start.year):
+            seen.other_year_since = True
+    seen.scanned = len(ctx.history)
+    return seen
+
+
 def _year_of_entries(ctx, cand, month: int, day: int) -> date | None:
     """In a chronology, a year-less day is of the year of the entry before it, when that one is of
     another year than publication and the day follows it: "El 23 de enero de 2019, Guaidó se proclama
     ..." ... "El 22 de febrero, Guaidó burla una prohibición" ... "antes de regresar a Caracas el 4 de
     marzo", in a chronology published in June 2020, are all of 2019. A day inside an entry's paragraph
     counts once two entries have shown the article to be a chronology."""
-    entries = [tx for tx in ctx.history if tx.start < cand.start and _entry(ctx, tx.start, tx.end)]
-    if len(entries) < (1 if _entry(ctx, cand.start, cand.end) else 2):
+    seen = _entries(ctx)
+    if seen.count < (1 if _entry(ctx, cand.start, cand.end) else 2):
         return None
-    last = entries[-1]
+    last = seen.last
     if last.granularity != "day" or not last.date_start or last.resolution not in ("explicit", "year-inferred"):
         return None
     if ctx.has_anchor("year") and last.date_start.year == ctx.anchor.year:
         return None
     # (no full date of another year told since: "... el 5 de enero de 2020, ... el 4 de marzo")
-    if any(tx.start > last.start and tx.resolution == "explicit" and tx.date_start
-           and tx.date_start.year != last.date_start.year for tx in ctx.history if tx.start < cand.start):
+    if seen.other_year_since:
         return None
     d = parse_day(last.date_start.year, month, day)
     return d if d and 0 <= (d - last.date_start).days <= ENTRY_DAYS else None
